@@ -16,8 +16,10 @@ import (
 // pattern. A pattern whose graph is 0 matches quads in every graph,
 // including the default graph (the union).
 type Dataset interface {
-	// Lookup returns the id of t, and false when t occurs nowhere in the
-	// dataset. It never allocates an id.
+	// Lookup returns the id of t, and false when the dataset has never
+	// held t. It never allocates an id. A term that was removed may keep
+	// its id: Lookup then succeeds and Match finds nothing (the linked-data
+	// server answers 410 Gone for such IRIs).
 	Lookup(t rdf.Term) (id uint64, ok bool, err error)
 	// Term returns the term for an id returned by Lookup or Match.
 	Term(id uint64) (rdf.Term, error)
