@@ -1,3 +1,19 @@
 // Package eval evaluates SPARQL algebra over a Dataset of dictionary ids,
 // streaming solutions instead of materialising tables.
+//
+// A query is compiled per execution into a tree of operators over solution
+// rows: each variable gets a slot and a row is a []uint64 of term ids (0 =
+// unbound). Operators push rows to a yield callback (the row is shared and
+// mutated in place; whoever keeps one copies it), so a BGP join allocates
+// nothing per solution. Each operator receives the bindings already made
+// by the operators before it and joins with them, which lets a join bind
+// outer values into inner index scans; operators whose semantics forbid
+// seeing outer values (FILTER over optional variables, OPTIONAL on
+// variables the left side may not bind, BIND, sub-selects) hide those
+// bindings and check compatibility afterwards.
+//
+// Terms are decoded only when an expression, ORDER BY or the output needs
+// them; computed terms get ids from a per-execution overlay dictionary.
+// Join order is chosen at execution time from Dataset.Estimate, and filters
+// run as soon as their variables are certainly bound.
 package eval

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// stdio is the process's standard streams, passed explicitly so that tests
+// can run commands in-process.
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// command is one subcommand. run gets the arguments after the name.
+type command struct {
+	name    string
+	usage   string // argument synopsis
+	summary string
+	run     func(ctx context.Context, io stdio, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]", "serve the linked data, the catalog and the SPARQL endpoint", runServe},
+		{"import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] FILE...", "import RDF files (- reads stdin); all or nothing", runImport},
+		{"export", "[--data DIR] [--graph IRI] [--format nq|nt|ttl|rdfxml|jsonld] [-o FILE]", "export the store or one graph", runExport},
+		{"query", "[--data DIR] [--default-graph union|own] [--base IRI] [--format json|xml|csv|tsv|ttl|nt] [--parse-only] QUERYFILE|-", "run a SPARQL query against the store", runQuery},
+		{"stats", "[--data DIR]", "print counts per graph", runStats},
+		{"check", "[--data DIR]", "check the store's integrity", runCheck},
+		{"backup", "[--data DIR] FILE", "write a consistent backup of the store", runBackup},
+		{"restore", "[--data DIR] FILE", "replace the store with a backup", runRestore},
+		{"assess", "import FILE.csv --org NIS --year YYYY [--data DIR] [--by NAME]", "import a self-assessment sheet", runAssess},
+		{"survey", "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--data DIR]", "import a staff-survey export (aggregated, small groups suppressed)", runSurvey},
+		{"plan", "--org NIS --year YYYY [--lang nl|en] [--data DIR]", "print the prioritised action plan of an assessment", runPlan},
+		{"validate", "[FILE|URL] [--data DIR] [--lang nl|en]", "check a DCAT document against the DCAT-AP-VL rules", runValidate},
+	}
+}
+
+// run dispatches to a subcommand and turns its error into a one-line
+// message and a non-zero exit status.
+func run(ctx context.Context, args []string, sio stdio) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printUsage(sio.out)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, sio, args[1:])
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		if err != nil {
+			fmt.Fprintf(sio.err, "maturity %s: %s\n", c.name, oneLine(err))
+			return 1
+		}
+		return 0
+	}
+	fmt.Fprintf(sio.err, "maturity: unknown command %q (run 'maturity help')\n", args[0])
+	return 2
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "maturity: open-data maturity of cities, published as linked open data")
+	fmt.Fprintln(w, "\nUsage:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  maturity %-8s %s\n      %s\n", c.name, c.usage, c.summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --data DIR (default ./data). 'maturity COMMAND --help' shows its flags.")
+}
+
+// oneLine keeps an error message on one line, as a shell user expects.
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}
+
+// newFlags returns a FlagSet that prints its usage to the command's stderr
+// and reports errors instead of exiting.
+func newFlags(sio stdio, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(sio.err)
+	fs.Usage = func() {
+		fmt.Fprintf(sio.err, "Usage: maturity %s %s\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// dataFlag registers the --data flag every command shares.
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", "./data", "directory of the store")
+}
+
+// parseInterspersed parses flags that may come before or after positional
+// arguments, which the standard flag package does not allow by itself.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// fileIRI returns the file:// IRI of a path, the default base of an import.
+func fileIRI(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	return "file://" + filepath.ToSlash(abs)
+}
+
+// isTerminal reports whether f is a character device (an interactive
+// terminal), to decide whether to print progress lines.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/stadleuven/maturity/examples"
+	"github.com/stadleuven/maturity/ldserver"
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/store"
+	"github.com/stadleuven/maturity/vocab"
+)
+
+// defaultBase is the public base IRI when --base is not given; it matches
+// the default --addr so that a fresh `serve` dereferences its own IRIs.
+const defaultBase = "http://localhost:8080/"
+
+func runServe(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]")
+	data := dataFlag(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	base := fs.String("base", defaultBase, "public base IRI of this instance (scheme, host, path prefix; ends in /)")
+	licence := fs.String("licence", "http://creativecommons.org/publicdomain/zero/1.0/", "licence of the published data")
+	timeout := fs.Duration("timeout", 30*time.Second, "per-request and per-query timeout")
+	rowCap := fs.Int("max-rows", 100000, "maximum rows of a SPARQL result (signalled when reached)")
+	defGraph := fs.String("default-graph", "union", "SPARQL default graph: union (of all graphs) or own")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if !strings.HasSuffix(*base, "/") {
+		*base += "/"
+	}
+	log := slog.New(slog.NewTextHandler(sio.err, nil))
+
+	st, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := ensureLoaded(ctx, st, *base, log); err != nil {
+		return err
+	}
+
+	srv, err := ldserver.New(ldserver.Config{
+		Base:           *base,
+		Licence:        *licence,
+		DefaultLang:    "nl",
+		RequestTimeout: *timeout,
+		Logger:         log,
+		Context:        vocab.Context(*base),
+		Prefixes:       vocab.Prefixes(*base),
+	}, storeSource{st})
+	if err != nil {
+		return err
+	}
+	_ = rowCap
+	_ = defGraph
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "base", *base, "data", *data)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// storeSource lets the server open read views without importing store.
+type storeSource struct{ st *store.Store }
+
+func (s storeSource) View(ctx context.Context) (ldserver.View, error) { return s.st.Snapshot() }
+
+// ensureLoaded loads the maturity model and the examples into an empty
+// store, in one atomic import, so a fresh `serve` shows something.
+func ensureLoaded(ctx context.Context, st *store.Store, base string, log *slog.Logger) error {
+	snap, err := st.Snapshot()
+	if err != nil {
+		return err
+	}
+	_, ok, err := snap.Lookup(rdf.IRI(base + "graph/model"))
+	snap.Close()
+	if err != nil || ok {
+		return err
+	}
+	n, err := st.Import(ctx, func(emit func(rdf.Quad) error) error {
+		if err := vocab.Load(base, emit); err != nil {
+			return fmt.Errorf("load model: %w", err)
+		}
+		return examples.Load(ctx, base, emit)
+	})
+	if err != nil {
+		return err
+	}
+	log.Info("first start: loaded the maturity model and the examples", "quads", n)
+	return nil
+}

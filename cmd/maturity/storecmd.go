@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/stadleuven/maturity/store"
+)
+
+// dbFile is the store's file inside the --data directory.
+const dbFile = "maturity.db"
+
+// openStore opens (or creates) the store in dir, creating dir if needed.
+func openStore(dir string) (*store.Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	return store.Open(filepath.Join(dir, dbFile), nil)
+}
+
+func runStats(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "stats", "[--data DIR]")
+	data := dataFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	snap, err := st.Snapshot()
+	if err != nil {
+		return err
+	}
+	defer snap.Close()
+	stats, err := snap.Stats()
+	if err != nil {
+		return err
+	}
+	infos, err := snap.GraphInfos(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(sio.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "quads\t%d\nterms\t%d\ngraphs\t%d\nfile bytes\t%d\n\n", stats.Quads, stats.Terms, stats.Graphs, stats.FileBytes)
+	fmt.Fprintln(tw, "GRAPH\tQUADS\tMODIFIED")
+	for _, g := range infos {
+		name := "(default graph)"
+		if !g.Graph.IsZero() {
+			name = g.Graph.Value
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", name, g.Quads, g.Modified.UTC().Format("2006-01-02T15:04:05Z"))
+	}
+	return tw.Flush()
+}
+
+func runCheck(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "check", "[--data DIR]")
+	data := dataFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Check(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(sio.out, "ok")
+	return nil
+}
+
+func runBackup(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "backup", "[--data DIR] FILE")
+	data := dataFlag(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return fmt.Errorf("want exactly one backup FILE")
+	}
+	st, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	// Write beside the target and rename, so a failed backup never leaves
+	// a truncated file under the final name.
+	tmp, err := os.CreateTemp(filepath.Dir(pos[0]), ".backup-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	n, err := st.Backup(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(sio.err, "wrote %s (%d bytes)\n", pos[0], n)
+	return nil
+}
+
+func runRestore(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "restore", "[--data DIR] FILE")
+	data := dataFlag(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return fmt.Errorf("want exactly one backup FILE")
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := os.MkdirAll(*data, 0o755); err != nil {
+		return err
+	}
+	if err := store.Restore(filepath.Join(*data, dbFile), f); err != nil {
+		return fmt.Errorf("restore %s: %w", pos[0], err)
+	}
+	fmt.Fprintf(sio.err, "restored %s into %s\n", pos[0], *data)
+	return nil
+}

@@ -1,0 +1,15 @@
+package main
+
+import (
+	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/vocab"
+)
+
+// writeOptions are the serializer settings for our data: our prefixes and
+// our JSON-LD context, never a remote one.
+func writeOptions(base string) rdfio.WriteOptions {
+	return rdfio.WriteOptions{
+		Prefixes: vocab.Prefixes(base),
+		Context:  vocab.Context(base),
+	}
+}

@@ -1,0 +1,79 @@
+package deps
+
+import (
+	"encoding/json"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/stadleuven/maturity/"
+
+// forbidden lists, per package prefix of ours, the packages of ours it must
+// never import, directly or indirectly. Storage is wired in by cmd/maturity
+// only: the query engine, the server and the mappers see interfaces.
+var forbidden = map[string][]string{
+	"rdf":      {"rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
+	"rdfio":    {"store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
+	"store":    {"sparql", "ldserver", "mappings", "assess", "examples"},
+	"sparql":   {"store", "ldserver", "mappings", "assess", "examples", "vocab"},
+	"vocab":    {"store", "ldserver", "sparql", "mappings", "assess", "examples"},
+	"mappings": {"store", "ldserver", "sparql", "assess", "examples"},
+	"assess":   {"store", "ldserver"},
+	"examples": {"store", "ldserver"},
+	"ldserver": {"store"},
+}
+
+// Ensure that no package reaches a package it must not depend on.
+func TestImportDirections(t *testing.T) {
+	cmd := exec.Command("go", "list", "-e", "-deps", "-json", module+"...")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(out)
+	var seen int
+	for {
+		var p struct {
+			ImportPath string
+			Deps       []string
+			Imports    []string
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		rel, ok := strings.CutPrefix(p.ImportPath, module)
+		if !ok {
+			continue
+		}
+		seen++
+		for prefix, bad := range forbidden {
+			if rel != prefix && !strings.HasPrefix(rel, prefix+"/") {
+				continue
+			}
+			for _, d := range p.Deps {
+				dr, ok := strings.CutPrefix(d, module)
+				if !ok {
+					continue
+				}
+				for _, b := range bad {
+					if dr == b || strings.HasPrefix(dr, b+"/") {
+						t.Errorf("%s imports %s (directly or through another package); %s must not depend on %s", rel, dr, prefix, b)
+					}
+				}
+			}
+		}
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	if seen < 3 {
+		t.Fatalf("go list saw only %d packages of the module", seen)
+	}
+}

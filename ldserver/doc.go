@@ -1,0 +1,37 @@
+// Package ldserver publishes the dataset as linked data: it answers every IRI
+// minted under the public base with a content-negotiated description
+// (Turtle, JSON-LD, N-Triples, RDF/XML or an HTML page in Dutch or English),
+// following the Flemish URI standard (/id/ → 303 → /doc/, vocabularies under
+// /ns/, 404 for unknown and 410 for removed terms).
+//
+// The server never sees the store: it reads through Source, which hands out
+// consistent read views (View). cmd/maturity adapts the store's snapshots.
+//
+// Layout, one concept per file:
+//
+//	server.go     Config, Source/View, New and the chi router (routes())
+//	paths.go      public base ↔ request path ↔ IRI
+//	conneg.go     Accept / Accept-Language parsing and selection
+//	format.go     the representations offered (rdfio's format table + HTML)
+//	describe.go   what a description holds (outgoing, blank closure, labels, incoming pages)
+//	resource.go   /id/, /doc/, /ns/ and /graph/ handlers
+//	render.go     serialising a description in an RDF format
+//	html.go       HTML pages (templates/ and static/ are embedded)
+//	page.go       the HTML view model: property rows, cube and group tables
+//	landing.go    the landing page /
+//	void.go       VoID at /.well-known/void
+//	dump.go       gzipped whole-dataset dumps under /dumps/
+//	cache.go      the response cache and ETag computation
+//	middleware.go request logging, timeout, CORS, gzip choice
+//	i18n.go       Dutch and English user-facing text
+//
+// The SPARQL protocol endpoint (/sparql) and the DCAT catalog (/catalog) are
+// added in their own files that register routes from routes() in server.go;
+// the landing page and VoID link them as soon as their routes exist.
+//
+// Content negotiation default: a request without Accept, with an empty one or
+// with only wildcards (curl sends */*) gets Turtle for data documents and HTML
+// for the landing page; browsers name text/html explicitly and get HTML.
+// Ties between equally acceptable types go to the server's order: Turtle,
+// JSON-LD, HTML, N-Triples, RDF/XML (N-Quads where graphs are offered).
+package ldserver

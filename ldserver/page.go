@@ -1,0 +1,457 @@
+package ldserver
+
+import (
+	"html/template"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// pageModel is what the HTML templates render. It is built from types and
+// labels found in the data, not from our ontology's names, so another model
+// renders as well.
+type pageModel struct {
+	Lang       string
+	Title      string
+	IRI        string
+	Main       *resourceView
+	Terms      []*resourceView // other subjects of a hash document (vocabulary terms)
+	Tables     []*table        // cube observations and incoming links, as tables
+	Alternates []alternate
+	Page       int
+	Prev, Next string
+	Landing    *landingModel
+	JSONLD     template.JS // the page's JSON-LD, made safe for a <script> element
+}
+
+// resourceView is one described resource.
+type resourceView struct {
+	Anchor string
+	Title  string
+	IRI    string
+	Types  []value
+	Text   string
+	Props  []propRow
+}
+
+type propRow struct {
+	Pred   value
+	Values []value
+}
+
+// value is one rendered RDF term.
+type value struct {
+	Text     string
+	Href     string // empty for literals
+	IRI      string // full IRI, shown as a tooltip
+	Lang     string
+	Datatype string // short form, only for non-string literals
+	Nested   []propRow
+	order    float64 // the linked resource's own order (mat:order, skos:notation), if hasOrder
+	hasOrder bool
+}
+
+// table renders a group of similar resources (observations of a cube, the
+// actions of a domain, …): a row per resource, a column per property.
+type table struct {
+	Title   string
+	Note    string
+	Fixed   []propRow // columns with one value in every row, shown once above
+	Columns []value
+	Rows    [][][]value
+	More    string // link to the next page of incoming links
+}
+
+type alternate struct {
+	Name, MediaType, Href string
+}
+
+// pageBuilder gathers everything a page shows through the request's reader,
+// so the graphs it reads count for the ETag.
+type pageBuilder struct {
+	s      *Server
+	rd     *reader
+	dr     docReq
+	bySubj map[rdf.Term][]rdf.Quad
+	props  map[uint64][]rdf.Quad
+	labels map[rdf.Term]string
+	lpreds []uint64
+}
+
+func (s *Server) newPageBuilder(rd *reader, dr docReq, quads []rdf.Quad) (*pageBuilder, error) {
+	pb := &pageBuilder{s: s, rd: rd, dr: dr, bySubj: map[rdf.Term][]rdf.Quad{}, props: map[uint64][]rdf.Quad{}, labels: map[rdf.Term]string{}}
+	for _, q := range quads {
+		pb.bySubj[q.S] = append(pb.bySubj[q.S], q)
+	}
+	for _, p := range labelPreds {
+		id, err := rd.iriID(p)
+		if err != nil {
+			return nil, err
+		}
+		if id != 0 {
+			pb.lpreds = append(pb.lpreds, id)
+		}
+	}
+	return pb, nil
+}
+
+// buildPage builds the HTML model of a description.
+func (s *Server) buildPage(rd *reader, b *built, dr docReq) (*pageModel, error) {
+	d := b.desc
+	pb, err := s.newPageBuilder(rd, dr, d.quads)
+	if err != nil {
+		return nil, err
+	}
+	pm := &pageModel{Lang: dr.lang, IRI: b.iri, Page: dr.page}
+	var views []*resourceView
+	for _, id := range d.subjects {
+		t, err := rd.term(id)
+		if err != nil {
+			return nil, err
+		}
+		rv, err := pb.view(t)
+		if err != nil {
+			return nil, err
+		}
+		views = append(views, rv)
+	}
+	pm.Main = views[0]
+	if t, _ := rd.term(d.subjects[0]); t.Value != b.iri {
+		// A hash namespace without a resource of its own: title it by the
+		// document, list every term.
+		pm.Main = &resourceView{Title: b.iri, IRI: b.iri}
+		pm.Terms = views
+	} else {
+		pm.Terms = views[1:]
+	}
+	sort.SliceStable(pm.Terms, func(i, j int) bool {
+		ti, tj := typeKey(pm.Terms[i]), typeKey(pm.Terms[j])
+		if ti != tj {
+			return ti < tj
+		}
+		return strings.ToLower(pm.Terms[i].Title) < strings.ToLower(pm.Terms[j].Title)
+	})
+	pm.Title = pm.Main.Title
+	cubeTables, cubeSets, err := pb.cubes(d.subjects[0])
+	if err != nil {
+		return nil, err
+	}
+	pm.Tables = append(pm.Tables, cubeTables...)
+	shown := map[string]bool{}
+	linkSubjects := []uint64{d.subjects[0]}
+	for ds := range cubeSets {
+		if ds != d.subjects[0] {
+			linkSubjects = append(linkSubjects, ds)
+		}
+	}
+	sort.Slice(linkSubjects[1:], func(i, j int) bool { return linkSubjects[1+i] < linkSubjects[1+j] })
+	for _, ls := range linkSubjects {
+		lt, err := pb.linkTables(ls, shown)
+		if err != nil {
+			return nil, err
+		}
+		pm.Tables = append(pm.Tables, lt...)
+	}
+	incoming, err := pb.incomingTables(d, cubeSets, shown)
+	if err != nil {
+		return nil, err
+	}
+	pm.Tables = append(pm.Tables, incoming...)
+	for _, o := range docOffers {
+		if !o.html {
+			pm.Alternates = append(pm.Alternates, alternate{Name: strings.ToUpper(strings.TrimPrefix(o.ext(), ".")), MediaType: o.mediaType(), Href: s.docURLOf(dr, o, dr.page)})
+		}
+	}
+	if d.hasNext {
+		pm.Next = s.docURLOf(dr, repHTML, dr.page+1)
+	}
+	if dr.page > 1 {
+		pm.Prev = s.docURLOf(dr, repHTML, dr.page-1)
+	}
+	return pm, nil
+}
+
+func typeKey(rv *resourceView) string {
+	if len(rv.Types) == 0 {
+		return "\xff"
+	}
+	return rv.Types[0].Text
+}
+
+// view renders one resource: title, types, prose and property rows.
+func (pb *pageBuilder) view(t rdf.Term) (*resourceView, error) {
+	quads := pb.bySubj[t]
+	rv := &resourceView{IRI: t.Value}
+	if _, frag, ok := strings.Cut(t.Value, "#"); ok {
+		rv.Anchor = frag
+	}
+	title, err := pb.label(t)
+	if err != nil {
+		return nil, err
+	}
+	rv.Title = title
+	skip := map[string]bool{rdf.RDFType: true}
+	for _, p := range labelPreds {
+		skip[p] = true
+	}
+	for _, p := range textPreds {
+		if txt := pb.pickLiteral(quads, p); txt != "" {
+			rv.Text = txt
+			skip[p] = true
+			break
+		}
+	}
+	for _, q := range quads {
+		if q.P.Value == rdf.RDFType {
+			v, err := pb.value(q.O, 0)
+			if err != nil {
+				return nil, err
+			}
+			rv.Types = append(rv.Types, v)
+		}
+	}
+	rows, err := pb.rows(quads, skip, 0)
+	if err != nil {
+		return nil, err
+	}
+	rv.Props = rows
+	return rv, nil
+}
+
+// rows groups quads of one subject by predicate, keeping for each
+// predicate the literals in the page's language when it has them.
+func (pb *pageBuilder) rows(quads []rdf.Quad, skip map[string]bool, depth int) ([]propRow, error) {
+	byPred := map[string][]rdf.Term{}
+	var preds []string
+	for _, q := range quads {
+		if skip[q.P.Value] {
+			continue
+		}
+		if _, ok := byPred[q.P.Value]; !ok {
+			preds = append(preds, q.P.Value)
+		}
+		byPred[q.P.Value] = append(byPred[q.P.Value], q.O)
+	}
+	var rows []propRow
+	for _, p := range preds {
+		pv, err := pb.value(rdf.IRI(p), depth)
+		if err != nil {
+			return nil, err
+		}
+		row := propRow{Pred: pv}
+		for _, o := range pb.inLang(byPred[p]) {
+			v, err := pb.value(o, depth)
+			if err != nil {
+				return nil, err
+			}
+			row.Values = append(row.Values, v)
+		}
+		sort.SliceStable(row.Values, func(i, j int) bool { return lessValue(row.Values[i], row.Values[j]) })
+		rows = append(rows, row)
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return strings.ToLower(rows[i].Pred.Text) < strings.ToLower(rows[j].Pred.Text) })
+	return rows, nil
+}
+
+// lessValue orders values numerically when both are numbers.
+func lessValue(a, b value) bool {
+	if a.hasOrder && b.hasOrder && a.order != b.order {
+		return a.order < b.order
+	}
+	fa, ea := strconv.ParseFloat(strings.Replace(a.Text, ",", ".", 1), 64)
+	fb, eb := strconv.ParseFloat(strings.Replace(b.Text, ",", ".", 1), 64)
+	if ea == nil && eb == nil {
+		return fa < fb
+	}
+	return strings.ToLower(a.Text) < strings.ToLower(b.Text)
+}
+
+// inLang keeps, among language-tagged literals, those in the page's
+// language, if there are any; other terms always stay.
+func (pb *pageBuilder) inLang(ts []rdf.Term) []rdf.Term {
+	has := false
+	for _, t := range ts {
+		if t.IsLiteral() && strings.EqualFold(primaryLang(t.Lang), pb.dr.lang) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return ts
+	}
+	out := ts[:0:0]
+	for _, t := range ts {
+		if !t.IsLiteral() || t.Lang == "" || strings.EqualFold(primaryLang(t.Lang), pb.dr.lang) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func primaryLang(tag string) string {
+	p, _, _ := strings.Cut(tag, "-")
+	return p
+}
+
+// pickLiteral returns the value of p among quads in the page's language,
+// else an untagged one, else any.
+func (pb *pageBuilder) pickLiteral(quads []rdf.Quad, p string) string {
+	best, rank := "", 0
+	for _, q := range quads {
+		if q.P.Value != p || !q.O.IsLiteral() {
+			continue
+		}
+		r := 1
+		switch {
+		case strings.EqualFold(primaryLang(q.O.Lang), pb.dr.lang):
+			r = 3
+		case q.O.Lang == "":
+			r = 2
+		}
+		if r > rank || (r == rank && q.O.Value < best) {
+			best, rank = q.O.Value, r
+		}
+	}
+	return best
+}
+
+// label names t in the page's language: from the description, else from
+// the dataset, else a prefixed name or the IRI's last segment.
+func (pb *pageBuilder) label(t rdf.Term) (string, error) {
+	if l, ok := pb.labels[t]; ok {
+		return l, nil
+	}
+	quads, ok := pb.bySubj[t]
+	if !ok && t.IsIRI() {
+		id, err := pb.rd.id(t)
+		if err != nil {
+			return "", err
+		}
+		if id != 0 {
+			for _, p := range pb.lpreds {
+				if err := pb.rd.match(id, p, 0, 0, func(q [4]uint64) bool {
+					pb.rd.use(q)
+					o, err := pb.rd.term(q[2])
+					if err == nil {
+						quads = append(quads, rdf.Quad{S: t, P: rdf.IRI(pb.rd.terms[p].Value), O: o})
+					}
+					return true
+				}); err != nil {
+					return "", err
+				}
+			}
+		}
+	}
+	l := ""
+	for _, p := range labelPreds {
+		if l = pb.pickLiteral(quads, p); l != "" {
+			break
+		}
+	}
+	if l == "" && t.IsIRI() {
+		l, _ = stdLabel(t.Value, pb.dr.lang)
+	}
+	if l == "" {
+		l = pb.s.shorten(t.Value)
+	}
+	pb.labels[t] = l
+	return l, nil
+}
+
+// value renders a term: IRIs as labelled links, blank nodes nested (a
+// few levels), literals with their language and datatype.
+func (pb *pageBuilder) value(t rdf.Term, depth int) (value, error) {
+	switch t.Kind {
+	case rdf.KindIRI:
+		l, err := pb.label(t)
+		if err != nil {
+			return value{}, err
+		}
+		return value{Text: l, Href: pb.href(t.Value), IRI: t.Value}, nil
+	case rdf.KindBlank:
+		v := value{Text: "…"}
+		if depth < 3 {
+			rows, err := pb.rows(pb.bySubj[t], nil, depth+1)
+			if err != nil {
+				return value{}, err
+			}
+			v.Nested = rows
+		}
+		return v, nil
+	}
+	v := value{Text: t.Value, Lang: t.Lang}
+	switch t.Datatype {
+	case rdf.XSDString, rdf.RDFLangString, "":
+	case rdf.XSDDecimal, rdf.XSDDouble, rdf.XSDFloat:
+		if pb.dr.lang == "nl" {
+			v.Text = strings.Replace(t.Value, ".", ",", 1)
+		}
+	case rdf.XSDInteger, rdf.XSDGYear, rdf.XSDDate, rdf.XSDBoolean:
+	case rdf.XSDAnyURI:
+		v.Href = t.Value
+	default:
+		v.Datatype = pb.s.shorten(t.Datatype)
+	}
+	return v, nil
+}
+
+// href is where a link to iri points: our things straight to their
+// document (saving the 303), with ?lang= carried on when it was chosen.
+func (pb *pageBuilder) href(iri string) string {
+	doc, ok := pb.s.base.docURL(iri)
+	if !ok {
+		return iri
+	}
+	frag := ""
+	if _, f, ok := strings.Cut(iri, "#"); ok {
+		frag = "#" + f
+	}
+	if pb.dr.langParam {
+		doc += "?lang=" + pb.dr.lang
+	}
+	return doc + frag
+}
+
+// shorten writes an IRI as a prefixed name when a prefix fits, else keeps
+// its last segment readable.
+func (s *Server) shorten(iri string) string {
+	best := -1
+	for i, p := range s.cfg.Prefixes {
+		if strings.HasPrefix(iri, p.IRI) && len(iri) > len(p.IRI) && (best < 0 || len(p.IRI) > len(s.cfg.Prefixes[best].IRI)) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return s.cfg.Prefixes[best].Name + ":" + iri[len(s.cfg.Prefixes[best].IRI):]
+	}
+	if rest, ok := s.base.local(iri); ok && rest != "" {
+		return rest
+	}
+	return iri
+}
+
+// subjectQuads returns the quads of a subject id, memoised.
+func (pb *pageBuilder) subjectQuads(id uint64) ([]rdf.Quad, error) {
+	if qs, ok := pb.props[id]; ok {
+		return qs, nil
+	}
+	var out []rdf.Quad
+	var ferr error
+	err := pb.rd.match(id, 0, 0, 0, func(q [4]uint64) bool {
+		pb.rd.use(q)
+		quad, err := pb.rd.quad(q)
+		if err != nil {
+			ferr = err
+			return false
+		}
+		out = append(out, quad)
+		return true
+	})
+	if err == nil {
+		err = ferr
+	}
+	pb.props[id] = out
+	return out, err
+}

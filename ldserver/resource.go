@@ -1,0 +1,360 @@
+package ldserver
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// docReq is a parsed request for a document.
+type docReq struct {
+	path      string // routed path without a format extension, e.g. /doc/domein/x
+	rep       rep
+	explicit  bool // the format came from the extension or ?format=
+	lang      string
+	langParam bool // ?lang= chose the language: links carry it on
+	page      int
+}
+
+// url returns the public URL of the document, optionally in a format.
+func (s *Server) docURLOf(dr docReq, r rep, page int) string {
+	u := s.base.url(dr.path)
+	if r != (rep{}) {
+		u += r.ext()
+	}
+	var q []string
+	if page > 1 {
+		q = append(q, "page="+strconv.Itoa(page))
+	}
+	if r.html && dr.langParam {
+		q = append(q, "lang="+dr.lang)
+	}
+	if len(q) > 0 {
+		u += "?" + strings.Join(q, "&")
+	}
+	return u
+}
+
+// parseDocReq reads format, language and page from a request. It answers
+// 406 or 400 itself and then returns false.
+func (s *Server) parseDocReq(w http.ResponseWriter, r *http.Request, offers []rep) (docReq, bool) {
+	dr := docReq{path: requestPath(r), page: 1}
+	q := r.URL.Query()
+	if ext := path.Ext(dr.path); ext != "" {
+		if rp, ok := repForExt(ext); ok && offered(rp, offers) {
+			dr.path = strings.TrimSuffix(dr.path, ext)
+			dr.rep, dr.explicit = rp, true
+		}
+	}
+	if f := q.Get("format"); f != "" {
+		rp, ok := repForName(f)
+		if !ok || !offered(rp, offers) {
+			s.notAcceptable(w, r, offers, http.StatusBadRequest)
+			return dr, false
+		}
+		dr.rep, dr.explicit = rp, true
+	}
+	if !dr.explicit {
+		rp, ok := negotiate(r.Header.Get("Accept"), offers)
+		if !ok {
+			s.notAcceptable(w, r, offers, http.StatusNotAcceptable)
+			return dr, false
+		}
+		dr.rep = rp
+	}
+	dr.lang, dr.langParam = s.pickLang(r)
+	if p := q.Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 {
+			s.plainError(w, r, http.StatusBadRequest, msgBadPage)
+			return dr, false
+		}
+		dr.page = n
+	}
+	return dr, true
+}
+
+// serveID answers /id/… with 303 See Other to /doc/…, built from the public
+// base so the Location is right behind a reverse proxy.
+func (s *Server) serveID(w http.ResponseWriter, r *http.Request) {
+	rest := strings.TrimPrefix(requestPath(r), "/id/")
+	loc := s.base.url("doc/" + rest)
+	if r.URL.RawQuery != "" {
+		loc += "?" + r.URL.RawQuery
+	}
+	h := w.Header()
+	h.Set("Location", loc)
+	h.Set("Vary", "Accept")
+	h.Set("Cache-Control", "public, max-age=86400")
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(http.StatusSeeOther)
+	if r.Method != http.MethodHead {
+		fmt.Fprintf(w, "303 See Other: %s\n", loc)
+	}
+}
+
+// serveDoc answers /doc/… with the description of /id/….
+func (s *Server) serveDoc(w http.ResponseWriter, r *http.Request) {
+	dr, ok := s.parseDocReq(w, r, docOffers)
+	if !ok {
+		return
+	}
+	iri := s.base.iriFor("id/" + strings.TrimPrefix(dr.path, "/doc/"))
+	s.serveDescription(w, r, dr, iri, true)
+}
+
+// serveNS answers /ns/… with the description of a vocabulary: the
+// document IRI itself and every term in its hash namespace.
+func (s *Server) serveNS(w http.ResponseWriter, r *http.Request) {
+	dr, ok := s.parseDocReq(w, r, docOffers)
+	if !ok {
+		return
+	}
+	s.serveDescription(w, r, dr, s.base.iriFor(dr.path), false)
+}
+
+// serveDescription is the shared path of every description document: cache,
+// resolve, describe, validators, render.
+func (s *Server) serveDescription(w http.ResponseWriter, r *http.Request, dr docReq, iri string, aboutThing bool) {
+	s.serveBuilt(w, r, dr, func(rd *reader) (*built, status, error) {
+		subjects, st, err := s.resolve(rd, iri)
+		if err != nil || st != statusOK {
+			return nil, st, err
+		}
+		d, err := describe(rd, subjects, dr.page)
+		if err != nil {
+			return nil, 0, errorf(iri, err)
+		}
+		if dr.page > 1 && d.incoming == 0 {
+			return nil, statusUnknown, nil
+		}
+		b := &built{desc: d, iri: iri}
+		docIRI := s.base.url(dr.path)
+		if aboutThing {
+			b.meta = append(b.meta,
+				rdf.Quad{S: rdf.IRI(docIRI), P: rdf.IRI(rdf.RDFType), O: rdf.IRI(foafDocument)},
+				rdf.Quad{S: rdf.IRI(docIRI), P: rdf.IRI(foafPrimaryTopic), O: rdf.IRI(iri)},
+				rdf.Quad{S: rdf.IRI(docIRI), P: rdf.IRI(dctLicense), O: rdf.IRI(s.cfg.Licence)},
+			)
+		}
+		if d.hasNext || dr.page > 1 {
+			b.meta = append(b.meta, s.pagingQuads(dr, d)...)
+		}
+		if dr.rep.html {
+			pm, err := s.buildPage(rd, b, dr)
+			if err != nil {
+				return nil, 0, errorf(iri, err)
+			}
+			b.page = pm
+		}
+		return b, statusOK, nil
+	})
+}
+
+// built is a document ready to render.
+type built struct {
+	iri   string
+	desc  *description
+	meta  []rdf.Quad // about the document itself (licence, paging)
+	page  *pageModel // HTML only
+	quads []rdf.Quad // documents that are not descriptions (VoID, graphs)
+}
+
+// all returns every quad of the document.
+func (b *built) all() []rdf.Quad {
+	var out []rdf.Quad
+	if b.desc != nil {
+		out = append(out, b.desc.quads...)
+	}
+	out = append(out, b.quads...)
+	return append(out, b.meta...)
+}
+
+// pagingQuads describes the page as a Hydra partial collection view.
+func (s *Server) pagingQuads(dr docReq, d *description) []rdf.Quad {
+	self := rdf.IRI(s.docURLOf(dr, rep{}, dr.page))
+	out := []rdf.Quad{
+		{S: rdf.IRI(s.base.url(dr.path)), P: rdf.IRI(hydraView), O: self},
+		{S: self, P: rdf.IRI(rdf.RDFType), O: rdf.IRI(hydraPartial)},
+		{S: self, P: rdf.IRI(hydraFirst), O: rdf.IRI(s.docURLOf(dr, rep{}, 1))},
+	}
+	if d.hasNext {
+		out = append(out, rdf.Quad{S: self, P: rdf.IRI(hydraNext), O: rdf.IRI(s.docURLOf(dr, rep{}, dr.page+1))})
+	}
+	if dr.page > 1 {
+		out = append(out, rdf.Quad{S: self, P: rdf.IRI(hydraPrevious), O: rdf.IRI(s.docURLOf(dr, rep{}, dr.page-1))})
+	}
+	return out
+}
+
+// serveBuilt serves a document through the response cache: a hit for the
+// current generation is written as is; otherwise build runs, and when the
+// ETag is unchanged the cached bytes are reused.
+func (s *Server) serveBuilt(w http.ResponseWriter, r *http.Request, dr docReq, build func(rd *reader) (*built, status, error)) {
+	v, ok := s.view(w, r)
+	if !ok {
+		return
+	}
+	defer v.Close()
+	key := cacheKey(dr.path, dr.rep, dr.lang, dr.langParam, dr.page)
+	gen := v.Generation()
+	old := s.cache.get(key)
+	if old != nil && old.gen == gen {
+		writeEntry(w, r, old)
+		return
+	}
+	rd := newReader(r.Context(), v)
+	b, st, err := build(rd)
+	if err != nil {
+		s.internalError(w, r, err)
+		return
+	}
+	switch st {
+	case statusUnknown:
+		s.serveNotFound(w, r)
+		return
+	case statusGone:
+		s.plainError(w, r, http.StatusGone, msgGone)
+		return
+	}
+	etag, modified, err := validators(rd, s.salt(dr))
+	if err != nil {
+		s.internalError(w, r, err)
+		return
+	}
+	if old != nil && old.etag == etag {
+		e := *old
+		e.gen = gen
+		s.cache.put(&e)
+		writeEntry(w, r, &e)
+		return
+	}
+	e := &entry{
+		key:      key,
+		gen:      gen,
+		etag:     etag,
+		modified: modified,
+		ctype:    dr.rep.contentType(),
+		link:     s.linkHeader(dr, b),
+		vary:     "Accept, Accept-Language, Accept-Encoding",
+		cacheCtl: "public, max-age=60",
+	}
+	if notModified(r, etag, modified) {
+		writeEntry(w, r, e) // 304: the body is never needed
+		return
+	}
+	var buf bytes.Buffer
+	if dr.rep.html {
+		err = s.renderHTML(&buf, b, dr)
+	} else {
+		err = s.renderRDF(&buf, dr.rep, b.all())
+	}
+	if err != nil {
+		s.internalError(w, r, err)
+		return
+	}
+	e.body = buf.Bytes()
+	e.gz = gzipBytes(e.body)
+	s.cache.put(e)
+	writeEntry(w, r, e)
+}
+
+// salt is what a document's bytes depend on besides its graphs.
+func (s *Server) salt(dr docReq) string {
+	return s.tmpl.version + "\x00" + s.cfg.Licence + "\x00" + dr.path + "\x00" + dr.rep.name() + "\x00" + dr.lang + strconv.FormatBool(dr.langParam) + "\x00" + strconv.Itoa(dr.page)
+}
+
+// linkHeader lists the alternate formats, the licence and paging links.
+func (s *Server) linkHeader(dr docReq, b *built) string {
+	var parts []string
+	for _, o := range docOffers {
+		if o == dr.rep {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf(`<%s>; rel="alternate"; type="%s"`, s.docURLOf(dr, o, dr.page), o.mediaType()))
+	}
+	parts = append(parts, fmt.Sprintf(`<%s>; rel="license"`, s.cfg.Licence))
+	if b.desc != nil {
+		if b.desc.hasNext {
+			parts = append(parts, fmt.Sprintf(`<%s>; rel="next"`, s.docURLOf(dr, rep{}, dr.page+1)))
+		}
+		if dr.page > 1 {
+			parts = append(parts, fmt.Sprintf(`<%s>; rel="prev"`, s.docURLOf(dr, rep{}, dr.page-1)))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// serveGraph answers /graph/… with the content of that named graph.
+func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
+	offers := append(append([]rep(nil), docOffers...), repNQuads)
+	dr, ok := s.parseDocReq(w, r, offers)
+	if !ok {
+		return
+	}
+	iri := s.base.iriFor(dr.path)
+	s.serveBuilt(w, r, dr, func(rd *reader) (*built, status, error) {
+		return s.buildGraph(rd, iri, dr)
+	})
+}
+
+// serveNotFound answers 404 for anything not routed or not known.
+func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
+	s.plainError(w, r, http.StatusNotFound, msgNotFound)
+}
+
+// notAcceptable answers 406 (or 400 for a bad ?format=) listing what is offered.
+func (s *Server) notAcceptable(w http.ResponseWriter, r *http.Request, offers []rep, code int) {
+	var types []string
+	for _, o := range offers {
+		types = append(types, o.mediaType())
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("Vary", "Accept, Accept-Language, Accept-Encoding")
+	w.WriteHeader(code)
+	if r.Method == http.MethodHead {
+		return
+	}
+	lang, _ := s.pickLang(r)
+	fmt.Fprintf(w, "%s\n\n", s.msg(lang, msgNotAcceptable))
+	for _, t := range types {
+		fmt.Fprintf(w, "  %s\n", t)
+	}
+}
+
+// plainError writes a short text error in the client's language.
+func (s *Server) plainError(w http.ResponseWriter, r *http.Request, code int, m msgKey) {
+	lang, _ := s.pickLang(r)
+	h := w.Header()
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("Vary", "Accept-Language")
+	if code == http.StatusNotFound || code == http.StatusGone {
+		h.Set("Cache-Control", "public, max-age=60")
+	}
+	w.WriteHeader(code)
+	if r.Method != http.MethodHead {
+		fmt.Fprintf(w, "%d %s\n", code, s.msg(lang, m))
+	}
+}
+
+// internalError logs err and answers 500 (503 when the request timed out).
+func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, r.Context().Err()) && r.Context().Err() != nil {
+		s.log.WarnContext(r.Context(), "request ended", "path", r.URL.Path, "err", err)
+		s.plainError(w, r, http.StatusServiceUnavailable, msgTimeout)
+		return
+	}
+	s.log.ErrorContext(r.Context(), "serve", "path", r.URL.Path, "err", err)
+	s.plainError(w, r, http.StatusInternalServerError, msgInternal)
+}
+
+var _ = chi.URLParam

@@ -1,0 +1,41 @@
+package ldserver
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/stadleuven/maturity/internal/testtool"
+)
+
+// TestScreenshots takes headless-Chromium screenshots of the landing page,
+// a domain page and an assessment page. It runs only when
+// LDSERVER_SCREENSHOTS names an output directory: the PNGs are for people to
+// look at, not something a test can judge.
+func TestScreenshots(t *testing.T) {
+	out := os.Getenv("LDSERVER_SCREENSHOTS")
+	if out == "" {
+		t.Skip("set LDSERVER_SCREENSHOTS=DIR to take screenshots")
+	}
+	nm := testtool.NodeModules(t, "playwright-core")
+	e := newTestEnv(t, nil, nil)
+	args := []string{filepath.Join(filepath.Dir(nm), "screenshot.mjs"), out}
+	for _, p := range [][2]string{
+		{"landing", ""},
+		{"domein", "id/domein/sponsoring"},
+		{"evaluatie", "id/evaluatie/24062/2024"},
+		{"evaluatie-v1-en", "doc/evaluatie/24062/2024/v1?lang=en"},
+		{"ontologie", "ns/maturiteit"},
+		{"organisatie", "id/organisatie/24062"},
+	} {
+		args = append(args, p[0]+"="+e.base+p[1])
+	}
+	cmd := exec.Command("node", args...)
+	cmd.Dir = filepath.Dir(nm)
+	b, err := cmd.CombinedOutput()
+	t.Logf("%s", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,202 @@
+package ldserver
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/sparql/eval"
+)
+
+// Source hands out consistent read views of the dataset.
+type Source interface {
+	View(ctx context.Context) (View, error)
+}
+
+// View is one consistent read view. The store's snapshots satisfy it.
+type View interface {
+	eval.Dataset
+	// GraphModified returns when graph g (zero Term: the default graph)
+	// last changed, and false when it does not exist.
+	GraphModified(g rdf.Term) (time.Time, bool, error)
+	// Generation changes on every committed write.
+	Generation() uint64
+	Close() error
+}
+
+// CC0 is the default licence of the published data.
+const CC0 = "http://creativecommons.org/publicdomain/zero/1.0/"
+
+// Config configures a Server. Only Base is needed; the rest has defaults.
+type Config struct {
+	Base           string        // public base, e.g. http://localhost:8080/ or https://host/prefix/
+	Licence        string        // licence IRI of the data; default CC0
+	DefaultLang    string        // "nl" (default) or "en"
+	RequestTimeout time.Duration // per request; default 30s
+	Logger         *slog.Logger  // default slog.Default()
+	Context        []byte        // JSON-LD @context (vocab.Context), served at ns/context.jsonld
+	Prefixes       []rdfio.Prefix
+	DumpDir        string // where dumps are written; default a new temporary directory
+	CacheBytes     int    // response cache size; default 64 MiB
+	// BenchStatic enables the hidden /_bench/static route that serves a
+	// fixed body of ?size= bytes; only the load benchmark sets it.
+	BenchStatic bool
+}
+
+// Server is the linked-data server. Build one with New.
+type Server struct {
+	cfg     Config
+	base    base
+	src     Source
+	log     *slog.Logger
+	langs   []string // supported, default first
+	router  *chi.Mux
+	handler http.Handler
+	cache   *respCache
+	dumps   *dumper
+	stats   *statsCache
+	hashes  *hashIndex
+	tmpl    *templates
+	static  []byte // /_bench/static body
+	// contextGz is the gzipped JSON-LD context, compressed once.
+	contextGz []byte
+}
+
+// New builds a server over src.
+func New(cfg Config, src Source) (*Server, error) {
+	b, err := parseBase(cfg.Base)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Base = b.iri
+	if cfg.Licence == "" {
+		cfg.Licence = CC0
+	}
+	switch cfg.DefaultLang {
+	case "":
+		cfg.DefaultLang = "nl"
+	case "nl", "en":
+	default:
+		return nil, fmt.Errorf("ldserver: default language %q: want nl or en", cfg.DefaultLang)
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = 30 * time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.CacheBytes <= 0 {
+		cfg.CacheBytes = 64 << 20
+	}
+	if cfg.DumpDir == "" {
+		d, err := os.MkdirTemp("", "maturity-dumps-")
+		if err != nil {
+			return nil, fmt.Errorf("ldserver: dump directory: %w", err)
+		}
+		cfg.DumpDir = d
+	} else if err := os.MkdirAll(cfg.DumpDir, 0o755); err != nil {
+		return nil, fmt.Errorf("ldserver: dump directory: %w", err)
+	}
+	t, err := loadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg:    cfg,
+		base:   b,
+		src:    src,
+		log:    cfg.Logger,
+		langs:  langsFor(cfg.DefaultLang),
+		cache:  newRespCache(cfg.CacheBytes),
+		dumps:  newDumper(cfg.DumpDir),
+		stats:  &statsCache{},
+		hashes: &hashIndex{},
+		tmpl:   t,
+	}
+	if len(cfg.Context) > 0 {
+		s.contextGz = gzipBytes(cfg.Context)
+	}
+	if cfg.BenchStatic {
+		s.static = bytes.Repeat([]byte("x"), 1<<20)
+	}
+	s.router = chi.NewRouter()
+	s.routes(s.router)
+	s.handler = s.middleware(s.router)
+	return s, nil
+}
+
+// Handler returns the server's HTTP handler.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// routes registers every endpoint. Later parts of the server add their own
+// route functions here, each in its own file:
+//
+//	s.routeSPARQL(r)  // sparql.go: the SPARQL 1.1 protocol at /sparql
+//	s.routeCatalog(r) // catalog.go: the DCAT-AP-VL catalog at /catalog
+//
+// The landing page and VoID link /sparql and /catalog once they are routed.
+func (s *Server) routes(r chi.Router) {
+	get(r, "/", s.serveLanding)
+	get(r, "/static/{file}", s.serveStatic)
+	get(r, "/ns/context.jsonld", s.serveContext)
+	get(r, "/.well-known/void", s.serveVoID)
+	get(r, "/dumps/{file}", s.serveDump)
+	get(r, "/id/*", s.serveID)
+	get(r, "/doc/*", s.serveDoc)
+	get(r, "/ns/*", s.serveNS)
+	get(r, "/graph/*", s.serveGraph)
+	if s.cfg.BenchStatic {
+		get(r, "/_bench/static", s.serveBenchStatic)
+	}
+	r.NotFound(s.serveNotFound)
+	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
+		s.plainError(w, r, http.StatusMethodNotAllowed, msgMethod)
+	})
+}
+
+// get registers h for GET and HEAD (net/http drops the body of a HEAD).
+func get(r chi.Router, pattern string, h http.HandlerFunc) {
+	r.Get(pattern, h)
+	r.Head(pattern, h)
+}
+
+// routed reports whether a GET on path reaches a registered route, so pages
+// link optional endpoints only when they exist.
+func (s *Server) routed(path string) bool {
+	return s.router.Match(chi.NewRouteContext(), http.MethodGet, path)
+}
+
+// view opens a read view for a request, answering 503 itself on failure.
+func (s *Server) view(w http.ResponseWriter, r *http.Request) (View, bool) {
+	v, err := s.src.View(r.Context())
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "open view", "err", err)
+		s.plainError(w, r, http.StatusServiceUnavailable, msgUnavailable)
+		return nil, false
+	}
+	return v, true
+}
+
+// serveBenchStatic serves ?size= bytes from memory with the same kind of
+// headers as a cached document: the load benchmark's yardstick.
+func (s *Server) serveBenchStatic(w http.ResponseWriter, r *http.Request) {
+	n := 4096
+	fmt.Sscan(r.URL.Query().Get("size"), &n)
+	if n < 0 || n > 1<<20 {
+		n = 4096
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("ETag", `"static"`)
+	h.Set("Vary", "Accept")
+	w.Write(s.static[:n])
+}

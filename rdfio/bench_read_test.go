@@ -1,0 +1,111 @@
+package rdfio
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"testing"
+
+	knakk "github.com/knakk/rdf"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// readGenNTriples writes n deterministic triples that look like real open data:
+// grouped subjects, a few dozen predicates, IRIs, plain, language-tagged and
+// typed literals, some blank nodes and escapes.
+func readGenNTriples(n int) []byte {
+	var b bytes.Buffer
+	preds := []string{"name", "label", "description", "created", "modified", "population", "publisher", "theme", "keyword", "landingPage", "sameAs", "partOf"}
+	for i := 0; i < n; i++ {
+		s := i / 8
+		p := preds[i%len(preds)]
+		fmt.Fprintf(&b, "<https://data.stad.be/id/resource/%d> <http://purl.org/dc/terms/%s> ", s, p)
+		switch i % 6 {
+		case 0:
+			fmt.Fprintf(&b, "<https://data.stad.be/id/resource/%d>", (s*7919)%100003)
+		case 1:
+			fmt.Fprintf(&b, "\"Gemeente nummer %d in de provincie, met \\\"citaat\\\" en één accent\"@nl", i)
+		case 2:
+			fmt.Fprintf(&b, "\"%d\"^^<http://www.w3.org/2001/XMLSchema#integer>", i*31)
+		case 3:
+			fmt.Fprintf(&b, "\"2024-%02d-%02dT10:00:00Z\"^^<http://www.w3.org/2001/XMLSchema#dateTime>", i%12+1, i%28+1)
+		case 4:
+			fmt.Fprintf(&b, "_:b%d", i%5000)
+		default:
+			fmt.Fprintf(&b, "\"keyword %d\"", i%977)
+		}
+		b.WriteString(" .\n")
+	}
+	return b.Bytes()
+}
+
+const readBenchTriples = 200_000
+
+func BenchmarkParseNTriples(b *testing.B) {
+	data := readGenNTriples(readBenchTriples)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		err := Parse(bytes.NewReader(data), NTriples, ParseOptions{}, func(rdf.Quad) error {
+			n++
+			return nil
+		})
+		if err != nil || n != readBenchTriples {
+			b.Fatalf("parsed %d triples: %v", n, err)
+		}
+	}
+	b.ReportMetric(float64(readBenchTriples)*float64(b.N)/b.Elapsed().Seconds(), "triples/s")
+}
+
+// BenchmarkKnakkNTriples is the baseline that justified our own parser: the
+// same input through knakk/rdf's decoder (a lexer goroutine per decoder).
+func BenchmarkKnakkNTriples(b *testing.B) {
+	data := readGenNTriples(readBenchTriples)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		dec := knakk.NewQuadDecoder(bytes.NewReader(data), knakk.NQuads)
+		n := 0
+		for {
+			_, err := dec.Decode()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != readBenchTriples {
+			b.Fatalf("parsed %d triples", n)
+		}
+	}
+	b.ReportMetric(float64(readBenchTriples)*float64(b.N)/b.Elapsed().Seconds(), "triples/s")
+}
+
+func BenchmarkParseTurtle(b *testing.B) {
+	var buf bytes.Buffer
+	// N-Triples is valid Turtle; the prefixed form below exercises the
+	// Turtle-specific paths (prefixed names, ';' lists).
+	buf.WriteString("@prefix r: <https://data.stad.be/id/resource/> .\n@prefix dct: <http://purl.org/dc/terms/> .\n")
+	for s := 0; s < readBenchTriples/4; s++ {
+		fmt.Fprintf(&buf, "r:%d dct:name \"Naam %d\"@nl ;\n  dct:created \"2024-01-01\"^^<http://www.w3.org/2001/XMLSchema#date> ;\n  dct:population %d ;\n  dct:partOf r:%d, [ dct:keyword \"k\" ] .\n", s, s, s*3, s/10)
+	}
+	data := buf.Bytes()
+	want := readBenchTriples / 4 * 6
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		err := Parse(bytes.NewReader(data), Turtle, ParseOptions{}, func(rdf.Quad) error {
+			n++
+			return nil
+		})
+		if err != nil || n != want {
+			b.Fatalf("parsed %d triples: %v", n, err)
+		}
+	}
+	b.ReportMetric(float64(want)*float64(b.N)/b.Elapsed().Seconds(), "triples/s")
+}

@@ -1,0 +1,96 @@
+package rdfio
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// readSuiteSeeds adds the files of a shared conformance suite to the corpus
+// when the suite is present.
+func readSuiteSeeds(f *testing.F, suite, pattern string) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "conformance", suite, pattern))
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(string(b))
+		}
+	}
+}
+
+// readRecheck serializes quads as N-Quads, parses them again and requires the
+// same dataset: whatever a reader accepts must be representable.
+func readRecheck(t *testing.T, qs []rdf.Quad) {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range qs {
+		if q.S.IsZero() || q.P.IsZero() || q.O.IsZero() || !q.P.IsIRI() || q.S.IsLiteral() {
+			t.Fatalf("malformed quad %#v", q)
+		}
+		b.WriteString(q.String())
+		b.WriteByte('\n')
+	}
+	again, err := readTestString(b.String(), NQuads, ParseOptions{})
+	if err != nil {
+		t.Fatalf("output does not re-parse: %v\n%s", err, b.String())
+	}
+	if !rdf.Isomorphic(qs, again) {
+		t.Fatalf("re-parse differs:\n%s\nvs\n%s", readNQuadsOf(qs), readNQuadsOf(again))
+	}
+}
+
+func readCheckSyntaxError(t *testing.T, err error) {
+	t.Helper()
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		t.Fatalf("error is not a *SyntaxError: %v", err)
+	}
+	if se.Line <= 0 || se.Col <= 0 {
+		t.Fatalf("syntax error without position: %v", err)
+	}
+}
+
+func FuzzTurtle(f *testing.F) {
+	for _, s := range []string{
+		"@prefix : <http://ex.org/> .\n:s :p :o , [ :q ( 1 2.5 -3e4 true ) ] ; a :C .",
+		"BASE <http://ex.org/a/>\nPREFIX x: <b#>\n<../c> x:p \"\"\"long\n\"q\"\"\"@nl-BE, 'x'^^x:dt .",
+		"_:a <http://ex.org/p> _:b.c . [] <http://ex.org/p> [] .",
+		"<s> <p> \"\\u00e9\\U0001F600\\t\" .",
+		"@prefix p: <http://ex.org/> . p:a\\~b p:c%20d p:e.f .",
+	} {
+		f.Add(s)
+	}
+	readSuiteSeeds(f, "turtle", "*.ttl")
+	f.Fuzz(func(t *testing.T, in string) {
+		qs, err := readTestString(in, Turtle, ParseOptions{Base: "http://ex.org/base/doc.ttl"})
+		if err != nil {
+			readCheckSyntaxError(t, err)
+			return
+		}
+		readRecheck(t, qs)
+	})
+}
+
+func FuzzNTriples(f *testing.F) {
+	for _, s := range []string{
+		"<http://ex.org/s> <http://ex.org/p> \"x\\n\\u00e9\"@en-GB .\n_:b <http://ex.org/p> \"1\"^^<http://ex.org/dt> .",
+		"<http://ex.org/s> <http://ex.org/p> <http://ex.org/o> <http://ex.org/g> .\r\n# comment\n",
+		"_:a.b <http://ex.org/p> _:c .",
+	} {
+		f.Add(s)
+	}
+	readSuiteSeeds(f, "ntriples", "*.nt")
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, format := range []Format{NTriples, NQuads} {
+			qs, err := readTestString(in, format, ParseOptions{})
+			if err != nil {
+				readCheckSyntaxError(t, err)
+				continue
+			}
+			readRecheck(t, qs)
+		}
+	})
+}

@@ -1,0 +1,163 @@
+package rdfio
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// writeMaxNesting bounds how deep the writers nest blank nodes, so that a
+// long chain (a long rdf:List, say) does not indent its output quadratically.
+const writeMaxNesting = 16
+
+// writeGraph is a set of triples laid out for the Turtle and RDF/XML
+// writers: sorted (so output is deterministic), without duplicates, grouped
+// by subject, with the blank nodes that can be written nested at their one
+// reference instead of by label.
+type writeGraph struct {
+	triples []rdf.Quad     // sorted by subject, predicate (rdf:type first), object; G is zero
+	groups  []writeGroup   // one per subject, in triple order
+	blanks  map[string]int // blank subject label -> index in groups
+	refs    map[string]int // blank label -> number of triples with it as object
+	inline  map[string]bool
+}
+
+type writeGroup struct {
+	s          rdf.Term
+	start, end int // triples[start:end] have subject s
+}
+
+// newWriteGraph takes ownership of qs. It drops graph names.
+func newWriteGraph(qs []rdf.Quad) *writeGraph {
+	for i := range qs {
+		qs[i].G = rdf.Term{}
+	}
+	slices.SortFunc(qs, writeCompareTriple)
+	qs = slices.Compact(qs)
+	g := &writeGraph{triples: qs, blanks: map[string]int{}, refs: map[string]int{}, inline: map[string]bool{}}
+	for i, q := range qs {
+		if i == 0 || q.S != qs[i-1].S {
+			if q.S.IsBlank() {
+				g.blanks[q.S.Value] = len(g.groups)
+			}
+			g.groups = append(g.groups, writeGroup{s: q.S, start: i})
+		}
+		g.groups[len(g.groups)-1].end = i + 1
+		if q.O.IsBlank() {
+			g.refs[q.O.Value]++
+		}
+	}
+	g.planInline()
+	return g
+}
+
+// planInline chooses the blank nodes referenced exactly once to be nested.
+// Nodes reachable only through a cycle of such nodes would never be
+// written, so the first of each such cycle keeps its label instead.
+func (g *writeGraph) planInline() {
+	for label, n := range g.refs {
+		if n == 1 {
+			g.inline[label] = true
+		}
+	}
+	reached := map[string]bool{}
+	var reach func(gi, depth int)
+	reach = func(gi, depth int) {
+		gr := g.groups[gi]
+		for _, q := range g.triples[gr.start:gr.end] {
+			if !q.O.IsBlank() || !g.inline[q.O.Value] || reached[q.O.Value] {
+				continue
+			}
+			if depth >= writeMaxNesting {
+				g.inline[q.O.Value] = false // written by label, as a root below
+				continue
+			}
+			reached[q.O.Value] = true
+			if sub, ok := g.blanks[q.O.Value]; ok {
+				reach(sub, depth+1)
+			}
+		}
+	}
+	visited := make([]bool, len(g.groups))
+	for {
+		progress := false
+		for i, gr := range g.groups {
+			if !visited[i] && (!gr.s.IsBlank() || !g.inline[gr.s.Value]) {
+				visited[i], progress = true, true
+				reach(i, 0)
+			}
+		}
+		if progress {
+			continue // reach may have demoted nodes (depth) into new roots
+		}
+		for _, gr := range g.groups {
+			if gr.s.IsBlank() && g.inline[gr.s.Value] && !reached[gr.s.Value] {
+				g.inline[gr.s.Value] = false
+				progress = true
+				break
+			}
+		}
+		if !progress {
+			break
+		}
+	}
+	// Every nested node must have been reached from a root, or it would
+	// never be written.
+	for label, in := range g.inline {
+		if in && !reached[label] {
+			g.inline[label] = false
+		}
+	}
+}
+
+// isInline reports whether t is a blank node written nested where it is used.
+func (g *writeGraph) isInline(t rdf.Term) bool { return t.IsBlank() && g.inline[t.Value] }
+
+// group returns the triples of blank node label (nil if it has none).
+func (g *writeGraph) group(label string) []rdf.Quad {
+	gi, ok := g.blanks[label]
+	if !ok {
+		return nil
+	}
+	gr := g.groups[gi]
+	return g.triples[gr.start:gr.end]
+}
+
+func writeCompareTriple(a, b rdf.Quad) int {
+	if c := writeCompareTerm(a.S, b.S); c != 0 {
+		return c
+	}
+	if c := writeComparePredicate(a.P, b.P); c != 0 {
+		return c
+	}
+	return writeCompareTerm(a.O, b.O)
+}
+
+// writeComparePredicate puts rdf:type first, as readers expect to see it.
+func writeComparePredicate(a, b rdf.Term) int {
+	at, bt := a.Value == rdf.RDFType, b.Value == rdf.RDFType
+	switch {
+	case at && bt:
+		return 0
+	case at:
+		return -1
+	case bt:
+		return 1
+	}
+	return writeCompareTerm(a, b)
+}
+
+// writeCompareTerm orders IRIs before blank nodes before literals.
+func writeCompareTerm(a, b rdf.Term) int {
+	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Value, b.Value); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Datatype, b.Datatype); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Lang, b.Lang)
+}

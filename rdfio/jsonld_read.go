@@ -1,0 +1,185 @@
+package rdfio
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/piprate/json-gold/ld"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// parseJSONLD converts a JSON-LD document to quads with json-gold. The
+// expansion algorithm needs the whole document, so this reader (unlike the
+// others) holds it in memory. Every call gets its own processor and loader:
+// json-gold's caching loaders are not safe for concurrent use.
+func parseJSONLD(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("rdfio: read %s: %w", readFileName(opts.File), err)
+	}
+	doc, err := jsonldReadDecode(data, opts.File)
+	if err != nil {
+		return err
+	}
+	loader, err := newJSONLDReadLoader(opts)
+	if err != nil {
+		return err
+	}
+	ldOpts := ld.NewJsonLdOptions(opts.Base)
+	ldOpts.DocumentLoader = loader
+	out, err := ld.NewJsonLdProcessor().ToRDF(doc, ldOpts)
+	if err != nil {
+		return &SyntaxError{File: opts.File, Msg: "JSON-LD: " + jsonldReadMessage(err)}
+	}
+	ds, ok := out.(*ld.RDFDataset)
+	if !ok {
+		return fmt.Errorf("rdfio: JSON-LD: unexpected result %T", out)
+	}
+	names := make([]string, 0, len(ds.Graphs))
+	for name := range ds.Graphs {
+		names = append(names, name)
+	}
+	sort.Strings(names) // "@default" sorts first
+	for _, name := range names {
+		for _, lq := range ds.Graphs[name] {
+			q, err := jsonldReadQuad(lq, opts.BlankPrefix)
+			if err != nil {
+				return &SyntaxError{File: opts.File, Msg: "JSON-LD: " + err.Error()}
+			}
+			if err := emit(q); err != nil {
+				return fmt.Errorf("rdfio: %s: %w", readFileName(opts.File), err)
+			}
+		}
+	}
+	return nil
+}
+
+func readFileName(file string) string {
+	if file == "" {
+		return "<input>"
+	}
+	return file
+}
+
+// jsonldReadDecode parses the JSON text, turning JSON syntax errors into
+// jsonldPosError SyntaxErrors. Numbers stay json.Number so that big integers
+// keep their digits.
+func jsonldReadDecode(data []byte, file string) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var doc any
+	err := dec.Decode(&doc)
+	if err == nil {
+		off := dec.InputOffset()
+		for off < int64(len(data)) && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
+			off++
+		}
+		if off < int64(len(data)) {
+			return nil, jsonldPosError(data, off, file, "data after the JSON document")
+		}
+		return doc, nil
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		// Offset counts the bytes read, including the offending one.
+		return nil, jsonldPosError(data, max(se.Offset-1, 0), file, se.Error())
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, jsonldPosError(data, int64(len(data)), file, "unexpected end of JSON input")
+	}
+	return nil, &SyntaxError{File: file, Line: 1, Col: 1, Msg: err.Error()}
+}
+
+// jsonldPosError makes a SyntaxError for a byte offset in data.
+func jsonldPosError(data []byte, off int64, file, msg string) *SyntaxError {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	before := data[:off]
+	line := bytes.Count(before, []byte{'\n'}) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	col := len([]rune(string(before[start:]))) + 1
+	return &SyntaxError{File: file, Line: line, Col: col, Msg: msg}
+}
+
+func jsonldReadMessage(err error) string {
+	var le *ld.JsonLdError
+	if errors.As(err, &le) {
+		if le.Details != nil {
+			return fmt.Sprintf("%s: %v", le.Code, le.Details)
+		}
+		return string(le.Code)
+	}
+	return err.Error()
+}
+
+// jsonldReadLoader serves the local context from ParseOptions.Context for any
+// context IRI and refuses everything else, so parsing never touches the
+// network, whatever the document asks for.
+type jsonldReadLoader struct {
+	context any // a document with an "@context" member, or nil
+}
+
+func newJSONLDReadLoader(opts ParseOptions) (*jsonldReadLoader, error) {
+	if len(opts.Context) == 0 {
+		return &jsonldReadLoader{}, nil
+	}
+	ctx, err := jsonldReadDecode(opts.Context, "context")
+	if err != nil {
+		return nil, fmt.Errorf("rdfio: JSON-LD local context: %w", err)
+	}
+	// Accept both a context document and a bare context object.
+	if m, ok := ctx.(map[string]any); !ok || m["@context"] == nil {
+		ctx = map[string]any{"@context": ctx}
+	}
+	return &jsonldReadLoader{context: ctx}, nil
+}
+
+func (l *jsonldReadLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
+	if l.context == nil {
+		return nil, ld.NewJsonLdError(ld.LoadingRemoteContextFailed,
+			fmt.Sprintf("remote document <%s> is never fetched; supply the context locally", u))
+	}
+	return &ld.RemoteDocument{DocumentURL: u, Document: l.context}, nil
+}
+
+func jsonldReadQuad(q *ld.Quad, blankPrefix string) (rdf.Quad, error) {
+	var out rdf.Quad
+	var err error
+	if out.S, err = jsonldReadTerm(q.Subject, blankPrefix); err != nil {
+		return out, err
+	}
+	if out.P, err = jsonldReadTerm(q.Predicate, blankPrefix); err != nil {
+		return out, err
+	}
+	if out.O, err = jsonldReadTerm(q.Object, blankPrefix); err != nil {
+		return out, err
+	}
+	if q.Graph != nil {
+		if out.G, err = jsonldReadTerm(q.Graph, blankPrefix); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+func jsonldReadTerm(n ld.Node, blankPrefix string) (rdf.Term, error) {
+	switch n := n.(type) {
+	case ld.IRI:
+		return rdf.IRI(n.Value), nil
+	case ld.BlankNode:
+		return rdf.Blank(readBlankLabel(blankPrefix, strings.TrimPrefix(n.Attribute, "_:"))), nil
+	case ld.Literal:
+		if n.Language != "" {
+			return rdf.LangLiteral(n.Value, n.Language), nil
+		}
+		return rdf.TypedLiteral(n.Value, n.Datatype), nil
+	}
+	return rdf.Term{}, fmt.Errorf("unsupported node %T", n)
+}

@@ -1,0 +1,216 @@
+package rdfio
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/piprate/json-gold/ld"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// wtContext is shaped like the project's own context: prefixes plus terms
+// with coercion.
+const wtContext = `{"@context": {
+  "ex": "http://example.org/",
+  "xsd": "http://www.w3.org/2001/XMLSchema#",
+  "dct": "http://purl.org/dc/terms/",
+  "Thing": "ex:Thing",
+  "title": {"@id": "dct:title"},
+  "label": {"@id": "ex:label", "@language": "nl"},
+  "score": {"@id": "ex:score", "@type": "xsd:decimal"},
+  "related": {"@id": "ex:related", "@type": "@id"},
+  "tags": {"@id": "ex:tag", "@container": "@set"}
+}}`
+
+// wtResource is a small resource as the linked-data server serves it.
+func wtResource() []rdf.Quad {
+	s := rdf.IRI(wtEx + "city/leuven")
+	return []rdf.Quad{
+		rdf.Triple(s, rdf.IRI(rdf.RDFType), rdf.IRI(wtEx+"Thing")),
+		rdf.Triple(s, rdf.IRI("http://purl.org/dc/terms/title"), rdf.Literal("Leuven")),
+		rdf.Triple(s, rdf.IRI(wtEx+"label"), rdf.LangLiteral("Stad Leuven", "nl")),
+		rdf.Triple(s, rdf.IRI(wtEx+"label"), rdf.LangLiteral("City of Leuven", "en")),
+		rdf.Triple(s, rdf.IRI(wtEx+"score"), rdf.TypedLiteral("3.50", rdf.XSDDecimal)),
+		rdf.Triple(s, rdf.IRI(wtEx+"count"), rdf.TypedLiteral("011", rdf.XSDInteger)),
+		rdf.Triple(s, rdf.IRI(wtEx+"related"), rdf.IRI(wtEx+"city/gent")),
+		rdf.Triple(s, rdf.IRI(wtEx+"tag"), rdf.Literal("open data")),
+		rdf.Triple(s, rdf.IRI(wtEx+"part"), rdf.Blank("b")),
+		rdf.Triple(rdf.Blank("b"), rdf.IRI(wtEx+"label"), rdf.LangLiteral("deel", "nl")),
+	}
+}
+
+// wtJSON decodes JSON output for structural checks.
+func wtJSON(t *testing.T, data []byte) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("output is not a JSON object: %v\n%s", err, data)
+	}
+	return m
+}
+
+// Ensure that JSON-LD is compacted with the given context, keeps lexical
+// forms (no native numbers), and reads back as the same graph.
+func TestJSONLDWriteWithContext(t *testing.T) {
+	qs := wtResource()
+	out := wtWrite(t, JSONLD, qs, WriteOptions{Context: []byte(wtContext)})
+	got, err := wtRead(JSONLD, out)
+	if err != nil || !rdf.Isomorphic(got, qs) {
+		t.Fatalf("reads back differently (%v):\n%s", err, out)
+	}
+	m := wtJSON(t, out)
+	if _, ok := m["@context"].(map[string]any); !ok {
+		t.Errorf("context not inlined:\n%s", out)
+	}
+	node := wtNode(t, m, "ex:city/leuven")
+	checks := map[string]any{
+		"@type":   "Thing",
+		"title":   "Leuven",
+		"score":   "3.50",
+		"related": "ex:city/gent",
+		"tags":    []any{"open data"},
+	}
+	for k, want := range checks {
+		if g, _ := json.Marshal(node[k]); string(g) != mustJSON(want) {
+			t.Errorf("%s = %s, want %s\n%s", k, g, mustJSON(want), out)
+		}
+	}
+	if !strings.Contains(string(out), `"@value": "011"`) {
+		t.Errorf("integer lexical form 011 not kept as a string:\n%s", out)
+	}
+}
+
+// wtNode finds the node object with the given @id, at the top or in @graph.
+func wtNode(t *testing.T, doc map[string]any, id string) map[string]any {
+	t.Helper()
+	if doc["@id"] == id {
+		return doc
+	}
+	graph, _ := doc["@graph"].([]any)
+	for _, n := range graph {
+		if m, ok := n.(map[string]any); ok && m["@id"] == id {
+			return m
+		}
+	}
+	t.Fatalf("no node %s in %v", id, doc)
+	return nil
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// Ensure that with ContextURL the output refers to the context by URL,
+// and that json-gold, given the context at that URL, reads the same graph.
+func TestJSONLDWriteContextURL(t *testing.T) {
+	const url = "https://data.example/ns/context.jsonld"
+	qs := wtResource()
+	out := wtWrite(t, JSONLD, qs, WriteOptions{Context: []byte(wtContext), ContextURL: url})
+	m := wtJSON(t, out)
+	if m["@context"] != url {
+		t.Fatalf(`"@context" = %v, want %q`, m["@context"], url)
+	}
+	if wtNode(t, m, "ex:city/leuven")["title"] != "Leuven" {
+		t.Errorf("not compacted with the served context:\n%s", out)
+	}
+	var got []rdf.Quad
+	err := Parse(bytes.NewReader(out), JSONLD, ParseOptions{Context: []byte(wtContext)}, func(q rdf.Quad) error {
+		got = append(got, q)
+		return nil
+	})
+	if err != nil || !rdf.Isomorphic(got, qs) {
+		t.Errorf("reads back differently (%v):\n%s", err, out)
+	}
+}
+
+// Ensure that without a context the prefixes become the context, and that
+// named graphs come out as @graph objects named by @id.
+func TestJSONLDWriteGraphs(t *testing.T) {
+	qs := []rdf.Quad{
+		{S: rdf.IRI(wtEx + "s"), P: rdf.IRI(wtEx + "p"), O: rdf.Literal("default")},
+		{S: rdf.IRI(wtEx + "s"), P: rdf.IRI(wtEx + "p"), O: rdf.Literal("g1"), G: rdf.IRI(wtEx + "g1")},
+		{S: rdf.IRI(wtEx + "t"), P: rdf.IRI(wtEx + "p"), O: rdf.Literal("g2"), G: rdf.IRI(wtEx + "g2")},
+	}
+	out := wtWrite(t, JSONLD, qs, WriteOptions{Prefixes: []Prefix{{Name: "ex", IRI: wtEx}}})
+	m := wtJSON(t, out)
+	if ctx, _ := m["@context"].(map[string]any); ctx["ex"] != wtEx {
+		t.Errorf("prefix context missing:\n%s", out)
+	}
+	named := 0
+	for _, n := range m["@graph"].([]any) {
+		node := n.(map[string]any)
+		if _, ok := node["@graph"]; ok {
+			named++
+			if id, _ := node["@id"].(string); id != "ex:g1" && id != "ex:g2" {
+				t.Errorf("named graph with @id %v", node["@id"])
+			}
+		}
+	}
+	if named != 2 {
+		t.Errorf("%d named graphs, want 2:\n%s", named, out)
+	}
+	if got, err := wtRead(JSONLD, out); err != nil || !rdf.Isomorphic(got, qs) {
+		t.Errorf("reads back differently (%v):\n%s", err, out)
+	}
+}
+
+// Ensure that a context referring to a remote context fails instead of
+// fetching it, and that invalid JSON is reported at NewWriter.
+func TestJSONLDWriteNeverFetches(t *testing.T) {
+	remote := `{"@context": ["https://schema.org/", {"ex": "http://example.org/"}]}`
+	var buf bytes.Buffer
+	err := WriteAll(&buf, JSONLD, wtResource(), WriteOptions{Context: []byte(remote)})
+	if err == nil || !strings.Contains(err.Error(), "https://schema.org/") {
+		t.Errorf("remote context: err = %v", err)
+	}
+	if _, err := NewWriter(&buf, JSONLD, WriteOptions{Context: []byte("{nope")}); err == nil {
+		t.Errorf("invalid context JSON accepted")
+	}
+	var loader ld.DocumentLoader = &jsonldContextLoader{url: "https://a.example/c", doc: []byte(`{"@context":{}}`)}
+	if _, err := loader.LoadDocument("https://b.example/c"); err == nil {
+		t.Errorf("loader served a URL it was not given")
+	}
+}
+
+// Ensure that an empty graph still gives a document with the context.
+func TestJSONLDWriteEmpty(t *testing.T) {
+	m := wtJSON(t, wtWrite(t, JSONLD, nil, WriteOptions{Context: []byte(wtContext)}))
+	if _, ok := m["@context"]; !ok || len(m) != 1 {
+		t.Errorf("empty document = %v", m)
+	}
+}
+
+// Ensure that writers used from many goroutines at once (as the server
+// does) all produce the same document: nothing is shared between them.
+func TestJSONLDWriteConcurrent(t *testing.T) {
+	opts := WriteOptions{Context: []byte(wtContext), ContextURL: "https://data.example/ctx"}
+	want := string(wtWrite(t, JSONLD, wtResource(), opts))
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				var buf bytes.Buffer
+				if err := WriteAll(&buf, JSONLD, wtResource(), opts); err != nil || buf.String() != want {
+					errs <- buf.String()
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent writer produced a different document:\n%s", e)
+	}
+}

@@ -1,0 +1,77 @@
+package rdfio
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// ntWriter streams N-Triples or N-Quads, one line per quad. N-Triples has no
+// graph names, so it writes every quad as a triple of the default graph.
+type ntWriter struct {
+	w      *bufio.Writer
+	quads  bool
+	closed bool
+	line   strings.Builder
+}
+
+func newNTWriter(w io.Writer, quads bool) *ntWriter {
+	return &ntWriter{w: bufio.NewWriterSize(w, 32<<10), quads: quads}
+}
+
+func (nw *ntWriter) Write(q rdf.Quad) error {
+	if nw.closed {
+		return errClosed
+	}
+	if err := checkQuad(q); err != nil {
+		return err
+	}
+	b := &nw.line
+	b.Reset()
+	ntAppendTerm(b, q.S)
+	b.WriteByte(' ')
+	ntAppendTerm(b, q.P)
+	b.WriteByte(' ')
+	ntAppendTerm(b, q.O)
+	if nw.quads && !q.G.IsZero() {
+		b.WriteByte(' ')
+		ntAppendTerm(b, q.G)
+	}
+	b.WriteString(" .\n")
+	if _, err := nw.w.WriteString(b.String()); err != nil {
+		return fmt.Errorf("rdfio: writing %s: %w", nw.format(), err)
+	}
+	return nil
+}
+
+func (nw *ntWriter) Close() error {
+	if nw.closed {
+		return nil
+	}
+	nw.closed = true
+	if err := nw.w.Flush(); err != nil {
+		return fmt.Errorf("rdfio: writing %s: %w", nw.format(), err)
+	}
+	return nil
+}
+
+func (nw *ntWriter) format() Format {
+	if nw.quads {
+		return NQuads
+	}
+	return NTriples
+}
+
+// ntAppendTerm writes t as rdf.Term.AppendNT does, except that blank node
+// labels that the grammar does not allow are encoded (see writeBlankLabel).
+func ntAppendTerm(b *strings.Builder, t rdf.Term) {
+	if t.IsBlank() {
+		b.WriteString("_:")
+		writeBlankLabel(b, t.Value)
+		return
+	}
+	t.AppendNT(b)
+}

@@ -1,0 +1,241 @@
+package rdfio
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// rdfxmlWriter keeps the triples until Close and writes one node element per
+// subject: a typed node when the subject has an rdf:type whose IRI makes an
+// XML name, rdf:Description otherwise. Blank nodes used once are nested.
+//
+// Literals are always written as text, rdf:XMLLiteral too (with
+// rdf:datatype): rdf:parseType="Literal" would canonicalise the markup and
+// change the lexical form.
+type rdfxmlWriter struct {
+	w       io.Writer
+	given   map[string]string // namespace IRI -> prefix name from the options
+	names   map[string]bool   // prefix names of the options, kept free for them
+	triples []rdf.Quad
+	closed  bool
+}
+
+func newRDFXMLWriter(w io.Writer, opts WriteOptions) (*rdfxmlWriter, error) {
+	rw := &rdfxmlWriter{w: w, given: map[string]string{}, names: map[string]bool{"rdf": true}}
+	for _, p := range opts.Prefixes {
+		// Only names XML allows as namespace prefixes; others get a
+		// generated one, as do namespaces without a given prefix.
+		if !writeIsNCName(p.Name) || strings.HasPrefix(strings.ToLower(p.Name), "xml") ||
+			p.Name == "rdf" || rw.names[p.Name] {
+			continue
+		}
+		if _, dup := rw.given[p.IRI]; dup || p.IRI == rdf.RDFNS {
+			continue
+		}
+		rw.given[p.IRI] = p.Name
+		rw.names[p.Name] = true
+	}
+	return rw, nil
+}
+
+func (rw *rdfxmlWriter) Write(q rdf.Quad) error {
+	if rw.closed {
+		return errClosed
+	}
+	if err := checkQuad(q); err != nil {
+		return err
+	}
+	rw.triples = append(rw.triples, q)
+	return nil
+}
+
+func (rw *rdfxmlWriter) Close() error {
+	if rw.closed {
+		return nil
+	}
+	rw.closed = true
+	s := rdfxmlSer{w: rw, ns: map[string]string{rdf.RDFNS: "rdf"}}
+	s.graph(newWriteGraph(rw.triples))
+	rw.triples = nil
+	if s.err != nil {
+		return s.err
+	}
+	var head strings.Builder
+	head.WriteString("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rdf:RDF")
+	decls := make([]string, 0, len(s.ns))
+	for iri := range s.ns {
+		decls = append(decls, iri)
+	}
+	slices.SortFunc(decls, func(a, b string) int { return strings.Compare(s.ns[a], s.ns[b]) })
+	for _, iri := range decls {
+		head.WriteString("\n    xmlns:")
+		head.WriteString(s.ns[iri])
+		head.WriteString(`="`)
+		if err := rdfxmlEscape(&head, iri, true); err != nil {
+			return fmt.Errorf("rdfio: cannot write namespace <%s> in RDF/XML: %w", iri, err)
+		}
+		head.WriteByte('"')
+	}
+	head.WriteString(">\n")
+	s.b.WriteString("</rdf:RDF>\n")
+	if _, err := io.WriteString(rw.w, head.String()); err != nil {
+		return fmt.Errorf("rdfio: writing RDF/XML: %w", err)
+	}
+	if _, err := io.WriteString(rw.w, s.b.String()); err != nil {
+		return fmt.Errorf("rdfio: writing RDF/XML: %w", err)
+	}
+	return nil
+}
+
+// rdfxmlSer writes the body of one RDF/XML document; err keeps the first
+// term that cannot be written.
+type rdfxmlSer struct {
+	w   *rdfxmlWriter
+	b   strings.Builder
+	g   *writeGraph
+	ns  map[string]string // namespace IRI -> prefix, as used
+	gen int
+	err error
+}
+
+func (s *rdfxmlSer) graph(g *writeGraph) {
+	s.g = g
+	s.b.Grow(len(g.triples) * 96)
+	for _, gr := range g.groups {
+		if !g.isInline(gr.s) {
+			s.node(gr.s, g.triples[gr.start:gr.end], 1)
+		}
+	}
+}
+
+// node writes a node element for subject sub with triples ts.
+func (s *rdfxmlSer) node(sub rdf.Term, ts []rdf.Quad, depth int) {
+	name, typed := "rdf:Description", -1
+	for i, t := range ts {
+		if t.P.Value != rdf.RDFType {
+			break // rdf:type sorts first
+		}
+		if !t.O.IsIRI() || rdfxmlReserved(t.O.Value) {
+			continue
+		}
+		if ns, local, ok := rdfxmlSplit(t.O.Value); ok {
+			name, typed = s.qname(ns, local), i
+			break
+		}
+	}
+	rdfxmlIndent(&s.b, depth)
+	s.b.WriteByte('<')
+	s.b.WriteString(name)
+	switch {
+	case sub.IsIRI():
+		s.b.WriteString(` rdf:about="`)
+		s.escape(sub.Value, true, "subject")
+		s.b.WriteByte('"')
+	case !s.g.isInline(sub) && s.g.refs[sub.Value] > 0:
+		s.b.WriteString(` rdf:nodeID="`)
+		writeBlankLabel(&s.b, sub.Value)
+		s.b.WriteByte('"')
+	}
+	if len(ts) == 1 && typed == 0 {
+		s.b.WriteString("/>\n")
+		return
+	}
+	s.b.WriteString(">\n")
+	for i, t := range ts {
+		if i != typed {
+			s.property(t, depth+1)
+		}
+	}
+	rdfxmlIndent(&s.b, depth)
+	s.b.WriteString("</")
+	s.b.WriteString(name)
+	s.b.WriteString(">\n")
+}
+
+func (s *rdfxmlSer) property(t rdf.Quad, depth int) {
+	ns, local, ok := rdfxmlSplit(t.P.Value)
+	if !ok || rdfxmlReserved(t.P.Value) {
+		s.fail(fmt.Errorf("rdfio: cannot write predicate <%s> in RDF/XML: its IRI does not end in an XML name that RDF/XML allows as a property", t.P.Value))
+		return
+	}
+	name := s.qname(ns, local)
+	rdfxmlIndent(&s.b, depth)
+	s.b.WriteByte('<')
+	s.b.WriteString(name)
+	o := t.O
+	switch {
+	case o.IsIRI():
+		s.b.WriteString(` rdf:resource="`)
+		s.escape(o.Value, true, "object")
+		s.b.WriteString("\"/>\n")
+		return
+	case o.IsBlank() && !s.g.isInline(o):
+		s.b.WriteString(` rdf:nodeID="`)
+		writeBlankLabel(&s.b, o.Value)
+		s.b.WriteString("\"/>\n")
+		return
+	case o.IsBlank():
+		ts := s.g.group(o.Value)
+		if len(ts) == 0 {
+			s.b.WriteString(" rdf:parseType=\"Resource\"/>\n")
+			return
+		}
+		s.b.WriteString(">\n")
+		s.node(o, ts, depth+1)
+		rdfxmlIndent(&s.b, depth)
+	default:
+		switch {
+		case o.Lang != "":
+			s.b.WriteString(` xml:lang="`)
+			s.b.WriteString(o.Lang)
+			s.b.WriteByte('"')
+		case o.Datatype != rdf.XSDString && o.Datatype != "":
+			s.b.WriteString(` rdf:datatype="`)
+			s.escape(o.Datatype, true, "datatype")
+			s.b.WriteByte('"')
+		}
+		s.b.WriteByte('>')
+		s.escape(o.Value, false, "literal")
+	}
+	s.b.WriteString("</")
+	s.b.WriteString(name)
+	s.b.WriteString(">\n")
+}
+
+// qname returns prefix:local, declaring a prefix for ns on first use.
+func (s *rdfxmlSer) qname(ns, local string) string {
+	p, ok := s.ns[ns]
+	if !ok {
+		p, ok = s.w.given[ns]
+		for !ok {
+			s.gen++
+			p = "ns" + strconv.Itoa(s.gen)
+			ok = !s.w.names[p]
+		}
+		s.ns[ns] = p
+	}
+	return p + ":" + local
+}
+
+func (s *rdfxmlSer) escape(v string, attr bool, what string) {
+	if err := rdfxmlEscape(&s.b, v, attr); err != nil {
+		s.fail(fmt.Errorf("rdfio: cannot write %s %q in RDF/XML: %w", what, v, err))
+	}
+}
+
+func (s *rdfxmlSer) fail(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+func rdfxmlIndent(b *strings.Builder, depth int) {
+	for range depth {
+		b.WriteString("  ")
+	}
+}

@@ -1,0 +1,57 @@
+package rdfio
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Local names of prefixed names (PN_LOCAL). The grammar takes most name
+// characters as they are, allows '-' and '.' only after the first character
+// and not '.' at the end, keeps %XX as it is, and lets a fixed set of
+// punctuation through as \-escapes. Anything else cannot be part of a
+// prefixed name, and the writer falls back to <IRI>.
+
+// turtleLocalEscapable is PN_LOCAL_ESC without the backslash.
+const turtleLocalEscapable = "_~.-!$&'()*+,;=/?#@%"
+
+// turtleIsLocal reports whether s can be written as a PN_LOCAL, escaping
+// where needed.
+func turtleIsLocal(s string) bool {
+	for i, r := range s {
+		if r == utf8.RuneError || !turtleLocalRune(r, i == 0) && !strings.ContainsRune(turtleLocalEscapable, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// turtleLocalRune reports whether r may appear unescaped (at the start, if
+// first): PN_CHARS_U, ':' and digits anywhere, the rest of PN_CHARS after
+// the first character. '.' and '%' are handled by the caller.
+func turtleLocalRune(r rune, first bool) bool {
+	if writePNCharsU(r) || r == ':' || r >= '0' && r <= '9' {
+		return true
+	}
+	return !first && writePNChars(r)
+}
+
+// turtleWriteLocal writes s, which turtleIsLocal accepted, as a PN_LOCAL.
+func turtleWriteLocal(b *strings.Builder, s string) {
+	for i, r := range s {
+		switch {
+		case r == '%' && i+2 < len(s) && writeIsHexByte(s[i+1]) && writeIsHexByte(s[i+2]):
+			b.WriteByte('%') // a PERCENT token is kept verbatim in the IRI
+		case r == '.' && i > 0 && i < len(s)-1:
+			b.WriteByte('.')
+		case turtleLocalRune(r, i == 0):
+			b.WriteRune(r)
+		default:
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		}
+	}
+}
+
+func writeIsHexByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}

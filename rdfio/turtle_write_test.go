@@ -1,0 +1,318 @@
+package rdfio
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+const wtEx = "http://example.org/"
+
+func wtTurtle(t *testing.T, qs []rdf.Quad, opts WriteOptions) string {
+	t.Helper()
+	out := string(wtWrite(t, Turtle, qs, opts))
+	got, err := wtRead(Turtle, []byte(out))
+	if err != nil {
+		t.Fatalf("output does not parse: %v\n%s", err, out)
+	}
+	if !rdf.Isomorphic(got, wtExpect(Turtle, qs)) {
+		t.Fatalf("output parses to a different graph\n%s", out)
+	}
+	return out
+}
+
+// Ensure that IRIs become prefixed names exactly when PN_LOCAL can spell
+// their local part, with the escapes the grammar allows.
+func TestTurtleLocalNames(t *testing.T) {
+	tests := []struct{ local, want string }{
+		{"a", "ex:a"},
+		{"", "ex:"},
+		{"a.b", "ex:a.b"},
+		{"a:b", "ex:a:b"},
+		{":", "ex::"},
+		{"123", "ex:123"},
+		{"_x", "ex:_x"},
+		{"a-b", "ex:a-b"},
+		{"-a", `ex:\-a`},
+		{".a", `ex:\.a`},
+		{"a.", `ex:a\.`},
+		{"a%20b", "ex:a%20b"},
+		{"a%zz", `ex:a\%zz`},
+		{"100%", `ex:100\%`},
+		{"a~b", `ex:a\~b`},
+		{"a/b?c=d&e#f", `ex:a\/b\?c\=d\&e\#f`},
+		{"it's(1)*+,;$!@", `ex:it\'s\(1\)\*\+\,\;\$\!\@`},
+		{"café", "ex:café"},
+		{"a·b", "ex:a·b"},
+		{"·b", "<http://example.org/·b>"},
+		{"a[b]", "<http://example.org/a[b]>"},
+		{"a×b", "<http://example.org/a×b>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.local, func(t *testing.T) {
+			q := rdf.Triple(rdf.IRI(wtEx+"s"), rdf.IRI(wtEx+"p"), rdf.IRI(wtEx+tc.local))
+			out := wtTurtle(t, []rdf.Quad{q}, WriteOptions{Prefixes: []Prefix{{Name: "ex", IRI: wtEx}}})
+			if !strings.Contains(out, "ex:p "+tc.want+" .\n") {
+				t.Errorf("object not written as %s:\n%s", tc.want, out)
+			}
+		})
+	}
+}
+
+// Ensure that literals are written bare only when the Turtle token has
+// exactly that datatype and lexical form.
+func TestTurtleLiteralShortcuts(t *testing.T) {
+	tests := []struct{ lex, dt, want string }{
+		{"1", rdf.XSDInteger, "1"},
+		{"-05", rdf.XSDInteger, "-05"},
+		{"+7", rdf.XSDInteger, "+7"},
+		{"1.0", rdf.XSDInteger, `"1.0"^^xsd:integer`},
+		{" 1", rdf.XSDInteger, `" 1"^^xsd:integer`},
+		{"", rdf.XSDInteger, `""^^xsd:integer`},
+		{"1.5", rdf.XSDDecimal, "1.5"},
+		{".5", rdf.XSDDecimal, ".5"},
+		{"-.5", rdf.XSDDecimal, "-.5"},
+		{"1.", rdf.XSDDecimal, `"1."^^xsd:decimal`},
+		{"1", rdf.XSDDecimal, `"1"^^xsd:decimal`},
+		{"1e5", rdf.XSDDouble, "1e5"},
+		{"1.E-5", rdf.XSDDouble, "1.E-5"},
+		{".5e+1", rdf.XSDDouble, ".5e+1"},
+		{"1.5", rdf.XSDDouble, `"1.5"^^xsd:double`},
+		{"INF", rdf.XSDDouble, `"INF"^^xsd:double`},
+		{"e5", rdf.XSDDouble, `"e5"^^xsd:double`},
+		{"1e", rdf.XSDDouble, `"1e"^^xsd:double`},
+		{"true", rdf.XSDBoolean, "true"},
+		{"false", rdf.XSDBoolean, "false"},
+		{"1", rdf.XSDBoolean, `"1"^^xsd:boolean`},
+		{"TRUE", rdf.XSDBoolean, `"TRUE"^^xsd:boolean`},
+		{"1", rdf.XSDFloat, `"1"^^xsd:float`},
+		{"2024-01-01", rdf.XSDDate, `"2024-01-01"^^xsd:date`},
+		{"x", "http://example.org/dt", `"x"^^<http://example.org/dt>`},
+		{"x", rdf.XSDString, `"x"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lex+"^^"+tc.dt, func(t *testing.T) {
+			q := rdf.Triple(rdf.IRI(wtEx+"s"), rdf.IRI(wtEx+"p"), rdf.TypedLiteral(tc.lex, tc.dt))
+			out := wtTurtle(t, []rdf.Quad{q}, WriteOptions{Prefixes: []Prefix{{Name: "xsd", IRI: rdf.XSDNS}}})
+			if !strings.Contains(out, "> "+tc.want+" .\n") {
+				t.Errorf("literal not written as %s:\n%s", tc.want, out)
+			}
+		})
+	}
+}
+
+// Ensure that strings keep every character: quotes, backslashes, line
+// breaks and control characters, in short and long string form.
+func TestTurtleStrings(t *testing.T) {
+	tests := []struct{ value, lang, want string }{
+		{"plain", "", `"plain"`},
+		{`say "hi"`, "", `"say \"hi\""`},
+		{`back\slash`, "", `"back\\slash"`},
+		{"tab\there", "", `"tab\there"`},
+		{"cr\rhere", "", `"cr\rhere"`},
+		{"nul\x00bell\x07del\x7f", "", `"nul\u0000bell\u0007del\u007F"`},
+		{"two\nlines", "", "\"\"\"two\nlines\"\"\""},
+		{"ends in quote\n\"", "", "\"\"\"ends in quote\n\\\"\"\"\""},
+		{"\"\"\"\n", "", "\"\"\"\\\"\\\"\"\n\"\"\""},
+		{"a\"b\nc\"\"d", "", "\"\"\"a\"b\nc\\\"\"d\"\"\""},
+		{"cr\r\nlf", "", "\"\"\"cr\\r\nlf\"\"\""},
+		{"hallo", "nl", `"hallo"@nl`},
+		{"colour", "en-GB", `"colour"@en-GB`},
+		{"x\ny", "de-CH-1901", "\"\"\"x\ny\"\"\"@de-CH-1901"},
+		{"", "", `""`},
+		{"ünïcødé 🎉", "", `"ünïcødé 🎉"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.want, func(t *testing.T) {
+			o := rdf.Literal(tc.value)
+			if tc.lang != "" {
+				o = rdf.LangLiteral(tc.value, tc.lang)
+			}
+			out := wtTurtle(t, []rdf.Quad{rdf.Triple(rdf.IRI(wtEx+"s"), rdf.IRI(wtEx+"p"), o)}, WriteOptions{})
+			if !strings.Contains(out, "> "+tc.want+" .\n") {
+				t.Errorf("literal not written as %s:\n%s", tc.want, out)
+			}
+		})
+	}
+}
+
+// Ensure the layout: used prefixes only, subjects grouped and sorted,
+// rdf:type first as "a", objects joined with commas, blank nodes used once
+// nested, unreferenced blank subjects as [].
+func TestTurtleLayout(t *testing.T) {
+	ex := func(s string) rdf.Term { return rdf.IRI(wtEx + s) }
+	qs := []rdf.Quad{
+		rdf.Triple(ex("b"), ex("p"), rdf.Literal("z")),
+		rdf.Triple(ex("a"), ex("q"), rdf.Blank("n1")),
+		rdf.Triple(ex("a"), ex("p"), rdf.Literal("y")),
+		rdf.Triple(ex("a"), ex("p"), rdf.Literal("x")),
+		rdf.Triple(ex("a"), rdf.IRI(rdf.RDFType), ex("T")),
+		rdf.Triple(rdf.Blank("n1"), ex("r"), rdf.Blank("n2")),
+		rdf.Triple(rdf.Blank("n1"), ex("r"), rdf.TypedLiteral("3", rdf.XSDInteger)),
+		rdf.Triple(rdf.Blank("shared"), ex("p"), rdf.Literal("s")),
+		rdf.Triple(ex("a"), ex("r"), rdf.Blank("shared")),
+		rdf.Triple(ex("b"), ex("r"), rdf.Blank("shared")),
+		rdf.Triple(rdf.Blank("root"), ex("p"), ex("a")),
+		rdf.Triple(ex("a"), ex("p"), rdf.Literal("x")), // duplicate
+	}
+	prefixes := []Prefix{{Name: "ex", IRI: wtEx}, {Name: "unused", IRI: "http://unused.example/"}}
+	got := wtTurtle(t, qs, WriteOptions{Prefixes: prefixes})
+	want := `@prefix ex: <http://example.org/> .
+
+ex:a a ex:T ;
+    ex:p "x", "y" ;
+    ex:q [
+        ex:r [], 3
+    ] ;
+    ex:r _:shared .
+ex:b ex:p "z" ;
+    ex:r _:shared .
+[] ex:p ex:a .
+_:shared ex:p "s" .
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// The same set in another order gives the same bytes.
+	rev := make([]rdf.Quad, len(qs))
+	for i, q := range qs {
+		rev[len(qs)-1-i] = q
+	}
+	if again := wtTurtle(t, rev, WriteOptions{Prefixes: prefixes}); again != got {
+		t.Errorf("output depends on input order:\n%s", again)
+	}
+}
+
+// Ensure that blank nodes referenced once but only through a cycle, or
+// through a chain deeper than the nesting limit, are still written.
+func TestTurtleBlankCycles(t *testing.T) {
+	p := rdf.IRI(wtEx + "p")
+	chain := []rdf.Quad{rdf.Triple(rdf.IRI(wtEx+"head"), p, rdf.Blank("c0"))}
+	for i := range 3 * writeMaxNesting {
+		chain = append(chain, rdf.Triple(rdf.Blank("c"+string(rune('0'+i/10))+string(rune('0'+i%10))), p, rdf.Literal("v")))
+	}
+	chain = chain[:1]
+	prev := rdf.Blank("c0")
+	for i := 1; i < 3*writeMaxNesting; i++ {
+		next := rdf.Blank("c" + strings.Repeat("x", i))
+		chain = append(chain, rdf.Triple(prev, p, next))
+		prev = next
+	}
+	tests := []struct {
+		name string
+		qs   []rdf.Quad
+	}{
+		{"self loop", []rdf.Quad{rdf.Triple(rdf.Blank("a"), p, rdf.Blank("a"))}},
+		{"two-cycle", []rdf.Quad{rdf.Triple(rdf.Blank("a"), p, rdf.Blank("b")), rdf.Triple(rdf.Blank("b"), p, rdf.Blank("a"))}},
+		{"cycle hanging off an IRI", []rdf.Quad{
+			rdf.Triple(rdf.IRI(wtEx+"s"), p, rdf.Blank("a")),
+			rdf.Triple(rdf.Blank("a"), p, rdf.Blank("b")),
+			rdf.Triple(rdf.Blank("b"), p, rdf.Blank("c")),
+			rdf.Triple(rdf.Blank("c"), p, rdf.Blank("b")),
+		}},
+		{"three-cycle", []rdf.Quad{
+			rdf.Triple(rdf.Blank("a"), p, rdf.Blank("b")),
+			rdf.Triple(rdf.Blank("b"), p, rdf.Blank("c")),
+			rdf.Triple(rdf.Blank("c"), p, rdf.Blank("a")),
+		}},
+		{"deep chain", chain},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := wtTurtle(t, tc.qs, WriteOptions{})
+			if depth := strings.Count(out, "\n"+strings.Repeat(" ", 4*(writeMaxNesting+2))); depth > 0 {
+				t.Errorf("nested deeper than %d levels:\n%s", writeMaxNesting, out)
+			}
+		})
+	}
+}
+
+// Ensure that IRIs are written relative to Base only where resolving the
+// reference gives back the same IRI.
+func TestTurtleRelativeIRIs(t *testing.T) {
+	tests := []struct {
+		base, iri, want string
+	}{
+		{"http://ex.org/dir/doc", "http://ex.org/dir/doc", "<>"},
+		{"http://ex.org/dir/doc#x", "http://ex.org/dir/doc", "<>"},
+		{"http://ex.org/dir/doc", "http://ex.org/dir/doc#frag", "<#frag>"},
+		{"http://ex.org/dir/doc", "http://ex.org/dir/other", "<other>"},
+		{"http://ex.org/dir/doc", "http://ex.org/dir/sub/x?q=1#f", "<sub/x?q=1#f>"},
+		{"http://ex.org/dir/", "http://ex.org/dir/a", "<a>"},
+		{"http://ex.org", "http://ex.org/a", "<a>"},
+		{"http://ex.org/dir/doc?q", "http://ex.org/dir/doc?q#f", "<#f>"},
+		{"http://ex.org/dir/doc?q", "http://ex.org/dir/doc", "<doc>"},
+		{"http://ex.org/dir/doc", "http://ex.org/dir/a:b", "<http://ex.org/dir/a:b>"},
+		{"http://ex.org/dir/doc", "http://ex.org/dir/./a", "<http://ex.org/dir/./a>"},
+		{"http://ex.org/dir/doc", "http://ex.org/dir/a/../b", "<http://ex.org/dir/a/../b>"},
+		{"http://ex.org/dir/doc", "http://ex.org/dir/?q", "<http://ex.org/dir/?q>"},
+		{"http://ex.org/dir/doc", "http://ex.org/other/x", "<http://ex.org/other/x>"},
+		{"http://ex.org/dir/doc", "http://ex.org/dir//x", "<http://ex.org/dir//x>"},
+		{"http://ex.org/a/./b", "http://ex.org/a/x", "<http://ex.org/a/x>"},
+		{"urn:x:y", "urn:x:y", "<urn:x:y>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.base+" "+tc.iri, func(t *testing.T) {
+			q := rdf.Triple(rdf.IRI("http://s.example/s"), rdf.IRI("http://s.example/p"), rdf.IRI(tc.iri))
+			var buf bytes.Buffer
+			if err := WriteAll(&buf, Turtle, []rdf.Quad{q}, WriteOptions{Base: tc.base}); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			if !strings.Contains(out, "> "+tc.want+" .\n") {
+				t.Errorf("object not written as %s:\n%s", tc.want, out)
+			}
+			if relative := !strings.Contains(tc.want, ":"); relative != strings.Contains(out, "@base") {
+				t.Errorf("@base declared although unused, or missing:\n%s", out)
+			}
+			// Read back with the reader's own RFC 3986 resolution and an
+			// unrelated document base: @base must decide.
+			got, err := wtRead(Turtle, buf.Bytes())
+			if err != nil || !rdf.Isomorphic(got, []rdf.Quad{q}) {
+				t.Errorf("reads back as %v (%v):\n%s", got, err, out)
+			}
+			if rel, ok := newWriteBase(tc.base).relative(tc.iri); ok {
+				if abs, err := rdf.ResolveIRI(tc.base, rel); err != nil || abs != tc.iri {
+					t.Errorf("ResolveIRI(%q, %q) = %q, %v", tc.base, rel, abs, err)
+				}
+			}
+		})
+	}
+}
+
+// Ensure that options and quads no Turtle document can carry are refused
+// with an error that names the problem.
+func TestTurtleWriteErrors(t *testing.T) {
+	if _, err := NewWriter(&bytes.Buffer{}, Turtle, WriteOptions{Prefixes: []Prefix{{Name: "1x", IRI: wtEx}}}); err == nil || !strings.Contains(err.Error(), `"1x"`) {
+		t.Errorf("invalid prefix name: err = %v", err)
+	}
+	if _, err := NewWriter(&bytes.Buffer{}, Turtle, WriteOptions{Prefixes: []Prefix{{Name: "a", IRI: wtEx}, {Name: "a", IRI: "http://b/"}}}); err == nil {
+		t.Errorf("duplicate prefix name accepted")
+	}
+	s, p := rdf.IRI(wtEx+"s"), rdf.IRI(wtEx+"p")
+	bad := []rdf.Quad{
+		rdf.Triple(rdf.Literal("x"), p, s),
+		rdf.Triple(s, rdf.Blank("p"), s),
+		rdf.Triple(s, p, rdf.Term{}),
+		rdf.Triple(s, p, rdf.LangLiteral("x", "en_GB")),
+		rdf.Triple(s, p, rdf.LangLiteral("x", "")),
+		{S: s, P: p, O: s, G: rdf.Literal("g")},
+		rdf.Triple(rdf.IRI(wtEx+"a b"), p, s),
+		rdf.Triple(s, p, rdf.IRI("relative/iri")),
+		rdf.Triple(s, p, rdf.TypedLiteral("1", "http://ex/dt{1}")),
+		rdf.Triple(s, rdf.IRI("http://ex/p\n"), s),
+	}
+	for _, f := range wtFormats {
+		for _, q := range bad {
+			w, err := NewWriter(&bytes.Buffer{}, f, WriteOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(q); err == nil {
+				t.Errorf("%v: Write(%v) accepted", f, q)
+			}
+		}
+	}
+}

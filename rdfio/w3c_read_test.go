@@ -1,0 +1,71 @@
+package rdfio
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// runW3CSyntaxSuite runs the Turtle or N-Triples tests of an rdf-tests
+// manifest. Eval tests compare with the expected N-Triples up to blank node
+// renaming; negative tests must fail with a jsonldPosError *SyntaxError.
+func runW3CSyntaxSuite(t *testing.T, dir, baseIRI string, f Format, min map[string]int) {
+	tests := w3cReadManifest(t, dir, baseIRI)
+	counts := readSuiteCounts{}
+	for _, tc := range tests {
+		pass := t.Run(tc.name, func(t *testing.T) {
+			opts := ParseOptions{Base: tc.action}
+			got, err := readTestFile(w3cLocalPath(dir, baseIRI, tc.action), f, opts)
+			switch tc.typ {
+			case "TestTurtleEval":
+				if err != nil {
+					t.Fatalf("parse: %v", err)
+				}
+				want, err := readTestFile(w3cLocalPath(dir, baseIRI, tc.result), NTriples, ParseOptions{})
+				if err != nil {
+					t.Fatalf("expected result: %v", err)
+				}
+				if !rdf.Isomorphic(got, want) {
+					t.Errorf("not isomorphic\ngot:\n%s\nwant:\n%s", readNQuadsOf(got), readNQuadsOf(want))
+				}
+			case "TestTurtlePositiveSyntax", "TestNTriplesPositiveSyntax", "TestNQuadsPositiveSyntax":
+				if err != nil {
+					t.Errorf("rejected valid input: %v", err)
+				}
+			case "TestTurtleNegativeSyntax", "TestTurtleNegativeEval", "TestNTriplesNegativeSyntax", "TestNQuadsNegativeSyntax":
+				var se *SyntaxError
+				switch {
+				case err == nil:
+					t.Errorf("accepted invalid input, got %d triples", len(got))
+				case !errors.As(err, &se):
+					t.Errorf("error is not a *SyntaxError: %v", err)
+				case se.Line <= 0 || se.Col <= 0:
+					t.Errorf("syntax error without position: %v", err)
+				}
+			default:
+				t.Skipf("unknown test type %s", tc.typ)
+			}
+		})
+		counts.add(tc.typ, pass)
+	}
+	counts.check(t, dir, min)
+}
+
+func TestW3CTurtle(t *testing.T) {
+	dir := testtool.Shared(t, "conformance", "turtle")
+	runW3CSyntaxSuite(t, dir, "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-turtle/", Turtle, map[string]int{
+		"TestTurtleEval":           145,
+		"TestTurtlePositiveSyntax": 74,
+		"TestTurtleNegativeSyntax": 94,
+	})
+}
+
+func TestW3CNTriples(t *testing.T) {
+	dir := testtool.Shared(t, "conformance", "ntriples")
+	runW3CSyntaxSuite(t, dir, "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-n-triples/", NTriples, map[string]int{
+		"TestNTriplesPositiveSyntax": 41,
+		"TestNTriplesNegativeSyntax": 29,
+	})
+}

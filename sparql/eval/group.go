@@ -1,0 +1,172 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/stadleuven/maturity/sparql/algebra"
+	"github.com/stadleuven/maturity/sparql/fn"
+)
+
+// groupOp is GROUP BY with its aggregates (§18.5 Group, Aggregation,
+// AggregateJoin). It reads all solutions of its pattern before yielding.
+type groupOp struct {
+	in   op
+	keys []int
+	aggs []aggSpec
+}
+
+type aggSpec struct {
+	slot      int
+	name      string
+	distinct  bool
+	sep       string
+	e         expr  // nil for COUNT(*)
+	starSlots []int // COUNT(DISTINCT *): the slots compared
+}
+
+func (c *compiler) compileGroup(p *algebra.Group, sc *scope, g graphCtx) (op, error) {
+	in, err := c.compile(p.Pattern, sc, g, nil)
+	if err != nil {
+		return nil, err
+	}
+	o := &groupOp{in: in}
+	for _, k := range p.Keys {
+		o.keys = append(o.keys, sc.slot(k))
+	}
+	for _, ab := range p.Aggregates {
+		a := ab.Aggregate
+		spec := aggSpec{slot: sc.slot(ab.Var), name: a.Name, distinct: a.Distinct, sep: a.Separator}
+		if a.Expr != nil {
+			if spec.e, err = c.compileExpr(a.Expr, sc, g); err != nil {
+				return nil, err
+			}
+		} else if a.Distinct {
+			for _, v := range maybeVars(p.Pattern).sorted() {
+				spec.starSlots = append(spec.starSlots, sc.slot(v))
+			}
+		}
+		if spec.e != nil {
+			if _, err := fn.NewAggregator(a.Name, a.Distinct, a.Separator); err != nil {
+				return nil, fmt.Errorf("aggregate %s: %w", a.Name, err)
+			}
+		}
+		o.aggs = append(o.aggs, spec)
+	}
+	return newMaterialized(o, sc, maybeVars(p), certainVars(p)), nil
+}
+
+// groupState accumulates one group.
+type groupState struct {
+	keys  []uint64
+	accs  []fn.Aggregator
+	count []int64               // COUNT(*) per aggregate
+	seen  []map[string]struct{} // COUNT(DISTINCT *) per aggregate
+}
+
+func (o *groupOp) newState(keys []uint64) *groupState {
+	st := &groupState{
+		keys:  append([]uint64(nil), keys...),
+		accs:  make([]fn.Aggregator, len(o.aggs)),
+		count: make([]int64, len(o.aggs)),
+		seen:  make([]map[string]struct{}, len(o.aggs)),
+	}
+	for i, a := range o.aggs {
+		if a.e != nil {
+			st.accs[i], _ = fn.NewAggregator(a.name, a.distinct, a.sep)
+		} else if a.distinct {
+			st.seen[i] = make(map[string]struct{})
+		}
+	}
+	return st
+}
+
+func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
+	groups := make(map[string]*groupState)
+	var order []*groupState
+	keyVals := make([]uint64, len(o.keys))
+	keyBuf := make([]byte, 8*len(o.keys))
+	var fatalErr error
+	err := o.in.run(ctx, x, row, func(r []uint64) bool {
+		if err := x.tick(ctx); err != nil {
+			fatalErr = err
+			return false
+		}
+		for i, s := range o.keys {
+			keyVals[i] = r[s]
+			putID(keyBuf[8*i:], r[s])
+		}
+		st, ok := groups[string(keyBuf)]
+		if !ok {
+			st = o.newState(keyVals)
+			groups[string(keyBuf)] = st
+			order = append(order, st)
+		}
+		for i, a := range o.aggs {
+			switch {
+			case a.e != nil:
+				t, err := a.e(ctx, x, r)
+				if isFatal(err) {
+					fatalErr = err
+					return false
+				}
+				st.accs[i].Add(t, err)
+			case a.distinct:
+				k := make([]byte, 8*len(a.starSlots))
+				for j, s := range a.starSlots {
+					putID(k[8*j:], r[s])
+				}
+				if _, dup := st.seen[i][string(k)]; !dup {
+					st.seen[i][string(k)] = struct{}{}
+					st.count[i]++
+				}
+			default:
+				st.count[i]++
+			}
+		}
+		return true
+	})
+	if fatalErr != nil {
+		return fatalErr
+	}
+	if err != nil {
+		return err
+	}
+	if len(order) == 0 && len(o.keys) == 0 {
+		order = append(order, o.newState(nil))
+	}
+	for _, st := range order {
+		for i, s := range o.keys {
+			row[s] = st.keys[i]
+		}
+		for i, a := range o.aggs {
+			var id uint64
+			if a.e != nil {
+				t, err := st.accs[i].Result()
+				if err == nil {
+					if id, err = x.d.intern(t); err != nil {
+						return err
+					}
+				}
+			} else {
+				t := intTerm(st.count[i])
+				var err error
+				if id, err = x.d.intern(t); err != nil {
+					return err
+				}
+			}
+			row[a.slot] = id
+		}
+		cont := yield(row)
+		for _, s := range o.keys {
+			row[s] = 0
+		}
+		for _, a := range o.aggs {
+			row[a.slot] = 0
+		}
+		if !cont {
+			return errStop
+		}
+	}
+	return nil
+}

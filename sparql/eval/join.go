@@ -1,0 +1,388 @@
+package eval
+
+import (
+	"context"
+	"math"
+
+	"github.com/stadleuven/maturity/sparql/algebra"
+)
+
+// joinOp is a group of joined patterns — triple patterns and other
+// operators — evaluated as nested loops in an order chosen from estimates,
+// each step binding its variables into the index scans of the next. Each
+// filter runs right after the step from which all its variables are
+// certainly bound.
+type joinOp struct {
+	steps []*step
+	// filters[k] run after k steps (filters[0] before any step).
+	filters [][]expr
+}
+
+// step is one pattern of a joinOp: a triple pattern or an operator.
+type step struct {
+	tp      *triplePat
+	op      op
+	pattern algebra.Pattern // for estimates and printing
+	certain varSet
+	maybe   varSet
+}
+
+// triplePat is a triple pattern with constants resolved to ids.
+type triplePat struct {
+	pos   [3]int    // slot, or -1 for a constant
+	ids   [3]uint64 // constant ids (0 where pos >= 0)
+	graph graphCtx
+	// absent is set when a constant is not in the dataset: no match.
+	absent bool
+}
+
+// flatten splits a group into steps and filters. others are the
+// variables mentioned elsewhere in the enclosing group: a nested FILTER can
+// only be moved out to the group when it cannot see their values.
+type flatPart struct {
+	steps   []algebra.Pattern // *algebra.TriplePattern wrapped in a one-triple BGP, or other patterns
+	filters []algebra.Expr
+}
+
+func flatten(p algebra.Pattern, others varSet, out *flatPart) {
+	switch p := p.(type) {
+	case *algebra.BGP:
+		for i := range p.Triples {
+			out.steps = append(out.steps, &algebra.BGP{Triples: p.Triples[i : i+1]})
+		}
+	case *algebra.Join:
+		flatten(p.Left, others.union(mentionedVars(p.Right)), out)
+		flatten(p.Right, others.union(mentionedVars(p.Left)), out)
+	case *algebra.Filter:
+		risky := exprVars(p.Expr).minus(certainVars(p.Pattern)).intersect(others)
+		if len(risky) > 0 {
+			out.steps = append(out.steps, p)
+			return
+		}
+		flatten(p.Pattern, others, out)
+		out.filters = append(out.filters, p.Expr)
+	default:
+		out.steps = append(out.steps, p)
+	}
+}
+
+func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound varSet) (op, error) {
+	var fp flatPart
+	flatten(p, nil, &fp)
+	steps := make([]*step, 0, len(fp.steps))
+	for _, sp := range fp.steps {
+		s := &step{pattern: sp, certain: certainVars(sp), maybe: maybeVars(sp)}
+		if b, ok := sp.(*algebra.BGP); ok && len(b.Triples) == 1 {
+			tp, err := c.triple(b.Triples[0], sc, g)
+			if err != nil {
+				return nil, err
+			}
+			s.tp = tp
+		}
+		steps = append(steps, s)
+	}
+	c.order(steps, g, bound)
+	// Operators are compiled in join order, so each knows what the steps
+	// before it bind.
+	known := bound.union(nil)
+	for _, s := range steps {
+		if s.tp == nil {
+			var err error
+			if path, ok := s.pattern.(*algebra.Path); ok {
+				s.op, err = c.compilePath(path, sc, g)
+			} else {
+				s.op, err = c.compile(s.pattern, sc, g, known)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		known = known.union(s.certain)
+	}
+	j := &joinOp{steps: steps, filters: make([][]expr, len(steps)+1)}
+	all := make(varSet)
+	for _, s := range steps {
+		all = all.union(s.maybe)
+	}
+	certainAll := make(varSet)
+	for _, s := range steps {
+		certainAll = certainAll.union(s.certain)
+	}
+	var unsafe varSet
+	for _, f := range fp.filters {
+		e, err := c.compileExpr(f, sc, g)
+		if err != nil {
+			return nil, err
+		}
+		need := exprVars(f).intersect(all)
+		at := len(steps)
+		have := make(varSet)
+		for k := 0; k <= len(steps); k++ {
+			if need.subsetOf(have) {
+				at = k
+				break
+			}
+			if k < len(steps) {
+				have = have.union(steps[k].certain)
+			}
+		}
+		j.filters[at] = append(j.filters[at], e)
+		unsafe = unsafe.union(exprVars(f).minus(certainAll))
+	}
+	if len(steps) == 1 && len(fp.filters) == 0 && steps[0].op != nil {
+		return steps[0].op, nil
+	}
+	return wrapIsolate(j, sc, unsafe), nil
+}
+
+func (c *compiler) triple(t algebra.TriplePattern, sc *scope, g graphCtx) (*triplePat, error) {
+	tp := &triplePat{graph: g}
+	for i, n := range [3]algebra.Node{t.S, t.P, t.O} {
+		if n.IsVar() {
+			tp.pos[i] = sc.slot(n.Var)
+			continue
+		}
+		tp.pos[i] = -1
+		id, ok, err := c.x.d.lookup(n.Term)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			tp.absent = true
+		}
+		tp.ids[i] = id
+	}
+	return tp, nil
+}
+
+// order sorts steps greedily: the cheapest step first, then always the
+// cheapest step that shares a variable with those before it, so that index
+// lookups stay bound and cross products come last.
+func (c *compiler) order(steps []*step, g graphCtx, bound varSet) {
+	known := bound.union(nil)
+	for i := range steps {
+		best, bestCost, bestConnected := -1, math.Inf(1), false
+		for j := i; j < len(steps); j++ {
+			s := steps[j]
+			connected := len(s.maybe.intersect(known)) > 0
+			cost := c.cost(s, g, known)
+			better := best < 0 || connected && !bestConnected ||
+				connected == bestConnected && cost < bestCost
+			if better {
+				best, bestCost, bestConnected = j, cost, connected
+			}
+		}
+		steps[i], steps[best] = steps[best], steps[i]
+		known = known.union(steps[i].certain)
+	}
+}
+
+// cost estimates how many solutions a step produces per input solution
+// when the variables in known are bound.
+func (c *compiler) cost(s *step, g graphCtx, known varSet) float64 {
+	if s.tp != nil {
+		if s.tp.absent {
+			return 0
+		}
+		est := c.x.estimate(g, s.tp.ids[0], s.tp.ids[1], s.tp.ids[2])
+		b := s.pattern.(*algebra.BGP).Triples[0]
+		// Without statistics on fan-out, a bound subject is assumed to
+		// select far more than a bound object, and that more than a bound
+		// predicate.
+		for i, n := range [3]algebra.Node{b.S, b.P, b.O} {
+			if n.IsVar() && known.has(n.Var) {
+				est *= [3]float64{0.0001, 0.2, 0.002}[i]
+			}
+		}
+		return est + 0.5
+	}
+	est := c.estimatePattern(s.pattern, g)
+	if len(s.maybe.intersect(known)) > 0 {
+		est *= 0.01
+	}
+	// Operators other than triple patterns evaluate after the triple
+	// patterns of similar cost, since they cannot use the index as well.
+	return est*1.5 + 1
+}
+
+// estimatePattern is a rough size estimate of a pattern's solutions.
+func (c *compiler) estimatePattern(p algebra.Pattern, g graphCtx) float64 {
+	switch p := p.(type) {
+	case *algebra.BGP:
+		if len(p.Triples) == 0 {
+			return 1
+		}
+		best := math.Inf(1)
+		for _, t := range p.Triples {
+			tp, err := c.triple(t, &scope{slots: map[algebra.Var]int{}}, g)
+			if err != nil {
+				continue
+			}
+			e := 0.0
+			if !tp.absent {
+				e = c.x.estimate(g, tp.ids[0], tp.ids[1], tp.ids[2])
+			}
+			best = math.Min(best, e)
+		}
+		return best
+	case *algebra.Join:
+		return math.Min(c.estimatePattern(p.Left, g), c.estimatePattern(p.Right, g))
+	case *algebra.LeftJoin:
+		return c.estimatePattern(p.Left, g)
+	case *algebra.Minus:
+		return c.estimatePattern(p.Left, g)
+	case *algebra.Filter:
+		return c.estimatePattern(p.Pattern, g)
+	case *algebra.Extend:
+		return c.estimatePattern(p.Pattern, g)
+	case *algebra.Union:
+		return c.estimatePattern(p.Left, g) + c.estimatePattern(p.Right, g)
+	case *algebra.Graph:
+		return c.estimatePattern(p.Pattern, inNamed)
+	case *algebra.Table:
+		return float64(len(p.Rows))
+	case *algebra.Group:
+		return c.estimatePattern(p.Pattern, g)/10 + 1
+	case *algebra.Project:
+		return c.estimatePattern(p.Pattern, g)
+	case *algebra.Distinct:
+		return c.estimatePattern(p.Pattern, g)
+	case *algebra.Reduced:
+		return c.estimatePattern(p.Pattern, g)
+	case *algebra.OrderBy:
+		return c.estimatePattern(p.Pattern, g)
+	case *algebra.Slice:
+		e := c.estimatePattern(p.Pattern, g)
+		if p.Limit >= 0 {
+			e = math.Min(e, float64(p.Limit))
+		}
+		return e
+	case *algebra.Path:
+		if l, ok := p.Path.(*algebra.PathLink); ok {
+			id, ok, _ := c.x.d.lookup(l.IRI)
+			if !ok {
+				return 0
+			}
+			return c.x.estimate(g, 0, id, 0)
+		}
+		return 1000
+	}
+	return 1000
+}
+
+// joinRun is the state of one run of a joinOp.
+type joinRun struct {
+	j     *joinOp
+	ctx   context.Context
+	x     *exec
+	row   []uint64
+	yield yieldFn
+	err   error
+	stop  bool
+}
+
+func (j *joinOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
+	r := &joinRun{j: j, ctx: ctx, x: x, row: row, yield: yield}
+	if !r.filter(0) {
+		return nil
+	}
+	r.level(0)
+	if r.err != nil {
+		return r.err
+	}
+	if r.stop {
+		return errStop
+	}
+	return nil
+}
+
+// filter runs the filters placed after k steps; false drops the row.
+func (r *joinRun) filter(k int) bool {
+	for _, f := range r.j.filters[k] {
+		b, err := ebv(f(r.ctx, r.x, r.row))
+		if err != nil {
+			if isFatal(err) {
+				r.err = err
+			}
+			return false
+		}
+		if !b {
+			return false
+		}
+	}
+	return true
+}
+
+// level evaluates step k and everything after it; false stops the run.
+func (r *joinRun) level(k int) bool {
+	if k == len(r.j.steps) {
+		if !r.yield(r.row) {
+			r.stop = true
+			return false
+		}
+		return true
+	}
+	s := r.j.steps[k]
+	if s.op != nil {
+		err := s.op.run(r.ctx, r.x, r.row, func(row []uint64) bool {
+			if !r.filter(k + 1) {
+				return r.err == nil
+			}
+			return r.level(k + 1)
+		})
+		if err != nil && err != errStop && r.err == nil {
+			r.err = err
+		}
+		return r.err == nil && !r.stop
+	}
+	tp := s.tp
+	if tp.absent {
+		return true
+	}
+	var pat [3]uint64
+	for i := range pat {
+		if tp.pos[i] < 0 {
+			pat[i] = tp.ids[i]
+		} else {
+			pat[i] = r.row[tp.pos[i]]
+		}
+	}
+	err := r.x.match(r.ctx, tp.graph, pat[0], pat[1], pat[2], func(q [4]uint64) bool {
+		if err := r.x.tick(r.ctx); err != nil {
+			r.err = err
+			return false
+		}
+		var set [3]int
+		n := 0
+		ok := true
+		for i := 0; i < 3; i++ {
+			if pat[i] != 0 {
+				continue
+			}
+			slot := tp.pos[i]
+			switch r.row[slot] {
+			case 0:
+				r.row[slot] = q[i]
+				set[n] = slot
+				n++
+			case q[i]:
+			default:
+				ok = false
+			}
+		}
+		cont := true
+		if ok && r.filter(k+1) {
+			cont = r.level(k + 1)
+		} else if r.err != nil {
+			cont = false
+		}
+		for i := 0; i < n; i++ {
+			r.row[set[i]] = 0
+		}
+		return cont
+	})
+	if err != nil && r.err == nil {
+		r.err = fatal(err)
+	}
+	return r.err == nil && !r.stop
+}

@@ -1,0 +1,46 @@
+package eval
+
+import (
+	"context"
+	"time"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// DefaultGraphMode says what the default graph of a query is when neither
+// FROM nor the protocol names one.
+type DefaultGraphMode int
+
+const (
+	// UnionDefaultGraph makes the default graph the union of all graphs
+	// (the stored default graph and every named graph); GRAPH ?g ranges
+	// over the named graphs. A triple held by several graphs is matched
+	// once per graph.
+	UnionDefaultGraph DefaultGraphMode = iota
+	// OwnDefaultGraph makes the default graph only the stored default
+	// graph, as the W3C test suites expect.
+	OwnDefaultGraph
+)
+
+// ServiceHandler evaluates SERVICE clauses. Implementations decide which
+// endpoints may be called: an open handler lets any query make the server
+// send requests anywhere.
+type ServiceHandler interface {
+	// Select sends query (a complete SELECT query) to endpoint and returns
+	// the variables and rows; a zero Term in a row is unbound.
+	Select(ctx context.Context, endpoint string, query string) (vars []string, rows [][]rdf.Term, err error)
+}
+
+// Options tune one execution.
+type Options struct {
+	DefaultGraph DefaultGraphMode
+	// DefaultGraphIRIs and NamedGraphIRIs are the protocol's
+	// default-graph-uri and named-graph-uri; when either is set they
+	// replace the query's FROM and FROM NAMED.
+	DefaultGraphIRIs, NamedGraphIRIs []rdf.Term
+	// Service evaluates SERVICE; nil makes SERVICE fail (SILENT: one empty
+	// solution).
+	Service ServiceHandler
+	// Now is the value of NOW(); zero means time.Now().
+	Now time.Time
+}

@@ -1,0 +1,219 @@
+package fn
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// Aggregator accumulates one group's values of an aggregate expression.
+// Add takes the value of the expression for one solution, or the error its
+// evaluation gave (an unbound variable included); Result returns the
+// aggregate, or an error that leaves the result unbound.
+type Aggregator interface {
+	Add(t rdf.Term, err error)
+	Result() (rdf.Term, error)
+}
+
+// NewAggregator returns an accumulator for COUNT, SUM, AVG, MIN, MAX,
+// SAMPLE or GROUP_CONCAT (upper case). With distinct, repeated terms are
+// added once. COUNT(*) is not an expression and is counted by the
+// evaluator.
+//
+// Errors follow SPARQL 1.1 §18.5.1: COUNT, MIN, MAX and SAMPLE skip values
+// whose evaluation failed; SUM, AVG and GROUP_CONCAT fail as a whole.
+func NewAggregator(name string, distinct bool, separator string) (Aggregator, error) {
+	var a Aggregator
+	switch strings.ToUpper(name) {
+	case "COUNT":
+		a = &countAgg{}
+	case "SUM":
+		a = &sumAgg{sum: number{kind: kInteger, i: new(big.Int)}}
+	case "AVG":
+		a = &avgAgg{sumAgg: sumAgg{sum: number{kind: kInteger, i: new(big.Int)}}}
+	case "MIN":
+		a = &extremeAgg{sign: -1}
+	case "MAX":
+		a = &extremeAgg{sign: 1}
+	case "SAMPLE":
+		a = &sampleAgg{}
+	case "GROUP_CONCAT":
+		a = &concatAgg{sep: separator}
+	default:
+		return nil, fmt.Errorf("aggregate %s: %w", name, ErrUnknownFunction)
+	}
+	if distinct {
+		a = &distinctAgg{inner: a, seen: map[rdf.Term]struct{}{}}
+	}
+	return a, nil
+}
+
+type distinctAgg struct {
+	inner Aggregator
+	seen  map[rdf.Term]struct{}
+}
+
+func (d *distinctAgg) Add(t rdf.Term, err error) {
+	if err == nil && !t.IsZero() {
+		if _, dup := d.seen[t]; dup {
+			return
+		}
+		d.seen[t] = struct{}{}
+	}
+	d.inner.Add(t, err)
+}
+
+func (d *distinctAgg) Result() (rdf.Term, error) { return d.inner.Result() }
+
+// failed reports whether an added value is an error or unbound.
+func failed(t rdf.Term, err error) bool { return err != nil || t.IsZero() }
+
+type countAgg struct{ n int64 }
+
+func (c *countAgg) Add(t rdf.Term, err error) {
+	if !failed(t, err) {
+		c.n++
+	}
+}
+
+func (c *countAgg) Result() (rdf.Term, error) { return intTerm(c.n), nil }
+
+type sumAgg struct {
+	sum number
+	err error
+}
+
+func (s *sumAgg) Add(t rdf.Term, err error) {
+	if s.err != nil {
+		return
+	}
+	if failed(t, err) {
+		s.err = fmt.Errorf("SUM over an error: %w", ErrType)
+		if err != nil {
+			s.err = fmt.Errorf("SUM: %w", err)
+		}
+		return
+	}
+	n, err := operand("SUM", t)
+	if err != nil {
+		s.err = err
+		return
+	}
+	s.sum, s.err = arith('+', s.sum, n)
+}
+
+func (s *sumAgg) Result() (rdf.Term, error) {
+	if s.err != nil {
+		return rdf.Term{}, s.err
+	}
+	return s.sum.term(), nil
+}
+
+type avgAgg struct {
+	sumAgg
+	n int64
+}
+
+func (a *avgAgg) Add(t rdf.Term, err error) {
+	a.sumAgg.Add(t, err)
+	a.n++
+}
+
+// Result of an empty group is 0, as the spec defines Avg({}).
+func (a *avgAgg) Result() (rdf.Term, error) {
+	if a.err != nil {
+		return rdf.Term{}, a.err
+	}
+	if a.n == 0 {
+		return intTerm(0), nil
+	}
+	q, err := arith('/', a.sum, number{kind: kInteger, i: big.NewInt(a.n)})
+	if err != nil {
+		return rdf.Term{}, err
+	}
+	return q.term(), nil
+}
+
+// extremeAgg is MIN (sign -1) or MAX (sign 1) in ORDER BY order.
+type extremeAgg struct {
+	sign int
+	best rdf.Term
+}
+
+func (m *extremeAgg) Add(t rdf.Term, err error) {
+	if failed(t, err) {
+		return
+	}
+	if m.best.IsZero() || OrderCompare(t, m.best)*m.sign > 0 {
+		m.best = t
+	}
+}
+
+func (m *extremeAgg) Result() (rdf.Term, error) {
+	if m.best.IsZero() {
+		return rdf.Term{}, ErrEmptyGroup
+	}
+	return m.best, nil
+}
+
+type sampleAgg struct{ v rdf.Term }
+
+func (s *sampleAgg) Add(t rdf.Term, err error) {
+	if s.v.IsZero() && !failed(t, err) {
+		s.v = t
+	}
+}
+
+func (s *sampleAgg) Result() (rdf.Term, error) {
+	if s.v.IsZero() {
+		return rdf.Term{}, ErrEmptyGroup
+	}
+	return s.v, nil
+}
+
+// concatAgg joins the lexical forms of literals; the result keeps a
+// language tag only when every value has that tag.
+type concatAgg struct {
+	sep   string
+	b     strings.Builder
+	n     int
+	lang  string
+	mixed bool
+	err   error
+}
+
+func (c *concatAgg) Add(t rdf.Term, err error) {
+	if c.err != nil {
+		return
+	}
+	switch {
+	case err != nil:
+		c.err = fmt.Errorf("GROUP_CONCAT: %w", err)
+		return
+	case !t.IsLiteral():
+		c.err = typeErr("GROUP_CONCAT", "%s is not a literal", t)
+		return
+	}
+	if c.n > 0 {
+		c.b.WriteString(c.sep)
+		if t.Lang != c.lang {
+			c.mixed = true
+		}
+	} else {
+		c.lang = t.Lang
+	}
+	c.b.WriteString(t.Value)
+	c.n++
+}
+
+func (c *concatAgg) Result() (rdf.Term, error) {
+	if c.err != nil {
+		return rdf.Term{}, c.err
+	}
+	if c.lang != "" && !c.mixed {
+		return rdf.LangLiteral(c.b.String(), c.lang), nil
+	}
+	return rdf.Literal(c.b.String()), nil
+}

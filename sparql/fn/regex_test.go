@@ -1,0 +1,43 @@
+package fn
+
+import (
+	"testing"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+func TestRegex(t *testing.T) {
+	runCalls(t, []callCase{
+		{name: "REGEX", args: []rdf.Term{str("Alice"), str("^ali"), str("i")}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("Alice"), str("^ali")}, want: False},
+		{name: "REGEX", args: []rdf.Term{lang("chat", "fr"), str("h")}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("a\nb"), str("a.b")}, want: False},
+		{name: "REGEX", args: []rdf.Term{str("a\nb"), str("a.b"), str("s")}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("a\rb"), str("a.b")}, want: False},
+		{name: "REGEX", args: []rdf.Term{str("x\nab"), str("^ab")}, want: False},
+		{name: "REGEX", args: []rdf.Term{str("x\nab"), str("^ab"), str("m")}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("helloworld"), str("hello world"), str("x")}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("a b"), str("a[ ]b"), str("x")}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("a.b"), str("."), str("q")}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("ab"), str("."), str("q")}, want: False},
+		{name: "REGEX", args: []rdf.Term{str("٣"), str(`^\d$`)}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("é"), str(`^\w$`)}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("é!"), str(`^[\w!]+$`)}, want: True},
+		{name: "REGEX", args: []rdf.Term{str("aa"), str(`(a)\1`)}, err: ErrRegex},
+		{name: "REGEX", args: []rdf.Term{str("b"), str(`[a-z-[aeiou]]`)}, err: ErrRegex},
+		{name: "REGEX", args: []rdf.Term{str("a"), str(`\p{IsBasicLatin}`)}, err: ErrRegex},
+		{name: "REGEX", args: []rdf.Term{str("a"), str(`\p{Lu}`)}, want: False},
+		{name: "REGEX", args: []rdf.Term{str("a"), str("a"), str("z")}, err: ErrRegex},
+		{name: "REGEX", args: []rdf.Term{str("a"), str("(")}, err: ErrRegex},
+		{name: "REGEX", args: []rdf.Term{integer("1"), str("1")}, err: ErrType},
+		{name: "REGEX", args: []rdf.Term{str("a"), lang("a", "en")}, err: ErrType},
+		{name: "REPLACE", args: []rdf.Term{str("abcd"), str("b"), str("Z")}, want: str("aZcd")},
+		{name: "REPLACE", args: []rdf.Term{str("abab"), str("B"), str("Z"), str("i")}, want: str("aZaZ")},
+		{name: "REPLACE", args: []rdf.Term{lang("abcd", "en"), str("(b)(c)"), str("$2$1")}, want: lang("acbd", "en")},
+		{name: "REPLACE", args: []rdf.Term{str("abc"), str("b"), str(`\$\\`)}, want: str(`a$\c`)},
+		{name: "REPLACE", args: []rdf.Term{str("abc"), str("(b)"), str("$12")}, want: str("ab2c")},
+		{name: "REPLACE", args: []rdf.Term{str("abc"), str("b"), str("$")}, err: ErrRegex},
+		{name: "REPLACE", args: []rdf.Term{str("abc"), str("x*"), str("-")}, err: ErrRegex},
+		{name: "REPLACE", args: []rdf.Term{str("a.b.c"), str("."), str("-"), str("q")}, want: str("a-b-c")},
+	})
+}

@@ -1,0 +1,245 @@
+package fn
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func fnStrlen(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := stringArg("STRLEN", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	return intTerm(int64(utf8.RuneCountInString(a[0].Value))), nil
+}
+
+// fnSubstr is XPath fn:substring: the characters at positions p (from 1)
+// with round(start) <= p < round(start)+round(length), NaN selecting none.
+func fnSubstr(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := stringArg("SUBSTR", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	start, err := floatArg("SUBSTR", a[1])
+	if err != nil {
+		return rdf.Term{}, err
+	}
+	from := xpathRound(start)
+	to := math.Inf(1)
+	if len(a) == 3 {
+		n, err := floatArg("SUBSTR", a[2])
+		if err != nil {
+			return rdf.Term{}, err
+		}
+		to = from + xpathRound(n)
+	}
+	var b strings.Builder
+	p := 1.0
+	for _, r := range a[0].Value {
+		if p >= from && p < to {
+			b.WriteRune(r)
+		}
+		p++
+	}
+	return like(b.String(), a[0]), nil
+}
+
+// floatArg returns a numeric argument as float64.
+func floatArg(where string, t rdf.Term) (float64, error) {
+	n, err := operand(where, t)
+	if err != nil {
+		return 0, err
+	}
+	return n.promote(kDouble).f, nil
+}
+
+// xpathRound rounds half towards positive infinity, as fn:round does.
+func xpathRound(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	if x < 0 && x-math.Trunc(x) == -0.5 {
+		return math.Trunc(x)
+	}
+	return math.Round(x)
+}
+
+func fnUcase(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := stringArg("UCASE", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	return like(strings.ToUpper(a[0].Value), a[0]), nil
+}
+
+func fnLcase(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := stringArg("LCASE", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	return like(strings.ToLower(a[0].Value), a[0]), nil
+}
+
+// fnEncodeForURI percent-encodes every UTF-8 byte outside RFC 3986's
+// unreserved set.
+func fnEncodeForURI(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := stringArg("ENCODE_FOR_URI", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for _, c := range []byte(a[0].Value) {
+		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return rdf.Literal(b.String()), nil
+}
+
+func fnContains(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := compatibleArgs("CONTAINS", a[0], a[1]); err != nil {
+		return rdf.Term{}, err
+	}
+	return Bool(strings.Contains(a[0].Value, a[1].Value)), nil
+}
+
+func fnStrstarts(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := compatibleArgs("STRSTARTS", a[0], a[1]); err != nil {
+		return rdf.Term{}, err
+	}
+	return Bool(strings.HasPrefix(a[0].Value, a[1].Value)), nil
+}
+
+func fnStrends(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := compatibleArgs("STRENDS", a[0], a[1]); err != nil {
+		return rdf.Term{}, err
+	}
+	return Bool(strings.HasSuffix(a[0].Value, a[1].Value)), nil
+}
+
+// fnStrbefore keeps the first argument's language tag on a match and
+// returns a simple "" when the second argument does not occur.
+func fnStrbefore(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := compatibleArgs("STRBEFORE", a[0], a[1]); err != nil {
+		return rdf.Term{}, err
+	}
+	i := strings.Index(a[0].Value, a[1].Value)
+	if i < 0 {
+		return rdf.Literal(""), nil
+	}
+	return like(a[0].Value[:i], a[0]), nil
+}
+
+func fnStrafter(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := compatibleArgs("STRAFTER", a[0], a[1]); err != nil {
+		return rdf.Term{}, err
+	}
+	i := strings.Index(a[0].Value, a[1].Value)
+	if i < 0 {
+		return rdf.Literal(""), nil
+	}
+	return like(a[0].Value[i+len(a[1].Value):], a[0]), nil
+}
+
+// fnConcat keeps a language tag only when every argument has that tag.
+func fnConcat(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	var b strings.Builder
+	lang, same := "", true
+	for i, t := range a {
+		if err := stringArg("CONCAT", t); err != nil {
+			return rdf.Term{}, err
+		}
+		b.WriteString(t.Value)
+		if i == 0 {
+			lang = t.Lang
+		} else if t.Lang != lang {
+			same = false
+		}
+	}
+	if same && lang != "" {
+		return rdf.LangLiteral(b.String(), lang), nil
+	}
+	return rdf.Literal(b.String()), nil
+}
+
+// fnLangMatches is RFC 4647 basic filtering, as SPARQL's langMatches.
+func fnLangMatches(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	for _, t := range a {
+		if err := simpleArg("LANGMATCHES", t); err != nil {
+			return rdf.Term{}, err
+		}
+	}
+	tag, rng := strings.ToLower(a[0].Value), strings.ToLower(a[1].Value)
+	if rng == "*" {
+		return Bool(tag != ""), nil
+	}
+	return Bool(tag == rng || strings.HasPrefix(tag, rng+"-")), nil
+}
+
+func fnStr(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	switch a[0].Kind {
+	case rdf.KindIRI, rdf.KindLiteral:
+		return rdf.Literal(a[0].Value), nil
+	}
+	return rdf.Term{}, typeErr("STR", "%s has no string form", a[0])
+}
+
+func fnLang(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if !a[0].IsLiteral() {
+		return rdf.Term{}, typeErr("LANG", "%s is not a literal", a[0])
+	}
+	return rdf.Literal(a[0].Lang), nil
+}
+
+func fnDatatype(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if !a[0].IsLiteral() {
+		return rdf.Term{}, typeErr("DATATYPE", "%s is not a literal", a[0])
+	}
+	return rdf.IRI(a[0].Datatype), nil
+}
+
+func fnStrdt(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := simpleArg("STRDT", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	if !a[1].IsIRI() || a[1].Value == rdf.RDFLangString {
+		return rdf.Term{}, typeErr("STRDT", "%s is not a datatype IRI", a[1])
+	}
+	return rdf.TypedLiteral(a[0].Value, a[1].Value), nil
+}
+
+func fnStrlang(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := simpleArg("STRLANG", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	if err := simpleArg("STRLANG", a[1]); err != nil {
+		return rdf.Term{}, err
+	}
+	if !validLangTag(a[1].Value) {
+		return rdf.Term{}, typeErr("STRLANG", "%q is not a language tag", a[1].Value)
+	}
+	return rdf.LangLiteral(a[0].Value, a[1].Value), nil
+}
+
+// validLangTag checks the BCP 47 shape Turtle accepts:
+// [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
+func validLangTag(s string) bool {
+	for i, part := range strings.Split(s, "-") {
+		if part == "" {
+			return false
+		}
+		for _, c := range part {
+			alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+			if !alpha && (i == 0 || c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}

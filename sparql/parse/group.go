@@ -1,0 +1,332 @@
+package parse
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/algebra"
+)
+
+// groupGraphPattern parses GroupGraphPattern ::= '{' ( SubSelect |
+// GroupGraphPatternSub ) '}' and translates it by §18.2.2.6: the group's
+// FILTERs apply to the whole group, OPTIONAL becomes LeftJoin (lifting the
+// optional group's filter into it), MINUS becomes Minus, BIND extends what
+// precedes it, everything else is joined in order.
+func (p *parser) groupGraphPattern() (algebra.Pattern, error) {
+	if err := p.enter(); err != nil {
+		return nil, err
+	}
+	defer p.leave()
+	if err := p.expectPunct("{"); err != nil {
+		return nil, err
+	}
+	if p.isWord("SELECT") {
+		sub, err := p.subSelect()
+		if err != nil {
+			return nil, err
+		}
+		if err := p.expectPunct("}"); err != nil {
+			return nil, err
+		}
+		return sub, nil
+	}
+	var g algebra.Pattern
+	var filters []algebra.Expr
+	needDot := false // after a triples block not ended by '.'
+	// Triples blocks separated only by FILTERs form one basic graph
+	// pattern for the scope of blank node labels; any other element
+	// starts a new one.
+	block, newBlock := 0, true
+	for !p.isPunct("}") {
+		isFilter := p.isWord("FILTER")
+		switch {
+		case p.isTriplesStart():
+			if needDot {
+				return nil, p.unexpected("'.' or '}'")
+			}
+			if newBlock {
+				p.block++
+				block, newBlock = p.block, false
+			}
+			p.block = block
+			elems, dot, err := p.triplesBlock()
+			if err != nil {
+				return nil, err
+			}
+			g = joinPatterns(g, elementsPattern(elems))
+			needDot = !dot
+			continue
+		case p.isPunct("{"):
+			u, err := p.groupOrUnion()
+			if err != nil {
+				return nil, err
+			}
+			g = joinPatterns(g, u)
+		case p.acceptWord("OPTIONAL"):
+			a, err := p.groupGraphPattern()
+			if err != nil {
+				return nil, err
+			}
+			lj := &algebra.LeftJoin{Left: orEmpty(g), Right: a}
+			if f, ok := a.(*algebra.Filter); ok {
+				lj.Right, lj.Expr = f.Pattern, f.Expr
+			}
+			g = lj
+		case p.acceptWord("MINUS"):
+			a, err := p.groupGraphPattern()
+			if err != nil {
+				return nil, err
+			}
+			g = &algebra.Minus{Left: orEmpty(g), Right: a}
+		case p.acceptWord("GRAPH"):
+			name, err := p.varOrIRI()
+			if err != nil {
+				return nil, err
+			}
+			a, err := p.groupGraphPattern()
+			if err != nil {
+				return nil, err
+			}
+			g = joinPatterns(g, &algebra.Graph{Name: name, Pattern: a})
+		case p.acceptWord("SERVICE"):
+			s, err := p.service()
+			if err != nil {
+				return nil, err
+			}
+			g = joinPatterns(g, s)
+		case p.acceptWord("FILTER"):
+			e, err := p.constraint()
+			if err != nil {
+				return nil, err
+			}
+			filters = append(filters, e)
+		case p.acceptWord("BIND"):
+			if err := p.expectPunct("("); err != nil {
+				return nil, err
+			}
+			e, err := p.expression()
+			if err != nil {
+				return nil, err
+			}
+			if err := p.expectWord("AS"); err != nil {
+				return nil, err
+			}
+			vt := p.peek()
+			if vt.kind != tVar {
+				return nil, p.unexpected("a variable after AS")
+			}
+			p.i++
+			if err := p.expectPunct(")"); err != nil {
+				return nil, err
+			}
+			v := algebra.Var(vt.val)
+			if g != nil && inScope(g, v) {
+				return nil, p.errAt(vt, "BIND variable %s is already in scope in the group before it", v)
+			}
+			g = &algebra.Extend{Pattern: orEmpty(g), Var: v, Expr: e}
+		case p.acceptWord("VALUES"):
+			t, err := p.dataBlock()
+			if err != nil {
+				return nil, err
+			}
+			g = joinPatterns(g, t)
+		default:
+			return nil, p.unexpected("a triple pattern, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES or '}'")
+		}
+		needDot = false
+		newBlock = newBlock || !isFilter
+		p.acceptPunct(".")
+	}
+	p.next() // '}'
+	g = orEmpty(g)
+	if len(filters) > 0 {
+		g = &algebra.Filter{Expr: conjunction(filters), Pattern: g}
+	}
+	return g, nil
+}
+
+// groupOrUnion parses GroupGraphPattern ( 'UNION' GroupGraphPattern )*.
+func (p *parser) groupOrUnion() (algebra.Pattern, error) {
+	u, err := p.groupGraphPattern()
+	if err != nil {
+		return nil, err
+	}
+	for p.acceptWord("UNION") {
+		r, err := p.groupGraphPattern()
+		if err != nil {
+			return nil, err
+		}
+		u = &algebra.Union{Left: u, Right: r}
+	}
+	return u, nil
+}
+
+// service parses the rest of ServiceGraphPattern and keeps the group's text
+// for sending to the endpoint.
+func (p *parser) service() (algebra.Pattern, error) {
+	silent := p.acceptWord("SILENT")
+	ep, err := p.varOrIRI()
+	if err != nil {
+		return nil, err
+	}
+	open := p.peek().pos
+	a, err := p.groupGraphPattern()
+	if err != nil {
+		return nil, err
+	}
+	closeEnd := p.toks[p.i-1].end
+	var b strings.Builder
+	if p.base != "" {
+		b.WriteString("BASE ")
+		b.WriteString(rdf.IRI(p.base).String())
+		b.WriteByte('\n')
+	}
+	prefixes := make([]string, 0, len(p.prefixes))
+	for prefix := range p.prefixes {
+		prefixes = append(prefixes, prefix)
+	}
+	sort.Strings(prefixes)
+	for _, prefix := range prefixes {
+		b.WriteString("PREFIX ")
+		b.WriteString(prefix)
+		b.WriteString(": ")
+		b.WriteString(rdf.IRI(p.prefixes[prefix]).String())
+		b.WriteByte('\n')
+	}
+	b.WriteString("SELECT * WHERE ")
+	b.WriteString(p.src[open:closeEnd])
+	return &algebra.Service{Endpoint: ep, Silent: silent, Pattern: a, Query: b.String()}, nil
+}
+
+// varOrIRI parses VarOrIri.
+func (p *parser) varOrIRI() (algebra.Node, error) {
+	if t := p.peek(); t.kind == tVar {
+		p.i++
+		return algebra.VarNode(algebra.Var(t.val)), nil
+	}
+	iri, err := p.iri()
+	if err != nil {
+		return algebra.Node{}, err
+	}
+	return algebra.TermNode(iri), nil
+}
+
+// dataBlock parses DataBlock after VALUES (§18.2.4.3, InlineData).
+func (p *parser) dataBlock() (*algebra.Table, error) {
+	t := &algebra.Table{}
+	if v := p.peek(); v.kind == tVar {
+		// InlineDataOneVar ::= Var '{' DataBlockValue* '}'
+		p.i++
+		t.Vars = []algebra.Var{algebra.Var(v.val)}
+		if err := p.expectPunct("{"); err != nil {
+			return nil, err
+		}
+		for !p.acceptPunct("}") {
+			val, err := p.dataBlockValue()
+			if err != nil {
+				return nil, err
+			}
+			t.Rows = append(t.Rows, []rdf.Term{val})
+		}
+		return t, nil
+	}
+	// InlineDataFull ::= ( NIL | '(' Var* ')' ) '{' ( '(' DataBlockValue* ')' | NIL )* '}'
+	if err := p.expectPunct("("); err != nil {
+		return nil, err
+	}
+	seen := map[algebra.Var]bool{}
+	for !p.acceptPunct(")") {
+		v := p.peek()
+		if v.kind != tVar {
+			return nil, p.unexpected("a variable or ')' in VALUES")
+		}
+		p.i++
+		if seen[algebra.Var(v.val)] {
+			return nil, p.errAt(v, "variable ?%s appears twice in VALUES", v.val)
+		}
+		seen[algebra.Var(v.val)] = true
+		t.Vars = append(t.Vars, algebra.Var(v.val))
+	}
+	if err := p.expectPunct("{"); err != nil {
+		return nil, err
+	}
+	for !p.acceptPunct("}") {
+		open := p.peek()
+		if err := p.expectPunct("("); err != nil {
+			return nil, err
+		}
+		row := make([]rdf.Term, 0, len(t.Vars))
+		for !p.acceptPunct(")") {
+			val, err := p.dataBlockValue()
+			if err != nil {
+				return nil, err
+			}
+			row = append(row, val)
+		}
+		if len(row) != len(t.Vars) {
+			return nil, p.errAt(open, "VALUES row has %s for %s", count(len(row), "value"), count(len(t.Vars), "variable"))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, nil
+}
+
+// dataBlockValue parses iri | RDFLiteral | NumericLiteral | BooleanLiteral |
+// 'UNDEF'; UNDEF is the zero Term.
+func (p *parser) dataBlockValue() (rdf.Term, error) {
+	if p.acceptWord("UNDEF") {
+		return rdf.Term{}, nil
+	}
+	if p.isIRIStart() {
+		return p.iri()
+	}
+	if t, ok, err := p.literal(); ok || err != nil {
+		return t, err
+	}
+	return rdf.Term{}, p.unexpected("an IRI, a literal or UNDEF")
+}
+
+// orEmpty turns "no pattern yet" into the empty group {}.
+func orEmpty(g algebra.Pattern) algebra.Pattern {
+	if g == nil {
+		return &algebra.BGP{}
+	}
+	return g
+}
+
+// isEmptyBGP reports whether p is the empty group, the identity of Join.
+func isEmptyBGP(p algebra.Pattern) bool {
+	b, ok := p.(*algebra.BGP)
+	return ok && len(b.Triples) == 0
+}
+
+// joinPatterns joins two patterns, simplifying Join(Z, A) and Join(A, Z) to
+// A (§18.2.2.8) and merging adjacent BGPs, which is the same join.
+func joinPatterns(g, a algebra.Pattern) algebra.Pattern {
+	switch {
+	case g == nil:
+		return a
+	case isEmptyBGP(a):
+		return g
+	case isEmptyBGP(g):
+		return a
+	}
+	if l, ok := g.(*algebra.BGP); ok {
+		if r, ok := a.(*algebra.BGP); ok {
+			triples := make([]algebra.TriplePattern, 0, len(l.Triples)+len(r.Triples))
+			triples = append(append(triples, l.Triples...), r.Triples...)
+			return &algebra.BGP{Triples: triples}
+		}
+	}
+	return &algebra.Join{Left: g, Right: a}
+}
+
+// count returns "1 value", "2 values".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

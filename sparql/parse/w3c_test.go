@@ -1,0 +1,160 @@
+package parse
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	knakk "github.com/knakk/rdf"
+
+	"github.com/stadleuven/maturity/internal/testtool"
+)
+
+// The W3C SPARQL syntax suites: every positive syntax test must parse, every
+// negative one must be rejected, and every evaluation test's query must
+// parse. The minimum counts below are what this parser achieves; a drop
+// fails the test.
+
+const (
+	mfNS  = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
+	qtNS  = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
+	rdfNS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+)
+
+// w3cTest is one manifest entry that has a query for the parser.
+type w3cTest struct {
+	name  string // manifest-relative entry IRI
+	kind  string // local name of the rdf:type
+	query string // file path of the query
+}
+
+// readManifest returns the syntax and evaluation tests of the manifest at
+// path and of the manifests it includes.
+func readManifest(t *testing.T, path string) []w3cTest {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// knakk/rdf rejects the legal "; ]" that some manifests use.
+	text := regexp.MustCompile(`;\s*\]`).ReplaceAllString(string(src), "]")
+	triples, err := knakk.NewTripleDecoder(strings.NewReader(text), knakk.Turtle).DecodeAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	props := map[string]map[string][]string{}
+	for _, tr := range triples {
+		s := tr.Subj.String()
+		if props[s] == nil {
+			props[s] = map[string][]string{}
+		}
+		props[s][tr.Pred.String()] = append(props[s][tr.Pred.String()], tr.Obj.String())
+	}
+	dir := filepath.Dir(path)
+	file := func(ref string) string {
+		if u, err := url.Parse(ref); err == nil && u.Scheme == "file" {
+			return u.Path
+		}
+		if strings.Contains(ref, "://") {
+			return filepath.Join(dir, ref[strings.LastIndex(ref, "/")+1:])
+		}
+		return filepath.Join(dir, ref)
+	}
+	var tests []w3cTest
+	for s, p := range props {
+		for _, include := range p[mfNS+"include"] {
+			for _, m := range listItems(props, include) {
+				tests = append(tests, readManifest(t, file(m))...)
+			}
+		}
+		for _, typ := range p[rdfNS+"type"] {
+			kind := strings.TrimPrefix(typ, mfNS)
+			switch kind {
+			case "PositiveSyntaxTest", "PositiveSyntaxTest11", "NegativeSyntaxTest", "NegativeSyntaxTest11":
+				for _, a := range p[mfNS+"action"] {
+					tests = append(tests, w3cTest{name: s, kind: kind, query: file(a)})
+				}
+			case "QueryEvaluationTest":
+				for _, a := range p[mfNS+"action"] {
+					for _, q := range props[a][qtNS+"query"] {
+						tests = append(tests, w3cTest{name: s, kind: kind, query: file(q)})
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(tests, func(i, j int) bool { return tests[i].query < tests[j].query })
+	return tests
+}
+
+// listItems returns the members of the RDF list at head.
+func listItems(props map[string]map[string][]string, head string) []string {
+	var out []string
+	for head != rdfNS+"nil" && len(props[head][rdfNS+"first"]) > 0 {
+		out = append(out, props[head][rdfNS+"first"][0])
+		head = props[head][rdfNS+"rest"][0]
+	}
+	return out
+}
+
+func TestW3CSyntax(t *testing.T) {
+	suites := []struct {
+		manifest []string
+		// minimum passes: positive, negative, evaluation queries
+		pos, neg, eval int
+	}{
+		{[]string{"sparql11", "manifest-sparql11-query.ttl"}, 63, 40, 225},
+		{[]string{"sparql10", "manifest-syntax.ttl"}, 149, 50, 0},
+		{[]string{"sparql10", "manifest-evaluation.ttl"}, 0, 0, 284},
+	}
+	for _, s := range suites {
+		path := testtool.Shared(t, append([]string{"conformance"}, s.manifest...)...)
+		t.Run(strings.Join(s.manifest, "/"), func(t *testing.T) {
+			tests := readManifest(t, path)
+			var pos, neg, eval, nPos, nNeg, nEval int
+			for _, tc := range tests {
+				src, err := os.ReadFile(tc.query)
+				if err != nil {
+					t.Errorf("%s: %v", tc.name, err)
+					continue
+				}
+				_, perr := Parse(string(src), "file://"+tc.query)
+				rel := strings.TrimPrefix(tc.query, filepath.Dir(filepath.Dir(path))+"/")
+				switch {
+				case strings.HasPrefix(tc.kind, "Positive"):
+					nPos++
+					if perr == nil {
+						pos++
+					} else {
+						t.Logf("FAIL positive %s: %v", rel, perr)
+					}
+				case strings.HasPrefix(tc.kind, "Negative"):
+					nNeg++
+					if perr != nil {
+						neg++
+						if testing.Verbose() {
+							t.Logf("rejected %s: %v", rel, perr)
+						}
+					} else {
+						t.Logf("FAIL negative %s: accepted", rel)
+					}
+				default:
+					nEval++
+					if perr == nil {
+						eval++
+					} else {
+						t.Logf("FAIL evaluation query %s: %v", rel, perr)
+					}
+				}
+			}
+			t.Logf("positive syntax %d/%d, negative syntax %d/%d, evaluation queries %d/%d", pos, nPos, neg, nNeg, eval, nEval)
+			if pos < s.pos || neg < s.neg || eval < s.eval {
+				t.Errorf("passes dropped below %d/%d/%d", s.pos, s.neg, s.eval)
+			}
+		})
+	}
+}

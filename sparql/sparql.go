@@ -1,0 +1,96 @@
+package sparql
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/algebra"
+	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/sparql/parse"
+)
+
+// Query is a parsed query, ready to be executed any number of times (also
+// concurrently).
+type Query struct {
+	q *algebra.Query
+}
+
+// ParseOptions tune parsing.
+type ParseOptions struct {
+	// Base resolves relative IRIs when the query has no BASE.
+	Base string
+}
+
+// Parse parses a SPARQL 1.1 query. Syntax errors are *parse.Error values
+// with line and column.
+func Parse(text string, opts ParseOptions) (*Query, error) {
+	q, err := parse.Parse(text, opts.Base)
+	if err != nil {
+		return nil, err
+	}
+	return &Query{q: q}, nil
+}
+
+// Form returns the query form.
+func (q *Query) Form() algebra.Form { return q.q.Form }
+
+// Algebra returns the query's algebra. It must not be modified.
+func (q *Query) Algebra() *algebra.Query { return q.q }
+
+// String prints the query's algebra.
+func (q *Query) String() string { return q.q.Pattern.String() }
+
+// DefaultGraphMode says what the default graph is; see eval.DefaultGraphMode.
+type DefaultGraphMode = eval.DefaultGraphMode
+
+// The default graph modes.
+const (
+	UnionDefaultGraph = eval.UnionDefaultGraph
+	OwnDefaultGraph   = eval.OwnDefaultGraph
+)
+
+// ServiceHandler evaluates SERVICE clauses; see eval.ServiceHandler.
+type ServiceHandler = eval.ServiceHandler
+
+// ExecOptions tune one execution; see eval.Options.
+type ExecOptions = eval.Options
+
+// Result streams the answer of one execution.
+type Result struct {
+	r *eval.Result
+}
+
+// Exec evaluates q over ds. The context bounds the whole evaluation,
+// including reading the result.
+func Exec(ctx context.Context, ds eval.Dataset, q *Query, opts ExecOptions) (*Result, error) {
+	r, err := eval.Exec(ctx, ds, q.q, opts)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate query: %w", err)
+	}
+	return &Result{r: r}, nil
+}
+
+// Form returns the query form.
+func (r *Result) Form() algebra.Form { return r.r.Form() }
+
+// Vars returns the SELECT variables, in order.
+func (r *Result) Vars() []string { return r.r.Vars() }
+
+// Boolean returns the answer of an ASK query.
+func (r *Result) Boolean() bool { return r.r.Boolean() }
+
+// Next advances to the next SELECT row or CONSTRUCT/DESCRIBE triple.
+func (r *Result) Next() bool { return r.r.Next() }
+
+// Row returns the current row, aligned with Vars; a zero Term is unbound.
+func (r *Result) Row() []rdf.Term { return r.r.Row() }
+
+// Quad returns the current CONSTRUCT/DESCRIBE triple (default graph).
+func (r *Result) Quad() rdf.Quad { return r.r.Quad() }
+
+// Err returns the error that ended the stream, if any.
+func (r *Result) Err() error { return r.r.Err() }
+
+// Close stops the evaluation.
+func (r *Result) Close() error { return r.r.Close() }

@@ -1,0 +1,217 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/store"
+)
+
+// The store is what the evaluator reads; store itself must not import sparql.
+var _ eval.Dataset = (*store.Snapshot)(nil)
+
+// assessmentQuads generates n triples shaped like the project's data (cities,
+// yearly assessments, per-domain observations and survey responses), the
+// same mix as the peers' gen-data.py, in one named graph per city.
+func assessmentQuads(n int) []rdf.Quad {
+	const id, def = "http://example.org/id/", "http://example.org/def#"
+	r := rand.New(rand.NewPCG(42, 42))
+	domains := []string{"strategy", "governance", "skills", "culture", "eservices", "participation", "data", "infrastructure", "security", "innovation", "communication"}
+	typ := rdf.IRI(rdf.RDFType)
+	qs := make([]rdf.Quad, 0, n)
+	for city := 0; len(qs) < n; city++ {
+		g := rdf.IRI(fmt.Sprintf("%sgraph/%d", id, city))
+		c := rdf.IRI(fmt.Sprintf("%scity/%d", id, 10000+city))
+		add := func(s rdf.Term, p string, o rdf.Term) { qs = append(qs, rdf.Quad{S: s, P: rdf.IRI(p), O: o, G: g}) }
+		add(c, rdf.RDFType, rdf.IRI(def+"City"))
+		add(c, rdf.RDFSNS+"label", rdf.LangLiteral(fmt.Sprintf("Stad %d", city), "nl"))
+		for year := 2020; year < 2025; year++ {
+			a := rdf.IRI(fmt.Sprintf("%sassessment/%d/%d", id, 10000+city, year))
+			add(a, rdf.RDFType, rdf.IRI(def+"Assessment"))
+			add(a, def+"city", c)
+			add(a, def+"year", rdf.TypedLiteral(fmt.Sprint(year), rdf.XSDInteger))
+			for _, d := range domains {
+				o := rdf.IRI(fmt.Sprintf("%s/%s", a.Value, d))
+				add(o, typ.Value, rdf.IRI(def+"Observation"))
+				add(o, def+"assessment", a)
+				add(o, def+"domain", rdf.IRI(id+"domain/"+d))
+				add(o, def+"score", rdf.TypedLiteral(fmt.Sprintf("%.2f", r.Float64()*5), rdf.XSDDecimal))
+			}
+			for resp := 0; resp < 20; resp++ {
+				x := rdf.IRI(fmt.Sprintf("%sresponse/%d/%d/%03d", id, 10000+city, year, resp))
+				add(x, rdf.RDFType, rdf.IRI(def+"Response"))
+				add(x, def+"assessment", a)
+				add(x, def+"profile", rdf.IRI(fmt.Sprintf("%sprofile/%d", id, r.IntN(6))))
+				add(x, def+"answer", rdf.TypedLiteral(fmt.Sprint(r.IntN(5)+1), rdf.XSDInteger))
+			}
+		}
+	}
+	return qs[:n]
+}
+
+func BenchmarkImport(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			qs := assessmentQuads(n)
+			var size int64
+			for i := 0; b.Loop(); i++ {
+				s, err := store.Open(filepath.Join(b.TempDir(), fmt.Sprintf("b%d.db", i)), nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.Import(context.Background(), func(emit func(rdf.Quad) error) error {
+					for _, q := range qs {
+						if err := emit(q); err != nil {
+							return err
+						}
+					}
+					return nil
+				}); err != nil {
+					b.Fatal(err)
+				}
+				size = fileSize(b, s)
+				s.Close()
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
+			b.ReportMetric(float64(size)/float64(n), "file-bytes/quad")
+		})
+	}
+}
+
+func fileSize(b testing.TB, s *store.Store) int64 {
+	fi, err := os.Stat(s.Path())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return fi.Size()
+}
+
+// BenchmarkLookup measures pattern lookups on a 100k-quad store: a bound
+// subject (a linked-data page) and a bound predicate and object (a class
+// extent or a reverse link).
+func BenchmarkLookup(b *testing.B) {
+	ctx := context.Background()
+	s, err := store.Open(filepath.Join(b.TempDir(), "l.db"), &store.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	qs := assessmentQuads(100_000)
+	if err := s.Add(ctx, qs); err != nil {
+		b.Fatal(err)
+	}
+	benchLookups(b, s, qs)
+}
+
+// benchLookups runs the bound-subject and bound-predicate-object lookups
+// over subjects and objects taken from qs.
+func benchLookups(b *testing.B, s *store.Store, qs []rdf.Quad) {
+	ctx := context.Background()
+	v, err := s.Snapshot()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer v.Close()
+	patterns := func(pick func(q rdf.Quad) [4]rdf.Term) [][4]uint64 {
+		var pats [][4]uint64
+		for i := 0; i < len(qs); i += len(qs)/1000 + 1 {
+			var pat [4]uint64
+			for j, t := range pick(qs[i]) {
+				if t.IsZero() {
+					continue
+				}
+				id, ok, err := v.Lookup(t)
+				if err != nil || !ok {
+					b.Fatalf("lookup %v: %v %v", t, ok, err)
+				}
+				pat[j] = id
+			}
+			pats = append(pats, pat)
+		}
+		return pats
+	}
+	for _, tc := range []struct {
+		name string
+		pats [][4]uint64
+	}{
+		{"subject", patterns(func(q rdf.Quad) [4]rdf.Term { return [4]rdf.Term{q.S} })},
+		{"predicate-object", patterns(func(q rdf.Quad) [4]rdf.Term { return [4]rdf.Term{1: q.P, 2: q.O} })},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			matched := 0
+			for i := 0; b.Loop(); i++ {
+				if err := v.Match(ctx, tc.pats[i%len(tc.pats)], func([4]uint64) bool { matched++; return true }); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "lookups/s")
+			b.ReportMetric(float64(matched)/float64(b.N), "quads/lookup")
+		})
+	}
+}
+
+// BenchmarkImport1M loads an N-Triples file (the peers' gen-data.py output,
+// about a million triples) with rdfio's parser, as the maturity CLI does, and
+// reports the rate, the file size per triple, the peak RSS and lookup rates
+// on the loaded store. It runs only when MATURITY_BENCH_1M names the file:
+//
+//	MATURITY_BENCH_1M=~/.cache/maturity-peers/data/large.nt go test -bench Import1M -run '^$' -benchtime 1x ./store
+func BenchmarkImport1M(b *testing.B) {
+	path := os.Getenv("MATURITY_BENCH_1M")
+	if path == "" {
+		b.Skip("set MATURITY_BENCH_1M to an N-Triples file")
+	}
+	ctx := context.Background()
+	var s *store.Store
+	var n int64
+	for i := 0; b.Loop(); i++ {
+		if s != nil {
+			s.Close()
+		}
+		var err error
+		if s, err = store.Open(filepath.Join(b.TempDir(), fmt.Sprintf("m%d.db", i)), nil); err != nil {
+			b.Fatal(err)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err = s.Import(ctx, func(emit func(rdf.Quad) error) error {
+			return rdfio.Parse(f, rdfio.NTriples, rdfio.ParseOptions{File: path}, emit)
+		})
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	defer s.Close()
+	elapsed := b.Elapsed() / time.Duration(b.N)
+	b.ReportMetric(float64(n)/elapsed.Seconds(), "triples/s")
+	b.ReportMetric(float64(fileSize(b, s))/float64(n), "file-bytes/triple")
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MiB")
+	}
+	b.Logf("imported %d triples in %v (%.0f triples/s), file %d bytes", n, elapsed, float64(n)/elapsed.Seconds(), fileSize(b, s))
+	// Lookups on the loaded store, with real subjects and objects.
+	var sample []rdf.Quad
+	v, err := s.Snapshot()
+	if err != nil {
+		b.Fatal(err)
+	}
+	v.Quads(ctx, rdf.Term{}, rdf.Term{}, rdf.Term{}, store.AnyGraph, func(q rdf.Quad) bool {
+		sample = append(sample, q)
+		return len(sample) < 200_000
+	})
+	v.Close()
+	benchLookups(b, s, sample)
+}

@@ -1,0 +1,75 @@
+// Package store keeps RDF quads in one bbolt file, dictionary-encoded, in
+// four sorted indexes, and serves consistent read snapshots that implement
+// the SPARQL evaluator's Dataset interface.
+//
+// # Layout
+//
+// Every term is stored once and numbered: bucket "dict:id" maps an id key
+// to the term's stored form (a tag byte, then the lexical form, language tag
+// and datatype exactly as given; common datatypes get a one-byte code), and
+// bucket "dict:hash" maps an 8-byte hash of that form to the ids that have
+// it. A lookup verifies each candidate against "dict:id", so collisions cost
+// a comparison and never a wrong answer, while the hash keeps the reverse
+// map's keys short and fixed (long IRIs would otherwise be stored twice).
+// Id 1 is reserved for the stored default graph, the zero rdf.Term.
+//
+// Id keys are one length byte and the minimal big-endian bytes. That
+// encoding sorts like the numbers and is prefix-free, so a concatenation of
+// ids sorts like the tuple and a prefix scan over its first k ids is exact.
+//
+// Quads live in four indexes, SPOG, POSG, OSPG and GSPO (bucket "ix:NAME").
+// Every pattern of bound and unbound components is a range scan of one of
+// them: the index is chosen to bind the longest prefix, and the remaining
+// bound components are filtered inside that range. Seven of the sixteen
+// patterns are whole prefixes of an index (s, sp, spo, spog, p, po, o, os,
+// g, gs, gsp and their permutations); the others (pg, og, pog, sog) read
+// the p, o, po or so range and filter the graph, which on this project's
+// data, with one graph per city and year, keeps the range small. Six
+// indexes would make every pattern a pure prefix but cost half as much
+// again in import time and space, for patterns the evaluator rarely asks.
+//
+// An index does not store one bbolt key per quad: bbolt spends 16 bytes of
+// element header on each key, which alone would be 64 bytes per quad over
+// four indexes. Instead the sorted quads are packed in blocks of about 1 KiB
+// keyed by their first quad (block.go): each quad is delta-encoded against
+// its predecessor (the position of the first differing id and the increase
+// there, then the following ids as uvarints), which takes 3 to 7 bytes,
+// since neighbours share their leading ids. Writes decode the touched
+// blocks, merge, and re-split them evenly; a bulk load into an empty range
+// therefore writes full blocks in key order, which bbolt appends with pages
+// filled to 100 %.
+//
+// Bucket "graphs" keeps per graph its quad count and the time of its last
+// write (for ETag and Last-Modified), and "meta" the layout version, the
+// next free id, the total quad count and a generation that increases with
+// every commit that changes quads.
+//
+// # Writes
+//
+// Each write is one bbolt transaction. A batch is encoded once: its distinct
+// terms are collected, looked up in hash order, new ones numbered in order of
+// first appearance (which keeps ids of related terms close, and so index
+// deltas small), and the quads are sorted per index (radix sort) and merged
+// into the blocks. The primary SPOG index tells which quads are really new or
+// really gone; only those reach the other three indexes and the counts.
+//
+// Import streams a parser's quads into one transaction: the parser runs on
+// its own goroutine while the caller interns terms, and nothing is written to
+// the file before commit. bbolt commits by writing new pages, syncing, then
+// switching the meta page, so a failure or kill -9 at any point leaves the
+// previous state (crash_test.go proves it by killing a child process
+// mid-import).
+//
+// # Concurrency
+//
+// bbolt allows one writer and any number of readers. A Snapshot is a read
+// transaction and sees the state at its start for its whole life. The rule:
+// do not write from a goroutine while it holds an open Snapshot, and close
+// snapshots promptly. When a commit has to grow the memory map, bbolt waits
+// until every read transaction has ended, so a writer waiting on a snapshot
+// held by its own goroutine deadlocks, and a long-lived snapshot stalls
+// writers (and, behind them, new snapshots). The store maps 1 GiB up front
+// (Options.MmapSize), so remapping only happens when the file outgrows it.
+// A long-lived snapshot also keeps the pages it reads from being reused,
+// which makes the file grow under a steady write load.
+package store

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+const (
+	// importChunk is how many quads the parsing goroutine hands over at once.
+	importChunk = 16 << 10
+	// importFlush is how many quads are collected before they are written
+	// into the (still uncommitted) transaction, bounding the memory of the
+	// collected-but-unwritten part of a very large import.
+	importFlush = 4 << 20
+)
+
+// Import loads the quads that src emits, all or nothing: they are written in
+// one bbolt transaction that commits only after src returned nil, so an
+// error from src or emit, a cancelled context or a crash (even kill -9)
+// leaves the store as it was. src runs on its own goroutine, parsing while
+// this one interns terms, so a parser and the store share the two cores.
+// It returns the number of quads src emitted (duplicates included).
+func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) error) (n int64, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan []rdf.Quad, 4)
+	srcDone := make(chan error, 1)
+	go func() {
+		defer close(chunks)
+		buf := make([]rdf.Quad, 0, importChunk)
+		err := src(func(q rdf.Quad) error {
+			if err := validQuad(&q); err != nil {
+				return err
+			}
+			buf = append(buf, q)
+			if len(buf) == cap(buf) {
+				select {
+				case chunks <- buf:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				buf = make([]rdf.Quad, 0, importChunk)
+			}
+			return nil
+		})
+		if err == nil && len(buf) > 0 {
+			select {
+			case chunks <- buf:
+			case <-ctx.Done():
+				err = ctx.Err()
+			}
+		}
+		srcDone <- err
+	}()
+
+	var tx *bolt.Tx
+	var w *writer
+	defer func() {
+		if err != nil {
+			cancel()
+			for range chunks { // let the source goroutine finish
+			}
+			if tx != nil {
+				_ = tx.Rollback()
+			}
+			err = fmt.Errorf("store: import: %w", err)
+		}
+	}()
+	set := newTermSet(1 << 16)
+	local := make([][4]uint32, 0, 1<<16)
+	flush := func() error {
+		if tx == nil {
+			if tx, err = s.db.Begin(true); err != nil {
+				if errors.Is(err, bolt.ErrDatabaseReadOnly) {
+					err = ErrReadOnly
+				}
+				tx = nil
+				return err
+			}
+			w = newWriter(tx)
+		}
+		if err := w.importBatch(set, local); err != nil {
+			return err
+		}
+		set, local = newTermSet(1<<16), local[:0]
+		return nil
+	}
+	var lastG rdf.Term
+	var lastGID uint32
+	for chunk := range chunks {
+		for i := range chunk {
+			q := &chunk[i]
+			if len(set.terms) == 0 || q.G != lastG {
+				lastG, lastGID = q.G, set.add(q.G)
+			}
+			local = append(local, [4]uint32{set.add(q.S), set.add(q.P), set.add(q.O), lastGID})
+		}
+		n += int64(len(chunk))
+		if len(local) >= importFlush {
+			if err = flush(); err != nil {
+				return n, err
+			}
+		}
+		if err = ctx.Err(); err != nil {
+			return n, err
+		}
+	}
+	if err = <-srcDone; err != nil {
+		return n, err
+	}
+	if err = flush(); err != nil {
+		return n, err
+	}
+	if err = ctx.Err(); err != nil {
+		return n, err
+	}
+	if err = w.finish(time.Now()); err != nil {
+		return n, err
+	}
+	if err = tx.Commit(); err != nil {
+		tx = nil // Commit rolls back on failure
+		return n, err
+	}
+	return n, nil
+}
+
+// importBatch resolves the batch's distinct terms once and writes its quads.
+func (w *writer) importBatch(set *termSet, local [][4]uint32) error {
+	if len(local) == 0 {
+		return nil
+	}
+	ids, err := resolveTerms(w.tx, set.terms, true)
+	if err != nil {
+		return err
+	}
+	ts := make([]tuple, len(local))
+	for i, l := range local {
+		ts[i] = tuple{ids[l[0]], ids[l[1]], ids[l[2]], ids[l[3]]}
+	}
+	return w.apply(ts, true)
+}

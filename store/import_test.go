@@ -1,0 +1,127 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// emitAll returns an Import source emitting qs, failing with fail after
+// failAt quads when fail is not nil.
+func emitAll(qs []rdf.Quad, failAt int, fail error) func(func(rdf.Quad) error) error {
+	return func(emit func(rdf.Quad) error) error {
+		for i, q := range qs {
+			if fail != nil && i == failAt {
+				return fail
+			}
+			if err := emit(q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func TestImport(t *testing.T) {
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(9, 10))
+	base := randomQuads(r, 500)
+	big := randomQuads(r, 3*importChunk+17) // several chunks and a partial one
+	errSyntax := errors.New("syntax error at line 7")
+	tests := []struct {
+		name    string
+		src     func(func(rdf.Quad) error) error
+		cancel  bool
+		wantErr error
+		wantAll bool // the import lands, else the store keeps only base
+	}{
+		{"lands", emitAll(big, 0, nil), false, nil, true},
+		{"source error first chunk", emitAll(big, 10, errSyntax), false, errSyntax, false},
+		{"source error late", emitAll(big, len(big)-1, errSyntax), false, errSyntax, false},
+		{"invalid quad", emitAll(append(big[:100:100], rdf.Quad{S: rdf.IRI("http://e/s")}), 0, nil), false, ErrBadTerm, false},
+		{"cancelled", emitAll(big, 0, nil), true, context.Canceled, false},
+		{"empty", emitAll(nil, 0, nil), false, nil, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTemp(t)
+			if err := s.Add(ctx, base); err != nil {
+				t.Fatal(err)
+			}
+			ictx, cancel := context.WithCancel(ctx)
+			defer cancel()
+			src := tc.src
+			if tc.cancel {
+				src = func(emit func(rdf.Quad) error) error {
+					return tc.src(func(q rdf.Quad) error {
+						if q == big[importChunk+5] {
+							cancel()
+						}
+						return emit(q)
+					})
+				}
+			}
+			_, err := s.Import(ictx, src)
+			if !errors.Is(err, tc.wantErr) || (err == nil) != (tc.wantErr == nil) {
+				t.Fatalf("Import error = %v, want %v", err, tc.wantErr)
+			}
+			want := map[rdf.Quad]bool{}
+			for _, q := range base {
+				want[q] = true
+			}
+			if tc.wantAll {
+				for _, q := range big {
+					want[q] = true
+				}
+			}
+			if tc.name == "empty" {
+				want = map[rdf.Quad]bool{}
+				for _, q := range base {
+					want[q] = true
+				}
+			}
+			sameSet(t, s, want)
+			if err := s.Check(ctx); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestImportLargeFlushes makes Import write several flushes into one
+// transaction by importing more than importFlush quads... scaled down: it
+// calls importBatch directly twice inside one transaction, with terms shared
+// between the batches, which is what a multi-flush import does.
+func TestImportBatchesShareTerms(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	r := rand.New(rand.NewPCG(11, 12))
+	a, b := randomQuads(r, 2000), randomQuads(r, 2000)
+	err := s.update(ctx, "test", func(w *writer) error {
+		for _, qs := range [][]rdf.Quad{a, b} {
+			set := newTermSet(0)
+			var local [][4]uint32
+			for _, q := range qs {
+				local = append(local, [4]uint32{set.add(q.S), set.add(q.P), set.add(q.O), set.add(q.G)})
+			}
+			if err := w.importBatch(set, local); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[rdf.Quad]bool{}
+	for _, q := range append(a, b...) {
+		want[q] = true
+	}
+	sameSet(t, s, want)
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/stadleuven/maturity/rdf"
+)
+
+// Snapshot is a consistent read view of the store: a bbolt read transaction.
+// It implements the evaluator's Dataset interface. Its methods may be called
+// from several goroutines at once (every bucket is opened up front, and
+// read-only cursors share nothing). Close it promptly: see doc.go for how
+// long-lived snapshots interact with writers.
+type Snapshot struct {
+	tx     *bolt.Tx
+	path   string
+	i2t    *bolt.Bucket
+	t2i    *bolt.Bucket
+	graphs *bolt.Bucket
+	idx    [len(indexes)]*bolt.Bucket
+	gen    uint64
+	quads  uint64
+	nextID uint64
+	closed atomic.Bool
+}
+
+// Snapshot opens a read view. The caller must Close it.
+func (s *Store) Snapshot() (*Snapshot, error) {
+	tx, err := s.db.Begin(false)
+	if err != nil {
+		return nil, fmt.Errorf("store: snapshot: %w", err)
+	}
+	v := &Snapshot{
+		tx:     tx,
+		path:   s.path,
+		i2t:    tx.Bucket(bucketI2T),
+		t2i:    tx.Bucket(bucketT2I),
+		graphs: tx.Bucket(bucketGraphs),
+	}
+	for i := range indexes {
+		v.idx[i] = tx.Bucket(indexes[i].bucket)
+	}
+	m := tx.Bucket(bucketMeta)
+	v.gen, v.quads, v.nextID = metaUint(m, metaGen), metaUint(m, metaQuads), metaUint(m, metaNextID)
+	return v, nil
+}
+
+// Close ends the read transaction. It is safe to call more than once.
+func (v *Snapshot) Close() error {
+	if v.closed.Swap(true) {
+		return nil
+	}
+	if err := v.tx.Rollback(); err != nil {
+		return fmt.Errorf("store: close snapshot: %w", err)
+	}
+	return nil
+}
+
+// Generation increases with every committed write that changed a quad, so
+// equal generations mean equal data (dump regeneration, ETags).
+func (v *Snapshot) Generation() uint64 { return v.gen }
+
+// Lookup returns the id of t without assigning one. The zero Term (the
+// default graph) has a reserved id.
+func (v *Snapshot) Lookup(t rdf.Term) (uint64, bool, error) {
+	if t.IsZero() {
+		return defaultGraphID, true, nil
+	}
+	enc, err := appendTerm(nil, t)
+	if err != nil {
+		return 0, false, fmt.Errorf("store: lookup: %w", err)
+	}
+	id, err := dictLookup(v.i2t, v.t2i, enc, hashTerm(enc))
+	if err != nil {
+		return 0, false, fmt.Errorf("store: lookup %v: %w", t, err)
+	}
+	return id, id != 0, nil
+}
+
+// Term returns the term of an id.
+func (v *Snapshot) Term(id uint64) (rdf.Term, error) {
+	var kb [9]byte
+	b := v.i2t.Get(appendID(kb[:0], id))
+	if b == nil {
+		return rdf.Term{}, fmt.Errorf("%w: %d", ErrUnknownID, id)
+	}
+	t, err := decodeTerm(b)
+	if err != nil {
+		return rdf.Term{}, fmt.Errorf("store: term %d: %w", id, err)
+	}
+	return t, nil
+}
+
+// Match calls yield with each quad (s, p, o, g ids) matching the pattern,
+// where 0 matches anything and a graph of 0 means every graph, the default
+// graph included. The quads come from one range scan of the index that
+// binds the longest prefix; other bound components are filtered.
+func (v *Snapshot) Match(ctx context.Context, pattern [4]uint64, yield func(q [4]uint64) bool) error {
+	num, n := choose(pattern)
+	ix := &indexes[num]
+	prefix := ix.toIndex(pattern)
+	var filter [4]bool
+	filtered := false
+	for i := n; i < 4; i++ {
+		filter[i] = prefix[i] != 0
+		filtered = filtered || filter[i]
+	}
+	return scan(ctx, v.idx[num], &prefix, n, func(t *tuple) bool {
+		if filtered {
+			for i := n; i < 4; i++ {
+				if filter[i] && t[i] != prefix[i] {
+					return true
+				}
+			}
+		}
+		return yield(ix.toQuad(*t))
+	})
+}
+
+// Graphs calls yield with the id of every named graph that holds quads.
+func (v *Snapshot) Graphs(ctx context.Context, yield func(g uint64) bool) error {
+	c := v.graphs.Cursor()
+	for k, val := c.First(); k != nil; k, val = c.Next() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		id, _, err := readID(k)
+		if err != nil {
+			return fmt.Errorf("store: graphs: %w", err)
+		}
+		if count, _ := decodeGraphInfo(val); id == defaultGraphID || count == 0 {
+			continue
+		}
+		if !yield(id) {
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package vocab
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// The context is valid JSON, binds our prefix to the instance namespace and
+// gives each ontology property the right value type.
+func TestContext(t *testing.T) {
+	var doc struct {
+		Context map[string]any `json:"@context"`
+	}
+	if err := json.Unmarshal(Context(testBase), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Context[Prefix] != NS(testBase) {
+		t.Errorf("mat = %v, want %s", doc.Context[Prefix], NS(testBase))
+	}
+	tests := []struct{ term, id, typ string }{
+		{"maturityScore", "mat:maturityScore", "xsd:decimal"},
+		{"period", "mat:period", "xsd:gYear"},
+		{"domain", "mat:domain", "@id"},
+		{"rationale", "mat:rationale", ""},
+		{"rank", "mat:rank", "xsd:integer"},
+	}
+	for _, tc := range tests {
+		def, ok := doc.Context[tc.term].(map[string]any)
+		if !ok {
+			t.Errorf("%s: no term definition", tc.term)
+			continue
+		}
+		if def["@id"] != tc.id {
+			t.Errorf("%s: @id %v, want %s", tc.term, def["@id"], tc.id)
+		}
+		if typ, _ := def["@type"].(string); typ != tc.typ {
+			t.Errorf("%s: @type %q, want %q", tc.term, typ, tc.typ)
+		}
+	}
+	if doc.Context["Domain"] != "mat:Domain" {
+		t.Errorf("Domain = %v", doc.Context["Domain"])
+	}
+}
+
+// Every IRI helper stays under the base, with or without trailing slash.
+func TestIRIs(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{Domain("http://x", "kennis"), "http://x/id/domein/kennis"},
+		{Action(testBase, "kennis", 2), testBase + "id/actie/kennis/2"},
+		{AssessmentVersion(testBase, "24062", 2024, 3), testBase + "id/evaluatie/24062/2024/v3"},
+		{Observation(testBase, "24062", 2024, 1, "kennis"), testBase + "id/observatie/24062/2024/v1/kennis"},
+		{Recommendation(testBase, "24062", 2024, 1, 4), testBase + "id/aanbeveling/24062/2024/v1/4"},
+		{AssessmentGraph(testBase, "24062", 2024, 1), testBase + "graph/evaluatie/24062/2024/v1"},
+		{NS(testBase), testBase + "ns/maturiteit#"},
+		{Level(testBase, "nood", 5), testBase + "id/niveau/nood/5"},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("got %s, want %s", tc.got, tc.want)
+		}
+	}
+}
