@@ -49,15 +49,16 @@ func (e *CSVError) format(msg, row, col string) string {
 // table is a parsed CSV file: a header and rows, each cell trimmed.
 type table struct {
 	file   string
-	header []string
+	header []string // as in the file, trimmed
 	rows   [][]string
 	lines  []int          // the file line each row starts on
-	index  map[string]int // lower-case header → column
+	index  map[string]int // lower-case header → column: headers match in any case
 }
 
-// cell returns the value of column name in row i ("" if the column is absent).
+// cell returns the value of column name (any case) in row i ("" if the
+// column is absent).
 func (t *table) cell(i int, name string) string {
-	c, ok := t.index[name]
+	c, ok := t.index[strings.ToLower(name)]
 	if !ok {
 		return ""
 	}
@@ -67,8 +68,9 @@ func (t *table) cell(i int, name string) string {
 // errAt builds an error for row i (0-based data row) and a named column.
 func (t *table) errAt(i int, column, nl, en string) *CSVError {
 	col := 0
-	if c, ok := t.index[column]; ok {
+	if c, ok := t.index[strings.ToLower(column)]; ok {
 		col = c + 1
+		column = t.header[c]
 	}
 	return &CSVError{File: t.file, Row: t.lines[i], Col: col, Column: column, Msg: nl, MsgEN: en}
 }
@@ -87,22 +89,7 @@ func readTable(r io.Reader, file string) (*table, error) {
 		return nil, &CSVError{File: file, Msg: "het bestand is leeg", MsgEN: "the file is empty"}
 	}
 	if !utf8.Valid(data) {
-		row, col := 1, 1
-		for len(data) > 0 {
-			r, size := utf8.DecodeRune(data)
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			if r == '\n' {
-				row, col = row+1, 1
-			} else if r != '\r' {
-				col++
-			}
-			data = data[size:]
-		}
-		return nil, &CSVError{File: file, Row: row, Col: col,
-			Msg:   fmt.Sprintf("het bestand is geen UTF-8 (ongeldige byte op teken %d van de regel); sla het op als CSV UTF-8", col),
-			MsgEN: fmt.Sprintf("the file is not UTF-8 (invalid byte at character %d of the line); save it as CSV UTF-8", col)}
+		return nil, notUTF8(data, file)
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
@@ -139,14 +126,15 @@ func readTable(r io.Reader, file string) (*table, error) {
 		}
 	}
 	for c, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
+		h = strings.TrimSpace(h)
+		key := strings.ToLower(h)
 		if h == "" {
 			return nil, &CSVError{File: file, Row: 1, Col: c + 1, Msg: "lege kolomkop", MsgEN: "empty column header"}
 		}
-		if _, dup := t.index[h]; dup {
+		if _, dup := t.index[key]; dup {
 			return nil, &CSVError{File: file, Row: 1, Col: c + 1, Column: h, Msg: "kolom komt twee keer voor", MsgEN: "duplicate column"}
 		}
-		t.index[h] = c
+		t.index[key] = c
 		t.header = append(t.header, h)
 	}
 	for i, rec := range records[1:] {
@@ -176,11 +164,45 @@ func readTable(r io.Reader, file string) (*table, error) {
 // require checks that every named column is present.
 func (t *table) require(cols ...string) error {
 	for _, c := range cols {
-		if _, ok := t.index[c]; !ok {
+		if _, ok := t.index[strings.ToLower(c)]; !ok {
 			return &CSVError{File: t.file, Row: 1, Column: c,
 				Msg:   fmt.Sprintf("kolom %q ontbreekt (kolommen: %s)", c, strings.Join(t.header, ", ")),
 				MsgEN: fmt.Sprintf("column %q is missing (columns: %s)", c, strings.Join(t.header, ", "))}
 		}
 	}
 	return nil
+}
+
+// notUTF8 locates the first invalid byte: its line, and its column as the
+// number of the CSV cell it falls in (commas inside quotes not counted).
+func notUTF8(data []byte, file string) *CSVError {
+	bad := 0
+	for bad < len(data) {
+		r, size := utf8.DecodeRune(data[bad:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		bad += size
+	}
+	lineStart := bytes.LastIndexByte(data[:bad], '\n') + 1
+	row := bytes.Count(data[:lineStart], []byte("\n")) + 1
+	col, quoted := 1, false
+	for _, c := range data[lineStart:bad] {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == ',' && !quoted:
+			col++
+		}
+	}
+	e := &CSVError{File: file, Row: row, Col: col,
+		Msg:   "het bestand is geen UTF-8 (ongeldige byte); sla het op als CSV UTF-8",
+		MsgEN: "the file is not UTF-8 (invalid byte); save it as CSV UTF-8"}
+	if row > 1 {
+		header := strings.Split(strings.TrimRight(string(data[:bytes.IndexByte(data, '\n')]), "\r"), ",")
+		if col <= len(header) {
+			e.Column = strings.ToLower(strings.Trim(strings.TrimSpace(header[col-1]), `"`))
+		}
+	}
+	return e
 }

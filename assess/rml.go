@@ -41,15 +41,15 @@ func (s sources) open(name string) (io.ReadCloser, error) {
 	return nil, fmt.Errorf("assess: the mapping reads %q, which is not one of the sources this import provides", name)
 }
 
-// runMapping parses an RML mapping document and runs it over srcs,
+// runMapping parses an RML mapping document and runs it over the sources open returns,
 // collecting the quads. doc names the mapping in error messages.
-func runMapping(ctx context.Context, base, doc string, r io.Reader, srcs sources) ([]rdf.Quad, error) {
+func runMapping(ctx context.Context, base, doc string, r io.Reader, open func(string) (io.ReadCloser, error)) ([]rdf.Quad, error) {
 	m, err := mappings.Parse(r, mappings.Options{Base: base, File: doc})
 	if err != nil {
 		return nil, fmt.Errorf("assess: mapping %s: %w", doc, err)
 	}
 	var out []rdf.Quad
-	err = m.Run(ctx, srcs.open, func(q rdf.Quad) error {
+	err = m.Run(ctx, open, func(q rdf.Quad) error {
 		out = append(out, q)
 		return nil
 	})

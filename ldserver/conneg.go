@@ -93,6 +93,10 @@ func (mr mediaRange) specificity(r rep) int {
 	return 3
 }
 
+// aliasQuality is the server's quality factor for a format reached through
+// an alias media type rather than its own.
+const aliasQuality = 0.5
+
 // negotiate picks the representation for an Accept header among offers (in
 // the server's order of preference). ok is false when nothing offered is
 // acceptable (406). An empty header accepts anything.
@@ -106,10 +110,18 @@ func negotiate(accept string, offers []rep) (rep, bool) {
 		spec, q := -1, 0.0
 		for _, mr := range ranges {
 			s := mr.specificity(o)
+			mq := mr.q
+			if s >= 2 && mr.typ+"/"+mr.sub != o.mediaType() {
+				// A generic alias (application/xml, application/json,
+				// text/plain) says less than the real type: the server's
+				// quality for it is halved, so a browser listing
+				// application/xml above text/html still gets HTML.
+				mq *= aliasQuality
+			}
 			// The most specific range decides; among equally specific
 			// ones the highest q wins.
-			if s > spec || (s == spec && mr.q > q) {
-				spec, q = s, mr.q
+			if s > spec || (s == spec && mq > q) {
+				spec, q = s, mq
 			}
 		}
 		if spec >= 0 && q > bestQ {

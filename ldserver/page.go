@@ -388,7 +388,7 @@ func (pb *pageBuilder) value(t rdf.Term, depth int) (value, error) {
 		if pb.dr.lang == "nl" {
 			v.Text = strings.Replace(t.Value, ".", ",", 1)
 		}
-	case rdf.XSDInteger, rdf.XSDGYear, rdf.XSDDate, rdf.XSDBoolean:
+	case rdf.XSDInteger, rdf.XSDGYear, rdf.XSDDate, rdf.XSDDateTime, rdf.XSDBoolean:
 	case rdf.XSDAnyURI:
 		v.Href = t.Value
 	default:

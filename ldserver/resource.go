@@ -27,10 +27,14 @@ type docReq struct {
 // url returns the public URL of the document, optionally in a format.
 func (s *Server) docURLOf(dr docReq, r rep, page int) string {
 	u := s.base.url(dr.path)
-	if r != (rep{}) {
-		u += r.ext()
-	}
 	var q []string
+	if r != (rep{}) {
+		if extRoutable(dr.path) {
+			u += r.ext()
+		} else {
+			q = append(q, "format="+r.name())
+		}
+	}
 	if page > 1 {
 		q = append(q, "page="+strconv.Itoa(page))
 	}
@@ -41,6 +45,17 @@ func (s *Server) docURLOf(dr docReq, r rep, page int) string {
 		u += "?" + strings.Join(q, "&")
 	}
 	return u
+}
+
+// extRoutable reports whether the route of path takes a format extension
+// (/doc/x.ttl); the landing page and VoID take ?format= instead.
+func extRoutable(path string) bool {
+	for _, p := range []string{"/doc/", "/ns/", "/graph/"} {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseDocReq reads format, language and page from a request. It answers

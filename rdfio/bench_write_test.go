@@ -64,3 +64,25 @@ func BenchmarkWriteRDFXML50(b *testing.B) {
 func BenchmarkWriteJSONLD50(b *testing.B) {
 	benchWrite(b, JSONLD, WriteOptions{Context: []byte(wtContext), ContextURL: "https://data.example/ctx"})
 }
+
+// BenchmarkWriteJSONLD50JSONGold is the general path, for comparison.
+func BenchmarkWriteJSONLD50JSONGold(b *testing.B) {
+	qs := wtResource50()
+	opts := WriteOptions{Context: []byte(wtContext), ContextURL: "https://data.example/ctx"}
+	b.ReportAllocs()
+	for b.Loop() {
+		jw, err := newJSONLDWriter(io.Discard, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		jw.flat = nil
+		for _, q := range qs {
+			if err := jw.Write(q); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := jw.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

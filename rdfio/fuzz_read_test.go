@@ -94,3 +94,39 @@ func FuzzNTriples(f *testing.F) {
 		}
 	})
 }
+
+func FuzzRDFXML(f *testing.F) {
+	f.Add(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/"><ex:A rdf:about="a" ex:p="x"><ex:q rdf:parseType="Collection"><ex:B/></ex:q><ex:r rdf:parseType="Literal"><b>x</b></ex:r></ex:A></rdf:RDF>`)
+	readSuiteSeeds(f, "rdfxml", "*/*.rdf")
+	f.Fuzz(func(t *testing.T, in string) {
+		qs, err := readTestString(in, RDFXML, ParseOptions{Base: "http://ex.org/base/doc.rdf"})
+		if err != nil {
+			checkSyntaxErrorOrRead(t, err)
+			return
+		}
+		readRecheck(t, qs)
+	})
+}
+
+func FuzzJSONLD(f *testing.F) {
+	f.Add(`{"@context": {"ex": "http://ex.org/"}, "@id": "ex:a", "ex:p": [{"@value": "x", "@language": "nl"}, {"@list": [1, 2.5, true]}], "@graph": [{"@id": "_:b", "ex:q": {"@id": "ex:c"}}]}`)
+	f.Add(`{"@context": "http://remote.example/ctx", "@id": "a"}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		qs, err := readTestString(in, JSONLD, ParseOptions{Base: "http://ex.org/base/doc.jsonld"})
+		if err != nil {
+			checkSyntaxErrorOrRead(t, err)
+			return
+		}
+		readRecheck(t, qs)
+	})
+}
+
+// checkSyntaxErrorOrRead accepts a syntax error (positioned or, for JSON-LD
+// processing errors, about the whole document).
+func checkSyntaxErrorOrRead(t *testing.T, err error) {
+	t.Helper()
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		t.Fatalf("error is not a *SyntaxError: %v", err)
+	}
+}

@@ -21,6 +21,10 @@ type writeGraph struct {
 	blanks  map[string]int // blank subject label -> index in groups
 	refs    map[string]int // blank label -> number of triples with it as object
 	inline  map[string]bool
+	// lists maps the head of each well-formed rdf:List written as a Turtle
+	// collection to its items; listNodes to the labels of all its nodes.
+	lists     map[string][]rdf.Term
+	listNodes map[string][]string
 }
 
 type writeGroup struct {
@@ -28,8 +32,9 @@ type writeGroup struct {
 	start, end int // triples[start:end] have subject s
 }
 
-// newWriteGraph takes ownership of qs. It drops graph names.
-func newWriteGraph(qs []rdf.Quad) *writeGraph {
+// newWriteGraph takes ownership of qs. It drops graph names. With lists,
+// well-formed lists are found so that Turtle can write them as ( ... ).
+func newWriteGraph(qs []rdf.Quad, lists bool) *writeGraph {
 	for i := range qs {
 		qs[i].G = rdf.Term{}
 	}
@@ -48,8 +53,51 @@ func newWriteGraph(qs []rdf.Quad) *writeGraph {
 			g.refs[q.O.Value]++
 		}
 	}
+	g.lists, g.listNodes = map[string][]rdf.Term{}, map[string][]string{}
+	if lists {
+		g.findLists()
+	}
 	g.planInline()
 	return g
+}
+
+// findLists finds the lists whose every node is a blank node referenced
+// once, with exactly one rdf:first, one rdf:rest and nothing else, ending
+// in rdf:nil: exactly what a Turtle collection reads back as.
+func (g *writeGraph) findLists() {
+	shape := func(label string) (first, rest rdf.Term, ok bool) {
+		ts := g.group(label)
+		if g.refs[label] != 1 || len(ts) != 2 || ts[0].P.Value != rdf.RDFFirst || ts[1].P.Value != rdf.RDFRest {
+			return first, rest, false
+		}
+		return ts[0].O, ts[1].O, true
+	}
+	notHead := map[string]bool{}
+	for label := range g.blanks {
+		if _, rest, ok := shape(label); ok && rest.IsBlank() {
+			notHead[rest.Value] = true
+		}
+	}
+	for label := range g.blanks {
+		first, rest, ok := shape(label)
+		if !ok || notHead[label] {
+			continue
+		}
+		items, nodes := []rdf.Term{first}, []string{label}
+		seen := map[string]bool{label: true}
+		for rest.IsBlank() && !seen[rest.Value] {
+			f, r, ok := shape(rest.Value)
+			if !ok {
+				break
+			}
+			seen[rest.Value] = true
+			items, nodes = append(items, f), append(nodes, rest.Value)
+			rest = r
+		}
+		if rest.IsIRI() && rest.Value == rdf.RDFNil {
+			g.lists[label], g.listNodes[label] = items, nodes
+		}
+	}
 }
 
 // planInline chooses the blank nodes referenced exactly once to be nested.
@@ -63,20 +111,34 @@ func (g *writeGraph) planInline() {
 	}
 	reached := map[string]bool{}
 	var reach func(gi, depth int)
+	var reachTerm func(o rdf.Term, depth int)
+	reachTerm = func(o rdf.Term, depth int) {
+		if !o.IsBlank() || !g.inline[o.Value] || reached[o.Value] {
+			return
+		}
+		if depth >= writeMaxNesting {
+			g.inline[o.Value] = false // written by label, as a root below
+			return
+		}
+		reached[o.Value] = true
+		if items, ok := g.lists[o.Value]; ok {
+			// A collection is one level, however long.
+			for _, n := range g.listNodes[o.Value] {
+				reached[n] = true
+			}
+			for _, it := range items {
+				reachTerm(it, depth+1)
+			}
+			return
+		}
+		if sub, ok := g.blanks[o.Value]; ok {
+			reach(sub, depth+1)
+		}
+	}
 	reach = func(gi, depth int) {
 		gr := g.groups[gi]
 		for _, q := range g.triples[gr.start:gr.end] {
-			if !q.O.IsBlank() || !g.inline[q.O.Value] || reached[q.O.Value] {
-				continue
-			}
-			if depth >= writeMaxNesting {
-				g.inline[q.O.Value] = false // written by label, as a root below
-				continue
-			}
-			reached[q.O.Value] = true
-			if sub, ok := g.blanks[q.O.Value]; ok {
-				reach(sub, depth+1)
-			}
+			reachTerm(q.O, depth)
 		}
 	}
 	visited := make([]bool, len(g.groups))

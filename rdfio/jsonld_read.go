@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/piprate/json-gold/ld"
 
@@ -33,7 +34,7 @@ func parseJSONLD(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) erro
 	}
 	ldOpts := ld.NewJsonLdOptions(opts.Base)
 	ldOpts.DocumentLoader = loader
-	out, err := ld.NewJsonLdProcessor().ToRDF(doc, ldOpts)
+	out, err := jsonldToRDF(doc, ldOpts)
 	if err != nil {
 		return &SyntaxError{File: opts.File, Msg: "JSON-LD: " + jsonldReadMessage(err)}
 	}
@@ -48,9 +49,9 @@ func parseJSONLD(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) erro
 	sort.Strings(names) // "@default" sorts first
 	for _, name := range names {
 		for _, lq := range ds.Graphs[name] {
-			q, err := jsonldReadQuad(lq, opts.BlankPrefix)
-			if err != nil {
-				return &SyntaxError{File: opts.File, Msg: "JSON-LD: " + err.Error()}
+			q, ok := jsonldReadQuad(lq, opts.BlankPrefix)
+			if !ok {
+				continue
 			}
 			if err := emit(q); err != nil {
 				return fmt.Errorf("rdfio: %s: %w", readFileName(opts.File), err)
@@ -58,6 +59,18 @@ func parseJSONLD(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) erro
 		}
 	}
 	return nil
+}
+
+// jsonldToRDF runs json-gold, turning its panics on unexpected JSON shapes
+// (it type-asserts freely) into errors: a hostile upload must not crash the
+// server.
+func jsonldToRDF(doc any, opts *ld.JsonLdOptions) (out any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("invalid JSON-LD document (processor failed: %v)", r)
+		}
+	}()
+	return ld.NewJsonLdProcessor().ToRDF(doc, opts)
 }
 
 func readFileName(file string) string {
@@ -149,37 +162,44 @@ func (l *jsonldReadLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	return &ld.RemoteDocument{DocumentURL: u, Document: l.context}, nil
 }
 
-func jsonldReadQuad(q *ld.Quad, blankPrefix string) (rdf.Quad, error) {
+// jsonldReadQuad converts a json-gold quad. Like relative IRIs (which
+// json-gold already leaves out), quads with ill-formed IRIs or language
+// tags are dropped, as the JSON-LD 1.1 RDF conversion prescribes.
+func jsonldReadQuad(q *ld.Quad, blankPrefix string) (rdf.Quad, bool) {
 	var out rdf.Quad
-	var err error
-	if out.S, err = jsonldReadTerm(q.Subject, blankPrefix); err != nil {
-		return out, err
+	var ok bool
+	if out.S, ok = jsonldReadTerm(q.Subject, blankPrefix); !ok || out.S.IsLiteral() {
+		return out, false
 	}
-	if out.P, err = jsonldReadTerm(q.Predicate, blankPrefix); err != nil {
-		return out, err
+	if out.P, ok = jsonldReadTerm(q.Predicate, blankPrefix); !ok || !out.P.IsIRI() {
+		return out, false
 	}
-	if out.O, err = jsonldReadTerm(q.Object, blankPrefix); err != nil {
-		return out, err
+	if out.O, ok = jsonldReadTerm(q.Object, blankPrefix); !ok {
+		return out, false
 	}
 	if q.Graph != nil {
-		if out.G, err = jsonldReadTerm(q.Graph, blankPrefix); err != nil {
-			return out, err
+		if out.G, ok = jsonldReadTerm(q.Graph, blankPrefix); !ok || out.G.IsLiteral() {
+			return out, false
 		}
 	}
-	return out, nil
+	return out, true
 }
 
-func jsonldReadTerm(n ld.Node, blankPrefix string) (rdf.Term, error) {
+func jsonldReadTerm(n ld.Node, blankPrefix string) (rdf.Term, bool) {
 	switch n := n.(type) {
 	case ld.IRI:
-		return rdf.IRI(n.Value), nil
+		return rdf.IRI(n.Value), lexValidIRI(n.Value)
 	case ld.BlankNode:
-		return rdf.Blank(readBlankLabel(blankPrefix, strings.TrimPrefix(n.Attribute, "_:"))), nil
+		return rdf.Blank(readBlankLabel(blankPrefix, strings.TrimPrefix(n.Attribute, "_:"))), true
 	case ld.Literal:
-		if n.Language != "" {
-			return rdf.LangLiteral(n.Value, n.Language), nil
+		if !utf8.ValidString(n.Value) {
+			return rdf.Term{}, false
 		}
-		return rdf.TypedLiteral(n.Value, n.Datatype), nil
+		if n.Language != "" {
+			return rdf.LangLiteral(n.Value, n.Language), lexValidLang(n.Language)
+		}
+		t := rdf.TypedLiteral(n.Value, n.Datatype)
+		return t, lexValidIRI(t.Datatype)
 	}
-	return rdf.Term{}, fmt.Errorf("unsupported node %T", n)
+	return rdf.Term{}, false
 }

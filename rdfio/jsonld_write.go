@@ -18,12 +18,18 @@ import (
 // compacts that with the project's context. Named graphs become @graph
 // objects. Every Writer has its own json-gold options and loader: json-gold's
 // caching loaders are not safe to share between goroutines.
+//
+// For the common case, a flat context and a graph without lists or named
+// graphs, the writer skips json-gold and writes the same document directly
+// (jsonld_compact_write.go), many times faster.
 type jsonldWriter struct {
-	w      io.Writer
-	ctxArg any // what Compact gets: the context document, or its URL
-	loader *jsonldContextLoader
-	quads  []rdf.Quad
-	closed bool
+	w       io.Writer
+	ctxArg  any // what Compact gets: the context document, or its URL
+	loader  *jsonldContextLoader
+	flat    *jsonldFlatContext // nil: always use json-gold
+	ctxJSON []byte             // the "@context" value as the direct path writes it
+	quads   []rdf.Quad
+	closed  bool
 }
 
 func newJSONLDWriter(w io.Writer, opts WriteOptions) (*jsonldWriter, error) {
@@ -31,18 +37,37 @@ func newJSONLDWriter(w io.Writer, opts WriteOptions) (*jsonldWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	jw := &jsonldWriter{w: w, loader: &jsonldContextLoader{url: opts.ContextURL}}
+	jw := &jsonldWriter{w: w, loader: &jsonldContextLoader{url: opts.ContextURL}, ctxArg: doc}
 	if opts.ContextURL != "" {
-		raw, err := json.Marshal(doc)
-		if err != nil {
-			return nil, fmt.Errorf("rdfio: JSON-LD context: %w", err)
-		}
-		jw.loader.doc = raw
+		jw.loader.doc = doc
 		jw.ctxArg = opts.ContextURL
-	} else {
-		jw.ctxArg = doc
+	}
+	if flat, err := newJSONLDFlatContext(doc["@context"]); err == nil {
+		jw.flat = flat
+		if jw.ctxJSON, err = jsonldContextJSON(opts.ContextURL, doc["@context"]); err != nil {
+			return nil, err
+		}
 	}
 	return jw, nil
+}
+
+// jsonldContextJSON renders the "@context" value as encoding/json would at
+// depth one of the document.
+func jsonldContextJSON(url string, ctx any) ([]byte, error) {
+	if url != "" {
+		return jsonAppendString(nil, url), nil
+	}
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(ctx); err != nil {
+		return nil, fmt.Errorf("rdfio: JSON-LD context: %w", err)
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, bytes.TrimSpace(compact.Bytes()), "  ", "  "); err != nil {
+		return nil, fmt.Errorf("rdfio: JSON-LD context: %w", err)
+	}
+	return out.Bytes(), nil
 }
 
 // jsonldContextDoc returns the context as a document {"@context": ...}:
@@ -87,7 +112,21 @@ func (jw *jsonldWriter) Close() error {
 		return nil
 	}
 	jw.closed = true
-	doc, err := jw.compact()
+	qs := jsonldSort(jw.quads)
+	jw.quads = nil
+	if jw.flat != nil {
+		out, err := jsonldCompact(make([]byte, 0, 128*len(qs)+len(jw.ctxJSON)+64), jw.flat, jw.ctxJSON, qs)
+		if err == nil {
+			if _, err := jw.w.Write(out); err != nil {
+				return fmt.Errorf("rdfio: writing JSON-LD: %w", err)
+			}
+			return nil
+		}
+		if err != errJSONLDGeneral {
+			return err
+		}
+	}
+	doc, err := jw.compact(qs)
 	if err != nil {
 		return err
 	}
@@ -101,14 +140,13 @@ func (jw *jsonldWriter) Close() error {
 }
 
 // compact runs json-gold's fromRDF and compaction algorithms.
-func (jw *jsonldWriter) compact() (map[string]any, error) {
+func (jw *jsonldWriter) compact(qs []rdf.Quad) (map[string]any, error) {
 	opts := ld.NewJsonLdOptions("")
 	opts.DocumentLoader = jw.loader
 	opts.ProcessingMode = ld.JsonLd_1_1
 	opts.UseNativeTypes = false
 	opts.UseRdfType = false
-	expanded, err := ld.NewJsonLdApi().FromRDF(jsonldDataset(jw.quads), opts)
-	jw.quads = nil
+	expanded, err := ld.NewJsonLdApi().FromRDF(jsonldDataset(qs), opts)
 	if err != nil {
 		return nil, fmt.Errorf("rdfio: JSON-LD from RDF: %w", err)
 	}
@@ -130,16 +168,20 @@ func jsonldContextValue(ctxArg any) any {
 	return ctxArg
 }
 
-// jsonldDataset converts quads, sorted and without duplicates, to
-// json-gold's dataset.
-func jsonldDataset(qs []rdf.Quad) *ld.RDFDataset {
+// jsonldSort sorts quads by graph, subject, predicate and object and drops
+// duplicates: both JSON-LD paths list values in this order.
+func jsonldSort(qs []rdf.Quad) []rdf.Quad {
 	slices.SortFunc(qs, func(a, b rdf.Quad) int {
 		if c := writeCompareTerm(a.G, b.G); c != 0 {
 			return c
 		}
 		return writeCompareTriple(a, b)
 	})
-	qs = slices.Compact(qs)
+	return slices.Compact(qs)
+}
+
+// jsonldDataset converts sorted quads to json-gold's dataset.
+func jsonldDataset(qs []rdf.Quad) *ld.RDFDataset {
 	ds := ld.NewRDFDataset()
 	for _, q := range qs {
 		g := "@default"
@@ -168,12 +210,12 @@ func jsonldNode(t rdf.Term) ld.Node {
 	return ld.NewLiteral(t.Value, dt, t.Lang)
 }
 
-// jsonldContextLoader serves the one context document it was given, at its URL,
-// and refuses every other: remote contexts are never fetched. Each load
-// decodes a fresh copy, because json-gold may keep and change documents.
+// jsonldContextLoader serves the one context document it was given, at its
+// URL, and refuses every other: remote contexts are never fetched. Each load
+// returns a fresh copy, because json-gold may keep and change documents.
 type jsonldContextLoader struct {
 	url string
-	doc []byte
+	doc map[string]any
 }
 
 func (l *jsonldContextLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
@@ -181,9 +223,5 @@ func (l *jsonldContextLoader) LoadDocument(u string) (*ld.RemoteDocument, error)
 		return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed,
 			fmt.Sprintf("rdfio: remote JSON-LD context %s is not fetched; only %q is served locally", u, l.url))
 	}
-	var doc any
-	if err := json.Unmarshal(l.doc, &doc); err != nil {
-		return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, err)
-	}
-	return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
+	return &ld.RemoteDocument{DocumentURL: u, Document: ld.CloneDocument(l.doc)}, nil
 }

@@ -174,7 +174,7 @@ func TestJSONLDWriteNeverFetches(t *testing.T) {
 	if _, err := NewWriter(&buf, JSONLD, WriteOptions{Context: []byte("{nope")}); err == nil {
 		t.Errorf("invalid context JSON accepted")
 	}
-	var loader ld.DocumentLoader = &jsonldContextLoader{url: "https://a.example/c", doc: []byte(`{"@context":{}}`)}
+	var loader ld.DocumentLoader = &jsonldContextLoader{url: "https://a.example/c", doc: map[string]any{"@context": map[string]any{}}}
 	if _, err := loader.LoadDocument("https://b.example/c"); err == nil {
 		t.Errorf("loader served a URL it was not given")
 	}

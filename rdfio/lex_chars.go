@@ -2,6 +2,8 @@ package rdfio
 
 import (
 	"unicode/utf8"
+
+	"github.com/stadleuven/maturity/rdf"
 )
 
 // Character classes and escapes shared by the N-Triples, N-Quads and Turtle
@@ -158,4 +160,24 @@ func lexLangTag(b []byte) int {
 		i = j
 	}
 	return i
+}
+
+// lexValidIRI reports whether s can be an RDF IRI term: absolute, valid
+// UTF-8 and free of the characters IRIREF excludes. Readers whose syntax
+// does not constrain IRIs (XML attribute values, JSON strings) check it.
+func lexValidIRI(s string) bool {
+	if !utf8.ValidString(s) || !rdf.IsAbsoluteIRI(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf && lexIRIForbidden(rune(s[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// lexValidLang reports whether s is a well-formed language tag.
+func lexValidLang(s string) bool {
+	return s != "" && lexLangTag([]byte(s)) == len(s)
 }

@@ -60,7 +60,7 @@ func (rw *rdfxmlWriter) Close() error {
 	}
 	rw.closed = true
 	s := rdfxmlSer{w: rw, ns: map[string]string{rdf.RDFNS: "rdf"}}
-	s.graph(newWriteGraph(rw.triples))
+	s.graph(newWriteGraph(rw.triples, false))
 	rw.triples = nil
 	if s.err != nil {
 		return s.err

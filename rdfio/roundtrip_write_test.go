@@ -43,9 +43,6 @@ func wtRead(f Format, data []byte) ([]rdf.Quad, error) {
 	if f == JSONLD {
 		return wtJSONGoldToRDF(data)
 	}
-	if f == RDFXML {
-		return wtRapper(&testing.T{}, "/usr/bin/rapper", f, data)
-	}
 	var qs []rdf.Quad
 	err := Parse(bytes.NewReader(data), f, ParseOptions{Base: "http://base.example/doc"}, func(q rdf.Quad) error {
 		qs = append(qs, q)
@@ -165,7 +162,7 @@ func wtCorpus(t *testing.T) map[string][]rdf.Quad {
 
 // wtMinRoundTrips is what each format achieved over the conformance corpus;
 // the test fails if a change makes fewer files survive the round trip.
-var wtMinRoundTrips = map[Format]int{}
+var wtMinRoundTrips = map[Format]int{NTriples: 377, NQuads: 377, Turtle: 377, RDFXML: 352, JSONLD: 377}
 
 // Ensure that every format writes every conformance graph so that it reads
 // back as the same graph.

@@ -70,7 +70,7 @@ func (tw *turtleWriter) Close() error {
 	}
 	tw.closed = true
 	s := turtleSer{prefixes: tw.prefixes, base: tw.base, used: make([]bool, len(tw.prefixes))}
-	s.graph(newWriteGraph(tw.triples))
+	s.graph(newWriteGraph(tw.triples, true))
 	tw.triples = nil
 	var head strings.Builder
 	if s.baseUsed {
@@ -176,6 +176,17 @@ func (s *turtleSer) term(t rdf.Term, indent int) {
 		if !s.g.isInline(t) {
 			s.b.WriteString("_:")
 			writeBlankLabel(&s.b, t.Value)
+			return
+		}
+		if items, ok := s.g.lists[t.Value]; ok {
+			s.b.WriteByte('(')
+			for i, it := range items {
+				if i > 0 {
+					s.b.WriteByte(' ')
+				}
+				s.term(it, indent)
+			}
+			s.b.WriteByte(')')
 			return
 		}
 		ts := s.g.group(t.Value)

@@ -316,3 +316,72 @@ func TestTurtleWriteErrors(t *testing.T) {
 		}
 	}
 }
+
+// wtList builds an rdf:List of items with blank nodes named prefix0, ...
+func wtList(prefix string, items ...rdf.Term) (rdf.Term, []rdf.Quad) {
+	var qs []rdf.Quad
+	next := rdf.IRI(rdf.RDFNil)
+	for i := len(items) - 1; i >= 0; i-- {
+		n := rdf.Blank(prefix + strings.Repeat("i", i))
+		qs = append(qs, rdf.Triple(n, rdf.IRI(rdf.RDFFirst), items[i]), rdf.Triple(n, rdf.IRI(rdf.RDFRest), next))
+		next = n
+	}
+	return next, qs
+}
+
+// Ensure that well-formed lists become collections, however long, and that
+// anything a collection would not read back as (extra properties, shared
+// nodes, no rdf:nil at the end, cycles) is written node by node.
+func TestTurtleCollections(t *testing.T) {
+	s, p := rdf.IRI(wtEx+"s"), rdf.IRI(wtEx+"p")
+	inner, innerQs := wtList("in", rdf.Literal("x"))
+	nested := rdf.Blank("nested")
+	head, qs := wtList("l", rdf.TypedLiteral("1", rdf.XSDInteger), rdf.IRI(wtEx+"two"), inner, nested)
+	qs = append(qs, innerQs...)
+	qs = append(qs, rdf.Triple(s, p, head), rdf.Triple(nested, p, rdf.Literal("n")))
+	got := wtTurtle(t, qs, WriteOptions{Prefixes: []Prefix{{Name: "ex", IRI: wtEx}}})
+	want := `@prefix ex: <http://example.org/> .
+
+ex:s ex:p (1 ex:two ("x") [
+        ex:p "n"
+    ]) .
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+
+	items := make([]rdf.Term, 200)
+	for i := range items {
+		items[i] = rdf.Literal(strings.Repeat("x", i%7))
+	}
+	long, longQs := wtList("long", items...)
+	out := wtTurtle(t, append(longQs, rdf.Triple(s, p, long)), WriteOptions{})
+	if strings.Count(out, "\n") != 1 || !strings.Contains(out, `("" "x" "xx"`) {
+		t.Errorf("long list not written as one collection:\n%s", out)
+	}
+
+	malformed := map[string]func([]rdf.Quad, rdf.Term) []rdf.Quad{
+		"extra property": func(qs []rdf.Quad, h rdf.Term) []rdf.Quad { return append(qs, rdf.Triple(h, p, rdf.Literal("extra"))) },
+		"shared node":    func(qs []rdf.Quad, h rdf.Term) []rdf.Quad { return append(qs, rdf.Triple(rdf.IRI(wtEx+"t"), p, h)) },
+		"no nil at the end": func(qs []rdf.Quad, h rdf.Term) []rdf.Quad {
+			return append(qs[2:], rdf.Triple(rdf.Blank("li"), rdf.IRI(rdf.RDFRest), rdf.IRI(wtEx+"other")))
+		},
+		"cycle": func(qs []rdf.Quad, h rdf.Term) []rdf.Quad {
+			return append(qs[2:], rdf.Triple(rdf.Blank("li"), rdf.IRI(rdf.RDFRest), h))
+		},
+		"two firsts": func(qs []rdf.Quad, h rdf.Term) []rdf.Quad {
+			return append(qs, rdf.Triple(h, rdf.IRI(rdf.RDFFirst), rdf.Literal("again")))
+		},
+	}
+	for name, damage := range malformed {
+		t.Run(name, func(t *testing.T) {
+			h, qs := wtList("l", rdf.Literal("a"), rdf.Literal("b"))
+			qs = damage(append(qs, rdf.Triple(s, p, h)), h)
+			// The damaged node is written node by node; a well-formed
+			// tail may still be a collection.
+			if out := wtTurtle(t, qs, WriteOptions{}); strings.Contains(out, `("a"`) {
+				t.Errorf("malformed list written as a collection:\n%s", out)
+			}
+		})
+	}
+}

@@ -69,3 +69,41 @@ func TestW3CNTriples(t *testing.T) {
 		"TestNTriplesNegativeSyntax": 29,
 	})
 }
+
+func TestW3CRDFXML(t *testing.T) {
+	const base = "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-xml/"
+	dir := testtool.Shared(t, "conformance", "rdfxml")
+	counts := readSuiteCounts{}
+	for _, tc := range w3cReadManifest(t, dir, base) {
+		pass := t.Run(tc.name, func(t *testing.T) {
+			got, err := readTestFile(w3cLocalPath(dir, base, tc.action), RDFXML, ParseOptions{Base: tc.action})
+			switch tc.typ {
+			case "TestXMLEval":
+				if err != nil {
+					t.Fatalf("parse: %v", err)
+				}
+				want, err := readTestFile(w3cLocalPath(dir, base, tc.result), NTriples, ParseOptions{})
+				if err != nil {
+					t.Fatalf("expected result: %v", err)
+				}
+				if !rdf.Isomorphic(got, want) {
+					t.Errorf("not isomorphic\ngot:\n%s\nwant:\n%s", readNQuadsOf(got), readNQuadsOf(want))
+				}
+			case "TestXMLNegativeSyntax":
+				var se *SyntaxError
+				switch {
+				case err == nil:
+					t.Errorf("accepted invalid input, got %d triples", len(got))
+				case !errors.As(err, &se):
+					t.Errorf("error is not a *SyntaxError: %v", err)
+				case se.Line <= 0 || se.Col <= 0:
+					t.Errorf("syntax error without position: %v", err)
+				}
+			default:
+				t.Skipf("unknown test type %s", tc.typ)
+			}
+		})
+		counts.add(tc.typ, pass)
+	}
+	counts.check(t, dir, map[string]int{"TestXMLEval": 126, "TestXMLNegativeSyntax": 40})
+}

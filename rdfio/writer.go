@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -103,6 +104,9 @@ func checkQuad(q rdf.Quad) error {
 	for _, t := range [...]rdf.Term{q.S, q.P, q.O, q.G} {
 		if err := checkIRI(t); err != nil {
 			return err
+		}
+		if !utf8.ValidString(t.Value) {
+			return fmt.Errorf("rdfio: term %q is not valid UTF-8", t.Value)
 		}
 	}
 	if q.O.IsLiteral() && q.O.Datatype == rdf.RDFLangString && q.O.Lang == "" {

@@ -44,7 +44,7 @@ func (a *tuple) cmp(b *tuple) int {
 // blockTarget is the encoded size at which a block is split. A point lookup
 // decodes at most one or two blocks, so this bounds its cost; it is also
 // small enough that several blocks share a 4 KiB page.
-const blockTarget = 1024
+const blockTarget = 960
 
 // appendEntry appends the delta encoding of t after prev.
 func appendEntry(b []byte, prev, t *tuple) []byte {

@@ -149,7 +149,9 @@ func resolveTerms(tx *bolt.Tx, terms []rdf.Term, assign bool) ([]uint64, error) 
 	if err := meta.Put(metaNextID, binary.AppendUvarint(nil, next)); err != nil {
 		return nil, err
 	}
-	// Append the new ids to their hash entries, in hash order.
+	// Append the new ids to their hash entries, in hash order (an append to
+	// the bucket in a fresh store, so fill its pages).
+	t2i.FillPercent = 1.0
 	slices.SortFunc(added, func(a, b int32) int {
 		ha, hb := e.hash[a], e.hash[b]
 		switch {

@@ -37,18 +37,20 @@ func (w *writer) apply(qs []tuple, insert bool) error {
 	// orders are re-sorted only if some quads turn out not to change.
 	var sorted [len(indexes)][]tuple
 	var wg sync.WaitGroup
-	permuted := func(i int, src []tuple) {
-		ix := &indexes[i]
-		ts := make([]tuple, len(src))
-		for j := range src {
-			ts[j] = ix.toIndex(src[j])
+	// sortOthers copies src into the other orders (before the caller may
+	// sort src in place) and sorts the copies in the background.
+	sortOthers := func(src []tuple) {
+		for i := 1; i < len(indexes); i++ {
+			ix := &indexes[i]
+			ts := make([]tuple, len(src))
+			for j := range src {
+				ts[j] = ix.toIndex(src[j])
+			}
+			wg.Go(func() { sorted[i] = sortTuples(ts) })
 		}
-		sorted[i] = sortTuples(ts)
 	}
 	if len(qs) >= parallelSort {
-		for i := 1; i < len(indexes); i++ {
-			wg.Go(func() { permuted(i, qs) })
-		}
+		sortOthers(qs)
 	}
 	qs = sortTuples(qs)
 	eff := make([]tuple, 0, len(qs))
@@ -63,9 +65,7 @@ func (w *writer) apply(qs []tuple, insert bool) error {
 		return nil
 	}
 	if len(eff) != len(qs) || len(qs) < parallelSort {
-		for i := 1; i < len(indexes); i++ {
-			wg.Go(func() { permuted(i, eff) })
-		}
+		sortOthers(eff)
 		wg.Wait()
 	}
 	for i := 1; i < len(indexes); i++ {

@@ -39,6 +39,10 @@ type Model struct {
 	Profiles   map[string]*ProfileDef   // by IRI
 	Principles map[string]*PrincipleDef // by IRI
 	Items      []SurveyItem             // in questionnaire order
+	Methods    map[string]Text          // assessment methods: slug → label
+	// Scales holds the level names per scale ("maturiteit", "nood"): the
+	// last path segment of the level's concept scheme.
+	Scales map[string]map[int]Text
 }
 
 // DomainDef is one maturity domain.
@@ -236,6 +240,16 @@ func ReadModel(base string, quads []rdf.Quad) (*Model, error) {
 		}
 		if d, ok := m.Domain(lastSegment(doms[0])); ok {
 			d.Levels[ix.integer(levels[0], mat+"levelValue")] = ix.text(ld, SKOS+"definition")
+		}
+	}
+	m.Scales = map[string]map[int]Text{}
+	for _, l := range ix.subjectsOfType(mat + "Level") {
+		for _, sc := range ix.iris(l, SKOS+"inScheme") {
+			name := lastSegment(sc)
+			if m.Scales[name] == nil {
+				m.Scales[name] = map[int]Text{}
+			}
+			m.Scales[name][ix.integer(l, mat+"levelValue")] = ix.text(l, SKOS+"prefLabel")
 		}
 	}
 	m.Methods = map[string]Text{}

@@ -23,6 +23,10 @@ type aggSpec struct {
 	sep       string
 	e         expr  // nil for COUNT(*)
 	starSlots []int // COUNT(DISTINCT *): the slots compared
+	// countSlot is the variable of COUNT(?v) (-1 otherwise), counted on
+	// ids: a variable is an error exactly when unbound, and ids are equal
+	// exactly when terms are, so no term needs decoding.
+	countSlot int
 }
 
 func (c *compiler) compileGroup(p *algebra.Group, sc *scope, g graphCtx) (op, error) {
@@ -36,8 +40,10 @@ func (c *compiler) compileGroup(p *algebra.Group, sc *scope, g graphCtx) (op, er
 	}
 	for _, ab := range p.Aggregates {
 		a := ab.Aggregate
-		spec := aggSpec{slot: sc.slot(ab.Var), name: a.Name, distinct: a.Distinct, sep: a.Separator}
-		if a.Expr != nil {
+		spec := aggSpec{slot: sc.slot(ab.Var), name: a.Name, distinct: a.Distinct, sep: a.Separator, countSlot: -1}
+		if v, ok := a.Expr.(algebra.Var); ok && a.Name == algebra.AggCount {
+			spec.countSlot = sc.slot(v)
+		} else if a.Expr != nil {
 			if spec.e, err = c.compileExpr(a.Expr, sc, g); err != nil {
 				return nil, err
 			}
@@ -62,6 +68,7 @@ type groupState struct {
 	accs  []fn.Aggregator
 	count []int64               // COUNT(*) per aggregate
 	seen  []map[string]struct{} // COUNT(DISTINCT *) per aggregate
+	ids   []map[uint64]struct{} // COUNT(DISTINCT ?v) per aggregate
 }
 
 func (o *groupOp) newState(keys []uint64) *groupState {
@@ -70,10 +77,13 @@ func (o *groupOp) newState(keys []uint64) *groupState {
 		accs:  make([]fn.Aggregator, len(o.aggs)),
 		count: make([]int64, len(o.aggs)),
 		seen:  make([]map[string]struct{}, len(o.aggs)),
+		ids:   make([]map[uint64]struct{}, len(o.aggs)),
 	}
 	for i, a := range o.aggs {
 		if a.e != nil {
 			st.accs[i], _ = fn.NewAggregator(a.name, a.distinct, a.sep)
+		} else if a.countSlot >= 0 && a.distinct {
+			st.ids[i] = make(map[uint64]struct{})
 		} else if a.distinct {
 			st.seen[i] = make(map[string]struct{})
 		}
@@ -104,6 +114,18 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 		}
 		for i, a := range o.aggs {
 			switch {
+			case a.countSlot >= 0:
+				id := r[a.countSlot]
+				if id == 0 {
+					break
+				}
+				if a.distinct {
+					if _, dup := st.ids[i][id]; dup {
+						break
+					}
+					st.ids[i][id] = struct{}{}
+				}
+				st.count[i]++
 			case a.e != nil:
 				t, err := a.e(ctx, x, r)
 				if isFatal(err) {

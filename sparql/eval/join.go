@@ -25,6 +25,13 @@ type step struct {
 	pattern algebra.Pattern // for estimates and printing
 	certain varSet
 	maybe   varSet
+
+	// full estimates the matches of a triple pattern's constants alone;
+	// probes counts index lookups and tables holds hash tables once the
+	// step switched to a hash join (see hashjoin.go).
+	full   float64
+	probes int
+	tables map[hashKey]*hashTable
 }
 
 // triplePat is a triple pattern with constants resolved to ids.
@@ -82,6 +89,11 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 		steps = append(steps, s)
 	}
 	c.order(steps, g, bound)
+	for _, s := range steps {
+		if s.tp != nil && !s.tp.absent {
+			s.full = c.x.estimate(g, s.tp.ids[0], s.tp.ids[1], s.tp.ids[2])
+		}
+	}
 	// Operators are compiled in join order, so each knows what the steps
 	// before it bind.
 	known := bound.union(nil)
@@ -347,7 +359,7 @@ func (r *joinRun) level(k int) bool {
 			pat[i] = r.row[tp.pos[i]]
 		}
 	}
-	err := r.x.match(r.ctx, tp.graph, pat[0], pat[1], pat[2], func(q [4]uint64) bool {
+	cb := func(q [4]uint64) bool {
 		if err := r.x.tick(r.ctx); err != nil {
 			r.err = err
 			return false
@@ -380,7 +392,25 @@ func (r *joinRun) level(k int) bool {
 			r.row[set[i]] = 0
 		}
 		return cont
-	})
+	}
+	if (pat[0]|pat[1]|pat[2])&overlayBit == 0 {
+		t, err := s.hashFor(r.ctx, r.x, pat)
+		if err != nil {
+			r.err = err
+			return false
+		}
+		if t != nil {
+			var mask uint8
+			for i, p := range tp.pos {
+				if p >= 0 && pat[i] != 0 {
+					mask |= 1 << i
+				}
+			}
+			t.probe(pat, mask, cb)
+			return r.err == nil && !r.stop
+		}
+	}
+	err := r.x.match(r.ctx, tp.graph, pat[0], pat[1], pat[2], cb)
 	if err != nil && r.err == nil {
 		r.err = fatal(err)
 	}

@@ -79,18 +79,37 @@ func Cast(target string, t rdf.Term) (rdf.Term, error) {
 }
 
 // canonical is the string form of a decoded literal, used by
-// xsd:string(…): numbers and booleans print canonically, others as written.
+// xsd:string(…): XPath's cast of numbers to strings (decimals without a
+// trailing ".0", doubles between 1e-6 and 1e6 without exponent), booleans
+// as true/false, other literals as written.
 func canonical(v value) string {
 	switch v.cat {
 	case catNumeric:
-		if v.num.kind == kInteger {
-			return v.num.i.String()
-		}
-		return v.num.lexical()
+		return xpathString(v.num)
 	case catBoolean:
 		return strconv.FormatBool(v.b)
 	}
 	return v.term.Value
+}
+
+func xpathString(n number) string {
+	switch n.kind {
+	case kInteger:
+		return n.i.String()
+	case kDecimal:
+		return formatDecimal(n.r)
+	}
+	bits := 64
+	if n.kind == kFloat {
+		bits = 32
+	}
+	if a := math.Abs(n.f); a == 0 || (a >= 1e-6 && a < 1e6) {
+		if n.f == 0 && math.Signbit(n.f) {
+			return "-0"
+		}
+		return strconv.FormatFloat(n.f, 'f', -1, bits)
+	}
+	return formatDouble(n.f, bits)
 }
 
 // castString parses a string in the target's lexical space.

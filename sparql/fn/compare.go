@@ -17,6 +17,7 @@ const (
 	catNumeric                  // valid numeric literal
 	catBoolean                  // valid xsd:boolean
 	catTemporal                 // valid dateTime, date or time (same datatype only)
+	catDuration                 // valid xsd:duration and its subtypes
 	catOther                    // unknown datatype or invalid lexical form
 )
 
@@ -26,6 +27,7 @@ type value struct {
 	num  number
 	b    bool
 	tm   temporal
+	dur  duration
 	term rdf.Term
 	// err is set when the datatype is known but the lexical form invalid.
 	err error
@@ -60,6 +62,14 @@ func decode(t rdf.Term) value {
 			return v
 		}
 		v.cat, v.tm = catTemporal, tm
+		return v
+	}
+	if d, ok, err := durationOf(t); ok {
+		if err != nil {
+			v.err = err
+			return v
+		}
+		v.cat, v.dur = catDuration, d
 	}
 	return v
 }
@@ -112,6 +122,9 @@ func Equal(a, b rdf.Term) (bool, error) {
 	if !a.IsLiteral() || !b.IsLiteral() {
 		return a == b, nil
 	}
+	if x, y, ok := smallPair(a, b); ok {
+		return x == y, nil
+	}
 	if a == b && !(IsNumericDatatype(a.Datatype) && xsdSpace(a.Value) == "NaN") {
 		return true, nil
 	}
@@ -125,6 +138,11 @@ func Equal(a, b rdf.Term) (bool, error) {
 	if va.cat != vb.cat || (va.cat == catTemporal && a.Datatype != b.Datatype) {
 		return false, nil
 	}
+	if va.cat == catDuration {
+		// Durations are equal when both components are, whatever the
+		// subtype (op:duration-equal).
+		return va.dur.months == vb.dur.months && va.dur.secs.Cmp(vb.dur.secs) == 0, nil
+	}
 	c, err := cmpValues(va, vb)
 	if err != nil {
 		if va.cat == catNumeric {
@@ -136,7 +154,8 @@ func Equal(a, b rdf.Term) (bool, error) {
 }
 
 // Compare orders two terms for <, <=, > and >=: numbers, simple strings,
-// booleans, and date/times of the same datatype. Other pairs are a type
+// booleans, date/times of the same datatype, and dayTimeDurations or
+// yearMonthDurations. Other pairs are a type
 // error. A NaN operand or an indeterminate date/time comparison returns an
 // error wrapping ErrUnordered: the operators are then false (use Relational
 // for that).
@@ -147,8 +166,12 @@ func Compare(a, b rdf.Term) (int, error) {
 	if !a.IsLiteral() || !b.IsLiteral() {
 		return 0, typeErr("compare", "cannot order %s and %s", a, b)
 	}
+	if x, y, ok := smallPair(a, b); ok {
+		return cmpInt64(x, y), nil
+	}
 	va, vb := decode(a), decode(b)
-	if va.cat != vb.cat || va.cat == catOther || (va.cat == catTemporal && a.Datatype != b.Datatype) ||
+	if va.cat != vb.cat || va.cat == catOther || ((va.cat == catTemporal || va.cat == catDuration) && a.Datatype != b.Datatype) ||
+		(va.cat == catDuration && a.Datatype == xsdDuration) ||
 		(va.cat == catPlain && (a.Datatype != rdf.XSDString || b.Datatype != rdf.XSDString)) {
 		return 0, typeErr("compare", "cannot order %s and %s", a, b)
 	}
@@ -168,6 +191,8 @@ func cmpValues(a, b value) (int, error) {
 		return boolCmp(a.b, b.b), nil
 	case catTemporal:
 		return cmpTemporal(a.tm, b.tm)
+	case catDuration:
+		return cmpDurations(a.dur, b.dur)
 	}
 	return 0, typeErr("compare", "cannot order %s and %s", a.term, b.term)
 }
@@ -226,27 +251,23 @@ func OrderCompare(a, b rdf.Term) int {
 	if !a.IsLiteral() {
 		return strings.Compare(a.Value, b.Value)
 	}
+	if x, y, ok := smallPair(a, b); ok {
+		if c := cmpInt64(x, y); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Value, b.Value)
+	}
 	va, vb := decode(a), decode(b)
 	if c := cmp.Compare(va.cat, vb.cat); c != 0 {
 		return c
 	}
-	if va.cat == catTemporal || va.cat == catOther {
+	if va.cat == catTemporal || va.cat == catDuration || va.cat == catOther {
 		if c := strings.Compare(a.Datatype, b.Datatype); c != 0 {
 			return c
 		}
 	}
-	if va.cat != catOther {
-		if c, err := cmpValues(va, vb); err == nil && c != 0 {
-			return c
-		} else if err != nil && va.cat == catNumeric {
-			// NaN sorts before every other number.
-			if an, bn := isNaN(va.num), isNaN(vb.num); an != bn {
-				if an {
-					return -1
-				}
-				return 1
-			}
-		}
+	if c := orderValues(va, vb); c != 0 {
+		return c
 	}
 	if c := strings.Compare(a.Value, b.Value); c != 0 {
 		return c
@@ -255,6 +276,29 @@ func OrderCompare(a, b rdf.Term) int {
 		return c
 	}
 	return strings.Compare(a.Lang, b.Lang)
+}
+
+// orderValues orders two values of one category totally, unlike
+// cmpValues: date/times without timezone are placed as if in UTC,
+// durations by months then seconds, NaN before every number.
+func orderValues(a, b value) int {
+	switch a.cat {
+	case catOther:
+		return 0
+	case catTemporal:
+		return cmpAt(a.tm, 0, b.tm)
+	case catDuration:
+		if c := cmpInt64(a.dur.months, b.dur.months); c != 0 {
+			return c
+		}
+		return a.dur.secs.Cmp(b.dur.secs)
+	case catNumeric:
+		if an, bn := isNaN(a.num), isNaN(b.num); an || bn {
+			return boolCmp(bn, an) // NaN first
+		}
+	}
+	c, _ := cmpValues(a, b)
+	return c
 }
 
 // kindRank orders term kinds for ORDER BY (§15.1).

@@ -200,3 +200,34 @@ func TestOrderCompare(t *testing.T) {
 		}
 	}
 }
+
+// Ensure OrderCompare is a total order on a pool of awkward terms (mixed
+// types, NaN, ill-typed literals, times with and without timezone): sorting
+// needs antisymmetry and transitivity.
+func TestOrderCompareTotal(t *testing.T) {
+	pool := []rdf.Term{
+		{}, rdf.Blank("b"), iri("http://a"), str(""), str("a"), lang("a", "en"), lang("a", "nl"),
+		integer("1"), integer("01"), decimal("1.0"), double("1"), float("1"), double("NaN"), float("NaN"),
+		double("-INF"), integer("-5"), decimal("2.5"), integer("x"), typed("z", "http://ex/t"),
+		typed("true", rdf.XSDBoolean), typed("0", rdf.XSDBoolean),
+		dateTime("2000-01-01T12:00:00Z"), dateTime("2000-01-01T12:00:00"), dateTime("2000-01-01T05:00:00-08:00"),
+		dateTime("2000-01-01T20:00:00"), date("2000-01-01"), date("2000-01-01Z"),
+		dayTime("PT1H"), yearMonth("P1M"), typed("P1M", xsdDuration), typed("P30D", xsdDuration),
+	}
+	for _, a := range pool {
+		if OrderCompare(a, a) != 0 {
+			t.Errorf("OrderCompare(%s, itself) != 0", a)
+		}
+		for _, b := range pool {
+			ab := OrderCompare(a, b)
+			if ab != -OrderCompare(b, a) {
+				t.Errorf("OrderCompare(%s, %s) is not antisymmetric", a, b)
+			}
+			for _, c := range pool {
+				if ab <= 0 && OrderCompare(b, c) <= 0 && OrderCompare(a, c) > 0 {
+					t.Errorf("not transitive: %s <= %s <= %s but %s > %s", a, b, c, a, c)
+				}
+			}
+		}
+	}
+}

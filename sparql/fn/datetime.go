@@ -25,7 +25,7 @@ type temporal struct {
 	year                 int64
 	month, day           int
 	hour, minute, second int
-	frac                 *big.Rat // fractional seconds in [0, 1)
+	frac                 string // fraction digits of the seconds, no trailing zeros
 	hasTZ                bool
 	tzMinutes            int // offset east of UTC
 }
@@ -33,7 +33,7 @@ type temporal struct {
 // parseTemporal parses the lexical form of a dateTime, date or time.
 func parseTemporal(dt, lex string) (temporal, error) {
 	s := xsdSpace(lex)
-	v := temporal{datatype: dt, frac: new(big.Rat), month: 1, day: 1}
+	v := temporal{datatype: dt, month: 1, day: 1}
 	bad := func(why string) (temporal, error) {
 		return temporal{}, fmt.Errorf("%q is not a valid %s (%s): %w", lex, dt, why, ErrLexical)
 	}
@@ -81,9 +81,10 @@ func (v *temporal) parseDate(s string) (string, error) {
 	if i < 4 || (i > 4 && s[0] == '0') {
 		return "", fmt.Errorf("year")
 	}
+	// Years are limited to nine digits so that instants fit in int64.
 	y, err := strconv.ParseInt(s[:i], 10, 64)
-	if err != nil {
-		return "", fmt.Errorf("year")
+	if err != nil || y > 999_999_999 {
+		return "", fmt.Errorf("year out of the supported range")
 	}
 	if neg {
 		y = -y
@@ -124,10 +125,10 @@ func (v *temporal) parseTime(s string) (string, error) {
 		if i == 1 {
 			return "", fmt.Errorf("fraction")
 		}
-		v.frac.SetString("0" + s[:i])
+		v.frac = strings.TrimRight(s[1:i], "0")
 		s = s[i:]
 	}
-	if v.hour == 24 && (v.minute != 0 || v.second != 0 || v.frac.Sign() != 0) {
+	if v.hour == 24 && (v.minute != 0 || v.second != 0 || v.frac != "") {
 		return "", fmt.Errorf("24:00:00 is the only valid time in hour 24")
 	}
 	return s, nil
@@ -187,17 +188,40 @@ func daysFromCivil(y int64, m, d int) int64 {
 	return era*146097 + doe - 719468
 }
 
-// seconds returns the value as seconds since 1970-01-01T00:00:00Z (time
-// values on the XPath reference date 1972-12-31), taking missing timezones
-// as UTC; shift is added in minutes.
-func (v temporal) seconds(shiftMinutes int) *big.Rat {
+// instant returns the value as whole seconds since 1970-01-01T00:00:00Z
+// (time values on the XPath reference date 1972-12-31), taking a missing
+// timezone as UTC; shiftMinutes is added to the timezone offset. The
+// fraction is in v.frac.
+func (v temporal) instant(shiftMinutes int) int64 {
 	y, m, d := v.year, v.month, v.day
 	if v.datatype == xsdTime {
 		y, m, d = 1972, 12, 31
 	}
-	secs := daysFromCivil(y, m, d)*86400 + int64(v.hour*3600+v.minute*60+v.second) - int64((v.tzMinutes+shiftMinutes)*60)
-	r := new(big.Rat).SetInt64(secs)
-	return r.Add(r, v.frac)
+	return daysFromCivil(y, m, d)*86400 + int64(v.hour*3600+v.minute*60+v.second) - int64((v.tzMinutes+shiftMinutes)*60)
+}
+
+// fracRat returns the fractional seconds as a number.
+func (v temporal) fracRat() *big.Rat {
+	r := new(big.Rat)
+	if v.frac != "" {
+		r.SetString("0." + v.frac)
+	}
+	return r
+}
+
+// seconds is instant with the fraction, for arithmetic.
+func (v temporal) seconds(shiftMinutes int) *big.Rat {
+	r := new(big.Rat).SetInt64(v.instant(shiftMinutes))
+	return r.Add(r, v.fracRat())
+}
+
+// cmpAt compares a shifted by shiftA minutes with b; fraction digit
+// strings without trailing zeros compare like the fractions themselves.
+func cmpAt(a temporal, shiftA int, b temporal) int {
+	if c := cmpInt64(a.instant(shiftA), b.instant(0)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.frac, b.frac)
 }
 
 // cmpTemporal orders two values of the same datatype per XSD's partial
@@ -205,18 +229,17 @@ func (v temporal) seconds(shiftMinutes int) *big.Rat {
 // timezone when they are more than 14 hours apart.
 func cmpTemporal(a, b temporal) (int, error) {
 	if a.hasTZ == b.hasTZ {
-		return a.seconds(0).Cmp(b.seconds(0)), nil
+		return cmpAt(a, 0, b), nil
 	}
 	sign := 1
 	if a.hasTZ {
 		a, b, sign = b, a, -1
 	}
 	// a has no timezone: in UTC it lies somewhere in [a-14h, a+14h].
-	q := b.seconds(0)
-	if a.seconds(-14*60).Cmp(q) < 0 {
+	if cmpAt(a, -14*60, b) < 0 {
 		return -sign, nil
 	}
-	if a.seconds(14*60).Cmp(q) > 0 {
+	if cmpAt(a, 14*60, b) > 0 {
 		return sign, nil
 	}
 	return 0, fmt.Errorf("comparing a time with and one without timezone: %w", ErrUnordered)
@@ -276,7 +299,7 @@ func (v temporal) tzDuration() string {
 // secondsValue is the SECONDS() result: seconds with fraction, a decimal.
 func (v temporal) secondsValue() number {
 	r := new(big.Rat).SetInt64(int64(v.second))
-	return number{kind: kDecimal, r: r.Add(r, v.frac)}
+	return number{kind: kDecimal, r: r.Add(r, v.fracRat())}
 }
 
 // formatNow prints t as an xsd:dateTime with its timezone.

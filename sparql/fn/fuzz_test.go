@@ -60,3 +60,26 @@ func FuzzRegex(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDuration checks that a parsed duration prints a canonical form that
+// parses back to the same value.
+func FuzzDuration(f *testing.F) {
+	for _, s := range []string{"P1Y2M3DT4H5M6.5S", "-PT36H", "P0M", "PT0.001S"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, lex string) {
+		for _, dt := range []string{xsdDuration, xsdDayTimeDuration, xsdYearMonthDuration} {
+			d, err := parseDuration(dt, lex)
+			if err != nil {
+				continue
+			}
+			back, err := parseDuration(dt, d.lexical())
+			if err != nil {
+				t.Fatalf("%q^^%s printed as %q, which does not parse: %v", lex, dt, d.lexical(), err)
+			}
+			if back.months != d.months || back.secs.Cmp(d.secs) != 0 {
+				t.Fatalf("%q^^%s printed as %q, a different value", lex, dt, d.lexical())
+			}
+		}
+	})
+}

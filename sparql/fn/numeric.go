@@ -253,23 +253,22 @@ func (n number) lexical() string {
 	}
 }
 
-// formatDecimal prints the XSD canonical decimal: at least one digit on
-// each side of the point, no other leading or trailing zeros.
+// formatDecimal prints the XSD 1.1 canonical decimal: no point for an
+// integral value ("3"), otherwise no leading or trailing zeros ("0.5",
+// "-2.25"). This is also XPath's string form, which the W3C expected
+// results use.
 func formatDecimal(r *big.Rat) string {
 	if r.IsInt() {
-		return r.Num().String() + ".0"
+		return r.Num().String()
 	}
 	digits, exact := terminatingDigits(r.Denom())
 	if !exact {
 		digits = DecimalDigits
 	}
 	s := r.FloatString(digits)
-	s = strings.TrimRight(s, "0")
-	if strings.HasSuffix(s, ".") {
-		s += "0"
-	}
-	if s == "-0.0" {
-		s = "0.0"
+	s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
 	}
 	return s
 }
@@ -277,25 +276,18 @@ func formatDecimal(r *big.Rat) string {
 // terminatingDigits returns how many fractional digits 1/d needs, and false
 // when the decimal expansion does not terminate.
 func terminatingDigits(d *big.Int) (int, bool) {
-	d = new(big.Int).Set(d)
-	two, five := big.NewInt(2), big.NewInt(5)
-	var n2, n5 int
-	m := new(big.Int)
+	n2 := int(d.TrailingZeroBits())
+	q := new(big.Int).Rsh(d, uint(n2))
+	five, r := big.NewInt(5), new(big.Int)
+	n5 := 0
 	for {
-		q, r := new(big.Int).QuoRem(d, two, m)
-		if r.Sign() != 0 {
+		next, rem := new(big.Int).QuoRem(q, five, r)
+		if rem.Sign() != 0 {
 			break
 		}
-		d, n2 = q, n2+1
+		q, n5 = next, n5+1
 	}
-	for {
-		q, r := new(big.Int).QuoRem(d, five, m)
-		if r.Sign() != 0 {
-			break
-		}
-		d, n5 = q, n5+1
-	}
-	if d.Cmp(big.NewInt(1)) != 0 {
+	if !q.IsInt64() || q.Int64() != 1 {
 		return 0, false
 	}
 	return max(n2, n5), true
@@ -340,8 +332,17 @@ func formatDouble(f float64, bits int) string {
 // Arith applies a binary arithmetic operator ('+', '-', '*', '/') to two
 // numeric literals with XPath type promotion. Integer division yields a
 // decimal; integer or decimal division by zero is an error, float and
-// double division by zero yields INF or NaN.
+// double division by zero yields INF or NaN. Dates, times and durations
+// follow the XPath operators (see arithTemporal).
 func Arith(op byte, a, b rdf.Term) (rdf.Term, error) {
+	if x, y, ok := smallPair(a, b); ok {
+		if t, ok := smallArith(op, x, y); ok {
+			return t, nil
+		}
+	}
+	if t, ok, err := arithTemporal(op, a, b); ok {
+		return t, err
+	}
 	x, err := operand(string(op), a)
 	if err != nil {
 		return rdf.Term{}, err
@@ -439,7 +440,7 @@ func Unary(op byte, a rdf.Term) (rdf.Term, error) {
 	}
 	switch op {
 	case '+':
-		return x.term(), nil
+		return a, nil // the operand itself, as op:numeric-unary-plus
 	case '-':
 		return x.neg().term(), nil
 	}

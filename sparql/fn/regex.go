@@ -14,7 +14,7 @@ import (
 // reported as ErrRegex rather than silently matched differently.
 func compileRegex(pattern, flags string) (*regexp.Regexp, error) {
 	var prefix string
-	quote := false
+	quote, extended := false, false
 	for _, f := range flags {
 		switch f {
 		case 's', 'm', 'i':
@@ -22,12 +22,15 @@ func compileRegex(pattern, flags string) (*regexp.Regexp, error) {
 				prefix += string(f)
 			}
 		case 'x':
-			pattern = stripRegexSpace(pattern)
+			extended = true
 		case 'q':
 			quote = true
 		default:
 			return nil, fmt.Errorf("regex flag %q: %w", f, ErrRegex)
 		}
+	}
+	if extended && !quote { // with q the pattern is literal, spaces included
+		pattern = stripRegexSpace(pattern)
 	}
 	var body string
 	if quote {
@@ -218,8 +221,11 @@ func fnReplace(e *Env, a []rdf.Term) (rdf.Term, error) {
 	if re.MatchString("") {
 		return rdf.Term{}, fmt.Errorf("REPLACE: pattern %q matches the empty string: %w", a[1].Value, ErrRegex)
 	}
-	tmpl, err := replacementTemplate(a[2].Value, re.NumSubexp())
-	if err != nil {
+	var tmpl string
+	if strings.ContainsRune(flags.Value, 'q') {
+		// XPath 3.0: with q the replacement is literal too.
+		tmpl = strings.ReplaceAll(a[2].Value, "$", "$$")
+	} else if tmpl, err = replacementTemplate(a[2].Value, re.NumSubexp()); err != nil {
 		return rdf.Term{}, err
 	}
 	var out []byte

@@ -39,5 +39,7 @@ func TestRegex(t *testing.T) {
 		{name: "REPLACE", args: []rdf.Term{str("abc"), str("b"), str("$")}, err: ErrRegex},
 		{name: "REPLACE", args: []rdf.Term{str("abc"), str("x*"), str("-")}, err: ErrRegex},
 		{name: "REPLACE", args: []rdf.Term{str("a.b.c"), str("."), str("-"), str("q")}, want: str("a-b-c")},
+		{name: "REPLACE", args: []rdf.Term{str("a.b"), str("."), str(`$1\`), str("q")}, want: str(`a$1\b`)},
+		{name: "REGEX", args: []rdf.Term{str("a b"), str("a b"), str("xq")}, want: True},
 	})
 }

@@ -100,6 +100,8 @@ func TestTermFunctions(t *testing.T) {
 		{name: "IRI", args: []rdf.Term{str("rel")}, want: iri("http://example.org/base/rel")},
 		{name: "URI", args: []rdf.Term{iri("http://ex/a")}, want: iri("http://ex/a")},
 		{name: "IRI", args: []rdf.Term{integer("1")}, err: ErrType},
+		{name: "IRI", args: []rdf.Term{str("http://ex/a b")}, err: ErrType},
+		{name: "IRI", args: []rdf.Term{str("http://ex/<a>")}, err: ErrType},
 	})
 }
 

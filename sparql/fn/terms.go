@@ -3,6 +3,7 @@ package fn
 import (
 	"crypto/rand"
 	"fmt"
+	"strings"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -27,6 +28,9 @@ func fnIRI(e *Env, a []rdf.Term) (rdf.Term, error) {
 	}
 	if !isSimple(t) {
 		return rdf.Term{}, typeErr("IRI", "%s is neither an IRI nor a simple literal", t)
+	}
+	if i := strings.IndexAny(t.Value, "<>\"{}|^`\\ \t\n\r"); i >= 0 {
+		return rdf.Term{}, typeErr("IRI", "%q contains %q, which an IRI cannot", t.Value, t.Value[i])
 	}
 	if rdf.IsAbsoluteIRI(t.Value) || e.Base == "" {
 		if !rdf.IsAbsoluteIRI(t.Value) {

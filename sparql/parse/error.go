@@ -10,7 +10,11 @@ import (
 // 1-based; Col counts characters (not bytes).
 type Error struct {
 	Line, Col int
-	Msg       string
+	// Msg is the English message; Error() uses it, so logs and tests see
+	// one stable text.
+	Msg string
+	// MsgNL is the same message in Dutch, for people (see Localized).
+	MsgNL string
 	// Snippet is the offending line with a caret under Col, for showing to
 	// people; Error() leaves it out so messages stay one line.
 	Snippet string
@@ -19,8 +23,18 @@ type Error struct {
 // Error returns "line:col: msg".
 func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
+// Localized returns the message for people in the language lang: Dutch
+// ("nl", and the default for "") or English (any other tag), with the
+// position spelled out: "regel 3, kolom 7: …" or "line 3, column 7: …".
+func (e *Error) Localized(lang string) string {
+	if lang == "" || strings.EqualFold(lang, "nl") || strings.HasPrefix(strings.ToLower(lang), "nl-") {
+		return fmt.Sprintf("regel %d, kolom %d: %s", e.Line, e.Col, e.MsgNL)
+	}
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
+}
+
 // newError locates the byte offset off in src.
-func newError(src string, off int, msg string) *Error {
+func newError(src string, off int, msg, msgNL string) *Error {
 	if off > len(src) {
 		off = len(src)
 	}
@@ -47,6 +61,5 @@ func newError(src string, off int, msg string) *Error {
 		}
 	}
 	caret.WriteByte('^')
-	snippet := text + "\n" + caret.String()
-	return &Error{Line: line, Col: col, Msg: msg, Snippet: snippet}
+	return &Error{Line: line, Col: col, Msg: msg, MsgNL: msgNL, Snippet: text + "\n" + caret.String()}
 }

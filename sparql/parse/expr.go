@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -176,7 +177,7 @@ func (p *parser) primaryExpression() (algebra.Expr, error) {
 	if lit, ok, err := p.literal(); ok || err != nil {
 		return &algebra.Const{Term: lit}, err
 	}
-	return nil, p.unexpected("an expression")
+	return nil, p.unexpected("an expression", "een expressie")
 }
 
 // bracketted parses BrackettedExpression ::= '(' Expression ')'.
@@ -208,11 +209,11 @@ func (p *parser) constraint() (algebra.Expr, error) {
 	case p.isIRIStart():
 		if n := p.peekAt(1); n.kind != tPunct || n.val != "(" {
 			p.i++
-			return nil, p.unexpected("'(' after the function IRI")
+			return nil, p.unexpected("'(' after the function IRI", "'(' na de functie-IRI")
 		}
 		return p.iriOrFunction()
 	}
-	return nil, p.unexpected("'(', a built-in call or a function call")
+	return nil, p.unexpected("'(', a built-in call or a function call", "'(', een ingebouwde functie of een functieaanroep")
 }
 
 func (p *parser) isBuiltInStart() bool {
@@ -244,7 +245,8 @@ func (p *parser) iriOrFunction() (algebra.Expr, error) {
 		return call, nil
 	}
 	if t := p.peek(); p.acceptWord("DISTINCT") {
-		return nil, p.errAt(t, "DISTINCT in a call of <%s>: custom aggregates are not supported", iri.Value)
+		return nil, p.errAt(t, "DISTINCT in a call of <%s>: custom aggregates are not supported",
+			"DISTINCT in een aanroep van <%s>: eigen aggregaten worden niet ondersteund", iri.Value)
 	}
 	for {
 		e, err := p.expression()
@@ -266,7 +268,7 @@ func (p *parser) iriOrFunction() (algebra.Expr, error) {
 func (p *parser) builtInCall() (algebra.Expr, error) {
 	t := p.peek()
 	if t.kind != tWord {
-		return nil, p.unexpected("a function")
+		return nil, p.unexpected("a function", "een functie")
 	}
 	if name, ok := aggregateName(t.val); ok {
 		return p.aggregate(name)
@@ -284,7 +286,7 @@ func (p *parser) builtInCall() (algebra.Expr, error) {
 	}
 	name, min, max, ok := builtinArity(t.val)
 	if !ok {
-		return nil, p.errAt(t, "unknown function %s", t.val)
+		return nil, p.errAt(t, "unknown function %s", "onbekende functie %s", t.val)
 	}
 	p.i++
 	if name == "BOUND" {
@@ -293,35 +295,41 @@ func (p *parser) builtInCall() (algebra.Expr, error) {
 		}
 		v := p.peek()
 		if v.kind != tVar {
-			return nil, p.unexpected("a variable in BOUND")
+			return nil, p.unexpected("a variable in BOUND", "een variabele in BOUND")
 		}
 		p.i++
 		return &algebra.Call{Name: name, Args: []algebra.Expr{algebra.Var(v.val)}}, p.expectPunct(")")
 	}
 	if !p.isPunct("(") {
-		return nil, p.unexpected("'(' after " + t.val)
+		return nil, p.unexpected("'(' after "+t.val, "'(' na "+t.val)
 	}
 	args, err := p.expressionList()
 	if err != nil {
 		return nil, err
 	}
 	if len(args) < min || max >= 0 && len(args) > max {
-		return nil, p.errAt(t, "%s takes %s, not %d", name, arity(min, max), len(args))
+		return nil, p.errText(t, fmt.Sprintf("%s takes %s, not %d", name, arity(min, max, false), len(args)),
+			fmt.Sprintf("%s verwacht %s, niet %d", name, arity(min, max, true), len(args)))
 	}
 	return &algebra.Call{Name: name, Args: args}, nil
 }
 
-// arity describes an argument count for error messages.
-func arity(min, max int) string {
+// arity describes an argument count for error messages, in English or
+// Dutch.
+func arity(min, max int, nl bool) string {
+	word, words, or, atLeast := "argument", "arguments", " or ", "at least "
+	if nl {
+		word, words, or, atLeast = "argument", "argumenten", " of ", "minstens "
+	}
 	switch {
 	case max < 0:
-		return "at least " + strconv.Itoa(min) + " arguments"
+		return atLeast + strconv.Itoa(min) + " " + words
 	case min == 1 && max == 1:
-		return "1 argument"
+		return "1 " + word
 	case min == max:
-		return strconv.Itoa(min) + " arguments"
+		return strconv.Itoa(min) + " " + words
 	}
-	return strconv.Itoa(min) + " or " + strconv.Itoa(max) + " arguments"
+	return strconv.Itoa(min) + or + strconv.Itoa(max) + " " + words
 }
 
 // existsPattern parses the group of EXISTS, where aggregates of the
@@ -339,9 +347,10 @@ func (p *parser) aggregate(name string) (algebra.Expr, error) {
 	t := p.next()
 	switch {
 	case p.agg == nil:
-		return nil, p.errAt(t, "aggregate %s is only allowed in SELECT, HAVING and ORDER BY", name)
+		return nil, p.errAt(t, "aggregate %s is only allowed in SELECT, HAVING and ORDER BY",
+			"aggregaat %s mag alleen in SELECT, HAVING en ORDER BY", name)
 	case p.agg.inside:
-		return nil, p.errAt(t, "aggregate %s inside another aggregate", name)
+		return nil, p.errAt(t, "aggregate %s inside another aggregate", "aggregaat %s binnen een ander aggregaat", name)
 	}
 	if err := p.expectPunct("("); err != nil {
 		return nil, err
@@ -370,7 +379,7 @@ func (p *parser) aggregate(name string) (algebra.Expr, error) {
 		}
 		s := p.peek()
 		if s.kind != tString {
-			return nil, p.unexpected("a string after SEPARATOR =")
+			return nil, p.unexpected("a string after SEPARATOR =", "een string na SEPARATOR =")
 		}
 		p.i++
 		a.Separator = s.val

@@ -39,6 +39,9 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("error %v is not a *parse.Error", err)
 			}
 			lines := strings.Count(q, "\n") + 1
+			if perr.Msg == "" || perr.MsgNL == "" {
+				t.Fatalf("error %v lacks an English or Dutch message", err)
+			}
 			if perr.Line < 1 || perr.Line > lines || perr.Col < 1 {
 				t.Fatalf("error position %d:%d outside a query of %d lines", perr.Line, perr.Col, lines)
 			}

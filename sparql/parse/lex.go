@@ -41,7 +41,17 @@ type lexer struct {
 
 func lex(src string) ([]token, error) {
 	l := &lexer{src: src}
-	toks := make([]token, 0, len(src)/6+8)
+	if !utf8.ValidString(src) {
+		// Checked up front so that strings and IRIs never carry bad bytes.
+		for i, r := range src {
+			if r == utf8.RuneError {
+				if _, n := utf8.DecodeRuneInString(src[i:]); n <= 1 {
+					return nil, l.errorf(i, "invalid UTF-8", "ongeldige UTF-8")
+				}
+			}
+		}
+	}
+	toks := make([]token, 0, len(src)/4+16) // about one token per 4-5 bytes
 	for {
 		t, err := l.next()
 		if err != nil {
@@ -54,7 +64,11 @@ func lex(src string) ([]token, error) {
 	}
 }
 
-func (l *lexer) errorf(off int, msg string) *Error { return newError(l.src, off, msg) }
+// errorf returns an error at byte offset off with the message in English and
+// Dutch.
+func (l *lexer) errorf(off int, en, nl string, args ...any) *Error {
+	return newError(l.src, off, fmt.Sprintf(en, args...), fmt.Sprintf(nl, args...))
+}
 
 func (l *lexer) skipSpace() {
 	for l.pos < len(l.src) {
@@ -126,7 +140,7 @@ func (l *lexer) next() (token, error) {
 		if at(1) == '&' {
 			return punct(2)
 		}
-		return token{}, l.errorf(start, "unexpected '&' (did you mean '&&'?)")
+		return token{}, l.errorf(start, "unexpected '&' (did you mean '&&'?)", "onverwachte '&' (bedoelde je '&&'?)")
 	case '|':
 		if at(1) == '|' {
 			return punct(2)
@@ -146,7 +160,7 @@ func (l *lexer) next() (token, error) {
 		if c == '?' {
 			return punct(1)
 		}
-		return token{}, l.errorf(start, "'$' must be followed by a variable name")
+		return token{}, l.errorf(start, "'$' must be followed by a variable name", "na '$' moet een variabelenaam staan")
 	case '"', '\'':
 		return l.str()
 	case '@':
@@ -162,13 +176,13 @@ func (l *lexer) next() (token, error) {
 		return l.number()
 	}
 	r, size := l.peekRune(l.pos)
+	if r == utf8.RuneError && size <= 1 {
+		return token{}, l.errorf(start, "invalid UTF-8", "ongeldige UTF-8")
+	}
 	if isPNCharsBase(r) {
 		return l.wordOrPName()
 	}
-	if r == utf8.RuneError && size <= 1 {
-		return token{}, l.errorf(start, "invalid UTF-8")
-	}
-	return token{}, l.errorf(start, "unexpected character "+quoteRune(r))
+	return token{}, l.errorf(start, "unexpected character %s", "onverwacht teken %s", quoteRune(r))
 }
 
 func quoteRune(r rune) string {
@@ -236,17 +250,17 @@ func (l *lexer) uchar(off int) (r rune, n int, err error) {
 		return 0, 0, nil
 	}
 	if off+2+digits > len(l.src) {
-		return 0, 0, l.errorf(off, "incomplete \\"+l.src[off+1:off+2]+" escape")
+		return 0, 0, l.errorf(off, "incomplete \\%s escape", "onvolledige \\%s-escape", l.src[off+1:off+2])
 	}
 	for i := 0; i < digits; i++ {
 		c := l.src[off+2+i]
 		if !isHex(c) {
-			return 0, 0, l.errorf(off, "invalid \\"+l.src[off+1:off+2]+" escape")
+			return 0, 0, l.errorf(off, "invalid \\%s escape", "ongeldige \\%s-escape", l.src[off+1:off+2])
 		}
 		r = r<<4 | rune(hexVal(c))
 	}
 	if r >= 0xD800 && r <= 0xDFFF || r > 0x10FFFF {
-		return 0, 0, l.errorf(off, "escape "+l.src[off:off+2+digits]+" is not a Unicode code point")
+		return 0, 0, l.errorf(off, "escape %s is not a Unicode code point", "escape %s is geen Unicode-codepunt", l.src[off:off+2+digits])
 	}
 	return r, 2 + digits, nil
 }
@@ -279,7 +293,7 @@ func (l *lexer) blank() (token, error) {
 	l.pos += 2
 	r, n := l.peekRune(l.pos)
 	if !(isPNCharsU(r) || isDigit(r)) {
-		return token{}, l.errorf(start, "invalid blank node label")
+		return token{}, l.errorf(start, "invalid blank node label", "ongeldig label voor een blanco knoop")
 	}
 	l.pos += n
 	last := l.pos
@@ -306,7 +320,7 @@ func (l *lexer) langTag() (token, error) {
 		i++
 	}
 	if i == l.pos+1 {
-		return token{}, l.errorf(start, "'@' must be followed by a language tag")
+		return token{}, l.errorf(start, "'@' must be followed by a language tag", "na '@' moet een taalcode staan")
 	}
 	for i < len(l.src) && l.src[i] == '-' {
 		j := i + 1
@@ -377,7 +391,7 @@ func (l *lexer) str() (token, error) {
 	var b strings.Builder
 	for {
 		if i >= len(l.src) {
-			return token{}, l.errorf(start, "unterminated string")
+			return token{}, l.errorf(start, "unterminated string", "string niet afgesloten")
 		}
 		c := l.src[i]
 		switch {
@@ -393,10 +407,10 @@ func (l *lexer) str() (token, error) {
 			l.pos = i + 3
 			return token{kind: tString, val: b.String(), pos: start, end: l.pos}, nil
 		case (c == '\n' || c == '\r') && !long:
-			return token{}, l.errorf(i, "line break in a short string (use \\n or a long string)")
+			return token{}, l.errorf(i, "line break in a short string (use \\n or a long string)", "regeleinde in een korte string (gebruik \\n of een lange string)")
 		case c == '\\':
 			if i+1 >= len(l.src) {
-				return token{}, l.errorf(i, "unterminated string")
+				return token{}, l.errorf(i, "unterminated string", "string niet afgesloten")
 			}
 			esc := l.src[i+1]
 			switch esc {
@@ -421,7 +435,7 @@ func (l *lexer) str() (token, error) {
 				i += n
 				continue
 			default:
-				return token{}, l.errorf(i, "invalid escape \\"+string(rune(esc))+" in string")
+				return token{}, l.errorf(i, "invalid escape \\%c in string", "ongeldige escape \\%c in string", esc)
 			}
 			i += 2
 		default:
@@ -458,7 +472,7 @@ func (l *lexer) wordOrPName() (token, error) {
 	}
 	if i == start {
 		r, _ := l.peekRune(i)
-		return token{}, l.errorf(start, "unexpected character "+quoteRune(r))
+		return token{}, l.errorf(start, "unexpected character %s", "onverwacht teken %s", quoteRune(r))
 	}
 	l.pos = i
 	return token{kind: tWord, val: l.src[start:i], pos: start, end: i}, nil
@@ -476,13 +490,13 @@ func (l *lexer) pname(start, colon int) (token, error) {
 		switch {
 		case c == '%':
 			if i+2 >= len(l.src) || !isHex(l.src[i+1]) || !isHex(l.src[i+2]) {
-				return token{}, l.errorf(i, "invalid percent escape in prefixed name")
+				return token{}, l.errorf(i, "invalid percent escape in prefixed name", "ongeldige procent-escape in prefixnaam")
 			}
 			b.WriteString(l.src[i : i+3])
 			i += 3
 		case c == '\\':
 			if i+1 >= len(l.src) || !isLocalEsc(l.src[i+1]) {
-				return token{}, l.errorf(i, "invalid escape in prefixed name")
+				return token{}, l.errorf(i, "invalid escape in prefixed name", "ongeldige escape in prefixnaam")
 			}
 			b.WriteByte(l.src[i+1])
 			i += 2

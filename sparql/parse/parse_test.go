@@ -38,6 +38,12 @@ func TestTranslate(t *testing.T) {
 		{"optional lifts its filter into the left join",
 			`ASK { ?s :p ?o OPTIONAL { ?o :q ?z FILTER(?z != ?s) } }`,
 			`(ask (leftjoin (bgp (triple ?s <http://ex/p> ?o)) (bgp (triple ?o <http://ex/q> ?z)) (!= ?z ?s)))`},
+		{"optional keeps the filter of a nested group inside",
+			`ASK { ?s :p ?o OPTIONAL { { ?o :q ?z FILTER(?z != ?s) } } }`,
+			`(ask (leftjoin (bgp (triple ?s <http://ex/p> ?o)) (filter (!= ?z ?s) (bgp (triple ?o <http://ex/q> ?z)))))`},
+		{"optional with both",
+			`ASK { ?s :p ?o OPTIONAL { { ?o :q ?z FILTER(?z != ?s) } FILTER(?z) } }`,
+			`(ask (leftjoin (bgp (triple ?s <http://ex/p> ?o)) (filter (!= ?z ?s) (bgp (triple ?o <http://ex/q> ?z))) ?z))`},
 		{"optional first has the empty group on the left",
 			`ASK { OPTIONAL { ?s :p ?o } }`,
 			`(ask (leftjoin (bgp) (bgp (triple ?s <http://ex/p> ?o))))`},
@@ -77,6 +83,9 @@ func TestTranslate(t *testing.T) {
 		{"rdf:type keyword and negated a",
 			`ASK { ?x a :C ; !a ?y }`,
 			`(ask (join (bgp (triple ?x <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex/C>)) (path ?x (notoneof <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) ?y)))`},
+		{"a blank node label may cross a FILTER",
+			`ASK { _:a :p ?o FILTER(EXISTS { ?o :q ?z }) _:a :r ?z }`,
+			`(ask (filter (exists (bgp (triple ?o <http://ex/q> ?z))) (bgp (triple ?_:a <http://ex/p> ?o) (triple ?_:a <http://ex/r> ?z))))`},
 		{"blank nodes become hidden variables",
 			`SELECT * { _:a :p [ :q ?o ] . _:a :r () }`,
 			`(select (?o) (project (?o) (bgp (triple ?.b1 <http://ex/q> ?o) (triple ?_:a <http://ex/p> ?.b1) (triple ?_:a <http://ex/r> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>))))`},
@@ -86,6 +95,9 @@ func TestTranslate(t *testing.T) {
 		{"relative IRIs resolve against BASE, which resolves against the given base",
 			`BASE <dir/> SELECT * { <a> <../b> <#c> }`,
 			`(select () (project () (bgp (triple <http://ex/dir/a> <http://ex/b> <http://ex/dir/#c>))))`},
+		{"absolute IRIs are kept as written",
+			`ASK { <eXAMPLE://a/./b/../b/%63#x> :p <http://ex/a/../b> }`,
+			`(ask (bgp (triple <eXAMPLE://a/./b/../b/%63#x> <http://ex/p> <http://ex/a/../b>)))`},
 		{"literals",
 			`ASK { ?s :p "a"@en-GB, "b"^^:t, "c"^^<http://www.w3.org/2001/XMLSchema#string>, -1, +2.5, 1e3, true, '''x"y''' }`,
 			`(ask (bgp (triple ?s <http://ex/p> "a"@en-GB) (triple ?s <http://ex/p> "b"^^<http://ex/t>) (triple ?s <http://ex/p> "c") (triple ?s <http://ex/p> -1) (triple ?s <http://ex/p> +2.5) (triple ?s <http://ex/p> 1e3) (triple ?s <http://ex/p> true) (triple ?s <http://ex/p> "x\"y")))`},
@@ -104,6 +116,9 @@ func TestTranslate(t *testing.T) {
 		{"describe star with dataset",
 			`DESCRIBE * FROM :g FROM NAMED :h { ?s ?p _:x }`,
 			`(describe (from <http://ex/g>) (from named <http://ex/h>) (?s ?p) (bgp (triple ?s ?p ?_:x)))`},
+		{"describe star includes trailing values",
+			`DESCRIBE * { ?s ?p ?o } VALUES ?v { 1 }`,
+			`(describe (?s ?p ?o ?v) (join (bgp (triple ?s ?p ?o)) (table (vars ?v) (row [?v 1]))))`},
 		{"describe without where",
 			`DESCRIBE :x ?y`,
 			`(describe (<http://ex/x> ?y) (bgp))`},
@@ -168,9 +183,12 @@ func TestErrors(t *testing.T) {
 		{"values row too short", "SELECT * { VALUES (?a ?b) { (1) } }", "1:29: VALUES row has 1 value for 2 variables"},
 		{"duplicate values variable", "SELECT * { VALUES (?a ?a) { } }", "1:23: variable ?a appears twice in VALUES"},
 		{"blank node label in two BGPs", "SELECT * { _:a ?p ?o OPTIONAL { _:a ?q ?z } }", "1:33: blank node _:a is used in more than one basic graph pattern"},
+		{"blank node label in a nested group and a later BGP",
+			"ASK { ?s ?p ?o FILTER(EXISTS { _:a ?p ?o }) ?s ?q ?z {} _:a ?r ?z }",
+			"1:57: blank node _:a is used in more than one basic graph pattern"},
 		{"wrong arity", "SELECT * { ?s ?p ?o FILTER(STRSTARTS(?o)) }", "1:28: STRSTARTS takes 2 arguments, not 1"},
 		{"unknown function", "SELECT * { ?s ?p ?o FILTER(frob(?o)) }", "1:28: unknown function frob"},
-		{"relative IRI without base", "SELECT * { <a> ?p ?o }", "1:12: resolve <a>: relative IRI without an absolute base IRI"},
+		{"relative IRI without base", "SELECT * { <a> ?p ?o }", "1:12: relative IRI <a> without a base IRI"},
 		{"line break in string", "SELECT * { ?s ?p \"a\nb\" }", "1:20: line break in a short string (use \\n or a long string)"},
 		{"bad escape", `SELECT * { ?s ?p "\q" }`, `1:19: invalid escape \q in string`},
 		{"surrogate escape", `SELECT * { ?s ?p "\uDC00" }`, `1:19: escape \uDC00 is not a Unicode code point`},
@@ -191,19 +209,50 @@ func TestErrors(t *testing.T) {
 			if got := perr.Error(); got != tt.want {
 				t.Errorf("Parse(%q)\ngot  %s\nwant %s", tt.query, got, tt.want)
 			}
+			if perr.MsgNL == "" {
+				t.Errorf("Parse(%q): no Dutch message", tt.query)
+			}
 		})
 	}
 }
 
-func TestErrorSnippet(t *testing.T) {
-	_, err := Parse("SELECT * {\n  ?s ?p ?o\n  ?a ?b ?c }", "")
-	var perr *Error
-	if !errors.As(err, &perr) {
-		t.Fatal(err)
+func TestLocalized(t *testing.T) {
+	tests := []struct{ query, lang, want string }{
+		{"SELECT * {\n  ?s ex:p ?o }", "", `regel 2, kolom 6: prefix "ex:" is niet gedeclareerd`},
+		{"SELECT * {\n  ?s ex:p ?o }", "nl-BE", `regel 2, kolom 6: prefix "ex:" is niet gedeclareerd`},
+		{"SELECT * {\n  ?s ex:p ?o }", "en", `line 2, column 6: undefined prefix "ex:"`},
+		{"SELECT * { ?s ?p ?o", "nl", "regel 1, kolom 20: verwacht: een tripelpatroon, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES of '}', gevonden: einde van de query"},
+		{"SELECT * { VALUES (?a ?b) { (1) } }", "nl", "regel 1, kolom 29: VALUES-rij heeft 1 waarde voor 2 variabelen"},
+		{"ASK { FILTER(REGEX(?x)) }", "nl", "regel 1, kolom 14: REGEX verwacht 2 of 3 argumenten, niet 1"},
+		{"ASK { ?s ?p \"\\q\" }", "nl", `regel 1, kolom 14: ongeldige escape \q in string`},
 	}
-	want := "  ?a ?b ?c }\n  ^"
-	if perr.Snippet != want {
-		t.Errorf("snippet\n%s\nwant\n%s", perr.Snippet, want)
+	for _, tt := range tests {
+		_, err := Parse(tt.query, "")
+		var perr *Error
+		if !errors.As(err, &perr) {
+			t.Fatalf("Parse(%q) = %v, want *Error", tt.query, err)
+		}
+		if got := perr.Localized(tt.lang); got != tt.want {
+			t.Errorf("Parse(%q).Localized(%q)\ngot  %s\nwant %s", tt.query, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestErrorSnippet(t *testing.T) {
+	tests := []struct{ query, want string }{
+		{"SELECT * {\n  ?s ?p ?o\n  ?a ?b ?c }", "  ?a ?b ?c }\n  ^"},
+		{"SELECT * {\n\t?s ?p ?o\n\t\t?a ?b ?c }", "\t\t?a ?b ?c }\n\t\t^"},
+		{"ASK { ?s ?p \"é\" ?x }", "ASK { ?s ?p \"é\" ?x }\n                ^"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.query, "")
+		var perr *Error
+		if !errors.As(err, &perr) {
+			t.Fatalf("Parse(%q) = %v, want *Error", tt.query, err)
+		}
+		if perr.Snippet != tt.want {
+			t.Errorf("Parse(%q) snippet\n%s\nwant\n%s", tt.query, perr.Snippet, tt.want)
+		}
 	}
 }
 

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/stadleuven/maturity/rdf"
@@ -34,12 +36,13 @@ type parser struct {
 	prefixes map[string]string
 	depth    int
 
-	// block numbers triples blocks; bnodeBlock remembers in which block a
-	// blank node label was used, because a label may not be shared by two
-	// basic graph patterns (§4.1.4).
-	block      int
-	bnodeBlock map[string]int
-	fresh      int
+	// block is the number of the basic graph pattern being parsed and
+	// blocks the last number handed out; bnodeBlock remembers in which
+	// block a blank node label was used, because a label may not be
+	// shared by two basic graph patterns (§4.1.4).
+	block, blocks int
+	bnodeBlock    map[string]int
+	fresh         int
 
 	// tmpl is set while parsing a CONSTRUCT template, where blank nodes
 	// are blank node terms rather than variables.
@@ -75,20 +78,28 @@ func (p *parser) next() token {
 	return t
 }
 
-func (p *parser) errAt(t token, format string, args ...any) *Error {
-	return newError(p.src, t.pos, fmt.Sprintf(format, args...))
+// errAt returns an error at token t, formatting the English and the Dutch
+// message with the same arguments.
+func (p *parser) errAt(t token, en, nl string, args ...any) *Error {
+	return newError(p.src, t.pos, fmt.Sprintf(en, args...), fmt.Sprintf(nl, args...))
 }
+
+// errText returns an error at token t with ready-made messages.
+func (p *parser) errText(t token, en, nl string) *Error { return newError(p.src, t.pos, en, nl) }
 
 // unexpected reports the current token as not fitting, naming what was
 // expected.
-func (p *parser) unexpected(want string) *Error {
+func (p *parser) unexpected(wantEN, wantNL string) *Error {
 	t := p.peek()
-	return p.errAt(t, "expected %s, found %s", want, describe(t))
+	return p.errText(t, "expected "+wantEN+", found "+describe(t, false), "verwacht: "+wantNL+", gevonden: "+describe(t, true))
 }
 
-func describe(t token) string {
+func describe(t token, nl bool) string {
 	switch t.kind {
 	case tEOF:
+		if nl {
+			return "einde van de query"
+		}
 		return "end of query"
 	case tIRI:
 		return "<" + t.val + ">"
@@ -123,7 +134,7 @@ func (p *parser) acceptPunct(s string) bool {
 
 func (p *parser) expectPunct(s string) error {
 	if !p.acceptPunct(s) {
-		return p.unexpected("'" + s + "'")
+		return p.unexpected("'"+s+"'", "'"+s+"'")
 	}
 	return nil
 }
@@ -145,7 +156,7 @@ func (p *parser) acceptWord(kw string) bool {
 
 func (p *parser) expectWord(kw string) error {
 	if !p.acceptWord(kw) {
-		return p.unexpected(kw)
+		return p.unexpected(kw, kw)
 	}
 	return nil
 }
@@ -158,7 +169,7 @@ func (p *parser) isNIL() bool {
 func (p *parser) enter() error {
 	p.depth++
 	if p.depth > MaxDepth {
-		return p.errAt(p.peek(), "query nested deeper than %d levels", MaxDepth)
+		return p.errAt(p.peek(), "query nested deeper than %d levels", "query dieper genest dan %d niveaus", MaxDepth)
 	}
 	return nil
 }
@@ -168,17 +179,23 @@ func (p *parser) leave() { p.depth-- }
 // freshVar returns a hidden variable that cannot clash with user variables.
 func (p *parser) freshVar(kind string) algebra.Var {
 	p.fresh++
-	return algebra.Var(fmt.Sprintf(".%s%d", kind, p.fresh))
+	return algebra.Var("." + kind + strconv.Itoa(p.fresh))
 }
 
 // resolve turns an IRIREF into an absolute IRI against the current base.
 func (p *parser) resolve(t token, ref string) (string, error) {
-	if rdf.IsAbsoluteIRI(ref) && !strings.Contains(ref, "/.") {
-		return ref, nil // the common case, already in normal form
+	if rdf.IsAbsoluteIRI(ref) {
+		// An absolute IRI is kept exactly as written: IRIs are compared as
+		// strings, so removing its dot segments would stop it matching the
+		// same IRI in the data (W3C test i18n/normalization-02).
+		return ref, nil
 	}
 	iri, err := rdf.ResolveIRI(p.base, ref)
 	if err != nil {
-		return "", p.errAt(t, "%v", err)
+		if errors.Is(err, rdf.ErrNoBase) {
+			return "", p.errAt(t, "relative IRI <%s> without a base IRI", "relatieve IRI <%s> zonder basis-IRI", ref)
+		}
+		return "", p.errAt(t, "%v", "%v", err)
 	}
 	return iri, nil
 }
@@ -198,11 +215,11 @@ func (p *parser) iri() (rdf.Term, error) {
 		p.i++
 		ns, ok := p.prefixes[t.val]
 		if !ok {
-			return rdf.Term{}, p.errAt(t, "undefined prefix %q", t.val+":")
+			return rdf.Term{}, p.errAt(t, "undefined prefix %q", "prefix %q is niet gedeclareerd", t.val+":")
 		}
 		return rdf.IRI(ns + t.local), nil
 	}
-	return rdf.Term{}, p.unexpected("an IRI")
+	return rdf.Term{}, p.unexpected("an IRI", "een IRI")
 }
 
 func (p *parser) isIRIStart() bool {
@@ -217,7 +234,7 @@ func (p *parser) prologue() error {
 		case p.acceptWord("BASE"):
 			t := p.peek()
 			if t.kind != tIRI {
-				return p.unexpected("an IRI after BASE")
+				return p.unexpected("an IRI after BASE", "een IRI na BASE")
 			}
 			p.i++
 			iri, err := p.resolve(t, t.val)
@@ -228,12 +245,12 @@ func (p *parser) prologue() error {
 		case p.acceptWord("PREFIX"):
 			t := p.peek()
 			if t.kind != tPName || t.local != "" || t.end != t.pos+len(t.val)+1 {
-				return p.unexpected("a prefix such as ex: after PREFIX")
+				return p.unexpected("a prefix such as ex: after PREFIX", "een prefix zoals ex: na PREFIX")
 			}
 			p.i++
 			it := p.peek()
 			if it.kind != tIRI {
-				return p.unexpected("an IRI after PREFIX " + t.val + ":")
+				return p.unexpected("an IRI after PREFIX "+t.val+":", "een IRI na PREFIX "+t.val+":")
 			}
 			p.i++
 			iri, err := p.resolve(it, it.val)

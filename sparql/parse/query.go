@@ -27,13 +27,13 @@ func (p *parser) query() (*algebra.Query, error) {
 		q.Form = algebra.Ask
 		err = p.askQuery(q)
 	default:
-		return nil, p.unexpected("SELECT, CONSTRUCT, DESCRIBE or ASK")
+		return nil, p.unexpected("SELECT, CONSTRUCT, DESCRIBE or ASK", "SELECT, CONSTRUCT, DESCRIBE of ASK")
 	}
 	if err != nil {
 		return nil, err
 	}
 	if p.peek().kind != tEOF {
-		return nil, p.unexpected("end of query")
+		return nil, p.unexpected("end of query", "einde van de query")
 	}
 	q.Base = p.base
 	q.Prefixes = p.prefixes
@@ -90,11 +90,13 @@ func (p *parser) constructQuery(q *algebra.Query) error {
 	if err := p.expectPunct("{"); err != nil {
 		return err
 	}
-	p.block++
+	p.blocks++
+	p.block = p.blocks
 	var elems []element
 	for !p.isPunct("}") {
 		if !p.isTriplesStart() {
-			return p.unexpected("a triple pattern or '}' (CONSTRUCT WHERE allows only triples)")
+			return p.unexpected("a triple pattern or '}' (CONSTRUCT WHERE allows only triples)",
+				"een tripelpatroon of '}' (CONSTRUCT WHERE laat alleen tripels toe)")
 		}
 		var err error
 		if elems, err = p.triplesSameSubject(elems, false); err != nil {
@@ -138,7 +140,7 @@ func (p *parser) describeQuery(q *algebra.Query) error {
 		q.Describe = append(q.Describe, algebra.TermNode(iri))
 	}
 	if !star && len(q.Describe) == 0 {
-		return p.unexpected("a variable, an IRI or '*' after DESCRIBE")
+		return p.unexpected("a variable, an IRI or '*' after DESCRIBE", "een variabele, een IRI of '*' na DESCRIBE")
 	}
 	if err := p.datasetClauses(q); err != nil {
 		return err
@@ -150,16 +152,16 @@ func (p *parser) describeQuery(q *algebra.Query) error {
 			return err
 		}
 	}
+	pat, _, err := p.solutionModifiersAndValues(where, nil)
+	if err != nil {
+		return err
+	}
 	if star {
-		for _, v := range algebra.Vars(where) {
+		for _, v := range algebra.Vars(pat) {
 			if !v.Hidden() {
 				q.Describe = append(q.Describe, algebra.VarNode(v))
 			}
 		}
-	}
-	pat, _, err := p.solutionModifiersAndValues(where, nil)
-	if err != nil {
-		return err
 	}
 	q.Pattern = pat
 	return nil
@@ -201,7 +203,7 @@ func (p *parser) datasetClauses(q *algebra.Query) error {
 func (p *parser) whereClause() (algebra.Pattern, error) {
 	p.acceptWord("WHERE")
 	if !p.isPunct("{") {
-		return nil, p.unexpected("'{'")
+		return nil, p.unexpected("'{'", "'{'")
 	}
 	saved := p.agg
 	p.agg = nil
@@ -230,12 +232,12 @@ func (p *parser) subSelect() (algebra.Pattern, error) {
 func (p *parser) nonNegativeInteger(what string) (int64, error) {
 	t := p.peek()
 	if t.kind != tInteger {
-		return 0, p.unexpected("an integer after " + what)
+		return 0, p.unexpected("an integer after "+what, "een geheel getal na "+what)
 	}
 	p.i++
 	n, err := strconv.ParseInt(t.val, 10, 64)
 	if err != nil {
-		return 0, p.errAt(t, "%s %s is too large", what, t.val)
+		return 0, p.errAt(t, "%s %s is too large", "%s %s is te groot", what, t.val)
 	}
 	return n, nil
 }

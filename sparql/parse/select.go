@@ -63,7 +63,7 @@ func (p *parser) selectClause() (*selectClause, error) {
 			}
 			vt := p.peek()
 			if vt.kind != tVar {
-				return nil, p.unexpected("a variable after AS")
+				return nil, p.unexpected("a variable after AS", "een variabele na AS")
 			}
 			p.i++
 			if err := p.expectPunct(")"); err != nil {
@@ -75,7 +75,7 @@ func (p *parser) selectClause() (*selectClause, error) {
 		break
 	}
 	if len(sc.items) == 0 {
-		return nil, p.unexpected("a variable, '(expression AS ?var)' or '*'")
+		return nil, p.unexpected("a variable, '(expression AS ?var)' or '*'", "een variabele, '(expressie AS ?var)' of '*'")
 	}
 	return sc, nil
 }
@@ -105,7 +105,7 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 		}
 		p.agg = saved
 		if len(groups) == 0 {
-			return nil, nil, p.unexpected("a GROUP BY condition")
+			return nil, nil, p.unexpected("a GROUP BY condition", "een GROUP BY-voorwaarde")
 		}
 	}
 	var having []algebra.Expr
@@ -118,7 +118,7 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 			having = append(having, e)
 		}
 		if len(having) == 0 {
-			return nil, nil, p.unexpected("a HAVING condition")
+			return nil, nil, p.unexpected("a HAVING condition", "een HAVING-voorwaarde")
 		}
 	}
 	var order []algebra.OrderCondition
@@ -137,7 +137,7 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 			order = append(order, c)
 		}
 		if len(order) == 0 {
-			return nil, nil, p.unexpected("an ORDER BY condition")
+			return nil, nil, p.unexpected("an ORDER BY condition", "een ORDER BY-voorwaarde")
 		}
 	}
 	offset, limit := int64(0), int64(-1)
@@ -178,7 +178,8 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 			if v == "" {
 				v = p.freshVar("grp")
 			} else if inScope(pat, v) {
-				return nil, nil, p.errAt(g.tok, "variable %s in GROUP BY (… AS %s) is already in scope", v, v)
+				return nil, nil, p.errAt(g.tok, "variable %s in GROUP BY (… AS %s) is already in scope",
+					"variabele %s in GROUP BY (… AS %s) is al in gebruik", v, v)
 			}
 			pat = &algebra.Extend{Pattern: pat, Var: v, Expr: g.expr}
 			keys = append(keys, v)
@@ -200,7 +201,8 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 	if sel != nil {
 		if sel.star {
 			if grouped {
-				return nil, nil, p.errAt(sel.tok, "SELECT * is not allowed in a query with GROUP BY or aggregates")
+				return nil, nil, p.errAt(sel.tok, "SELECT * is not allowed in a query with GROUP BY or aggregates",
+					"SELECT * mag niet in een query met GROUP BY of aggregaten")
 			}
 			for _, v := range algebra.Vars(pat) {
 				if !v.Hidden() {
@@ -212,7 +214,8 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 		for _, it := range sel.items {
 			if it.expr == nil {
 				if grouped && !bound[it.v] {
-					return nil, nil, p.errAt(it.tok, "variable %s is projected but not grouped: add it to GROUP BY or use an aggregate", it.v)
+					return nil, nil, p.errAt(it.tok, "variable %s is projected but not grouped: add it to GROUP BY or use an aggregate",
+						"variabele %s wordt geprojecteerd maar niet gegroepeerd: neem ze op in GROUP BY of gebruik een aggregaat", it.v)
 				}
 				if !projected[it.v] {
 					projected[it.v] = true
@@ -221,12 +224,13 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 				continue
 			}
 			if projected[it.v] || inScope(pat, it.v) {
-				return nil, nil, p.errAt(it.tok, "variable %s in (… AS %s) is already in scope", it.v, it.v)
+				return nil, nil, p.errAt(it.tok, "variable %s in (… AS %s) is already in scope", "variabele %s in (… AS %s) is al in gebruik", it.v, it.v)
 			}
 			if grouped {
 				for _, v := range exprVars(it.expr) {
 					if !bound[v] {
-						return nil, nil, p.errAt(it.tok, "expression for %s uses %s, which is not grouped", it.v, v)
+						return nil, nil, p.errAt(it.tok, "expression for %s uses %s, which is not grouped",
+							"expressie voor %s gebruikt %s, die niet gegroepeerd is", it.v, v)
 					}
 				}
 				bound[it.v] = true
@@ -271,7 +275,7 @@ func (p *parser) groupCondition() (groupCondition, bool, error) {
 		if p.acceptWord("AS") {
 			vt := p.peek()
 			if vt.kind != tVar {
-				return groupCondition{}, false, p.unexpected("a variable after AS")
+				return groupCondition{}, false, p.unexpected("a variable after AS", "een variabele na AS")
 			}
 			p.i++
 			g.v, g.tok = algebra.Var(vt.val), vt
@@ -300,7 +304,7 @@ func (p *parser) orderCondition() (algebra.OrderCondition, bool, error) {
 	case p.isWord("ASC") || p.isWord("DESC"):
 		p.i++
 		if !p.isPunct("(") {
-			return algebra.OrderCondition{}, false, p.unexpected("'(' after " + t.val)
+			return algebra.OrderCondition{}, false, p.unexpected("'(' after "+t.val, "'(' na "+t.val)
 		}
 		e, err := p.bracketted()
 		if err != nil {

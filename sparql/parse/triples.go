@@ -27,7 +27,7 @@ func elementsPattern(elems []element) algebra.Pattern {
 			continue
 		}
 		if bgp == nil {
-			bgp = &algebra.BGP{}
+			bgp = &algebra.BGP{Triples: make([]algebra.TriplePattern, 0, len(elems))}
 		}
 		bgp.Triples = append(bgp.Triples, e.triple)
 	}
@@ -91,7 +91,7 @@ func (p *parser) constructTemplate() ([]algebra.TriplePattern, error) {
 	var elems []element
 	for !p.isPunct("}") {
 		if !p.isTriplesStart() {
-			return nil, p.unexpected("a triple or '}'")
+			return nil, p.unexpected("a triple or '}'", "een tripel of '}'")
 		}
 		var err error
 		if elems, err = p.triplesSameSubject(elems, false); err != nil {
@@ -129,7 +129,7 @@ func (p *parser) triplesSameSubject(elems []element, paths bool) ([]element, err
 		return nil, err
 	}
 	if !p.isVerbStart(paths) {
-		return nil, p.unexpected("a predicate")
+		return nil, p.unexpected("a predicate", "een predicaat")
 	}
 	return p.propertyList(subj, elems, paths)
 }
@@ -243,7 +243,7 @@ func (p *parser) triplesNode(elems []element, paths bool) (algebra.Node, []eleme
 	if p.acceptPunct("[") {
 		n := p.anonNode()
 		if !p.isVerbStart(paths) {
-			return algebra.Node{}, nil, p.unexpected("a predicate")
+			return algebra.Node{}, nil, p.unexpected("a predicate", "een predicaat")
 		}
 		elems, err := p.propertyList(n, elems, paths)
 		if err != nil {
@@ -256,7 +256,7 @@ func (p *parser) triplesNode(elems []element, paths bool) (algebra.Node, []eleme
 	var head, prev algebra.Node
 	for !p.acceptPunct(")") {
 		if p.peek().kind == tEOF {
-			return algebra.Node{}, nil, p.unexpected("')'")
+			return algebra.Node{}, nil, p.unexpected("')'", "')'")
 		}
 		cell := p.anonNode()
 		obj, more, err := p.graphNode(elems, paths)
@@ -302,7 +302,8 @@ func (p *parser) varOrTerm() (algebra.Node, error) {
 			return algebra.TermNode(rdf.Blank(t.val)), nil
 		}
 		if b, ok := p.bnodeBlock[t.val]; ok && b != p.block {
-			return algebra.Node{}, p.errAt(t, "blank node _:%s is used in more than one basic graph pattern", t.val)
+			return algebra.Node{}, p.errAt(t, "blank node _:%s is used in more than one basic graph pattern",
+				"blanco knoop _:%s komt in meer dan één basisgrafpatroon voor", t.val)
 		}
 		p.bnodeBlock[t.val] = p.block
 		return algebra.VarNode(algebra.Var("_:" + t.val)), nil
@@ -319,7 +320,7 @@ func (p *parser) varOrTerm() (algebra.Node, error) {
 	if lit, ok, err := p.literal(); ok || err != nil {
 		return algebra.TermNode(lit), err
 	}
-	return algebra.Node{}, p.unexpected("a variable, an IRI, a literal or a blank node")
+	return algebra.Node{}, p.unexpected("a variable, an IRI, a literal or a blank node", "een variabele, een IRI, een literal of een blanco knoop")
 }
 
 // literal parses RDFLiteral | NumericLiteral | BooleanLiteral. ok is false

@@ -1,17 +1,15 @@
 package parse
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
-	knakk "github.com/knakk/rdf"
-
 	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
 )
 
 // The W3C SPARQL syntax suites: every positive syntax test must parse, every
@@ -20,9 +18,8 @@ import (
 // fails the test.
 
 const (
-	mfNS  = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
-	qtNS  = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
-	rdfNS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	mfNS = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
+	qtNS = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
 )
 
 // w3cTest is one manifest entry that has a query for the parser.
@@ -36,34 +33,23 @@ type w3cTest struct {
 // path and of the manifests it includes.
 func readManifest(t *testing.T, path string) []w3cTest {
 	t.Helper()
-	src, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// knakk/rdf rejects the legal "; ]" that some manifests use.
-	text := regexp.MustCompile(`;\s*\]`).ReplaceAllString(string(src), "]")
-	triples, err := knakk.NewTripleDecoder(strings.NewReader(text), knakk.Turtle).DecodeAll()
+	defer f.Close()
+	props := map[rdf.Term]map[string][]rdf.Term{}
+	err = rdfio.Parse(f, rdfio.Turtle, rdfio.ParseOptions{Base: "file://" + path, File: path}, func(q rdf.Quad) error {
+		if props[q.S] == nil {
+			props[q.S] = map[string][]rdf.Term{}
+		}
+		props[q.S][q.P.Value] = append(props[q.S][q.P.Value], q.O)
+		return nil
+	})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	props := map[string]map[string][]string{}
-	for _, tr := range triples {
-		s := tr.Subj.String()
-		if props[s] == nil {
-			props[s] = map[string][]string{}
-		}
-		props[s][tr.Pred.String()] = append(props[s][tr.Pred.String()], tr.Obj.String())
-	}
-	dir := filepath.Dir(path)
-	file := func(ref string) string {
-		if u, err := url.Parse(ref); err == nil && u.Scheme == "file" {
-			return u.Path
-		}
-		if strings.Contains(ref, "://") {
-			return filepath.Join(dir, ref[strings.LastIndex(ref, "/")+1:])
-		}
-		return filepath.Join(dir, ref)
-	}
+	file := func(iri rdf.Term) string { return strings.TrimPrefix(iri.Value, "file://") }
 	var tests []w3cTest
 	for s, p := range props {
 		for _, include := range p[mfNS+"include"] {
@@ -71,17 +57,17 @@ func readManifest(t *testing.T, path string) []w3cTest {
 				tests = append(tests, readManifest(t, file(m))...)
 			}
 		}
-		for _, typ := range p[rdfNS+"type"] {
-			kind := strings.TrimPrefix(typ, mfNS)
+		for _, typ := range p[rdf.RDFType] {
+			kind := strings.TrimPrefix(typ.Value, mfNS)
 			switch kind {
 			case "PositiveSyntaxTest", "PositiveSyntaxTest11", "NegativeSyntaxTest", "NegativeSyntaxTest11":
 				for _, a := range p[mfNS+"action"] {
-					tests = append(tests, w3cTest{name: s, kind: kind, query: file(a)})
+					tests = append(tests, w3cTest{name: s.Value, kind: kind, query: file(a)})
 				}
 			case "QueryEvaluationTest":
 				for _, a := range p[mfNS+"action"] {
 					for _, q := range props[a][qtNS+"query"] {
-						tests = append(tests, w3cTest{name: s, kind: kind, query: file(q)})
+						tests = append(tests, w3cTest{name: s.Value, kind: kind, query: file(q)})
 					}
 				}
 			}
@@ -92,11 +78,11 @@ func readManifest(t *testing.T, path string) []w3cTest {
 }
 
 // listItems returns the members of the RDF list at head.
-func listItems(props map[string]map[string][]string, head string) []string {
-	var out []string
-	for head != rdfNS+"nil" && len(props[head][rdfNS+"first"]) > 0 {
-		out = append(out, props[head][rdfNS+"first"][0])
-		head = props[head][rdfNS+"rest"][0]
+func listItems(props map[rdf.Term]map[string][]rdf.Term, head rdf.Term) []rdf.Term {
+	var out []rdf.Term
+	for head.Value != rdf.RDFNil && len(props[head][rdf.RDFFirst]) > 0 {
+		out = append(out, props[head][rdf.RDFFirst][0])
+		head = props[head][rdf.RDFRest][0]
 	}
 	return out
 }

@@ -1,0 +1,128 @@
+package assess
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/vocab"
+)
+
+// The plan lists domains by gap, largest first; equal gaps by the larger
+// need; equal both by the model's order.
+func TestPlanOrder(t *testing.T) {
+	model, _ := testModel(t)
+	a := &Assessment{Org: "24062", Year: 2024, Version: 1, Method: "zelfevaluatie", Scores: []Score{
+		{Domain: "sponsoring", Maturity: 2, Need: 4},         // gap 2, need 4
+		{Domain: "kennis", Maturity: 3, Need: 5},             // gap 2, need 5
+		{Domain: "infrastructuur", Maturity: 1, Need: 4},     // gap 3
+		{Domain: "aankoopbeleid", Maturity: 3, Need: 3},      // gap 0
+		{Domain: "kennisdeling", Maturity: 4, Need: 3},       // gap -1
+		{Domain: "visie-strategie", Maturity: 2, Need: 4},    // gap 2, need 4, after sponsoring
+		{Domain: "ondersteuning", Maturity: 2.5, Need: 4.75}, // gap 2.25
+	}}
+	p := NewPlan(model, a)
+	var got []string
+	for i, r := range p.Items {
+		got = append(got, r.Domain.Slug)
+		if r.Rank != i+1 {
+			t.Errorf("rank %d at position %d", r.Rank, i)
+		}
+	}
+	want := "infrastructuur ondersteuning kennis sponsoring visie-strategie aankoopbeleid kennisdeling"
+	if strings.Join(got, " ") != want {
+		t.Errorf("order %v\nwant  %s", got, want)
+	}
+	kennis := p.Items[2]
+	if len(kennis.Domain.Actions) != 4 || len(kennis.Principles) != 5 || len(kennis.Profiles) == 0 {
+		t.Errorf("kennis: %d actions, %d principles, %d profiles", len(kennis.Domain.Actions), len(kennis.Principles), len(kennis.Profiles))
+	}
+}
+
+// The printed plan names, per domain with a gap, the gap, the concrete
+// actions, whom to involve and the charter principles, in the asked
+// language; domains without a gap are only listed.
+func TestPlanText(t *testing.T) {
+	model, _ := testModel(t)
+	a := &Assessment{Org: "24062", OrgLabel: vocab.Text{"nl": "Stad Leuven", "en": "City of Leuven"}, Year: 2024, Version: 1,
+		Method: "zelfevaluatie", Scores: []Score{
+			{Domain: "aankoopbeleid", Maturity: 1, Need: 4, Rationale: "Geen clausules in bestekken"},
+			{Domain: "sponsoring", Maturity: 4, Need: 3},
+		}}
+	p := NewPlan(model, a)
+	tests := []struct {
+		lang string
+		want []string
+	}{
+		{"nl", []string{"Actieplan open data – Stad Leuven, 2024", "1. Aankoopbeleid — kloof 3.0 (nood 4.0, maturiteit 1.0)",
+			"Het open data charter en de lokale visie wordt structureel opgenomen in het aankoopbeleid.",
+			"Betrek: Stadsmedewerker (administratief), Beleidsmedewerker", "Aankoopdienst", "19 Aanbestedingen (heronderhandeling) (https://smart.flanders.be/open-data-charter/#19)",
+			"Volgende stap (niveau 2, Herhaalbaar)", "Uw toelichting: Geen clausules in bestekken", "Geen kloof", "Sponsoring (nood 3.0, maturiteit 4.0)"}},
+		{"en", []string{"Open data action plan – City of Leuven, 2024", "1. Procurement policy — gap 3.0 (need 4.0, maturity 1.0)",
+			"A dialogue is started with suppliers and their associations.", "Involve: City employee (administrative), Policy officer", "Procurement department",
+			"Next step (level 2, Repeatable)", "Goal: Tenders, concessions and contracts", "No gap", "Sponsorship (need 3.0, maturity 4.0)"}},
+	}
+	for _, tc := range tests {
+		var b bytes.Buffer
+		if err := p.WriteText(&b, tc.lang); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(b.String()), " ")
+		for _, w := range tc.want {
+			if !strings.Contains(text, strings.Join(strings.Fields(w), " ")) {
+				t.Errorf("%s plan lacks %q:\n%s", tc.lang, w, b.String())
+			}
+		}
+		for _, line := range strings.Split(b.String(), "\n") {
+			if n := len([]rune(line)); n > 90 && strings.Contains(line, " ") {
+				t.Errorf("line of %d characters: %q", n, line)
+			}
+		}
+	}
+}
+
+// Another maturity model, given only as Turtle, plans without a code
+// change: its own domains, actions and profiles come out.
+func TestPlanOtherModel(t *testing.T) {
+	other := fstest.MapFS{"model/m.ttl": {Data: []byte(`
+@prefix mat: <ns/maturiteit#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+<id/domein/water> a mat:Domain ; mat:order 1 ; skos:prefLabel "Water"@nl , "Water"@en ;
+  mat:targetAudience <id/doelpubliek/techniek> ; mat:action <id/actie/water/1> .
+<id/domein/lucht> a mat:Domain ; mat:order 2 ; skos:prefLabel "Lucht"@nl , "Air"@en ; mat:action <id/actie/lucht/1> .
+<id/actie/water/1> a mat:Action ; mat:order 1 ; dct:description "Sensoren plaatsen"@nl , "Install sensors"@en .
+<id/actie/lucht/1> a mat:Action ; mat:order 1 ; dct:description "Meetnet openstellen"@nl , "Open the network"@en .
+<id/doelpubliek/techniek> mat:includesProfile <id/profiel/ingenieur> .
+<id/profiel/ingenieur> a mat:Profile ; mat:order 1 ; skos:prefLabel "Ingenieur"@nl , "Engineer"@en .
+<id/methode/zelfevaluatie> a mat:Method ; skos:prefLabel "Zelfevaluatie"@nl .
+`)}}
+	var qs []rdf.Quad
+	if err := vocab.LoadFS(testBase, other, func(q rdf.Quad) error { qs = append(qs, q); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	model, err := vocab.ReadModel(testBase, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := "domain,maturity,need\nLucht,1,2\nwater,1,5\n"
+	scores, err := ReadSelfAssessment(strings.NewReader(sheet), "other.csv", model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewPlan(model, &Assessment{Org: "24062", Year: 2025, Version: 1, Method: "zelfevaluatie", Scores: scores})
+	var b bytes.Buffer
+	if err := p.WriteText(&b, "en"); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, w := range []string{"1. Water — gap 4.0", "Install sensors", "Engineer", "2. Air — gap 1.0", "Open the network"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("plan lacks %q:\n%s", w, out)
+		}
+	}
+	if _, err := ReadSelfAssessment(strings.NewReader("domein,maturiteit,nood\nkennis,1,2\n"), "x.csv", model); err == nil {
+		t.Error("a domain of the default model was accepted by the other model")
+	}
+}

@@ -1,0 +1,117 @@
+package ldserver
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
+)
+
+func gunzip(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestDumps checks that both dumps hold exactly the dataset, are served
+// with validators, and are regenerated after a write.
+func TestDumps(t *testing.T) {
+	e := newTestEnv(t, nil, nil)
+	check := func() string {
+		want := e.src.visible()
+		resp, body := e.get(t, "GET", e.base+"dumps/dataset.nq.gz")
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/gzip" {
+			t.Fatalf("nq dump: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		got := parseOurs(t, rdfio.NQuads, gunzip(t, body), e.base)
+		if !rdf.Isomorphic(got, want) {
+			t.Errorf("N-Quads dump: %d quads, dataset has %d", len(got), len(want))
+		}
+		if r, _ := e.get(t, "GET", e.base+"dumps/dataset.nq.gz", "If-None-Match: "+resp.Header.Get("ETag")); r.StatusCode != http.StatusNotModified {
+			t.Errorf("dump If-None-Match: %d", r.StatusCode)
+		}
+		_, tbody := e.get(t, "GET", e.base+"dumps/dataset.ttl.gz")
+		gotT := parseOurs(t, rdfio.Turtle, gunzip(t, tbody), e.base)
+		if !rdf.Isomorphic(gotT, triples(want)) {
+			t.Errorf("Turtle dump: %d triples, dataset has %d", len(gotT), len(triples(want)))
+		}
+		return resp.Header.Get("ETag")
+	}
+	first := check()
+	g := rdf.IRI(e.base + "graph/extra")
+	e.src.replaceGraph(g, []rdf.Quad{{S: rdf.IRI(e.base + "id/test/x"), P: rdf.IRI(rdfsLabel), O: rdf.Literal("nieuw"), G: g}}, time.Now())
+	if second := check(); second == first {
+		t.Errorf("dump ETag unchanged after a write: %s", second)
+	}
+}
+
+// triples drops graph names and duplicates.
+func triples(qs []rdf.Quad) []rdf.Quad {
+	seen := map[rdf.Quad]bool{}
+	var out []rdf.Quad
+	for _, q := range qs {
+		q.G = rdf.Term{}
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func TestVoID(t *testing.T) {
+	e := newTestEnv(t, nil, nil)
+	resp, body := e.get(t, "GET", e.base+".well-known/void", "Accept: text/turtle")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("%d", resp.StatusCode)
+	}
+	quads := parseOurs(t, rdfio.Turtle, body, e.base)
+	ds := e.base + ".well-known/void#dataset"
+	value := func(s, p string) string {
+		for _, q := range quads {
+			if q.S.Value == s && q.P.Value == p {
+				return q.O.Value
+			}
+		}
+		return ""
+	}
+	visible := e.src.visible()
+	if got := value(ds, nsVOID+"triples"); got != strconv.Itoa(len(visible)) {
+		t.Errorf("void:triples %s, want %d", got, len(visible))
+	}
+	for _, p := range []string{"distinctSubjects", "classes", "properties", "uriSpace", "dataDump", "classPartition", "propertyPartition"} {
+		if value(ds, nsVOID+p) == "" {
+			t.Errorf("no void:%s", p)
+		}
+	}
+	// The centre cities link to the address register's municipalities and Wikidata.
+	for _, lt := range linkTargets {
+		want := 0
+		for _, q := range visible {
+			if (q.P.Value == nsOWL+"sameAs" || q.P.Value == nsSKOS+"exactMatch" || q.P.Value == nsSKOS+"closeMatch") && strings.HasPrefix(q.O.Value, lt.uriSpace) {
+				want++
+			}
+		}
+		n, _ := strconv.Atoi(value(e.base+".well-known/void#linkset-"+lt.frag, nsVOID+"triples"))
+		if n != want || want == 0 {
+			t.Errorf("linkset %s: %d links, data has %d", lt.frag, n, want)
+		}
+	}
+	if value(ds, nsVOID+"sparqlEndpoint") != "" {
+		t.Errorf("void:sparqlEndpoint advertised while /sparql is not routed")
+	}
+}

@@ -1,0 +1,147 @@
+package ldserver
+
+import (
+	"bytes"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
+)
+
+// kinds are one resource of every kind the server publishes.
+var kinds = []struct {
+	kind, iri string // iri relative to the base
+}{
+	{"domein", "id/domein/sponsoring"},
+	{"actie", "id/actie/sponsoring/1"},
+	{"profiel", "id/profiel/data-expert"},
+	{"principe", "id/principe/1"},
+	{"organisatie", "id/organisatie/24062"},
+	{"evaluatie", "id/evaluatie/24062/2024"},
+	{"observatie", "id/observatie/24062/2024/v1/sponsoring"},
+	{"term", "ns/maturiteit#Domain"},
+}
+
+// parseExternal parses a served document with an independent parser
+// (rapper for Turtle, N-Triples and RDF/XML; jsonld.js for JSON-LD) and
+// returns the triples it found.
+func parseExternal(t *testing.T, mediaType string, body []byte, base string) []rdf.Quad {
+	t.Helper()
+	var cmd *exec.Cmd
+	switch mediaType {
+	case "application/ld+json":
+		nm := testtool.NodeModules(t, "jsonld")
+		cmd = exec.Command("node", filepath.Join(filepath.Dir(nm), "jsonld2nq.mjs"), base)
+	default:
+		syntax := map[string]string{"text/turtle": "turtle", "application/n-triples": "ntriples", "application/rdf+xml": "rdfxml"}[mediaType]
+		cmd = exec.Command(testtool.Require(t, "rapper"), "-q", "-i", syntax, "-o", "ntriples", "-", base)
+	}
+	cmd.Stdin = bytes.NewReader(body)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s: external parser failed: %v\n%s\n--- document:\n%s", mediaType, err, stderr.String(), body)
+	}
+	return parseOurs(t, rdfio.NQuads, out, base)
+}
+
+func parseOurs(t *testing.T, f rdfio.Format, b []byte, base string) []rdf.Quad {
+	t.Helper()
+	var qs []rdf.Quad
+	err := rdfio.Parse(bytes.NewReader(b), f, rdfio.ParseOptions{Base: base}, func(q rdf.Quad) error { qs = append(qs, q); return nil })
+	if err != nil {
+		t.Fatalf("parse %v: %v\n%s", f, err, b)
+	}
+	return qs
+}
+
+// TestEveryKindDereferences is the main check: for every kind of
+// resource /id/ answers 303 to /doc/, every format parses with a real
+// parser to the same graph, a conditional GET gives 304 and an Accept
+// nobody can meet gives 406.
+func TestEveryKindDereferences(t *testing.T) {
+	e := newTestEnv(t, nil, nil)
+	formats := []string{"text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json"}
+	for _, k := range kinds {
+		t.Run(k.kind, func(t *testing.T) {
+			iri := e.base + k.iri
+			docURL, _, _ := strings.Cut(iri, "#")
+			if rest, ok := strings.CutPrefix(k.iri, "id/"); ok {
+				resp, _ := e.get(t, "GET", iri, "Accept: text/turtle")
+				if resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("GET %s: %d, want 303", iri, resp.StatusCode)
+				}
+				docURL = e.base + "doc/" + rest
+				if loc := resp.Header.Get("Location"); loc != docURL {
+					t.Fatalf("Location %q, want %q", loc, docURL)
+				}
+			}
+			var ref []rdf.Quad
+			for _, mt := range formats {
+				resp, body := e.get(t, "GET", docURL, "Accept: "+mt)
+				if resp.StatusCode != http.StatusOK {
+					t.Fatalf("GET %s as %s: %d %s", docURL, mt, resp.StatusCode, body)
+				}
+				if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, mt) {
+					t.Errorf("%s: Content-Type %q", mt, ct)
+				}
+				if !strings.Contains(resp.Header.Get("Vary"), "Accept") {
+					t.Errorf("%s: Vary %q lacks Accept", mt, resp.Header.Get("Vary"))
+				}
+				got := parseExternal(t, mt, body, docURL)
+				if !hasTriple(got, iri, rdf.RDFType) {
+					t.Errorf("%s: no rdf:type of %s in\n%s", mt, iri, body)
+				}
+				if ref == nil {
+					ref = got
+					// Our own parser agrees with rapper on our Turtle.
+					if ours := parseOurs(t, rdfio.Turtle, body, docURL); !rdf.Isomorphic(ours, ref) {
+						t.Errorf("rdfio.Parse and rapper disagree on the Turtle of %s", docURL)
+					}
+					continue
+				}
+				if !rdf.Isomorphic(got, ref) {
+					t.Errorf("%s gives a different graph than Turtle (%d vs %d triples)\n%s", mt, len(got), len(ref), body)
+				}
+			}
+			resp, _ := e.get(t, "GET", docURL, "Accept: text/turtle")
+			etag, lm := resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+			if etag == "" || lm == "" {
+				t.Fatalf("ETag %q, Last-Modified %q", etag, lm)
+			}
+			if resp, _ := e.get(t, "GET", docURL, "Accept: text/turtle", "If-None-Match: "+etag); resp.StatusCode != http.StatusNotModified {
+				t.Errorf("If-None-Match: %d, want 304", resp.StatusCode)
+			}
+			if resp, _ := e.get(t, "GET", docURL, "Accept: text/turtle", "If-Modified-Since: "+lm); resp.StatusCode != http.StatusNotModified {
+				t.Errorf("If-Modified-Since: %d, want 304", resp.StatusCode)
+			}
+			if resp, _ := e.get(t, "GET", docURL, "Accept: application/ld+json", "If-None-Match: "+etag); resp.StatusCode != http.StatusOK {
+				t.Errorf("the Turtle ETag matched the JSON-LD representation: %d", resp.StatusCode)
+			}
+			resp, body := e.get(t, "GET", docURL, "Accept: image/png, application/pdf;q=0.5")
+			if resp.StatusCode != http.StatusNotAcceptable {
+				t.Fatalf("Accept image/png: %d, want 406", resp.StatusCode)
+			}
+			for _, mt := range formats {
+				if !bytes.Contains(body, []byte(mt)) {
+					t.Errorf("406 body does not offer %s:\n%s", mt, body)
+				}
+			}
+		})
+	}
+}
+
+func hasTriple(qs []rdf.Quad, s, p string) bool {
+	for _, q := range qs {
+		if q.S.Value == s && q.P.Value == p {
+			return true
+		}
+	}
+	return false
+}

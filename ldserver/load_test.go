@@ -1,0 +1,111 @@
+package ldserver
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"sort"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+)
+
+// loadResult is one load run's outcome.
+type loadResult struct {
+	requests int
+	errors   int
+	rate     float64
+	p50, p99 time.Duration
+}
+
+// load sends GETs with conns concurrent keep-alive connections for d.
+func load(url, accept string, conns int, d time.Duration) loadResult {
+	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	var mu sync.Mutex
+	var lat []time.Duration
+	errs := 0
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := 0; i < conns; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			bad := 0
+			for ctx.Err() == nil {
+				req, _ := http.NewRequest("GET", url, nil)
+				req.Header.Set("Accept", accept)
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					bad++
+					continue
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusOK {
+					bad++
+					continue
+				}
+				mine = append(mine, time.Since(t0))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			errs += bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	r := loadResult{requests: len(lat), errors: errs, rate: float64(len(lat)) / elapsed.Seconds()}
+	if len(lat) > 0 {
+		r.p50 = lat[len(lat)/2]
+		r.p99 = lat[len(lat)*99/100]
+	}
+	return r
+}
+
+// TestLoad compares one /doc/ resource as Turtle and as JSON-LD with a
+// static body of the same size from the same server, at 32 connections.
+// It runs only with LDSERVER_LOAD=SECONDS (per measurement): a benchmark
+// needs a quiet machine, which CI is not.
+func TestLoad(t *testing.T) {
+	secs, _ := strconv.Atoi(os.Getenv("LDSERVER_LOAD"))
+	if secs <= 0 {
+		t.Skip("set LDSERVER_LOAD=SECONDS to run the load benchmark")
+	}
+	d := time.Duration(secs) * time.Second
+	e := newTestEnv(t, nil, func(c *Config) { c.BenchStatic = true })
+	const conns = 32
+	doc := e.base + "doc/domein/sponsoring"
+	for _, c := range []struct {
+		name, accept string
+		goal         float64
+	}{
+		{"Turtle", "text/turtle", 0.50},
+		{"JSON-LD", "application/ld+json", 0.25},
+	} {
+		_, body := e.get(t, "GET", doc, "Accept: "+c.accept)
+		static := fmt.Sprintf("%s_bench/static?size=%d", e.base, len(body))
+		load(doc, c.accept, conns, d/4) // warm up: fills the cache, grows the pools
+		st := load(static, "*/*", conns, d)
+		dr := load(doc, c.accept, conns, d)
+		ratio := dr.rate / st.rate
+		t.Logf("%-8s %6d B  static %8.0f req/s p50 %v p99 %v | document %8.0f req/s p50 %v p99 %v | %.0f%% of static (goal %.0f%%), errors %d/%d",
+			c.name, len(body), st.rate, st.p50, st.p99, dr.rate, dr.p50, dr.p99, ratio*100, c.goal*100, st.errors, dr.errors)
+		if st.errors+dr.errors > 0 {
+			t.Errorf("%s: %d failed requests", c.name, st.errors+dr.errors)
+		}
+		if ratio < c.goal {
+			t.Errorf("%s: %.0f%% of the static rate, goal %.0f%%", c.name, ratio*100, c.goal*100)
+		}
+	}
+}
