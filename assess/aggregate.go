@@ -1,7 +1,9 @@
 package assess
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -190,6 +192,11 @@ func BuildSurvey(base string, model *vocab.Model, s *SurveyResult) ([]Graph, err
 		"nl": fmt.Sprintf("Gemiddelden per domein en respondentengroep. Cijfers van groepen met minder dan %d respondenten worden niet gepubliceerd (mat:SuppressedFigure); individuele antwoorden worden niet bewaard.", s.Threshold),
 		"en": fmt.Sprintf("Means per domain and respondent group. Figures of groups with fewer than %d respondents are not published (mat:SuppressedFigure); individual answers are not stored.", s.Threshold),
 	})
+	b.text(ds, vocab.DCT+"title", vocab.Text{
+		"nl": fmt.Sprintf("Personeelsbevraging open data van %s, %d (versie %d)", orgName(a, "nl"), s.Year, s.Version),
+		"en": fmt.Sprintf("Open data staff survey of %s, %d (version %d)", orgName(a, "en"), s.Year, s.Version),
+	})
+	b.iri(ds, vocab.DCT+"publisher", org)
 	b.iri(ds, b.mat("organisation"), org)
 	b.add(ds, b.mat("period"), year)
 	b.iri(ds, b.mat("method"), method)
@@ -255,4 +262,34 @@ func BuildSurvey(base string, model *vocab.Model, s *SurveyResult) ([]Graph, err
 		idx.iri(sv, vocab.DCT+"hasVersion", vocab.SurveyVersion(base, s.Org, s.Year, v))
 	}
 	return []Graph{{IRI: g.Value, Quads: b.quads}, {IRI: idx.graph.Value, Quads: idx.quads}}, nil
+}
+
+// SurveyImport is everything ImportSurvey needs besides the file.
+type SurveyImport struct {
+	Org       string
+	OrgLabel  vocab.Text
+	Year      int
+	Version   int
+	Threshold int // below 1: DefaultThreshold
+	// Mapping is the RML mapping document for the city's survey tool; nil
+	// means the shipped mappings/rml/bevraging.ttl.
+	Mapping     io.Reader
+	MappingName string
+	Generated   time.Time
+}
+
+// ImportSurvey reads, aggregates and publishes a staff survey export:
+// ReadSurvey, AggregateSurvey and BuildSurvey in one call. The respondents'
+// rows never leave this function. On any error it returns no graphs.
+func ImportSurvey(ctx context.Context, base string, model *vocab.Model, r io.Reader, file string, in SurveyImport) ([]Graph, error) {
+	if err := validateKey(in.Org, in.Year, in.Version); err != nil {
+		return nil, err
+	}
+	resp, err := ReadSurvey(ctx, base, model, r, file, in.Mapping, in.MappingName)
+	if err != nil {
+		return nil, err
+	}
+	res := AggregateSurvey(model, resp, in.Threshold)
+	res.Org, res.OrgLabel, res.Year, res.Version, res.Generated = in.Org, in.OrgLabel, in.Year, in.Version, in.Generated
+	return BuildSurvey(base, model, res)
 }

@@ -159,10 +159,17 @@ func (b *builder) datasetMetadata(a *Assessment) {
 	b.iri(v, rdf.RDFType, b.mat("Assessment"))
 	b.iri(v, rdf.RDFType, vocab.PROV+"Entity")
 	b.iri(v, vocab.QB+"structure", vocab.DSD(b.base, "evaluatie"))
-	b.text(v, vocab.RDFS+"label", vocab.Text{
+	title := vocab.Text{
 		"nl": fmt.Sprintf("Open-data-maturiteit van %s, %d (versie %d)", orgName(a, "nl"), a.Year, a.Version),
 		"en": fmt.Sprintf("Open data maturity of %s, %d (version %d)", orgName(a, "en"), a.Year, a.Version),
+	}
+	b.text(v, vocab.RDFS+"label", title)
+	b.text(v, vocab.DCT+"title", title)
+	b.text(v, vocab.DCT+"description", vocab.Text{
+		"nl": "Maturiteit, nood en kloof per domein van het open-data-maturiteitsmodel, met het actieplan dat eruit volgt.",
+		"en": "Maturity, need and gap per domain of the open data maturity model, with the action plan that follows from them.",
 	})
+	b.iri(v, vocab.DCT+"publisher", org)
 	b.iri(v, b.mat("organisation"), org)
 	b.add(v, b.mat("period"), rdf.TypedLiteral(strconv.Itoa(a.Year), rdf.XSDGYear))
 	b.iri(v, b.mat("method"), vocab.Method(b.base, a.Method))

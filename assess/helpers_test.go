@@ -10,7 +10,7 @@ import (
 const testBase = "http://example.org/stad/"
 
 // testModel loads the embedded model, as a fresh server would.
-func testModel(t *testing.T) (*vocab.Model, []rdf.Quad) {
+func testModel(t testing.TB) (*vocab.Model, []rdf.Quad) {
 	t.Helper()
 	qs, err := vocab.Quads(testBase)
 	if err != nil {

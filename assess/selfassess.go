@@ -75,9 +75,9 @@ func ReadSelfAssessment(r io.Reader, file string, model *vocab.Model) ([]Score, 
 			name string
 			dst  *float64
 		}{{"maturiteit", &s.Maturity}, {"nood", &s.Need}} {
-			v, err := parseScore(t.cell(i, col.name))
-			if err != nil {
-				return nil, t.errAt(i, col.name, err.Error(), err.(*scoreError).en)
+			v, serr := parseScore(t.cell(i, col.name))
+			if serr != nil {
+				return nil, t.errAt(i, col.name, serr.nl, serr.en)
 			}
 			*col.dst = v
 		}
@@ -95,13 +95,12 @@ func ReadSelfAssessment(r io.Reader, file string, model *vocab.Model) ([]Score, 
 	return scores, nil
 }
 
+// scoreError is a bad score, described in Dutch and English.
 type scoreError struct{ nl, en string }
-
-func (e *scoreError) Error() string { return e.nl }
 
 // parseScore reads a decimal from 1 to 5 with at most two decimals; a
 // decimal comma is accepted because Dutch spreadsheets write one.
-func parseScore(s string) (float64, error) {
+func parseScore(s string) (float64, *scoreError) {
 	if s == "" {
 		return 0, &scoreError{"score ontbreekt (1 tot 5)", "score is missing (1 to 5)"}
 	}

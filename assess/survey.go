@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
@@ -108,13 +109,18 @@ func first(ts []rdf.Term) string {
 	return ts[0].Value
 }
 
-// expand fills a template with a row's values and resolves it against base.
+// expand fills a template with a row's values and resolves it against
+// base, as the RML engine will; "" when the result is no valid IRI.
 func expand(base, tpl string, value func(col string) string) string {
-	s := templateVar.ReplaceAllStringFunc(tpl, func(m string) string { return value(m[1 : len(m)-1]) })
-	if !strings.Contains(s, ":") {
-		s = strings.TrimSuffix(base, "/") + "/" + strings.TrimPrefix(s, "/")
+	s := templateVar.ReplaceAllStringFunc(tpl, func(m string) string { return url.PathEscape(value(m[1 : len(m)-1])) })
+	if rdf.IsAbsoluteIRI(s) {
+		return s
 	}
-	return s
+	abs, err := rdf.ResolveIRI(base, s)
+	if err != nil {
+		return ""
+	}
+	return abs
 }
 
 // ReadSurvey validates a staff survey export and maps it to responses
@@ -238,6 +244,11 @@ func collectResponses(base string, model *vocab.Model, file string, mapped []rdf
 			}
 			r.profile = q.O.Value
 		case items[q.P.Value]:
+			if q.O.Value == "" {
+				// An empty cell is an unanswered item; engines differ in
+				// whether they emit it at all.
+				continue
+			}
 			r, err := get(q.S.Value)
 			if err != nil {
 				return nil, err

@@ -210,3 +210,32 @@ func TestBadSurvey(t *testing.T) {
 		})
 	}
 }
+
+// ImportSurvey is the whole chain; a bad key or file gives no graphs.
+func TestImportSurvey(t *testing.T) {
+	model, _ := testModel(t)
+	ctx := context.Background()
+	csv := surveyCSV(model, same, "profiel", surveyGroups)
+	gs, err := ImportSurvey(ctx, testBase, model, strings.NewReader(csv), "b.csv", SurveyImport{Org: "24062", Year: 2024, Version: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gs) != 2 || gs[0].IRI != vocab.SurveyGraph(testBase, "24062", 2024, 3) {
+		t.Fatalf("graphs %v", gs)
+	}
+	revision := false
+	for _, q := range gs[0].Quads {
+		if q.P.Value == vocab.PROV+"wasRevisionOf" && q.O.Value == vocab.SurveyVersion(testBase, "24062", 2024, 2) {
+			revision = true
+		}
+	}
+	if !revision {
+		t.Error("version 3 is not a revision of version 2")
+	}
+	if gs, err := ImportSurvey(ctx, testBase, model, strings.NewReader(csv), "b.csv", SurveyImport{Org: "leuven", Year: 2024, Version: 1}); err == nil || gs != nil {
+		t.Error("bad organisation accepted")
+	}
+	if gs, err := ImportSurvey(ctx, testBase, model, strings.NewReader("profiel\n"), "b.csv", SurveyImport{Org: "24062", Year: 2024, Version: 1}); err == nil || gs != nil {
+		t.Error("bad file accepted")
+	}
+}

@@ -27,10 +27,45 @@ type entry struct {
 	modified time.Time
 	ctype    string
 	link     string
+	location string // Content-Location: the URL of this very representation
 	vary     string
 	cacheCtl string
 	body     []byte
 	gz       []byte
+
+	// Header values prepared once, so a cache hit sets headers without
+	// formatting or allocating: hdr for every response, then the ETag and
+	// length for the plain or gzip body.
+	once                     sync.Once
+	hdr                      http.Header
+	etagPlain, etagGz        []string
+	lenPlain, lenGz, encGzip []string
+}
+
+// prepare fills the prepared header values.
+func (e *entry) prepare() {
+	e.once.Do(func() {
+		e.hdr = http.Header{
+			"Content-Type":  {e.ctype},
+			"Vary":          {e.vary},
+			"Cache-Control": {e.cacheCtl},
+		}
+		if e.link != "" {
+			e.hdr["Link"] = []string{e.link}
+		}
+		if e.location != "" {
+			e.hdr["Content-Location"] = []string{e.location}
+		}
+		if !e.modified.IsZero() {
+			e.hdr["Last-Modified"] = []string{e.modified.Format(http.TimeFormat)}
+		}
+		e.etagPlain = []string{e.etag}
+		// A different content-coding is a different representation.
+		e.etagGz = []string{strings.TrimSuffix(e.etag, `"`) + `-gzip"`}
+		e.lenPlain = []string{strconv.Itoa(len(e.body))}
+		e.lenGz = []string{strconv.Itoa(len(e.gz))}
+		e.encGzip = []string{"gzip"}
+	})
 }
 
 func (e *entry) size() int { return len(e.body) + len(e.gz) + len(e.key) + 256 }
@@ -179,30 +214,22 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 // writeEntry sends a cached or fresh response, honouring conditional
 // requests, gzip and HEAD.
 func writeEntry(w http.ResponseWriter, r *http.Request, e *entry) {
+	e.prepare()
 	h := w.Header()
-	h.Set("Content-Type", e.ctype)
-	h.Set("Vary", e.vary)
-	h.Set("Cache-Control", e.cacheCtl)
-	if e.link != "" {
-		h.Set("Link", e.link)
+	for k, v := range e.hdr {
+		h[k] = v
 	}
-	if !e.modified.IsZero() {
-		h.Set("Last-Modified", e.modified.Format(http.TimeFormat))
-	}
-	body := e.body
-	etag := e.etag
+	body, etag, length := e.body, e.etagPlain, e.lenPlain
 	if len(e.gz) > 0 && acceptsGzip(r.Header.Get("Accept-Encoding")) {
-		body = e.gz
-		h.Set("Content-Encoding", "gzip")
-		// A different content-coding is a different representation.
-		etag = strings.TrimSuffix(etag, `"`) + `-gzip"`
+		body, etag, length = e.gz, e.etagGz, e.lenGz
+		h["Content-Encoding"] = e.encGzip
 	}
-	h.Set("ETag", etag)
+	h["Etag"] = etag
 	if notModified(r, e.etag, e.modified) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Length"] = length
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		w.Write(body)

@@ -11,19 +11,32 @@
 //
 //	server.go     Config, Source/View, New and the chi router (routes())
 //	paths.go      public base ↔ request path ↔ IRI
-//	conneg.go     Accept / Accept-Language parsing and selection
+//	conneg.go     Accept / Accept-Language / Accept-Encoding parsing and selection
 //	format.go     the representations offered (rdfio's format table + HTML)
+//	reader.go     a request's view: id/term memo, graphs that contributed
 //	describe.go   what a description holds (outgoing, blank closure, labels, incoming pages)
-//	resource.go   /id/, /doc/, /ns/ and /graph/ handlers
+//	hash.go       hash namespaces: /ns/maturiteit describes every ns/maturiteit#term
+//	resource.go   /id/ (303), /doc/ and /ns/ handlers, the cached serving path
+//	graph.go      /graph/… : the content of a named graph
 //	render.go     serialising a description in an RDF format
-//	html.go       HTML pages (templates/ and static/ are embedded)
-//	page.go       the HTML view model: property rows, cube and group tables
+//	html.go       HTML rendering (templates/ and static/ are embedded)
+//	page.go       the HTML view model: resources, properties, values, labels
+//	tables.go     score tables from Data Cube datasets, tables of linked resources
+//	stdlabels.go  Dutch and English names of standard vocabulary terms
 //	landing.go    the landing page /
 //	void.go       VoID at /.well-known/void
 //	dump.go       gzipped whole-dataset dumps under /dumps/
-//	cache.go      the response cache and ETag computation
-//	middleware.go request logging, timeout, CORS, gzip choice
+//	context.go    the JSON-LD context at /ns/context.jsonld
+//	cache.go      the response cache, ETag/Last-Modified, conditional requests
+//	middleware.go request logging, timeout, CORS
 //	i18n.go       Dutch and English user-facing text
+//	vocab.go      IRIs of the standard vocabularies the server reads
+//
+// A document's ETag and Last-Modified come from the modification times of
+// the graphs its quads were read from, so importing one assessment changes
+// the validators of the pages that show it and of no other. Rendered
+// responses (plain and gzipped) are cached per path, format, language and
+// page, valid while the store's generation is unchanged.
 //
 // The SPARQL protocol endpoint (/sparql) and the DCAT catalog (/catalog) are
 // added in their own files that register routes from routes() in server.go;

@@ -145,3 +145,30 @@ func hasTriple(qs []rdf.Quad, s, p string) bool {
 	}
 	return false
 }
+
+// TestRapperDereferences lets rapper fetch /id/ IRIs itself, with its own
+// Accept header (which ranks text/html among RDF types) and its own
+// handling of the 303: it must get RDF it can parse, not HTML.
+func TestRapperDereferences(t *testing.T) {
+	rapper := testtool.Require(t, "rapper")
+	e := newTestEnv(t, nil, nil)
+	for _, args := range [][]string{
+		{"-g"},             // guess the syntax from Content-Type: Accept lists every type rapper knows
+		{"-i", "turtle"},   // Turtle parser's Accept
+		{"-i", "rdfxml"},   // RDF/XML parser's Accept
+		{"-i", "ntriples"}, // N-Triples parser's Accept
+	} {
+		iri := e.base + "id/domein/sponsoring"
+		cmd := exec.Command(rapper, append(append([]string{"-q"}, args...), "-o", "ntriples", iri)...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Errorf("rapper %v: %v\n%s", args, err, stderr.String())
+			continue
+		}
+		if qs := parseOurs(t, rdfio.NTriples, out, iri); !hasTriple(qs, iri, rdf.RDFType) {
+			t.Errorf("rapper %v: no rdf:type of %s in %d triples", args, iri, len(qs))
+		}
+	}
+}

@@ -25,15 +25,16 @@ func (h *hashIndex) subjects(rd *reader, b base, iri string) ([]uint64, error) {
 	}
 	gen := rd.v.Generation()
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	if !h.ok || h.gen != gen {
 		m, err := buildHashIndex(rd, b)
 		if err != nil {
+			h.mu.Unlock()
 			return nil, err
 		}
 		h.m, h.gen, h.ok = m, gen, true
 	}
-	ids := h.m[iri]
+	ids := h.m[iri] // never modified once built: safe to read unlocked
+	h.mu.Unlock()
 	if len(ids) == 0 {
 		return nil, nil
 	}

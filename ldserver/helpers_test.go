@@ -23,12 +23,13 @@ import (
 // generation counter, per-graph modification times, and graphs that can be
 // dropped while their terms stay in the dictionary (which makes 410 Gone).
 type memSource struct {
-	mu     sync.Mutex
-	quads  []rdf.Quad
-	hidden rdf.Term // a dropped graph: its terms stay known, its quads are invisible
-	mod    map[rdf.Term]time.Time
-	gen    uint64
-	mem    *eval.Memory
+	mu       sync.Mutex
+	quads    []rdf.Quad
+	hidden   rdf.Term // a dropped graph: its terms stay known, its quads are invisible
+	mod      map[rdf.Term]time.Time
+	gen      uint64
+	mem      *eval.Memory
+	hiddenID uint64
 }
 
 func newMemSource(quads []rdf.Quad, hidden rdf.Term) *memSource {
@@ -44,6 +45,10 @@ func newMemSource(quads []rdf.Quad, hidden rdf.Term) *memSource {
 func (m *memSource) set(quads []rdf.Quad) {
 	m.quads = quads
 	m.mem = eval.NewMemory(quads)
+	m.hiddenID = 0
+	if !m.hidden.IsZero() {
+		m.hiddenID, _, _ = m.mem.Lookup(m.hidden)
+	}
 	m.gen++
 }
 
@@ -59,7 +64,12 @@ func (m *memSource) replaceGraph(g rdf.Term, quads []rdf.Quad, at time.Time) {
 		}
 	}
 	out = append(out, quads...)
-	m.mod[g] = at
+	mod := map[rdf.Term]time.Time{}
+	for k, v := range m.mod {
+		mod[k] = v
+	}
+	mod[g] = at
+	m.mod = mod // views share the old map: never mutate one in place
 	m.set(out)
 }
 
@@ -79,14 +89,7 @@ func (m *memSource) visible() []rdf.Quad {
 func (m *memSource) View(ctx context.Context) (View, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	v := &memView{Memory: m.mem, gen: m.gen, mod: map[rdf.Term]time.Time{}}
-	for g, t := range m.mod {
-		v.mod[g] = t
-	}
-	if !m.hidden.IsZero() {
-		v.hidden, _, _ = m.mem.Lookup(m.hidden)
-	}
-	return v, nil
+	return &memView{Memory: m.mem, gen: m.gen, mod: m.mod, hidden: m.hiddenID}, nil
 }
 
 type memView struct {

@@ -92,6 +92,9 @@ func TestHeadersAndCaching(t *testing.T) {
 			t.Errorf("Link %q lacks %q", link, want)
 		}
 	}
+	if cl := resp.Header.Get("Content-Location"); cl != u+".ttl" {
+		t.Errorf("Content-Location %q, want %q", cl, u+".ttl")
+	}
 	if cc := resp.Header.Get("Cache-Control"); !strings.Contains(cc, "max-age") {
 		t.Errorf("Cache-Control %q", cc)
 	}
@@ -221,17 +224,17 @@ func TestIncomingPaging(t *testing.T) {
 		next := ""
 		for _, l := range strings.Split(resp.Header.Get("Link"), ", ") {
 			if strings.HasSuffix(l, `rel="next"`) {
-				next = strings.TrimSuffix(strings.TrimPrefix(strings.Split(l, ">")[0], "<"), "")
+				next = strings.TrimPrefix(strings.Split(l, ">")[0], "<")
 			}
 		}
-		hydraNext := false
+		hasHydraNext := false
 		for _, q := range quads {
-			if q.P.Value == hydraNext_ {
-				hydraNext = true
+			if q.P.Value == hydraNext {
+				hasHydraNext = true
 			}
 		}
-		if (next != "") != hydraNext {
-			t.Errorf("page %d: Link next %q but hydra:next %v", page, next, hydraNext)
+		if (next != "") != hasHydraNext {
+			t.Errorf("page %d: Link next %q but hydra:next %v", page, next, hasHydraNext)
 		}
 		if next == "" {
 			if page != 3 {
@@ -245,8 +248,6 @@ func TestIncomingPaging(t *testing.T) {
 		t.Errorf("%d incoming links over all pages, want 450", len(seen))
 	}
 }
-
-const hydraNext_ = hydraNext
 
 func TestLanguage(t *testing.T) {
 	e := newTestEnv(t, nil, nil)

@@ -209,7 +209,13 @@ func (pb *pageBuilder) view(t rdf.Term) (*resourceView, error) {
 			if err != nil {
 				return nil, err
 			}
-			rv.Types = append(rv.Types, v)
+			dup := false
+			for _, x := range rv.Types {
+				dup = dup || x.Text == v.Text
+			}
+			if !dup { // org:Organization and foaf:Organization read the same
+				rv.Types = append(rv.Types, v)
+			}
 		}
 	}
 	rows, err := pb.rows(quads, skip, 0)

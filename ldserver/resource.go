@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/stadleuven/maturity/rdf"
 )
 
@@ -246,10 +244,10 @@ func (s *Server) serveBuilt(w http.ResponseWriter, r *http.Request, dr docReq, b
 		return
 	}
 	if old != nil && old.etag == etag {
-		e := *old
-		e.gen = gen
-		s.cache.put(&e)
-		writeEntry(w, r, &e)
+		e := &entry{key: old.key, gen: gen, etag: old.etag, modified: old.modified, ctype: old.ctype,
+			link: old.link, location: old.location, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz}
+		s.cache.put(e)
+		writeEntry(w, r, e)
 		return
 	}
 	e := &entry{
@@ -259,6 +257,7 @@ func (s *Server) serveBuilt(w http.ResponseWriter, r *http.Request, dr docReq, b
 		modified: modified,
 		ctype:    dr.rep.contentType(),
 		link:     s.linkHeader(dr, b),
+		location: s.docURLOf(dr, dr.rep, dr.page),
 		vary:     "Accept, Accept-Language, Accept-Encoding",
 		cacheCtl: "public, max-age=60",
 	}
@@ -346,15 +345,29 @@ func (s *Server) notAcceptable(w http.ResponseWriter, r *http.Request, offers []
 	}
 }
 
-// plainError writes a short text error in the client's language.
+// plainError writes a short error in the client's language: an HTML page
+// for browsers (with a way back to the landing page), plain text otherwise.
 func (s *Server) plainError(w http.ResponseWriter, r *http.Request, code int, m msgKey) {
-	lang, _ := s.pickLang(r)
+	lang, langParam := s.pickLang(r)
 	h := w.Header()
-	h.Set("Content-Type", "text/plain; charset=utf-8")
-	h.Set("Vary", "Accept-Language")
+	h.Set("Vary", "Accept, Accept-Language")
 	if code == http.StatusNotFound || code == http.StatusGone {
 		h.Set("Cache-Control", "public, max-age=60")
 	}
+	if rp, ok := negotiate(r.Header.Get("Accept"), []rep{repTurtle, repHTML}); ok && rp.html {
+		var buf bytes.Buffer
+		dr := docReq{path: requestPath(r), rep: repHTML, lang: lang, langParam: langParam, page: 1}
+		pm := &pageModel{Lang: lang, Title: fmt.Sprintf("%d", code), Main: &resourceView{Title: fmt.Sprintf("%d — %s", code, http.StatusText(code)), Text: s.msg(lang, m)}}
+		if err := s.execute(&buf, "resource", dr, pm); err == nil {
+			h.Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(code)
+			if r.Method != http.MethodHead {
+				w.Write(buf.Bytes())
+			}
+			return
+		}
+	}
+	h.Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
 		fmt.Fprintf(w, "%d %s\n", code, s.msg(lang, m))
@@ -371,5 +384,3 @@ func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error
 	s.log.ErrorContext(r.Context(), "serve", "path", r.URL.Path, "err", err)
 	s.plainError(w, r, http.StatusInternalServerError, msgInternal)
 }
-
-var _ = chi.URLParam

@@ -28,6 +28,8 @@ func TestScreenshots(t *testing.T) {
 		{"evaluatie-v1-en", "doc/evaluatie/24062/2024/v1?lang=en"},
 		{"ontologie", "ns/maturiteit"},
 		{"organisatie", "id/organisatie/24062"},
+		{"graaf", "graph/" + "evaluatie/24062/2024/v1"},
+		{"void", ".well-known/void"},
 	} {
 		args = append(args, p[0]+"="+e.base+p[1])
 	}

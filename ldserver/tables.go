@@ -568,6 +568,16 @@ func sortRows(t *table, cols []string, rank map[string]int) {
 			}
 		}
 	}
+	if key < 0 && len(t.Rows) > 0 {
+		// Else the first column of resources that have an order of their
+		// own: observations follow the model's order of domains.
+		for i := range cols {
+			if c := t.Rows[0][i+1]; len(c) > 0 && c[0].hasOrder {
+				key = i
+				break
+			}
+		}
+	}
 	cellText := func(r [][]value, i int) value {
 		if len(r[i]) == 0 {
 			return value{}

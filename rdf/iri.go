@@ -33,7 +33,7 @@ func iriScheme(s string) (string, bool) {
 // iriParts is a reference split per RFC 3986 appendix B; the has* flags keep
 // "defined but empty" apart from "absent", which §5.2.2 depends on.
 type iriParts struct {
-	scheme, authority, path, query, fragment string
+	scheme, authority, path, query, fragment       string
 	hasScheme, hasAuthority, hasQuery, hasFragment bool
 }
 

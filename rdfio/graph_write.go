@@ -25,6 +25,7 @@ type writeGraph struct {
 	// collection to its items; listNodes to the labels of all its nodes.
 	lists     map[string][]rdf.Term
 	listNodes map[string][]string
+	listHead  map[string]string // node after the head -> head of its list
 }
 
 type writeGroup struct {
@@ -53,7 +54,7 @@ func newWriteGraph(qs []rdf.Quad, lists bool) *writeGraph {
 			g.refs[q.O.Value]++
 		}
 	}
-	g.lists, g.listNodes = map[string][]rdf.Term{}, map[string][]string{}
+	g.lists, g.listNodes, g.listHead = map[string][]rdf.Term{}, map[string][]string{}, map[string]string{}
 	if lists {
 		g.findLists()
 	}
@@ -96,6 +97,9 @@ func (g *writeGraph) findLists() {
 		}
 		if rest.IsIRI() && rest.Value == rdf.RDFNil {
 			g.lists[label], g.listNodes[label] = items, nodes
+			for _, n := range nodes[1:] {
+				g.listHead[n] = label
+			}
 		}
 	}
 }
@@ -156,6 +160,8 @@ func (g *writeGraph) planInline() {
 		for _, gr := range g.groups {
 			if gr.s.IsBlank() && g.inline[gr.s.Value] && !reached[gr.s.Value] {
 				g.inline[gr.s.Value] = false
+				// A list with a node written apart is no collection.
+				//XX delete(g.lists, g.listHead[gr.s.Value])
 				progress = true
 				break
 			}

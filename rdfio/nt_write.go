@@ -19,7 +19,7 @@ type ntWriter struct {
 }
 
 func newNTWriter(w io.Writer, quads bool) *ntWriter {
-	return &ntWriter{w: bufio.NewWriterSize(w, 32<<10), quads: quads}
+	return &ntWriter{w: bufio.NewWriterSize(w, 8<<10), quads: quads}
 }
 
 func (nw *ntWriter) Write(q rdf.Quad) error {
@@ -31,6 +31,8 @@ func (nw *ntWriter) Write(q rdf.Quad) error {
 	}
 	b := &nw.line
 	b.Reset()
+	// One allocation per line unless escapes make it longer.
+	b.Grow(len(q.S.Value) + len(q.P.Value) + len(q.O.Value) + len(q.O.Datatype) + len(q.O.Lang) + len(q.G.Value) + 24)
 	ntAppendTerm(b, q.S)
 	b.WriteByte(' ')
 	ntAppendTerm(b, q.P)

@@ -1,6 +1,7 @@
 package rdfio
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -34,6 +35,7 @@ type ParseOptions struct {
 // syntax error, which is a *SyntaxError, at the first read error and at the
 // first error emit returns; all of these come back wrapped.
 func Parse(r io.Reader, f Format, opts ParseOptions, emit func(rdf.Quad) error) error {
+	r = skipBOM(r)
 	switch f {
 	case NTriples:
 		return parseNT(r, opts, false, emit)
@@ -71,8 +73,10 @@ func (e *SyntaxError) Error() string {
 
 // readBlankLabel maps a document's own blank node label to the label it gets.
 // Labels starting with "_" get a second one, so that document labels never
-// start with a single "_" followed by something else: that space is left for
-// readAnonLabel.
+// start with a single "_" followed by something else. Labels after the
+// prefix thus fall in three disjoint spaces: document labels, "_g<n>" for
+// anonymous nodes (readAnonLabel) and "_h<hex>" for RDF/XML node IDs that
+// are not valid N-Triples labels.
 func readBlankLabel(prefix, label string) string {
 	if label != "" && label[0] == '_' {
 		return prefix + "_" + label
@@ -84,4 +88,15 @@ func readBlankLabel(prefix, label string) string {
 // which no readBlankLabel result can start with.
 func readAnonLabel(prefix string, n uint64) string {
 	return prefix + "_g" + strconv.FormatUint(n, 10)
+}
+
+// skipBOM drops a leading UTF-8 byte order mark, which editors on Windows
+// write and which no RDF grammar allows. The bufio.Reader it returns is the
+// size the N-Triples reader wants, so that reader does not wrap it again.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		_, _ = br.Discard(3)
+	}
+	return br
 }

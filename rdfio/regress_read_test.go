@@ -62,6 +62,7 @@ func TestTurtleSyntaxErrors(t *testing.T) {
 		{"column counts characters", "@prefix : <http://ex.org/> .\n:s :p \"ééé\" ; :q ? .", 2, 18, "unexpected character"},
 		{"missing dot at end", "<http://ex.org/s> <http://ex.org/p> <http://ex.org/o>", 1, 54, "expected '.'"},
 		{"unterminated long string", "<http://ex.org/s> <http://ex.org/p> \"\"\"abc\n\n", 3, 1, "end of input"},
+		{"ANON subject without predicates", "[] .", 1, 4, "expected predicate"},
 		{"deep nesting", "<http://ex.org/s> <http://ex.org/p> " + strings.Repeat("[ <http://ex.org/p> ", 2000), 1, 36 + 512*20 + 1, "nesting"},
 		{"deep collection", "<http://ex.org/s> <http://ex.org/p> " + strings.Repeat("(", 100000), 1, 36 + 513, "nesting"},
 	}
@@ -217,4 +218,20 @@ func TestParseOptions(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestParseSkipsBOM(t *testing.T) {
+	docs := map[Format]string{
+		NTriples: "<http://ex.org/s> <http://ex.org/p> \"x\" .\n",
+		Turtle:   "<http://ex.org/s> <http://ex.org/p> \"x\" .\n",
+		RDFXML:   `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/"><rdf:Description rdf:about="http://ex.org/s" ex:p="x"/></rdf:RDF>`,
+		JSONLD:   `{"@id": "http://ex.org/s", "http://ex.org/p": "x"}`,
+	}
+	want := []rdf.Quad{rdf.Triple(rdf.IRI("http://ex.org/s"), rdf.IRI("http://ex.org/p"), rdf.Literal("x"))}
+	for f, doc := range docs {
+		got, err := readTestString("\uFEFF"+doc, f, ParseOptions{})
+		if err != nil || !rdf.Isomorphic(got, want) {
+			t.Errorf("%v with BOM: %v %v", f, got, err)
+		}
+	}
 }

@@ -153,12 +153,12 @@ func (p *ttlParser) triple(s, pr, o rdf.Term) error {
 
 func (p *ttlParser) triples() error {
 	if p.tok.is('[') {
-		s, err := p.blankNodePropertyList()
+		s, empty, err := p.blankNodePropertyList()
 		if err != nil {
 			return err
 		}
-		if p.tok.is('.') {
-			return nil
+		if p.tok.is('.') && !empty {
+			return nil // "[ :p :o ] ." alone; "[] ." is an ANON subject without predicates
 		}
 		return p.predicateObjectList(s)
 	}
@@ -180,23 +180,24 @@ func (p *ttlParser) triples() error {
 	return p.predicateObjectList(s)
 }
 
-// blankNodePropertyList parses '[' predicateObjectList? ']' (an empty one is
-// ANON) and returns the node.
-func (p *ttlParser) blankNodePropertyList() (rdf.Term, error) {
+// blankNodePropertyList parses '[' predicateObjectList? ']' and returns the
+// node; empty reports ANON ("[]").
+func (p *ttlParser) blankNodePropertyList() (node rdf.Term, empty bool, err error) {
 	if err := p.enter(); err != nil {
-		return rdf.Term{}, err
+		return rdf.Term{}, false, err
 	}
 	defer p.leave()
-	node := p.newAnon()
+	node = p.newAnon()
 	if err := p.next(); err != nil {
-		return node, err
+		return node, false, err
 	}
-	if !p.tok.is(']') {
+	empty = p.tok.is(']')
+	if !empty {
 		if err := p.predicateObjectList(node); err != nil {
-			return node, err
+			return node, false, err
 		}
 	}
-	return node, p.expect(']')
+	return node, empty, p.expect(']')
 }
 
 func (p *ttlParser) enter() error {
@@ -281,7 +282,8 @@ func (p *ttlParser) object() (rdf.Term, error) {
 	case ttlPunct:
 		switch p.tok.val[0] {
 		case '[':
-			return p.blankNodePropertyList()
+			node, _, err := p.blankNodePropertyList()
+			return node, err
 		case '(':
 			return p.collection()
 		}

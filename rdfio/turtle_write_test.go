@@ -218,6 +218,20 @@ func TestTurtleBlankCycles(t *testing.T) {
 			rdf.Triple(rdf.Blank("c"), p, rdf.Blank("a")),
 		}},
 		{"deep chain", chain},
+		{"list whose item points back at it", func() []rdf.Quad {
+			h, qs := wtList("l", rdf.Blank("item"), rdf.Literal("b"), rdf.Literal("c"))
+			return append(qs, rdf.Triple(rdf.Blank("item"), p, h))
+		}()},
+		{"list whose last node is written first", []rdf.Quad{
+			// n0 sorts first, so the cycle is broken at a list node.
+			rdf.Triple(rdf.Blank("n2"), rdf.IRI(rdf.RDFFirst), rdf.Literal("a")),
+			rdf.Triple(rdf.Blank("n2"), rdf.IRI(rdf.RDFRest), rdf.Blank("n1")),
+			rdf.Triple(rdf.Blank("n1"), rdf.IRI(rdf.RDFFirst), rdf.Literal("b")),
+			rdf.Triple(rdf.Blank("n1"), rdf.IRI(rdf.RDFRest), rdf.Blank("n0")),
+			rdf.Triple(rdf.Blank("n0"), rdf.IRI(rdf.RDFFirst), rdf.Blank("zitem")),
+			rdf.Triple(rdf.Blank("n0"), rdf.IRI(rdf.RDFRest), rdf.IRI(rdf.RDFNil)),
+			rdf.Triple(rdf.Blank("zitem"), p, rdf.Blank("n2")),
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

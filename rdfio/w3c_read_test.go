@@ -1,8 +1,13 @@
 package rdfio
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/rdf"
@@ -17,7 +22,14 @@ func runW3CSyntaxSuite(t *testing.T, dir, baseIRI string, f Format, min map[stri
 	for _, tc := range tests {
 		pass := t.Run(tc.name, func(t *testing.T) {
 			opts := ParseOptions{Base: tc.action}
-			got, err := readTestFile(w3cLocalPath(dir, baseIRI, tc.action), f, opts)
+			path := w3cLocalPath(dir, baseIRI, tc.action)
+			got, err := readTestFile(path, f, opts)
+			// Byte-at-a-time reading moves every buffer boundary into
+			// the middle of tokens; results and errors must not change.
+			slow, slowErr := readOneByteAtATime(path, f, opts)
+			if fmt.Sprint(err) != fmt.Sprint(slowErr) || readNQuadsOf(got) != readNQuadsOf(slow) {
+				t.Errorf("one byte at a time gives %v, %d quads; whole file %v, %d quads", slowErr, len(slow), err, len(got))
+			}
 			switch tc.typ {
 			case "TestTurtleEval":
 				if err != nil {
@@ -106,4 +118,18 @@ func TestW3CRDFXML(t *testing.T) {
 		counts.add(tc.typ, pass)
 	}
 	counts.check(t, dir, map[string]int{"TestXMLEval": 126, "TestXMLNegativeSyntax": 40})
+}
+
+func readOneByteAtATime(path string, f Format, opts ParseOptions) ([]rdf.Quad, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	opts.File = filepath.Base(path)
+	var qs []rdf.Quad
+	err = Parse(iotest.OneByteReader(bytes.NewReader(data)), f, opts, func(q rdf.Quad) error {
+		qs = append(qs, q)
+		return nil
+	})
+	return qs, err
 }

@@ -2,119 +2,17 @@ package sparql_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql"
+	"github.com/stadleuven/maturity/sparql/algebra"
 	"github.com/stadleuven/maturity/sparql/fn"
 	"github.com/stadleuven/maturity/sparql/results"
 )
-
-// expected is what a test's mf:result holds: a solution table (from
-// .srx, .srj, .tsv, .csv or an rs:ResultSet graph) or a graph.
-type expected struct {
-	table   *results.Table
-	graph   []rdf.Quad
-	ordered bool // an RDF result set with rs:index
-	csv     bool
-}
-
-func readExpected(iri string) (*expected, error) {
-	path, ok := localPath(iri)
-	if !ok {
-		return nil, fmt.Errorf("result %s is not a file", iri)
-	}
-	ext := strings.ToLower(filepath.Ext(path))
-	if f, err := results.ParseFormat(ext); err == nil {
-		in, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer in.Close()
-		t, err := results.Read(in, f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return &expected{table: t, csv: f == results.CSV}, nil
-	}
-	qs, err := readRDF(path, rdf.Term{}, "e")
-	if err != nil {
-		return nil, err
-	}
-	if t, ordered, ok := resultSetGraph(qs); ok {
-		return &expected{table: t, ordered: ordered}, nil
-	}
-	return &expected{graph: qs}, nil
-}
-
-// resultSetGraph decodes the rs: vocabulary (the DAWG result sets in RDF).
-func resultSetGraph(qs []rdf.Quad) (*results.Table, bool, bool) {
-	g := graph{}
-	var set rdf.Term
-	for _, q := range qs {
-		if g[q.S] == nil {
-			g[q.S] = map[string][]rdf.Term{}
-		}
-		g[q.S][q.P.Value] = append(g[q.S][q.P.Value], q.O)
-		if q.P.Value == rdf.RDFType && q.O.Value == rsNS+"ResultSet" {
-			set = q.S
-		}
-	}
-	if set.IsZero() {
-		return nil, false, false
-	}
-	t := &results.Table{}
-	if b := g.one(set, rsNS+"boolean"); !b.IsZero() {
-		v := b.Value == "true"
-		t.Boolean = &v
-		return t, false, true
-	}
-	for _, v := range g[set][rsNS+"resultVariable"] {
-		t.Vars = append(t.Vars, v.Value)
-	}
-	type indexed struct {
-		i   int
-		row []rdf.Term
-	}
-	var rows []indexed
-	ordered := false
-	for _, s := range g[set][rsNS+"solution"] {
-		row := make([]rdf.Term, len(t.Vars))
-		for _, b := range g[s][rsNS+"binding"] {
-			name := g.one(b, rsNS+"variable").Value
-			i := slices.Index(t.Vars, name)
-			if i < 0 {
-				t.Vars = append(t.Vars, name)
-				i = len(t.Vars) - 1
-				for j := range rows {
-					rows[j].row = append(rows[j].row, rdf.Term{})
-				}
-				row = append(row, rdf.Term{})
-			}
-			for len(row) < len(t.Vars) {
-				row = append(row, rdf.Term{})
-			}
-			row[i] = g.one(b, rsNS+"value")
-		}
-		idx := -1
-		if v := g.one(s, rsNS+"index"); !v.IsZero() {
-			idx, _ = strconv.Atoi(v.Value)
-			ordered = true
-		}
-		rows = append(rows, indexed{idx, row})
-	}
-	slices.SortStableFunc(rows, func(a, b indexed) int { return a.i - b.i })
-	for _, r := range rows {
-		for len(r.row) < len(t.Vars) {
-			r.row = append(r.row, rdf.Term{})
-		}
-		t.Rows = append(t.Rows, r.row)
-	}
-	return t, ordered, true
-}
 
 // canonical maps a term to the form used for the lenient second
 // comparison: numeric literals in canonical lexical form (the expected
@@ -238,4 +136,106 @@ func diffRows(exp, act *results.Table) string {
 		}
 	}
 	return b.String()
+}
+
+// compareResult judges one evaluation result against the expectation.
+func compareResult(exp *expected, act *results.Table, graph []rdf.Quad, q *sparql.Query, text string) (outcome, string) {
+	context := fmt.Sprintf("\n%s\nalgebra: %s", text, q)
+	if exp.graph != nil || q.Form() == algebra.Construct || q.Form() == algebra.Describe {
+		if rdf.Isomorphic(exp.graph, graph) {
+			return pass, ""
+		}
+		if rdf.Isomorphic(canonicalQuads(exp.graph), canonicalQuads(graph)) {
+			return passByValue, fmt.Sprintf("expected:\n%s\ngot:\n%s", quadsString(exp.graph), quadsString(graph))
+		}
+		return fail, fmt.Sprintf("graph differs: expected %d triples, got %d\nexpected:\n%s\ngot:\n%s%s",
+			len(exp.graph), len(graph), quadsString(exp.graph), quadsString(graph), context)
+	}
+	if exp.table.Boolean != nil || act.Boolean != nil {
+		if exp.table.Boolean != nil && act.Boolean != nil && *exp.table.Boolean == *act.Boolean {
+			return pass, ""
+		}
+		return fail, fmt.Sprintf("boolean: expected %v, got %v%s", ptr(exp.table.Boolean), ptr(act.Boolean), context)
+	}
+	if exp.csv {
+		conv, err := asCSV(act)
+		if err != nil {
+			return fail, "write result as CSV: " + err.Error()
+		}
+		act = conv
+	}
+	ordered, orderBy := orderOf(q.Algebra().Pattern)
+	if sameRows(exp.table, act, ordered, orderBy, identity) {
+		return pass, ""
+	}
+	if sameRows(exp.table, act, ordered, orderBy, canonical) {
+		return passByValue, diffRows(exp.table, act)
+	}
+	return fail, diffRows(exp.table, act) + orderNote(ordered, orderBy) + context
+}
+
+func orderNote(ordered bool, by []string) string {
+	if !ordered {
+		return ""
+	}
+	return fmt.Sprintf("\n(order checked on %v)", by)
+}
+
+func ptr(b *bool) string {
+	if b == nil {
+		return "no boolean"
+	}
+	return fmt.Sprint(*b)
+}
+
+func canonicalQuads(qs []rdf.Quad) []rdf.Quad {
+	out := make([]rdf.Quad, len(qs))
+	for i, q := range qs {
+		out[i] = rdf.Quad{S: q.S, P: q.P, O: canonical(q.O), G: q.G}
+	}
+	return out
+}
+
+func quadsString(qs []rdf.Quad) string {
+	lines := make([]string, len(qs))
+	for i, q := range qs {
+		lines[i] = "  " + q.String()
+	}
+	sort.Strings(lines)
+	if len(lines) > 30 {
+		lines = append(lines[:30], "  …")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// orderOf reports whether the query's solutions are ordered (a top-level
+// ORDER BY) and by which variables; when a condition is an expression the
+// variable list is nil and whole rows are compared in order.
+func orderOf(p algebra.Pattern) (bool, []string) {
+	for {
+		switch n := p.(type) {
+		case *algebra.Slice:
+			p = n.Pattern
+		case *algebra.Distinct:
+			p = n.Pattern
+		case *algebra.Reduced:
+			p = n.Pattern
+		case *algebra.Project:
+			p = n.Pattern
+		case *algebra.Extend:
+			p = n.Pattern
+		case *algebra.OrderBy:
+			var vars []string
+			for _, c := range n.Conditions {
+				v, ok := c.Expr.(algebra.Var)
+				if !ok {
+					return true, nil
+				}
+				vars = append(vars, string(v))
+			}
+			return true, vars
+		default:
+			return false, nil
+		}
+	}
 }

@@ -94,3 +94,13 @@ func (r *Result) Err() error { return r.r.Err() }
 
 // Close stops the evaluation.
 func (r *Result) Close() error { return r.r.Close() }
+
+// Explain prints the query's algebra (SSE-like), as parsed and before any
+// dataset-dependent planning.
+func Explain(q *Query) string { return q.q.Pattern.String() }
+
+// ExplainPlan prints the plan Exec would run over ds: the operator tree
+// with the join order chosen from ds's estimates.
+func ExplainPlan(ctx context.Context, ds eval.Dataset, q *Query, opts ExecOptions) (string, error) {
+	return eval.Explain(ctx, ds, q.q, opts)
+}

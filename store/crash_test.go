@@ -20,7 +20,7 @@ import (
 // with SIGKILL at a chosen point and then checks the store.
 const (
 	crashEnvPath = "MATURITY_STORE_CRASH_CHILD" // store file the child imports into
-	crashQuads   = 300_000
+	crashQuads   = 200_000
 	crashBase    = 1000
 )
 
@@ -83,7 +83,7 @@ func TestImportKill9(t *testing.T) {
 		want  string        // "none", "all" or "either"
 	}{
 		{"early in the stream", "progress 20000", 0, "none"},
-		{"mid stream", "progress 150000", 0, "none"},
+		{"mid stream", "progress 100000", 0, "none"},
 		{"end of stream", "emitted", 0, "either"},
 		{"during commit", "emitted", 300 * time.Millisecond, "either"},
 		{"late commit", "emitted", 900 * time.Millisecond, "either"},
@@ -151,6 +151,7 @@ func TestImportKill9(t *testing.T) {
 			}
 			v := snapshot(t, s)
 			st, err := v.Stats()
+			v.Close()
 			if err != nil {
 				t.Fatal(err)
 			}

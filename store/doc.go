@@ -20,10 +20,10 @@
 // Quads live in four indexes, SPOG, POSG, OSPG and GSPO (bucket "ix:NAME").
 // Every pattern of bound and unbound components is a range scan of one of
 // them: the index is chosen to bind the longest prefix, and the remaining
-// bound components are filtered inside that range. Seven of the sixteen
-// patterns are whole prefixes of an index (s, sp, spo, spog, p, po, o, os,
-// g, gs, gsp and their permutations); the others (pg, og, pog, sog) read
-// the p, o, po or so range and filter the graph, which on this project's
+// bound components are filtered inside that range. Twelve of the sixteen
+// patterns are whole prefixes of an index (none, s, p, o, g, sp, po, os, gs,
+// spo, gsp, spog); the other four (pg, og, pog, sog) read the p, o, po or
+// os range and filter the graph, which on this project's
 // data, with one graph per city and year, keeps the range small. Six
 // indexes would make every pattern a pure prefix but cost half as much
 // again in import time and space, for patterns the evaluator rarely asks.

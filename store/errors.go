@@ -15,6 +15,8 @@ var (
 	ErrVersion = errors.New("store: unsupported format version")
 	// ErrUnknownID is returned by Term for an id the dictionary does not hold.
 	ErrUnknownID = errors.New("store: unknown term id")
+	// ErrBusy is returned by Close while snapshots are still open.
+	ErrBusy = errors.New("store: busy")
 	// ErrBadTerm is returned when a quad holds a term that cannot be stored
 	// there (no subject, a literal graph name, ...).
 	ErrBadTerm = errors.New("store: invalid term in quad")

@@ -17,6 +17,9 @@ const estimateBlocks = 512
 // upper bound when further components are filtered. Blocks wholly inside the
 // range are counted from their headers without decoding.
 func (v *Snapshot) Estimate(pattern [4]uint64) (uint64, error) {
+	if err := v.live(); err != nil {
+		return 0, err
+	}
 	num, n := choose(pattern)
 	if n == 0 {
 		return v.quads, nil

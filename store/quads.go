@@ -82,6 +82,9 @@ type GraphInfo struct {
 
 // GraphInfos lists the default graph and every named graph holding quads.
 func (v *Snapshot) GraphInfos(ctx context.Context) ([]GraphInfo, error) {
+	if err := v.live(); err != nil {
+		return nil, err
+	}
 	count, mod := decodeGraphInfo(v.graphs.Get(appendID(nil, defaultGraphID)))
 	infos := []GraphInfo{{Quads: count, Modified: mod}}
 	var err error
@@ -110,6 +113,9 @@ func (v *Snapshot) GraphModified(g rdf.Term) (time.Time, bool, error) {
 	if err != nil || !ok {
 		return time.Time{}, false, err
 	}
+	if err := v.live(); err != nil {
+		return time.Time{}, false, err
+	}
 	val := v.graphs.Get(appendID(nil, id))
 	if val == nil {
 		return time.Time{}, false, nil
@@ -128,6 +134,9 @@ type Stats struct {
 
 // Stats returns the store's counts as of the snapshot.
 func (v *Snapshot) Stats() (Stats, error) {
+	if err := v.live(); err != nil {
+		return Stats{}, err
+	}
 	st := Stats{
 		Quads:     int64(v.quads),
 		Terms:     int64(v.nextID) - defaultGraphID - 1,

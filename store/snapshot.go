@@ -16,6 +16,7 @@ import (
 // read-only cursors share nothing). Close it promptly: see doc.go for how
 // long-lived snapshots interact with writers.
 type Snapshot struct {
+	store  *Store
 	tx     *bolt.Tx
 	path   string
 	i2t    *bolt.Bucket
@@ -34,7 +35,9 @@ func (s *Store) Snapshot() (*Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: snapshot: %w", err)
 	}
+	s.snaps.Add(1)
 	v := &Snapshot{
+		store:  s,
 		tx:     tx,
 		path:   s.path,
 		i2t:    tx.Bucket(bucketI2T),
@@ -54,8 +57,18 @@ func (v *Snapshot) Close() error {
 	if v.closed.Swap(true) {
 		return nil
 	}
+	defer v.store.snaps.Add(-1)
 	if err := v.tx.Rollback(); err != nil {
 		return fmt.Errorf("store: close snapshot: %w", err)
+	}
+	return nil
+}
+
+// live returns ErrClosed once the snapshot is closed: bbolt would fault on
+// a finished transaction.
+func (v *Snapshot) live() error {
+	if v.closed.Load() {
+		return ErrClosed
 	}
 	return nil
 }
@@ -67,6 +80,9 @@ func (v *Snapshot) Generation() uint64 { return v.gen }
 // Lookup returns the id of t without assigning one. The zero Term (the
 // default graph) has a reserved id.
 func (v *Snapshot) Lookup(t rdf.Term) (uint64, bool, error) {
+	if err := v.live(); err != nil {
+		return 0, false, err
+	}
 	if t.IsZero() {
 		return defaultGraphID, true, nil
 	}
@@ -83,6 +99,9 @@ func (v *Snapshot) Lookup(t rdf.Term) (uint64, bool, error) {
 
 // Term returns the term of an id.
 func (v *Snapshot) Term(id uint64) (rdf.Term, error) {
+	if err := v.live(); err != nil {
+		return rdf.Term{}, err
+	}
 	var kb [9]byte
 	b := v.i2t.Get(appendID(kb[:0], id))
 	if b == nil {
@@ -100,6 +119,9 @@ func (v *Snapshot) Term(id uint64) (rdf.Term, error) {
 // graph included. The quads come from one range scan of the index that
 // binds the longest prefix; other bound components are filtered.
 func (v *Snapshot) Match(ctx context.Context, pattern [4]uint64, yield func(q [4]uint64) bool) error {
+	if err := v.live(); err != nil {
+		return err
+	}
 	num, n := choose(pattern)
 	ix := &indexes[num]
 	prefix := ix.toIndex(pattern)
@@ -123,6 +145,9 @@ func (v *Snapshot) Match(ctx context.Context, pattern [4]uint64, yield func(q [4
 
 // Graphs calls yield with the id of every named graph that holds quads.
 func (v *Snapshot) Graphs(ctx context.Context, yield func(g uint64) bool) error {
+	if err := v.live(); err != nil {
+		return err
+	}
 	c := v.graphs.Cursor()
 	for k, val := c.First(); k != nil; k, val = c.Next() {
 		if err := ctx.Err(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -55,8 +56,9 @@ type Options struct {
 // Store is a quad store in one bbolt file. It is safe for concurrent use:
 // any number of snapshots read while one write transaction runs.
 type Store struct {
-	db   *bolt.DB
-	path string
+	db    *bolt.DB
+	path  string
+	snaps atomic.Int64 // open snapshots; Close refuses to wait for them
 }
 
 // Open opens or creates the store file at path.
@@ -131,8 +133,12 @@ func (s *Store) init(readOnly bool) error {
 	})
 }
 
-// Close closes the file. Close every Snapshot first: bbolt waits for them.
+// Close closes the file. It fails while snapshots are open, where bbolt
+// would wait for them forever if their owner is the caller.
 func (s *Store) Close() error {
+	if n := s.snaps.Load(); n > 0 {
+		return fmt.Errorf("store: close: %w: %d snapshots still open", ErrBusy, n)
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("store: close: %w", err)
 	}

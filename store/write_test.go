@@ -294,3 +294,44 @@ func TestSnapshotIsolation(t *testing.T) {
 		t.Errorf("old snapshot sees %d quads", n)
 	}
 }
+
+// TestReadOnlyAndClosed checks the errors of writes to a read-only store
+// and of reads from a closed snapshot.
+func TestReadOnlyAndClosed(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	q := rdf.Triple(rdf.IRI("http://e/s"), rdf.IRI("http://e/p"), rdf.Literal("o"))
+	if err := s.Add(ctx, []rdf.Quad{q}); err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	ro, err := Open(path, &Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if err := ro.Add(ctx, []rdf.Quad{q}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Add on read-only store: %v", err)
+	}
+	if _, err := ro.Import(ctx, emitAll([]rdf.Quad{q}, 0, nil)); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Import on read-only store: %v", err)
+	}
+	v, err := ro.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := v.Lookup(q.S); !ok || err != nil {
+		t.Errorf("read-only Lookup: %v %v", ok, err)
+	}
+	v.Close()
+	if err := v.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+	if _, _, err := v.Lookup(q.S); !errors.Is(err, ErrClosed) {
+		t.Errorf("Lookup on closed snapshot: %v", err)
+	}
+	if err := v.Match(ctx, [4]uint64{}, func([4]uint64) bool { return true }); !errors.Is(err, ErrClosed) {
+		t.Errorf("Match on closed snapshot: %v", err)
+	}
+}

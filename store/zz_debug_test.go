@@ -51,3 +51,21 @@ func TestZZParseOnly(t *testing.T) {
 	err := rdfio.Parse(f, rdfio.NTriples, rdfio.ParseOptions{}, func(rdf.Quad) error { n++; return nil })
 	t.Logf("parse %d in %v err %v", n, time.Since(start), err)
 }
+
+func TestZZCrashLike(t *testing.T) {
+	if os.Getenv("ZZ_CRASH") == "" {
+		t.Skip()
+	}
+	s, _ := Open(filepath.Join(t.TempDir(), "x.db"), nil)
+	defer s.Close()
+	start := time.Now()
+	_, err := s.Import(context.Background(), func(emit func(rdf.Quad) error) error {
+		for i := range crashQuads {
+			if err := emit(crashQuad(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	t.Logf("import %v %v", time.Since(start), err)
+}

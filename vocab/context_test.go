@@ -1,8 +1,12 @@
 package vocab
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
 )
 
 // The context is valid JSON, binds our prefix to the instance namespace and
@@ -57,6 +61,41 @@ func TestIRIs(t *testing.T) {
 	for _, tc := range tests {
 		if tc.got != tc.want {
 			t.Errorf("got %s, want %s", tc.got, tc.want)
+		}
+	}
+}
+
+// Our data survives JSON-LD compaction with our context: writing the whole
+// model as JSON-LD with Context and reading it back gives the same graph.
+func TestContextRoundTrip(t *testing.T) {
+	qs, err := Quads(testBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := rdfio.WriteAll(&b, rdfio.JSONLD, qs, rdfio.WriteOptions{Context: Context(testBase), Prefixes: Prefixes(testBase)}); err != nil {
+		t.Fatal(err)
+	}
+	var back []rdf.Quad
+	err = rdfio.Parse(&b, rdfio.JSONLD, rdfio.ParseOptions{Base: testBase, Context: Context(testBase)}, func(q rdf.Quad) error {
+		back = append(back, q)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rdf.Isomorphic(qs, back) {
+		t.Errorf("JSON-LD round trip changed the model: %d quads in, %d out", len(qs), len(back))
+		in := map[rdf.Quad]bool{}
+		for _, q := range back {
+			in[q] = true
+		}
+		n := 0
+		for _, q := range qs {
+			if !in[q] && n < 5 {
+				t.Logf("lost: %v", q)
+				n++
+			}
 		}
 	}
 }

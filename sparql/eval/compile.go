@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/stadleuven/maturity/sparql/algebra"
@@ -9,7 +10,13 @@ import (
 // compiler turns algebra into operators for one execution: it needs the
 // execution for constant ids and join-order estimates.
 type compiler struct {
-	x *exec
+	ctx context.Context // for the dataset reads of planning
+	x   *exec
+
+	// Planning state shared by all groups of the query (see plan.go).
+	varBits map[algebra.Var]uint64
+	fanouts map[fanoutKey]estimate
+	triples map[*algebra.TriplePattern]*planStep
 }
 
 func (c *compiler) newScope() *scope {

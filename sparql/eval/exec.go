@@ -31,6 +31,8 @@ type exec struct {
 	fixed      []bool
 	fixedScope int
 
+	estimates map[[4]uint64]float64 // see estimate
+
 	ticks       uint32
 	bnodes      uint64
 	bnodePrefix string
@@ -178,11 +180,26 @@ func (x *exec) match(ctx context.Context, gc graphCtx, s, p, o uint64, yield fun
 	return nil
 }
 
-// estimate guesses how many triples match in the graph of gc.
+// estimate guesses how many triples match in the graph of gc. Estimates
+// are cached: planning asks for the same pattern again and again, and a
+// store may count blocks to answer.
 func (x *exec) estimate(gc graphCtx, s, p, o uint64) float64 {
 	if (s|p|o)&overlayBit != 0 {
 		return 0
 	}
+	key := [4]uint64{s, p, o, uint64(gc)}
+	if e, ok := x.estimates[key]; ok {
+		return e
+	}
+	e := x.estimateUncached(gc, s, p, o)
+	if x.estimates == nil {
+		x.estimates = make(map[[4]uint64]float64)
+	}
+	x.estimates[key] = e
+	return e
+}
+
+func (x *exec) estimateUncached(gc graphCtx, s, p, o uint64) float64 {
 	var total uint64
 	graphs := []uint64{0}
 	if gc == inDefault && !x.dflt.all {

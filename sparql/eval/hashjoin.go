@@ -12,9 +12,11 @@ import "context"
 
 const (
 	// hashMinProbes is the least number of probes before a switch.
-	hashMinProbes = 64
-	// hashProbeRatio: switch when probes exceed full matches / ratio.
-	hashProbeRatio = 16
+	hashMinProbes = 32
+	// hashProbeRatio: switch when probes exceed full matches / ratio. A
+	// store lookup costs some 30 to 100 times a scanned quad, so by then
+	// the lookups have cost about as much as the scan will.
+	hashProbeRatio = 64
 	// hashMaxQuads bounds the memory of one table.
 	hashMaxQuads = 4 << 20
 )

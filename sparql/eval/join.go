@@ -67,10 +67,21 @@ func flatten(p algebra.Pattern, others varSet, out *flatPart) {
 			return
 		}
 		flatten(p.Pattern, others, out)
-		out.filters = append(out.filters, p.Expr)
+		out.filters = append(out.filters, conjuncts(p.Expr)...)
 	default:
 		out.steps = append(out.steps, p)
 	}
+}
+
+// conjuncts splits e at its top-level && operators. FILTER(a && b) keeps
+// exactly the solutions FILTER(a) and then FILTER(b) keep (an error is
+// false either way), and the parts can run as soon as each one's
+// variables are bound.
+func conjuncts(e algebra.Expr) []algebra.Expr {
+	if b, ok := e.(*algebra.Binary); ok && b.Op == algebra.OpAnd {
+		return append(conjuncts(b.Left), conjuncts(b.Right)...)
+	}
+	return []algebra.Expr{e}
 }
 
 func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound varSet) (op, error) {
@@ -88,7 +99,7 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 		}
 		steps = append(steps, s)
 	}
-	c.order(steps, g, bound)
+	c.orderSteps(steps, g, bound, fp.filters)
 	for _, s := range steps {
 		if s.tp != nil && !s.tp.absent {
 			s.full = c.x.estimate(g, s.tp.ids[0], s.tp.ids[1], s.tp.ids[2])

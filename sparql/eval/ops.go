@@ -99,6 +99,7 @@ type extendOp struct {
 	// newRow starts a new solution for BNODE(str); a chain of BINDs over
 	// one solution (SELECT expressions) shares it.
 	newRow bool
+	name   algebra.Var
 }
 
 func (c *compiler) compileExtend(p *algebra.Extend, sc *scope, g graphCtx, bound varSet) (op, error) {
@@ -111,7 +112,7 @@ func (c *compiler) compileExtend(p *algebra.Extend, sc *scope, g graphCtx, bound
 		return nil, err
 	}
 	_, chained := p.Pattern.(*algebra.Extend)
-	o := &extendOp{in: in, slot: sc.slot(p.Var), e: e, newRow: !chained}
+	o := &extendOp{in: in, slot: sc.slot(p.Var), e: e, newRow: !chained, name: p.Var}
 	unsafe := setOf(p.Var).union(exprVars(p.Expr).minus(certainVars(p.Pattern)))
 	return wrapIsolate(o, sc, unsafe), nil
 }
@@ -151,10 +152,11 @@ type graphOp struct {
 	in   op
 	slot int    // -1 for a constant graph
 	id   uint64 // the constant graph's id; 0 when the dataset lacks it
+	name algebra.Node
 }
 
 func (c *compiler) compileGraph(p *algebra.Graph, sc *scope, g graphCtx, bound varSet) (op, error) {
-	o := &graphOp{slot: -1}
+	o := &graphOp{slot: -1, name: p.Name}
 	if p.Name.IsVar() {
 		o.slot = sc.slot(p.Name.Var)
 		bound = bound.union(setOf(p.Name.Var))

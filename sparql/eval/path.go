@@ -99,14 +99,22 @@ type pathOp struct {
 	oSlot    int
 	sID, oID uint64
 	g        graphCtx
+	src      *algebra.Path // for Explain
+	// memo keeps the pairs found from a bound end, as a join probes the
+	// same start nodes again and again and a closure is costly.
+	memo      map[[3]uint64][][2]uint64
+	memoPairs int
 }
+
+// memoMaxPairs bounds the memory of a path's memo.
+const memoMaxPairs = 1 << 20
 
 func (c *compiler) compilePath(p *algebra.Path, sc *scope, g graphCtx) (op, error) {
 	pp, err := c.compilePathExpr(p.Path)
 	if err != nil {
 		return nil, err
 	}
-	o := &pathOp{path: pp, sSlot: -1, oSlot: -1, g: g}
+	o := &pathOp{path: pp, sSlot: -1, oSlot: -1, g: g, src: p}
 	end := func(n algebra.Node) (int, uint64, error) {
 		if n.IsVar() {
 			return sc.slot(n.Var), 0, nil
@@ -136,7 +144,7 @@ func (o *pathOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) 
 	same := o.sSlot >= 0 && o.sSlot == o.oSlot
 	pr := &pathRun{ctx: ctx, x: x, g: o.g, constS: o.sID, constO: o.oID}
 	stopped := false
-	pr.eval(o.path, s, obj, func(a, b uint64) bool {
+	each := func(a, b uint64) bool {
 		if same && s == 0 && a != b {
 			return true
 		}
@@ -160,7 +168,20 @@ func (o *pathOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) 
 			stopped = true
 		}
 		return cont
-	})
+	}
+	if s == 0 && obj == 0 {
+		pr.eval(o.path, s, obj, each)
+	} else {
+		pairs, err := o.pairs(pr, s, obj)
+		if err != nil {
+			return err
+		}
+		for _, p := range pairs {
+			if !each(p[0], p[1]) {
+				break
+			}
+		}
+	}
 	if pr.err != nil {
 		return pr.err
 	}
@@ -168,6 +189,34 @@ func (o *pathOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) 
 		return errStop
 	}
 	return nil
+}
+
+// pairs returns the pairs the path connects from the bound end(s), from
+// the memo when it has them.
+func (o *pathOp) pairs(pr *pathRun, s, obj uint64) ([][2]uint64, error) {
+	key := [3]uint64{s, obj, 0}
+	if o.g == inNamed {
+		key[2] = pr.x.graph
+	}
+	if p, ok := o.memo[key]; ok {
+		return p, nil
+	}
+	var pairs [][2]uint64
+	pr.eval(o.path, s, obj, func(a, b uint64) bool {
+		pairs = append(pairs, [2]uint64{a, b})
+		return true
+	})
+	if pr.err != nil {
+		return nil, pr.err
+	}
+	if o.memoPairs+len(pairs) <= memoMaxPairs {
+		if o.memo == nil {
+			o.memo = make(map[[3]uint64][][2]uint64)
+		}
+		o.memo[key] = pairs
+		o.memoPairs += len(pairs)
+	}
+	return pairs, nil
 }
 
 // pathRun evaluates paths; the first error stops it and is kept in err.

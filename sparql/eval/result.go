@@ -95,7 +95,7 @@ func prepare(ctx context.Context, ds Dataset, q *algebra.Query, opts Options) (*
 	if err := x.setupDataset(ctx, q.From, q.FromNamed); err != nil {
 		return nil, nil, nil, err
 	}
-	c := &compiler{x: x}
+	c := &compiler{ctx: ctx, x: x}
 	sc := c.newScope()
 	var root op = &joinOp{filters: [][]expr{nil}}
 	if q.Pattern != nil {

@@ -21,6 +21,7 @@ type serviceOp struct {
 	query    string
 	vars     map[string]int // variable name → slot
 	cache    map[string]*serviceRows
+	name     algebra.Node // for Explain
 }
 
 type serviceRows struct {
@@ -29,7 +30,7 @@ type serviceRows struct {
 }
 
 func (c *compiler) compileService(p *algebra.Service, sc *scope) (op, error) {
-	o := &serviceOp{silent: p.Silent, query: p.Query, slot: -1, vars: map[string]int{}}
+	o := &serviceOp{silent: p.Silent, query: p.Query, slot: -1, vars: map[string]int{}, name: p.Endpoint}
 	if p.Endpoint.IsVar() {
 		o.slot = sc.slot(p.Endpoint.Var)
 	} else {

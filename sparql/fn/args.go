@@ -60,12 +60,6 @@ func boolTerm(b bool) rdf.Term {
 	return rdf.TypedLiteral("false", rdf.XSDBoolean)
 }
 
-// True and False are the xsd:boolean results of the operators.
-var (
-	True  = boolTerm(true)
-	False = boolTerm(false)
-)
-
 // Bool returns the xsd:boolean literal for b.
 func Bool(b bool) rdf.Term { return boolTerm(b) }
 

@@ -155,7 +155,9 @@ func Equal(a, b rdf.Term) (bool, error) {
 
 // Compare orders two terms for <, <=, > and >=: numbers, simple strings,
 // booleans, date/times of the same datatype, and dayTimeDurations or
-// yearMonthDurations. Other pairs are a type
+// yearMonthDurations. As an extension (§17.3.1), language-tagged strings
+// with the same tag compare too ("Gent"@nl < "Leuven"@nl): SPARQL 1.1
+// leaves them an error, which surprises users sorting labels. Other pairs are a type
 // error. A NaN operand or an indeterminate date/time comparison returns an
 // error wrapping ErrUnordered: the operators are then false (use Relational
 // for that).
@@ -172,7 +174,7 @@ func Compare(a, b rdf.Term) (int, error) {
 	va, vb := decode(a), decode(b)
 	if va.cat != vb.cat || va.cat == catOther || ((va.cat == catTemporal || va.cat == catDuration) && a.Datatype != b.Datatype) ||
 		(va.cat == catDuration && a.Datatype == xsdDuration) ||
-		(va.cat == catPlain && (a.Datatype != rdf.XSDString || b.Datatype != rdf.XSDString)) {
+		(va.cat == catPlain && (a.Datatype != b.Datatype || !strings.EqualFold(a.Lang, b.Lang))) {
 		return 0, typeErr("compare", "cannot order %s and %s", a, b)
 	}
 	return cmpValues(va, vb)

@@ -111,7 +111,9 @@ func TestCompare(t *testing.T) {
 		{dateTime("2000-01-01T12:00:00"), dateTime("2000-01-01T12:00:00Z"), 0, ErrUnordered},
 		{typed("2000-01-01", rdf.XSDDate), typed("2000-01-02", rdf.XSDDate), -1, nil},
 		{str("1"), integer("1"), 0, ErrType},
-		{lang("a", "en"), lang("b", "en"), 0, ErrType},
+		{lang("a", "en"), lang("b", "EN"), -1, nil},
+		{lang("a", "en"), lang("b", "nl"), 0, ErrType},
+		{lang("a", "en"), str("b"), 0, ErrType},
 		{iri("http://a"), iri("http://b"), 0, ErrType},
 		{double("NaN"), integer("1"), 0, ErrUnordered},
 	}

@@ -138,8 +138,6 @@ func translateRegex(p string, dotAll bool) (string, error) {
 		case c == '[' && !inClass:
 			inClass = true
 			b.WriteByte(c)
-			// A leading ']' or '^]' is literal in neither XPath nor here;
-			// RE2 treats "[]" as a class start, so escape it.
 		case c == '[' && inClass:
 			if i > 0 && p[i-1] == '-' {
 				return fail("character class subtraction is not supported")

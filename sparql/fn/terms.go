@@ -77,3 +77,65 @@ func newUUID() string {
 
 func fnUUID(_ *Env, _ []rdf.Term) (rdf.Term, error)    { return rdf.IRI("urn:uuid:" + newUUID()), nil }
 func fnStrUUID(_ *Env, _ []rdf.Term) (rdf.Term, error) { return rdf.Literal(newUUID()), nil }
+
+func fnStr(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	switch a[0].Kind {
+	case rdf.KindIRI, rdf.KindLiteral:
+		return rdf.Literal(a[0].Value), nil
+	}
+	return rdf.Term{}, typeErr("STR", "%s has no string form", a[0])
+}
+
+func fnLang(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if !a[0].IsLiteral() {
+		return rdf.Term{}, typeErr("LANG", "%s is not a literal", a[0])
+	}
+	return rdf.Literal(a[0].Lang), nil
+}
+
+func fnDatatype(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if !a[0].IsLiteral() {
+		return rdf.Term{}, typeErr("DATATYPE", "%s is not a literal", a[0])
+	}
+	return rdf.IRI(a[0].Datatype), nil
+}
+
+func fnStrdt(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := simpleArg("STRDT", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	if !a[1].IsIRI() || a[1].Value == rdf.RDFLangString {
+		return rdf.Term{}, typeErr("STRDT", "%s is not a datatype IRI", a[1])
+	}
+	return rdf.TypedLiteral(a[0].Value, a[1].Value), nil
+}
+
+func fnStrlang(_ *Env, a []rdf.Term) (rdf.Term, error) {
+	if err := simpleArg("STRLANG", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	if err := simpleArg("STRLANG", a[1]); err != nil {
+		return rdf.Term{}, err
+	}
+	if !validLangTag(a[1].Value) {
+		return rdf.Term{}, typeErr("STRLANG", "%q is not a language tag", a[1].Value)
+	}
+	return rdf.LangLiteral(a[0].Value, a[1].Value), nil
+}
+
+// validLangTag checks the BCP 47 shape Turtle accepts:
+// [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
+func validLangTag(s string) bool {
+	for i, part := range strings.Split(s, "-") {
+		if part == "" {
+			return false
+		}
+		for _, c := range part {
+			alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+			if !alpha && (i == 0 || c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}

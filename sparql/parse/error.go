@@ -33,18 +33,31 @@ func (e *Error) Localized(lang string) string {
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
 }
 
-// newError locates the byte offset off in src.
-func newError(src string, off int, msg, msgNL string) *Error {
-	if off > len(src) {
-		off = len(src)
-	}
-	line, start := 1, 0
+// position returns the 1-based line and column (in characters) of the byte
+// offset off in src.
+func position(src string, off int) (line, col int) {
+	line, start := lineStart(src, off)
+	return line, utf8.RuneCountInString(src[start:off]) + 1
+}
+
+// lineStart returns the line number of off and the offset its line starts at.
+func lineStart(src string, off int) (line, start int) {
+	line = 1
 	for i := 0; i < off; i++ {
 		if src[i] == '\n' {
 			line++
 			start = i + 1
 		}
 	}
+	return line, start
+}
+
+// newError locates the byte offset off in src.
+func newError(src string, off int, msg, msgNL string) *Error {
+	if off > len(src) {
+		off = len(src)
+	}
+	line, start := lineStart(src, off)
 	col := utf8.RuneCountInString(src[start:off]) + 1
 	end := strings.IndexByte(src[start:], '\n')
 	if end < 0 {

@@ -286,6 +286,9 @@ func (p *parser) builtInCall() (algebra.Expr, error) {
 	}
 	name, min, max, ok := builtinArity(t.val)
 	if !ok {
+		if near, ok := closestName(t.val); ok {
+			return nil, p.errAt(t, "unknown function %s (did you mean %s?)", "onbekende functie %s (bedoelde je %s?)", t.val, near)
+		}
 		return nil, p.errAt(t, "unknown function %s", "onbekende functie %s", t.val)
 	}
 	p.i++

@@ -47,6 +47,9 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
+		if err := checkInvariants(res); err != nil {
+			t.Fatalf("%v\nquery: %q", err, q)
+		}
 		again, err := Parse(q, "http://ex/")
 		if err != nil {
 			t.Fatalf("second parse failed: %v", err)

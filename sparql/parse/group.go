@@ -46,12 +46,20 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 	}
 	var g algebra.Pattern
 	var filters []algebra.Expr
+	// scope holds the variables in scope in g, kept up to date element by
+	// element so that BIND checks stay linear in the size of the group.
+	scope := varSet{}
 	needDot := false // after a triples block not ended by '.'
 	// Triples blocks separated only by FILTERs form one basic graph
 	// pattern for the scope of blank node labels; any other element
 	// starts a new one.
 	block, newBlock := 0, true
+	open := p.toks[p.i-1]
 	for !p.isPunct("}") {
+		if p.peek().kind == tEOF {
+			line, col := position(p.src, open.pos)
+			return nil, nil, p.errAt(p.peek(), "missing '}' to close the '{' at %d:%d", "'}' ontbreekt bij de '{' op %d:%d", line, col)
+		}
 		isFilter := p.isWord("FILTER")
 		switch {
 		case p.isTriplesStart():
@@ -67,7 +75,9 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 			if err != nil {
 				return nil, nil, err
 			}
-			g = joinPatterns(g, elementsPattern(elems))
+			bgp := elementsPattern(elems)
+			scope.addPattern(bgp)
+			g = joinPatterns(g, bgp)
 			needDot = !dot
 			continue
 		case p.isPunct("{"):
@@ -75,12 +85,14 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 			if err != nil {
 				return nil, nil, err
 			}
+			scope.addPattern(u)
 			g = joinPatterns(g, u)
 		case p.acceptWord("OPTIONAL"):
 			a, filter, err := p.groupParts()
 			if err != nil {
 				return nil, nil, err
 			}
+			scope.addPattern(a)
 			g = &algebra.LeftJoin{Left: orEmpty(g), Right: a, Expr: filter}
 		case p.acceptWord("MINUS"):
 			a, err := p.groupGraphPattern()
@@ -97,12 +109,15 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 			if err != nil {
 				return nil, nil, err
 			}
-			g = joinPatterns(g, &algebra.Graph{Name: name, Pattern: a})
+			gp := &algebra.Graph{Name: name, Pattern: a}
+			scope.addPattern(gp)
+			g = joinPatterns(g, gp)
 		case p.acceptWord("SERVICE"):
 			s, err := p.service()
 			if err != nil {
 				return nil, nil, err
 			}
+			scope.addPattern(s)
 			g = joinPatterns(g, s)
 		case p.acceptWord("FILTER"):
 			e, err := p.constraint()
@@ -130,16 +145,18 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 				return nil, nil, err
 			}
 			v := algebra.Var(vt.val)
-			if g != nil && inScope(g, v) {
+			if scope[v] {
 				return nil, nil, p.errAt(vt, "BIND variable %s is already in scope in the group before it",
 					"BIND-variabele %s is al in gebruik in de groep ervoor", v)
 			}
+			scope.add(v)
 			g = &algebra.Extend{Pattern: orEmpty(g), Var: v, Expr: e}
 		case p.acceptWord("VALUES"):
 			t, err := p.dataBlock()
 			if err != nil {
 				return nil, nil, err
 			}
+			scope.addPattern(t)
 			g = joinPatterns(g, t)
 		default:
 			return nil, nil, p.unexpected("a triple pattern, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES or '}'",
@@ -326,9 +343,10 @@ func joinPatterns(g, a algebra.Pattern) algebra.Pattern {
 	}
 	if l, ok := g.(*algebra.BGP); ok {
 		if r, ok := a.(*algebra.BGP); ok {
-			triples := make([]algebra.TriplePattern, 0, len(l.Triples)+len(r.Triples))
-			triples = append(append(triples, l.Triples...), r.Triples...)
-			return &algebra.BGP{Triples: triples}
+			// g is only ever the pattern being built, so growing it in
+			// place is safe and keeps long groups linear.
+			l.Triples = append(l.Triples, r.Triples...)
+			return l
 		}
 	}
 	return &algebra.Join{Left: g, Right: a}
@@ -340,4 +358,16 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// varSet is a set of variables in scope.
+type varSet map[algebra.Var]bool
+
+func (s varSet) add(v algebra.Var) { s[v] = true }
+
+// addPattern adds the variables in scope in p.
+func (s varSet) addPattern(p algebra.Pattern) {
+	for _, v := range algebra.Vars(p) {
+		s[v] = true
+	}
 }

@@ -2,8 +2,10 @@ package parse
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stadleuven/maturity/sparql/algebra"
 )
@@ -14,6 +16,9 @@ func parseString(t *testing.T, q string) string {
 	t.Helper()
 	res, err := Parse("PREFIX : <http://ex/>\n"+q, "http://ex/")
 	if err != nil {
+		t.Fatalf("Parse(%q): %v", q, err)
+	}
+	if err := checkInvariants(res); err != nil {
 		t.Fatalf("Parse(%q): %v", q, err)
 	}
 	return res.String()
@@ -71,6 +76,9 @@ func TestTranslate(t *testing.T) {
 		{"sub-select hides its inner variables",
 			`SELECT * { ?s :p ?o { SELECT ?s (MAX(?v) AS ?m) { ?s :q ?v ; :r ?hidden } GROUP BY ?s } }`,
 			`(select (?s ?o ?m) (project (?s ?o ?m) (join (bgp (triple ?s <http://ex/p> ?o)) (project (?s ?m) (extend ((?m ?.agg1)) (group (?s) ((?.agg1 (max ?v))) (bgp (triple ?s <http://ex/q> ?v) (triple ?s <http://ex/r> ?hidden))))))))`},
+		{"offset before limit",
+			`SELECT * { } OFFSET 3 LIMIT 0`,
+			`(select () (slice 3 0 (project () (bgp))))`},
 		{"distinct and reduced",
 			`SELECT DISTINCT ?s { ?s ?p ?o }`,
 			`(select (?s) (distinct (project (?s) (bgp (triple ?s ?p ?o)))))`},
@@ -169,7 +177,10 @@ func TestErrors(t *testing.T) {
 	tests := []struct {
 		name, query, want string
 	}{
-		{"unclosed group", "SELECT * { ?s ?p ?o", "1:20: expected a triple pattern, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES or '}', found end of query"},
+		{"unclosed group", "SELECT * {\n  ?s ?p ?o", "2:11: missing '}' to close the '{' at 1:10"},
+		{"stray word in a group", "SELECT * { ?s ?p ?o . WHERE }", "1:23: expected a triple pattern, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES or '}', found 'WHERE'"},
+		{"well-known prefix hint", "SELECT * { ?s rdfs:label ?o }", `1:15: undefined prefix "rdfs:" (add PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>)`},
+		{"function name hint", "SELECT * { ?s ?p ?o FILTER(contain(?o, \"x\")) }", "1:28: unknown function contain (did you mean CONTAINS?)"},
 		{"missing dot", "SELECT * {\n  ?s ?p ?o\n  ?a ?b ?c }", "3:3: expected '.' or '}', found ?a"},
 		{"undefined prefix", "SELECT * {\n\t?s ex:p ?o }", `2:5: undefined prefix "ex:"`},
 		{"projecting a non-grouped variable", "SELECT ?s ?o { ?s ?p ?o } GROUP BY ?s", "1:11: variable ?o is projected but not grouped: add it to GROUP BY or use an aggregate"},
@@ -194,6 +205,8 @@ func TestErrors(t *testing.T) {
 		{"surrogate escape", `SELECT * { ?s ?p "\uDC00" }`, `1:19: escape \uDC00 is not a Unicode code point`},
 		{"columns count characters", "SELECT * { ?s ?p \"één\" ?x }", "1:24: expected '.' or '}', found ?x"},
 		{"limit overflow", "SELECT * { } LIMIT 99999999999999999999", "1:20: LIMIT 99999999999999999999 is too large"},
+		{"offset twice", "ASK { } OFFSET 0 OFFSET 1", "1:18: expected end of query, found 'OFFSET'"},
+		{"limit twice", "SELECT * { } LIMIT 1 OFFSET 2 LIMIT 3", "1:31: expected end of query, found 'LIMIT'"},
 		{"trailing garbage", "ASK { } ASK", "1:9: expected end of query, found 'ASK'"},
 		{"no query form", "PREFIX : <http://ex/>", "1:22: expected SELECT, CONSTRUCT, DESCRIBE or ASK, found end of query"},
 		{"custom aggregate", "SELECT * { FILTER(<http://ex/f>(DISTINCT ?x)) }", "1:33: DISTINCT in a call of <http://ex/f>: custom aggregates are not supported"},
@@ -221,7 +234,9 @@ func TestLocalized(t *testing.T) {
 		{"SELECT * {\n  ?s ex:p ?o }", "", `regel 2, kolom 6: prefix "ex:" is niet gedeclareerd`},
 		{"SELECT * {\n  ?s ex:p ?o }", "nl-BE", `regel 2, kolom 6: prefix "ex:" is niet gedeclareerd`},
 		{"SELECT * {\n  ?s ex:p ?o }", "en", `line 2, column 6: undefined prefix "ex:"`},
-		{"SELECT * { ?s ?p ?o", "nl", "regel 1, kolom 20: verwacht: een tripelpatroon, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES of '}', gevonden: einde van de query"},
+		{"SELECT * { ?s ?p ?o . WHERE }", "nl", "regel 1, kolom 23: verwacht: een tripelpatroon, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES of '}', gevonden: 'WHERE'"},
+		{"SELECT * { ?s ?p ?o", "nl", "regel 1, kolom 20: '}' ontbreekt bij de '{' op 1:10"},
+		{"ASK { ?s rdfs:label ?o }", "nl", `regel 1, kolom 10: prefix "rdfs:" is niet gedeclareerd (voeg PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> toe)`},
 		{"SELECT * { VALUES (?a ?b) { (1) } }", "nl", "regel 1, kolom 29: VALUES-rij heeft 1 waarde voor 2 variabelen"},
 		{"ASK { FILTER(REGEX(?x)) }", "nl", "regel 1, kolom 14: REGEX verwacht 2 of 3 argumenten, niet 1"},
 		{"ASK { ?s ?p \"\\q\" }", "nl", `regel 1, kolom 14: ongeldige escape \q in string`},
@@ -282,5 +297,32 @@ func TestDepthLimit(t *testing.T) {
 				t.Errorf("err = %v, want the depth limit", err)
 			}
 		})
+	}
+}
+
+// TestLargeQuery guards against work that grows with the square of the
+// query (scope checks that rescan the whole group, BGP merges that copy it):
+// a 5000-element group took about 15 s that way and takes milliseconds now.
+// The bound is loose because CI machines are shared.
+func TestLargeQuery(t *testing.T) {
+	const n = 5000
+	var where, sel strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&where, " ?s <http://ex/p> ?o%d FILTER(true) BIND(1 AS ?b%d)", i, i)
+		fmt.Fprintf(&sel, " (1 AS ?c%d)", i)
+	}
+	start := time.Now()
+	q, err := Parse("SELECT *"+" {"+where.String()+" }", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Vars) != 2*n+1 {
+		t.Errorf("SELECT * found %d variables, want %d", len(q.Vars), 2*n+1)
+	}
+	if _, err := Parse("SELECT"+sel.String()+" { ?s ?p ?o }", ""); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("parsing two %d-element queries took %v", n, d)
 	}
 }

@@ -215,6 +215,10 @@ func (p *parser) iri() (rdf.Term, error) {
 		p.i++
 		ns, ok := p.prefixes[t.val]
 		if !ok {
+			if ns, ok := wellKnownPrefix(t.val); ok {
+				return rdf.Term{}, p.errAt(t, "undefined prefix %q (add PREFIX %s: <%s>)",
+					"prefix %q is niet gedeclareerd (voeg PREFIX %s: <%s> toe)", t.val+":", t.val, ns)
+			}
 			return rdf.Term{}, p.errAt(t, "undefined prefix %q", "prefix %q is niet gedeclareerd", t.val+":")
 		}
 		return rdf.IRI(ns + t.local), nil

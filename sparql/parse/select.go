@@ -141,12 +141,15 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 		}
 	}
 	offset, limit := int64(0), int64(-1)
+	sawLimit, sawOffset := false, false // either order, each at most once
 	for i := 0; i < 2; i++ {
 		var err error
 		switch {
-		case limit < 0 && p.acceptWord("LIMIT"):
+		case !sawLimit && p.acceptWord("LIMIT"):
+			sawLimit = true
 			limit, err = p.nonNegativeInteger("LIMIT")
-		case offset == 0 && p.acceptWord("OFFSET"):
+		case !sawOffset && p.acceptWord("OFFSET"):
+			sawOffset = true
 			offset, err = p.nonNegativeInteger("OFFSET")
 		}
 		if err != nil {
@@ -164,6 +167,8 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 
 	pat := where
 	aggs := p.agg.bindings
+	scope := varSet{} // in scope in pat, kept up to date below
+	scope.addPattern(pat)
 	grouped := len(groups) > 0 || len(aggs) > 0 || len(having) > 0
 	bound := map[algebra.Var]bool{} // what a grouped query may refer to
 	if grouped {
@@ -177,11 +182,12 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 			v := g.v
 			if v == "" {
 				v = p.freshVar("grp")
-			} else if inScope(pat, v) {
+			} else if scope[v] {
 				return nil, nil, p.errAt(g.tok, "variable %s in GROUP BY (… AS %s) is already in scope",
 					"variabele %s in GROUP BY (… AS %s) is al in gebruik", v, v)
 			}
 			pat = &algebra.Extend{Pattern: pat, Var: v, Expr: g.expr}
+			scope.add(v)
 			keys = append(keys, v)
 			bound[v] = true
 		}
@@ -195,6 +201,10 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 	}
 	if values != nil {
 		pat = joinPatterns(pat, values)
+	}
+	if grouped || values != nil {
+		scope = varSet{}
+		scope.addPattern(pat)
 	}
 
 	var vars []algebra.Var
@@ -223,7 +233,7 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 				}
 				continue
 			}
-			if projected[it.v] || inScope(pat, it.v) {
+			if projected[it.v] || scope[it.v] {
 				return nil, nil, p.errAt(it.tok, "variable %s in (… AS %s) is already in scope", "variabele %s in (… AS %s) is al in gebruik", it.v, it.v)
 			}
 			if grouped {
@@ -236,6 +246,7 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 				bound[it.v] = true
 			}
 			pat = &algebra.Extend{Pattern: pat, Var: it.v, Expr: it.expr}
+			scope.add(it.v)
 			projected[it.v] = true
 			vars = append(vars, it.v)
 		}
@@ -322,16 +333,6 @@ func (p *parser) orderCondition() (algebra.OrderCondition, bool, error) {
 		return algebra.OrderCondition{Expr: e}, true, nil
 	}
 	return algebra.OrderCondition{}, false, nil
-}
-
-// inScope reports whether v is in scope in pat.
-func inScope(pat algebra.Pattern, v algebra.Var) bool {
-	for _, w := range algebra.Vars(pat) {
-		if w == v {
-			return true
-		}
-	}
-	return false
 }
 
 // conjunction combines FILTER or HAVING conditions with &&, in order.

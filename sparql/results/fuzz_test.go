@@ -31,3 +31,21 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseTerm checks that a parsed TSV term prints (as TSV writes it)
+// to a form that parses back to the same term.
+func FuzzParseTerm(f *testing.F) {
+	for _, s := range []string{`<http://a>`, `"x\ty"@en`, `"1"^^<http://www.w3.org/2001/XMLSchema#integer>`, "-1.5e3", "_:b", "true"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		term, err := ParseTerm(s)
+		if err != nil || term.IsZero() {
+			return
+		}
+		back, err := ParseTerm(term.String())
+		if err != nil || back != term {
+			t.Fatalf("%q parsed as %#v, printed as %s, read back as %#v (%v)", s, term, term.String(), back, err)
+		}
+	})
+}
