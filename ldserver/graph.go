@@ -2,6 +2,7 @@ package ldserver
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -103,7 +104,7 @@ func (s *Server) buildGraph(rd *reader, iri string, dr docReq) (*built, status, 
 	}
 	for _, o := range append(append([]rep(nil), docOffers...), repNQuads) {
 		if !o.html {
-			b.page.Alternates = append(b.page.Alternates, alternate{Name: o.format.String(), MediaType: o.mediaType(), Href: s.docURLOf(dr, o, 1)})
+			b.page.Alternates = append(b.page.Alternates, alternate{Name: strings.ToUpper(strings.TrimPrefix(o.ext(), ".")), MediaType: o.mediaType(), Href: s.docURLOf(dr, o, 1)})
 		}
 	}
 	return b, statusOK, nil

@@ -34,6 +34,7 @@ type resourceView struct {
 	Types  []value
 	Text   string
 	Props  []propRow
+	Tables []*table // repeated blank-node structures (VoID partitions), one row each
 }
 
 type propRow struct {
@@ -218,12 +219,92 @@ func (pb *pageBuilder) view(t rdf.Term) (*resourceView, error) {
 			}
 		}
 	}
+	// A property with many blank-node values of one shape (VoID's class
+	// and property partitions) reads better as a table than as nested lists.
+	blanks := map[string][]rdf.Term{}
+	var bpreds []string
+	for _, q := range quads {
+		if q.O.IsBlank() && !skip[q.P.Value] {
+			if _, ok := blanks[q.P.Value]; !ok {
+				bpreds = append(bpreds, q.P.Value)
+			}
+			blanks[q.P.Value] = append(blanks[q.P.Value], q.O)
+		}
+	}
+	for _, p := range bpreds {
+		if len(blanks[p]) < 3 {
+			continue
+		}
+		t, err := pb.blankTable(p, blanks[p])
+		if err != nil {
+			return nil, err
+		}
+		rv.Tables = append(rv.Tables, t)
+		skip[p] = true
+	}
 	rows, err := pb.rows(quads, skip, 0)
 	if err != nil {
 		return nil, err
 	}
 	rv.Props = rows
 	return rv, nil
+}
+
+// blankTable renders blank nodes as rows: the first column holds their
+// first IRI-valued property (void:class), the others the rest.
+func (pb *pageBuilder) blankTable(pred string, nodes []rdf.Term) (*table, error) {
+	title, err := pb.label(rdf.IRI(pred))
+	if err != nil {
+		return nil, err
+	}
+	t := &table{Title: title}
+	var cols []string
+	seen := map[string]bool{}
+	key := ""
+	for _, n := range nodes {
+		for _, q := range pb.bySubj[n] {
+			if !seen[q.P.Value] {
+				seen[q.P.Value] = true
+				if key == "" && q.O.IsIRI() {
+					key = q.P.Value
+					continue
+				}
+				cols = append(cols, q.P.Value)
+			}
+		}
+	}
+	if key == "" && len(cols) > 0 {
+		key, cols = cols[0], cols[1:]
+	}
+	sort.Strings(cols)
+	for _, c := range cols {
+		v, err := pb.value(rdf.IRI(c), 0)
+		if err != nil {
+			return nil, err
+		}
+		t.Columns = append(t.Columns, v)
+	}
+	for _, n := range nodes {
+		cells := make([][]value, 0, len(cols)+1)
+		for _, c := range append([]string{key}, cols...) {
+			var ts []rdf.Term
+			for _, q := range pb.bySubj[n] {
+				if q.P.Value == c {
+					ts = append(ts, q.O)
+				}
+			}
+			vals, err := pb.values(ts)
+			if err != nil {
+				return nil, err
+			}
+			cells = append(cells, vals)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	sort.SliceStable(t.Rows, func(i, j int) bool {
+		return strings.ToLower(firstText(t.Rows[i][0])) < strings.ToLower(firstText(t.Rows[j][0]))
+	})
+	return t, nil
 }
 
 // rows groups quads of one subject by predicate, keeping for each

@@ -108,13 +108,16 @@ func mergeBlocks(b *bolt.Bucket, ts []tuple, insert bool, changed func(t *tuple)
 			// cannot be i. Guard against a corrupt order anyway.
 			return fmt.Errorf("%w: block order", ErrCorrupt)
 		}
-		out = mergeRun(out[:0], cur, ts[i:j], insert, changed)
+		merged := mergeRun(out[:0], cur, ts[i:j], insert, changed)
+		if len(cur) > 0 || !insert {
+			out = merged // our buffer, reused; otherwise merged is ts itself
+		}
 		if k != nil {
 			if err := b.Delete(k); err != nil {
 				return err
 			}
 		}
-		if err := splitBlocks(out, func(first *tuple, value []byte) error {
+		if err := splitBlocks(merged, func(first *tuple, value []byte) error {
 			return b.Put(appendTuple(nil, first, 4), value)
 		}); err != nil {
 			return err
@@ -142,6 +145,13 @@ func searchTuples(ts []tuple, bound *tuple) int {
 // insert, old minus upd otherwise. changed sees each tuple that made a
 // difference.
 func mergeRun(dst, old, upd []tuple, insert bool, changed func(t *tuple)) []tuple {
+	if len(old) == 0 && insert {
+		// A bulk load into an empty range: upd is the result, no copy.
+		for i := range upd {
+			changed(&upd[i])
+		}
+		return upd
+	}
 	dst = slices.Grow(dst, len(old)+len(upd))
 	i, j := 0, 0
 	for i < len(old) && j < len(upd) {

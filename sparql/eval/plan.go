@@ -20,8 +20,12 @@ const dpMaxSteps = 10
 // filterSelectivity is the assumed share of solutions a filter keeps.
 const filterSelectivity = 0.3
 
-// sampleSize is how many matches are read to pick sample values.
-const sampleSize = 64
+// sampleSize is how many matches are read to pick sample values, and
+// sampleMin the fewest matches a pattern needs to be worth sampling.
+const (
+	sampleSize = 64
+	sampleMin  = 1024
+)
 
 // planStep is what the planner knows of a step, with variables as bits.
 type planStep struct {
@@ -172,7 +176,7 @@ func (c *compiler) positionFanout(p *planStep, i int, g graphCtx) float64 {
 	tp := p.s.tp
 	f := 1.0
 	switch {
-	case p.full <= sampleSize:
+	case p.full <= sampleMin:
 		// Too few matches to be worth sampling: subjects are nearly
 		// unique, objects and predicates repeat.
 		if i != 0 {
@@ -188,7 +192,7 @@ func (c *compiler) positionFanout(p *planStep, i int, g graphCtx) float64 {
 				seen[q[i]] = true
 				vals = append(vals, q[i])
 			}
-			return read < sampleSize && len(vals) < 3
+			return read < sampleSize && len(vals) < 2
 		})
 		if len(vals) > 0 {
 			sum := 0.0

@@ -39,19 +39,19 @@ func wellKnownPrefix(prefix string) (string, bool) {
 }
 
 // knownNames are the built-in and aggregate names, for "did you mean".
-var knownNames = strings.Fields(`STR LANG LANGMATCHES DATATYPE BOUND IRI URI BNODE RAND ABS CEIL
+const knownNames = `STR LANG LANGMATCHES DATATYPE BOUND IRI URI BNODE RAND ABS CEIL
 FLOOR ROUND CONCAT SUBSTR STRLEN REPLACE UCASE LCASE ENCODE_FOR_URI CONTAINS
 STRSTARTS STRENDS STRBEFORE STRAFTER YEAR MONTH DAY HOURS MINUTES SECONDS
 TIMEZONE TZ NOW UUID STRUUID MD5 SHA1 SHA256 SHA384 SHA512 COALESCE IF
 STRLANG STRDT sameTerm isIRI isURI isBLANK isLITERAL isNUMERIC REGEX EXISTS
-COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT`)
+COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT`
 
 // closestName returns the built-in name nearest to word when it is at most
 // two edits away (case-insensitively).
 func closestName(word string) (string, bool) {
 	best, bestDist := "", 3
 	w := strings.ToUpper(word)
-	for _, n := range knownNames {
+	for _, n := range strings.Fields(knownNames) {
 		if d := editDistance(w, strings.ToUpper(n)); d < bestDist {
 			best, bestDist = n, d
 		}
