@@ -22,8 +22,13 @@ var kinds = []struct {
 	{"profiel", "id/profiel/data-expert"},
 	{"principe", "id/principe/1"},
 	{"organisatie", "id/organisatie/24062"},
-	{"evaluatie", "id/evaluatie/24062/2024"},
-	{"observatie", "id/observatie/24062/2024/v1/sponsoring"},
+	{"evaluatie", "id/evaluatie/99991/2025"},
+	{"evaluatieversie", "id/evaluatie/99991/2025/v2"},
+	{"observatie", "id/observatie/99991/2025/v2/kennis"},
+	{"aanbeveling", "id/aanbeveling/99991/2025/v2/1"},
+	{"bevraging", "id/bevraging/99991/2025/v1"},
+	{"studiebevinding", "id/studie/open-data-awareness/alle/risico-privacy"},
+	{"dsd", "id/dsd/evaluatie"},
 	{"term", "ns/maturiteit#Domain"},
 }
 

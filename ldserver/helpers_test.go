@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/examples"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
 	"github.com/stadleuven/maturity/sparql/eval"
@@ -173,13 +174,20 @@ const (
 	goneGraph   = "graph/verwijderd"
 )
 
-// testQuads loads what a fresh instance holds, plus test fixtures.
+// testQuads loads what a fresh instance holds (the model, the
+// organisations, the examples) plus test fixtures: a fictional assessment
+// of our own that tests may change, and a dropped graph.
 func testQuads(t testing.TB, base string, extra func(base string) []rdf.Quad) []rdf.Quad {
 	t.Helper()
 	var quads []rdf.Quad
 	emit := func(q rdf.Quad) error { quads = append(quads, q); return nil }
 	if err := vocab.Load(base, emit); err != nil {
 		t.Fatalf("vocab.Load: %v", err)
+	}
+	// The examples: the study's findings, fictional demo assessments and a
+	// demo survey, as a fresh `serve` holds them.
+	if err := examples.Load(context.Background(), base, emit); err != nil {
+		t.Fatalf("examples.Load: %v", err)
 	}
 	f, err := os.Open("testdata/evaluatie.ttl")
 	if err != nil {

@@ -24,7 +24,9 @@ func TestScreenshots(t *testing.T) {
 	for _, p := range [][2]string{
 		{"landing", ""},
 		{"domein", "id/domein/sponsoring"},
-		{"evaluatie", "id/evaluatie/24062/2024"},
+		{"evaluatie", "id/evaluatie/99991/2025"},
+		{"bevraging", "id/bevraging/99991/2025/v1"},
+		{"studie", "id/dataset/studie/open-data-awareness"},
 		{"evaluatie-v1-en", "doc/evaluatie/24062/2024/v1?lang=en"},
 		{"ontologie", "ns/maturiteit"},
 		{"organisatie", "id/organisatie/24062"},

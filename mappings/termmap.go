@@ -315,6 +315,13 @@ func blankLabel(v string) string {
 // validLangTag checks BCP 47 syntax as Turtle's LANGTAG does.
 func validLangTag(s string) bool {
 	parts := strings.Split(s, "-")
+	// BCP 47: the primary subtag is a 2–3 letter language, or the
+	// singleton x (private use) or i (grandfathered). Four letters are
+	// reserved and no 5–8 letter language is registered, so "english" is
+	// as wrong as "a".
+	if p := strings.ToLower(parts[0]); len(p) > 3 || len(p) == 1 && p != "x" && p != "i" {
+		return false
+	}
 	for i, p := range parts {
 		if len(p) == 0 || len(p) > 8 {
 			return false

@@ -84,6 +84,10 @@ func Open(path string, opts *Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	// bbolt grows the file by AllocSize past what a commit needs once the
+	// map is larger than that, and the map is large from the start here:
+	// with the 16 MiB default even a tiny store takes 16 MiB.
+	db.AllocSize = 4 << 20
 	s := &Store{db: db, path: path}
 	if err := s.init(o.ReadOnly); err != nil {
 		db.Close()
