@@ -28,6 +28,7 @@ type SurveyResult struct {
 	Cells       []Cell           // published figures, by domain then group
 	Suppressed  []SuppressedCell // figures left out, with the reason
 	Generated   time.Time        // zero means now
+	Licence     string           // IRI; empty means CC0
 }
 
 // Cell is one published figure: the mean maturity and need of a group in a
@@ -204,7 +205,7 @@ func BuildSurvey(base string, model *vocab.Model, s *SurveyResult) ([]Graph, err
 	b.add(ds, b.mat("suppressionThreshold"), rdf.TypedLiteral(strconv.Itoa(s.Threshold), rdf.XSDInteger))
 	b.add(ds, b.mat("surveyResponseCount"), rdf.TypedLiteral(strconv.Itoa(s.Respondents), rdf.XSDInteger))
 	b.iri(ds, vocab.DCT+"isVersionOf", vocab.Survey(base, s.Org, s.Year))
-	b.iri(ds, vocab.DCT+"license", vocab.CC0)
+	b.iri(ds, vocab.DCT+"license", licence(s.Licence))
 	b.iri(ds, vocab.PROV+"wasAttributedTo", org)
 	at := s.Generated
 	if at.IsZero() {
@@ -276,6 +277,7 @@ type SurveyImport struct {
 	Mapping     io.Reader
 	MappingName string
 	Generated   time.Time
+	Licence     string // IRI; empty means CC0
 }
 
 // ImportSurvey reads, aggregates and publishes a staff survey export:
@@ -290,6 +292,6 @@ func ImportSurvey(ctx context.Context, base string, model *vocab.Model, r io.Rea
 		return nil, err
 	}
 	res := AggregateSurvey(model, resp, in.Threshold)
-	res.Org, res.OrgLabel, res.Year, res.Version, res.Generated = in.Org, in.OrgLabel, in.Year, in.Version, in.Generated
+	res.Org, res.OrgLabel, res.Year, res.Version, res.Generated, res.Licence = in.Org, in.OrgLabel, in.Year, in.Version, in.Generated, in.Licence
 	return BuildSurvey(base, model, res)
 }

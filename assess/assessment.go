@@ -27,6 +27,9 @@ type Assessment struct {
 	// Author is a free-text name of who filled it in (dct:creator), optional.
 	Author    string
 	Generated time.Time // prov:generatedAtTime; zero means now
+	// Licence is the IRI of the licence (dct:license); empty means CC0.
+	// See vocab.Licences for the Flemish model licences.
+	Licence string
 }
 
 // Graph is the complete content of one named graph; the caller replaces
@@ -122,6 +125,13 @@ func BuildAssessment(ctx context.Context, base string, model *vocab.Model, a *As
 	return []Graph{{IRI: g.Value, Quads: b.quads}, {IRI: idx.graph.Value, Quads: idx.quads}}, nil
 }
 
+func licence(iri string) string {
+	if iri == "" {
+		return vocab.CC0
+	}
+	return iri
+}
+
 // builder collects quads in one graph, with shorthands for our terms.
 type builder struct {
 	base  string
@@ -175,7 +185,7 @@ func (b *builder) datasetMetadata(a *Assessment) {
 	b.iri(v, b.mat("method"), vocab.Method(b.base, a.Method))
 	b.add(v, b.mat("versionNumber"), rdf.TypedLiteral(strconv.Itoa(a.Version), rdf.XSDInteger))
 	b.iri(v, vocab.DCT+"isVersionOf", vocab.Assessment(b.base, a.Org, a.Year))
-	b.iri(v, vocab.DCT+"license", vocab.CC0)
+	b.iri(v, vocab.DCT+"license", licence(a.Licence))
 	agent := a.AttributedTo
 	if agent == "" {
 		agent = org

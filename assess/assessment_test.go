@@ -67,6 +67,7 @@ func TestBuildAssessment(t *testing.T) {
 		{v1, vocab.PROV + "wasAttributedTo", vocab.Organisation(testBase, "24062")},
 		{v1, vocab.PROV + "generatedAtTime", "2024-05-01T10:00:00Z"},
 		{v1, vocab.QB + "structure", vocab.DSD(testBase, "evaluatie")},
+		{v1, vocab.DCT + "license", vocab.CC0},
 		{vocab.Assessment(testBase, "24062", 2024), vocab.Mat(testBase, "currentVersion"), v1},
 		{vocab.Recommendation(testBase, "24062", 2024, 1, 1), vocab.Mat(testBase, "domain"), vocab.Domain(testBase, "kennis")},
 		{vocab.Recommendation(testBase, "24062", 2024, 1, 1), vocab.Mat(testBase, "assessment"), v1},
@@ -138,6 +139,27 @@ func TestAssessmentVersions(t *testing.T) {
 		if !found {
 			t.Errorf("missing %v", k)
 		}
+	}
+}
+
+// A city may publish under a Flemish model licence instead of CC0.
+func TestAssessmentLicence(t *testing.T) {
+	model, _ := testModel(t)
+	a := demoAssessment(1)
+	a.Licence = vocab.Licences()[2].IRI
+	gs, err := ImportAssessment(context.Background(), testBase, model, strings.NewReader(goodSheet), "zelf.csv", a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := vocab.AssessmentVersion(testBase, "24062", 2024, 1)
+	var got []string
+	for _, q := range gs[0].Quads {
+		if q.S.Value == v1 && q.P.Value == vocab.DCT+"license" {
+			got = append(got, q.O.Value)
+		}
+	}
+	if len(got) != 1 || got[0] != a.Licence {
+		t.Errorf("licences %v, want %s", got, a.Licence)
 	}
 }
 

@@ -235,3 +235,35 @@ func TestDemoFilesValid(t *testing.T) {
 		t.Fatalf("demo sheets: %v %v", names, err)
 	}
 }
+
+// Every term of our namespace that the model or the examples use is
+// declared in the ontology, with labels (checked in package vocab).
+func TestOntologyCoversData(t *testing.T) {
+	all := everything(t)
+	ns := vocab.NS(testBase)
+	declared := map[string]bool{}
+	for _, q := range all {
+		if strings.HasPrefix(q.S.Value, ns) && q.P.Value == vocab.RDFS+"isDefinedBy" {
+			declared[q.S.Value] = true
+		}
+	}
+	used := map[string]bool{}
+	for _, q := range all {
+		if strings.HasPrefix(q.P.Value, ns) {
+			used[q.P.Value] = true
+		}
+		if q.P.Value == rdf.RDFType && strings.HasPrefix(q.O.Value, ns) {
+			used[q.O.Value] = true
+		}
+	}
+	for term := range used {
+		if !declared[term] {
+			t.Errorf("%s is used but not declared", strings.TrimPrefix(term, ns))
+		}
+	}
+	for term := range declared {
+		if !used[term] {
+			t.Logf("declared but unused here: %s", strings.TrimPrefix(term, ns))
+		}
+	}
+}

@@ -75,7 +75,7 @@ func TestCrawl(t *testing.T) {
 		}
 	}
 	t.Logf("crawled %d URLs: %d HTML pages, %d RDF documents", len(seen), pages, rdfDocs)
-	if pages < 100 {
+	if pages < 500 {
 		t.Errorf("only %d pages reached from the landing page", pages)
 	}
 }

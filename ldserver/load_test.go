@@ -103,8 +103,8 @@ func TestLoad(t *testing.T) {
 		// machine hits both sides alike.
 		var st, dr loadResult
 		for i := 0; i < 4; i++ {
-			st = merge(st, load(static, "*/*", conns, d/4))
-			dr = merge(dr, load(doc, c.accept, conns, d/4))
+			st = mergeLoad(st, load(static, "*/*", conns, d/4))
+			dr = mergeLoad(dr, load(doc, c.accept, conns, d/4))
 		}
 		ratio := dr.rate / st.rate
 		t.Logf("%-8s %6d B  static %8.0f req/s p50 %v p99 %v | document %8.0f req/s p50 %v p99 %v | %.0f%% of static (goal %.0f%%), errors %d/%d",
@@ -143,7 +143,7 @@ func wrkSummary(out string) string {
 
 // merge combines two runs: rates add up over time, the percentiles are the
 // worse of the two (an upper bound; the runs are equally long).
-func merge(a, b loadResult) loadResult {
+func mergeLoad(a, b loadResult) loadResult {
 	if a.requests == 0 {
 		return b
 	}

@@ -26,7 +26,7 @@ func TestScreenshots(t *testing.T) {
 		{"domein", "id/domein/sponsoring"},
 		{"evaluatie", "id/evaluatie/99991/2025"},
 		{"bevraging", "id/bevraging/99991/2025/v1"},
-		{"studie", "id/dataset/studie/open-data-awareness"},
+		{"studie", "id/dataset/studie-open-data-awareness"},
 		{"evaluatie-v1-en", "doc/evaluatie/24062/2024/v1?lang=en"},
 		{"ontologie", "ns/maturiteit"},
 		{"organisatie", "id/organisatie/24062"},

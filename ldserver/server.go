@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
@@ -49,6 +50,19 @@ type Config struct {
 	// BenchStatic enables the hidden /_bench/static route that serves a
 	// fixed body of ?size= bytes; only the load benchmark sets it.
 	BenchStatic bool
+
+	// The SPARQL endpoint (endpoint.go). DefaultGraphOwn makes the default
+	// graph of a query the stored default graph only (W3C semantics)
+	// instead of the union of all graphs. QueryTimeout bounds one query
+	// (default 30s; RequestTimeout bounds it too), MaxRows the rows or
+	// triples of one answer (default 100000; a cut answer is signalled).
+	// ServiceAllow lists the only endpoints SERVICE may call (none by
+	// default). Queries holds the example queries (*.rq) of the query page.
+	DefaultGraphOwn bool
+	QueryTimeout    time.Duration
+	MaxRows         int
+	ServiceAllow    []string
+	Queries         fs.FS
 }
 
 // Server is the linked-data server. Build one with New.
@@ -66,6 +80,7 @@ type Server struct {
 	hashes  *hashIndex
 	tmpl    *templates
 	static  []byte // /_bench/static body
+	sparql  *endpoint
 	// contextGz is the gzipped JSON-LD context, compressed once.
 	contextGz []byte
 }
@@ -121,6 +136,9 @@ func New(cfg Config, src Source) (*Server, error) {
 		hashes: &hashIndex{},
 		tmpl:   t,
 	}
+	if s.sparql, err = newEndpoint(&s.cfg); err != nil {
+		return nil, err
+	}
 	if len(cfg.Context) > 0 {
 		s.contextGz = gzipBytes(cfg.Context)
 	}
@@ -153,6 +171,7 @@ func (s *Server) routes(r chi.Router) {
 	get(r, "/doc/*", s.serveDoc)
 	get(r, "/ns/*", s.serveNS)
 	get(r, "/graph/*", s.serveGraph)
+	s.routeSPARQL(r)
 	if s.cfg.BenchStatic {
 		get(r, "/_bench/static", s.serveBenchStatic)
 	}

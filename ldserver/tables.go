@@ -35,19 +35,28 @@ func (pb *pageBuilder) cubes(subject uint64) ([]*table, map[uint64]bool, error) 
 		sets = append(sets, subject)
 	}
 	if len(sets) == 0 {
-		hop1, err := pb.ourObjects(subject)
+		hop1, via, err := pb.ourObjects(subject)
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, o := range hop1 {
+		var current []uint64
+		for i, o := range hop1 {
 			if ok, err := isDS(o); err != nil {
 				return nil, nil, err
 			} else if ok {
 				sets = append(sets, o)
+				if isCurrentProp(via[i]) {
+					current = append(current, o)
+				}
 			}
 		}
+		if len(current) > 0 {
+			// An assessment links all its versions; the page shows the
+			// one its current-version link names, the others are a click away.
+			sets = current
+		}
 		for i := 0; len(sets) == 0 && i < len(hop1) && i < 20; i++ {
-			hop2, err := pb.ourObjects(hop1[i])
+			hop2, _, err := pb.ourObjects(hop1[i])
 			if err != nil {
 				return nil, nil, err
 			}
@@ -100,24 +109,34 @@ func (pb *pageBuilder) cubes(subject uint64) ([]*table, map[uint64]bool, error) 
 	return tables, seen, nil
 }
 
-// ourObjects returns the IRI objects of id in our namespace.
-func (pb *pageBuilder) ourObjects(id uint64) ([]uint64, error) {
+// ourObjects returns the IRI objects of id in our namespace and the
+// properties that link them.
+func (pb *pageBuilder) ourObjects(id uint64) ([]uint64, []string, error) {
 	qs, err := pb.subjectQuads(id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []uint64
+	var via []string
 	for _, q := range qs {
 		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !strings.HasPrefix(q.O.Value, pb.s.base.iri) {
 			continue
 		}
 		oid, err := pb.rd.id(q.O)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out = append(out, oid)
+		via = append(via, q.P.Value)
 	}
-	return out, nil
+	return out, via, nil
+}
+
+// isCurrentProp recognises properties that point to the current version
+// (mat:currentVersion, …:latestVersion).
+func isCurrentProp(p string) bool {
+	l := strings.ToLower(localName(p))
+	return strings.Contains(l, "current") || strings.Contains(l, "latest") || strings.Contains(l, "geldend")
 }
 
 // components returns the properties of a cube's structure in order:
@@ -463,7 +482,16 @@ func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []stri
 		}
 		t.Columns = append(t.Columns, pv)
 	}
+	// Rows without a label of their own (observations) would show their
+	// whole IRI: the last path segment is link enough.
+	unnamed := true
 	for _, r := range rows {
+		unnamed = unnamed && r.subj.Href != "" && r.subj.Text == pb.s.shorten(r.subj.IRI)
+	}
+	for _, r := range rows {
+		if unnamed {
+			r.subj.Text = lastSegment(r.subj.IRI)
+		}
 		cells := [][]value{{r.subj}}
 		for _, c := range keep {
 			vals, err := pb.values(r.cells[c])
@@ -593,4 +621,12 @@ func sortRows(t *table, cols []string, rank map[string]int) {
 		}
 		return lessValue(cellText(t.Rows[i], 0), cellText(t.Rows[j], 0))
 	})
+}
+
+func lastSegment(iri string) string {
+	iri = strings.TrimRight(iri, "/")
+	if i := strings.LastIndexAny(iri, "/#"); i >= 0 && i < len(iri)-1 {
+		return iri[i+1:]
+	}
+	return iri
 }

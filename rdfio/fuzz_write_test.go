@@ -2,6 +2,7 @@ package rdfio
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -54,6 +55,13 @@ func wtFuzzGraph(data []byte, text string) []rdf.Quad {
 		case 4:
 			p = rdf.IRI(rdf.RDFType)
 			o = rdf.IRI(wtEx + local(c[2]))
+		case 5: // list nodes, well-formed or not
+			p, o = rdf.IRI(rdf.RDFFirst), rdf.Literal(part(c[2]))
+		case 6:
+			p, o = rdf.IRI(rdf.RDFRest), rdf.Blank(part(c[2]))
+			if c[1]&1 == 1 {
+				o = rdf.IRI(rdf.RDFNil)
+			}
 		default:
 			o = rdf.Literal(part(c[2]))
 		}
@@ -71,6 +79,7 @@ func FuzzWriteRoundTrip(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 1, 2, 3, 4, 6, 0, 1, 2}, "a|b c|\"q\"\n|1.5|x.y")
 	f.Add([]byte{1, 0, 0, 1, 1, 1, 1, 1, 0, 2, 3, 5}, "|\\|]]>|e5|-")
 	f.Add([]byte{7, 5, 9, 2, 0, 3, 3, 3}, "true|\r\n|\"\"\"|é·")
+	f.Add([]byte{1, 0, 1, 1, 1, 0, 0, 5, 1, 0, 1, 6, 1, 1, 0, 5, 1, 1, 0, 6, 0, 0, 0, 1}, "l|m|x")
 	f.Fuzz(func(t *testing.T, data []byte, text string) {
 		if !utf8.ValidString(text) {
 			return
@@ -81,6 +90,9 @@ func FuzzWriteRoundTrip(f *testing.F) {
 			if err := WriteAll(&buf, format, qs, WriteOptions{Prefixes: wtPrefixes}); err != nil {
 				if format == RDFXML {
 					continue // XML 1.0 cannot carry control characters, some IRIs lack a QName
+				}
+				if format == JSONLD && errors.Is(err, errJSONGoldFails) {
+					continue // a json-gold bug, reported as an error; see jsonldWriter.compact
 				}
 				t.Fatalf("%v: %v", format, err)
 			}

@@ -11,6 +11,10 @@ import (
 // long chain (a long rdf:List, say) does not indent its output quadratically.
 const writeMaxNesting = 16
 
+// writeInitialQuads is the capacity buffering writers start with: a
+// resource page has a few dozen triples.
+const writeInitialQuads = 64
+
 // writeGraph is a set of triples laid out for the Turtle and RDF/XML
 // writers: sorted (so output is deterministic), without duplicates, grouped
 // by subject, with the blank nodes that can be written nested at their one
@@ -39,8 +43,7 @@ func newWriteGraph(qs []rdf.Quad, lists bool) *writeGraph {
 	for i := range qs {
 		qs[i].G = rdf.Term{}
 	}
-	slices.SortFunc(qs, writeCompareTriple)
-	qs = slices.Compact(qs)
+	qs = writeSortQuads(qs, writeCompareTriple)
 	g := &writeGraph{triples: qs, blanks: map[string]int{}, refs: map[string]int{}, inline: map[string]bool{}}
 	for i, q := range qs {
 		if i == 0 || q.S != qs[i-1].S {
@@ -161,7 +164,7 @@ func (g *writeGraph) planInline() {
 			if gr.s.IsBlank() && g.inline[gr.s.Value] && !reached[gr.s.Value] {
 				g.inline[gr.s.Value] = false
 				// A list with a node written apart is no collection.
-				//XX delete(g.lists, g.listHead[gr.s.Value])
+				delete(g.lists, g.listHead[gr.s.Value])
 				progress = true
 				break
 			}
@@ -192,18 +195,36 @@ func (g *writeGraph) group(label string) []rdf.Quad {
 	return g.triples[gr.start:gr.end]
 }
 
-func writeCompareTriple(a, b rdf.Quad) int {
-	if c := writeCompareTerm(a.S, b.S); c != 0 {
+// writeSortQuads returns qs sorted by cmp and without duplicates. It sorts
+// indices: a Quad is over 200 bytes, too big to move around and to pass to
+// the comparison by value.
+func writeSortQuads(qs []rdf.Quad, cmp func(a, b *rdf.Quad) int) []rdf.Quad {
+	idx := make([]int32, len(qs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int { return cmp(&qs[a], &qs[b]) })
+	out := make([]rdf.Quad, 0, len(qs))
+	for i, k := range idx {
+		if i == 0 || qs[k] != qs[idx[i-1]] {
+			out = append(out, qs[k])
+		}
+	}
+	return out
+}
+
+func writeCompareTriple(a, b *rdf.Quad) int {
+	if c := writeCompareTerm(&a.S, &b.S); c != 0 {
 		return c
 	}
-	if c := writeComparePredicate(a.P, b.P); c != 0 {
+	if c := writeComparePredicate(&a.P, &b.P); c != 0 {
 		return c
 	}
-	return writeCompareTerm(a.O, b.O)
+	return writeCompareTerm(&a.O, &b.O)
 }
 
 // writeComparePredicate puts rdf:type first, as readers expect to see it.
-func writeComparePredicate(a, b rdf.Term) int {
+func writeComparePredicate(a, b *rdf.Term) int {
 	at, bt := a.Value == rdf.RDFType, b.Value == rdf.RDFType
 	switch {
 	case at && bt:
@@ -217,7 +238,7 @@ func writeComparePredicate(a, b rdf.Term) int {
 }
 
 // writeCompareTerm orders IRIs before blank nodes before literals.
-func writeCompareTerm(a, b rdf.Term) int {
+func writeCompareTerm(a, b *rdf.Term) int {
 	if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
 		return c
 	}

@@ -189,7 +189,9 @@ func (c *jsonldFlatContext) compactIRI(iri string, kind int, detail string, voca
 	}
 	best := ""
 	for _, p := range c.prefixes {
-		if len(iri) > len(p.iri) && strings.HasPrefix(iri, p.iri) {
+		// A suffix starting with "//" would read back as an IRI with the
+		// prefix as its scheme (json-gold writes it anyway).
+		if len(iri) > len(p.iri) && strings.HasPrefix(iri, p.iri) && !strings.HasPrefix(iri[len(p.iri):], "//") {
 			curie := p.name + ":" + iri[len(p.iri):]
 			if best == "" || jsonldShortestLeast(curie, best) < 0 {
 				best = curie
@@ -205,6 +207,21 @@ func (c *jsonldFlatContext) compactIRI(iri string, kind int, detail string, voca
 		}
 	}
 	return iri, nil
+}
+
+// slashHazard reports an IRI in qs that json-gold would compact to
+// prefix://..., which reads back as a different IRI.
+func (c *jsonldFlatContext) slashHazard(qs []rdf.Quad) (string, bool) {
+	for _, q := range qs {
+		for _, iri := range [...]string{q.S.Value, q.P.Value, q.O.Value, q.O.Datatype, q.G.Value} {
+			for _, p := range c.prefixes {
+				if strings.HasPrefix(iri, p.iri) && strings.HasPrefix(iri[len(p.iri):], "//") {
+					return iri, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // selectTerm is JSON-LD's term selection with the containers (@set before

@@ -32,7 +32,13 @@ func parseJSONLD(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) erro
 	if err != nil {
 		return err
 	}
-	ldOpts := ld.NewJsonLdOptions(opts.Base)
+	base := opts.Base
+	if base == "" {
+		// json-gold silently drops triples with relative IRIs when it has no
+		// base; resolving against a sentinel lets us report them instead.
+		base = jsonldNoBase
+	}
+	ldOpts := ld.NewJsonLdOptions(base)
 	ldOpts.DocumentLoader = loader
 	out, err := jsonldToRDF(doc, ldOpts)
 	if err != nil {
@@ -53,6 +59,12 @@ func parseJSONLD(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) erro
 			if !ok {
 				continue
 			}
+			for _, t := range [...]rdf.Term{q.S, q.P, q.O, q.G, {Value: q.O.Datatype}} {
+				if strings.HasPrefix(t.Value, jsonldNoBase) || strings.HasPrefix(t.Value, jsonldNoBaseScheme) {
+					rel := strings.TrimPrefix(strings.TrimPrefix(t.Value, jsonldNoBase), jsonldNoBaseScheme)
+					return &SyntaxError{File: opts.File, Msg: fmt.Sprintf("JSON-LD: relative IRI %q but no base IRI is set", rel)}
+				}
+			}
 			if err := emit(q); err != nil {
 				return fmt.Errorf("rdfio: %s: %w", readFileName(opts.File), err)
 			}
@@ -60,6 +72,11 @@ func parseJSONLD(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) erro
 	}
 	return nil
 }
+
+const (
+	jsonldNoBaseScheme = "x-rdfio-no-base:"
+	jsonldNoBase       = jsonldNoBaseScheme + "//base/"
+)
 
 // jsonldToRDF runs json-gold, turning its panics on unexpected JSON shapes
 // (it type-asserts freely) into errors: a hostile upload must not crash the

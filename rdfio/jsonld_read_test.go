@@ -69,6 +69,7 @@ func TestJSONLDReadErrors(t *testing.T) {
 		{"truncated JSON", "{\"@id\": ", 1, 9, "end of JSON"},
 		{"trailing data", "{} {}", 1, 4, "after the JSON"},
 		{"remote context is never fetched", `{"@context": "https://w3id.org/never-fetched.jsonld", "@id": "http://ex.org/a"}`, 0, 0, "https://w3id.org/never-fetched.jsonld"},
+		{"relative IRI without base", `{"@id": "a", "http://ex.org/p": {"@id": "../b"}}`, 0, 0, "no base"},
 		{"invalid JSON-LD", `{"@context": {"@vocab": 5}, "@id": "http://ex.org/a"}`, 0, 0, "JSON-LD"},
 	}
 	for _, tc := range tests {

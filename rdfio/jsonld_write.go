@@ -3,9 +3,9 @@ package rdfio
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/piprate/json-gold/ld"
@@ -37,7 +37,7 @@ func newJSONLDWriter(w io.Writer, opts WriteOptions) (*jsonldWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	jw := &jsonldWriter{w: w, loader: &jsonldContextLoader{url: opts.ContextURL}, ctxArg: doc}
+	jw := &jsonldWriter{w: w, loader: &jsonldContextLoader{url: opts.ContextURL}, ctxArg: doc, quads: make([]rdf.Quad, 0, writeInitialQuads)}
 	if opts.ContextURL != "" {
 		jw.loader.doc = doc
 		jw.ctxArg = opts.ContextURL
@@ -126,6 +126,11 @@ func (jw *jsonldWriter) Close() error {
 			return err
 		}
 	}
+	if jw.flat != nil {
+		if iri, bad := jw.flat.slashHazard(qs); bad {
+			return fmt.Errorf("%w: it would write <%s> as a compact IRI that reads back as another IRI", errJSONGoldFails, iri)
+		}
+	}
 	doc, err := jw.compact(qs)
 	if err != nil {
 		return err
@@ -140,7 +145,17 @@ func (jw *jsonldWriter) Close() error {
 }
 
 // compact runs json-gold's fromRDF and compaction algorithms.
-func (jw *jsonldWriter) compact(qs []rdf.Quad) (map[string]any, error) {
+//
+// json-gold v0.9.1 panics on some graphs (fromRDF takes a node with an
+// rdf:rest to rdf:nil but no rdf:first for a list node); the panic is
+// turned into an error wrapping errJSONGoldFails, so that one odd resource
+// cannot take down the server.
+func (jw *jsonldWriter) compact(qs []rdf.Quad) (doc map[string]any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("%w: %v", errJSONGoldFails, p)
+		}
+	}()
 	opts := ld.NewJsonLdOptions("")
 	opts.DocumentLoader = jw.loader
 	opts.ProcessingMode = ld.JsonLd_1_1
@@ -150,7 +165,7 @@ func (jw *jsonldWriter) compact(qs []rdf.Quad) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rdfio: JSON-LD from RDF: %w", err)
 	}
-	doc, err := ld.NewJsonLdProcessor().Compact(expanded, jw.ctxArg, opts)
+	doc, err = ld.NewJsonLdProcessor().Compact(expanded, jw.ctxArg, opts)
 	if err != nil {
 		return nil, fmt.Errorf("rdfio: JSON-LD compaction: %w", err)
 	}
@@ -160,6 +175,9 @@ func (jw *jsonldWriter) compact(qs []rdf.Quad) (map[string]any, error) {
 	}
 	return doc, nil
 }
+
+// errJSONGoldFails marks graphs that json-gold cannot convert correctly.
+var errJSONGoldFails = errors.New("rdfio: JSON-LD: json-gold fails on this graph")
 
 func jsonldContextValue(ctxArg any) any {
 	if m, ok := ctxArg.(map[string]any); ok {
@@ -171,13 +189,12 @@ func jsonldContextValue(ctxArg any) any {
 // jsonldSort sorts quads by graph, subject, predicate and object and drops
 // duplicates: both JSON-LD paths list values in this order.
 func jsonldSort(qs []rdf.Quad) []rdf.Quad {
-	slices.SortFunc(qs, func(a, b rdf.Quad) int {
-		if c := writeCompareTerm(a.G, b.G); c != 0 {
+	return writeSortQuads(qs, func(a, b *rdf.Quad) int {
+		if c := writeCompareTerm(&a.G, &b.G); c != 0 {
 			return c
 		}
 		return writeCompareTriple(a, b)
 	})
-	return slices.Compact(qs)
 }
 
 // jsonldDataset converts sorted quads to json-gold's dataset.

@@ -3,6 +3,7 @@ package rdfio
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -212,5 +213,47 @@ func TestJSONLDWriteConcurrent(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Errorf("concurrent writer produced a different document:\n%s", e)
+	}
+}
+
+// Ensure that a graph on which json-gold v0.9.1 panics (a list node with
+// rdf:rest but no rdf:first) gives an error, not a panic, or, once
+// json-gold is fixed, a document that reads back.
+func TestJSONLDWriteSurvivesJSONGoldPanic(t *testing.T) {
+	qs := []rdf.Quad{
+		rdf.Triple(rdf.IRI(wtEx+"s"), rdf.IRI(wtEx+"p"), rdf.Blank("l")),
+		rdf.Triple(rdf.Blank("l"), rdf.IRI(rdf.RDFRest), rdf.IRI(rdf.RDFNil)),
+	}
+	var buf bytes.Buffer
+	err := WriteAll(&buf, JSONLD, qs, WriteOptions{Prefixes: wtPrefixes})
+	if err != nil {
+		if !errors.Is(err, errJSONGoldFails) {
+			t.Fatalf("err = %v", err)
+		}
+		t.Logf("known json-gold limitation: %v", err)
+		return
+	}
+	if got, err := wtRead(JSONLD, buf.Bytes()); err != nil || !rdf.Isomorphic(got, qs) {
+		t.Errorf("reads back differently (%v):\n%s", err, buf.Bytes())
+	}
+}
+
+// Ensure that IRIs continuing a prefix with "//" are not written as
+// prefix://..., which JSON-LD reads as an IRI with scheme "prefix".
+func TestJSONLDWriteSlashSlash(t *testing.T) {
+	qs := []rdf.Quad{rdf.Triple(rdf.IRI(wtEx+"//s"), rdf.IRI(wtEx+"p"), rdf.IRI(wtEx+"//o"))}
+	out := wtWrite(t, JSONLD, qs, WriteOptions{Prefixes: []Prefix{{Name: "ex", IRI: wtEx}}})
+	if strings.Contains(string(out), "ex://") {
+		t.Errorf("wrote a compact IRI with a // suffix:\n%s", out)
+	}
+	if got, err := wtRead(JSONLD, out); err != nil || !rdf.Isomorphic(got, qs) {
+		t.Errorf("reads back differently (%v):\n%s", err, out)
+	}
+	// The general path (here: a named graph) refuses rather than write
+	// what json-gold would.
+	qs[0].G = rdf.IRI(wtEx + "g")
+	err := WriteAll(&bytes.Buffer{}, JSONLD, qs, WriteOptions{Prefixes: []Prefix{{Name: "ex", IRI: wtEx}}})
+	if !errors.Is(err, errJSONGoldFails) {
+		t.Errorf("general path: err = %v", err)
 	}
 }

@@ -71,10 +71,23 @@ type ttlLexer struct {
 
 	line, col int // position of buf[pos]
 	sb        []byte
+	prefixes  map[string]string // interned prefix names: a document uses few
+}
+
+// intern returns b as a string, allocating only the first time.
+func (l *ttlLexer) intern(b []byte) string {
+	if s, ok := l.prefixes[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(l.prefixes) < 1024 {
+		l.prefixes[s] = s
+	}
+	return s
 }
 
 func newTTLLexer(r io.Reader, file string) *ttlLexer {
-	return &ttlLexer{r: r, file: file, buf: make([]byte, 64<<10), line: 1, col: 1}
+	return &ttlLexer{r: r, file: file, buf: make([]byte, 64<<10), line: 1, col: 1, prefixes: map[string]string{}}
 }
 
 // fill makes at least n unread bytes available unless the input ends first.

@@ -8,6 +8,36 @@ import (
 // The Turtle terminals that carry a value: IRIREF, the string forms,
 // numbers and prefixed names.
 
+// ttlIRIPlain and ttlStrPlain* mark the bytes that IRIs and strings take
+// as they are: takeRun copies a run of them at once. Bytes of multi-byte
+// characters count as plain; the token is checked for valid UTF-8 at its end.
+var ttlIRIPlain, ttlStrPlainDouble, ttlStrPlainSingle = func() (iri, dq, sq [256]bool) {
+	for c := range 256 {
+		high := c >= utf8.RuneSelf
+		iri[c] = high || c != '>' && c != '\\' && !lexIRIForbidden(rune(c))
+		dq[c] = high || c != '"' && c != '\\' && c != '\n' && c != '\r'
+		sq[c] = high || c != '\'' && c != '\\' && c != '\n' && c != '\r'
+	}
+	return iri, dq, sq
+}()
+
+// takeRun appends the plain bytes that are already buffered; none of them
+// is a line break, so only the column moves.
+func (l *ttlLexer) takeRun(out []byte, plain *[256]bool) []byte {
+	n := 0
+	for l.pos+n < l.end && plain[l.buf[l.pos+n]] {
+		n++
+	}
+	run := l.buf[l.pos : l.pos+n]
+	for _, c := range run {
+		if c&0xC0 != 0x80 {
+			l.col++
+		}
+	}
+	l.pos += n
+	return append(out, run...)
+}
+
 func (l *ttlLexer) iri(tok ttlToken) (ttlToken, error) {
 	l.advance(1)
 	out := l.sb[:0]
@@ -38,6 +68,7 @@ func (l *ttlLexer) iri(tok ttlToken) (ttlToken, error) {
 		default:
 			out = append(out, byte(c))
 			l.advance(1)
+			out = l.takeRun(out, &ttlIRIPlain)
 		}
 	}
 }
@@ -68,6 +99,10 @@ func (l *ttlLexer) str(tok ttlToken, q byte) (ttlToken, error) {
 		l.advance(3)
 	} else {
 		l.advance(1)
+	}
+	plain := &ttlStrPlainDouble
+	if q == '\'' {
+		plain = &ttlStrPlainSingle
 	}
 	out := l.sb[:0]
 	for {
@@ -102,6 +137,7 @@ func (l *ttlLexer) str(tok ttlToken, q byte) (ttlToken, error) {
 		default:
 			out = append(out, byte(c))
 			l.advance(1)
+			out = l.takeRun(out, plain)
 		}
 	}
 }
@@ -207,7 +243,7 @@ func (l *ttlLexer) name(tok ttlToken) (ttlToken, error) {
 		tok.kind, tok.val = ttlWord, word
 		return tok, nil
 	}
-	tok.kind, tok.prefix = ttlPName, string(l.buf[l.pos:l.pos+last])
+	tok.kind, tok.prefix = ttlPName, l.intern(l.buf[l.pos:l.pos+last])
 	l.advance(last + 1)
 	local, err := l.local()
 	if err != nil {

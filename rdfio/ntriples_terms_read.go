@@ -8,6 +8,16 @@ import (
 	"github.com/stadleuven/maturity/rdf"
 )
 
+// ntIRIPlain and ntStringPlain mark the ASCII bytes that need no further
+// look inside an IRI or a string, so the hot loops test one table entry.
+var ntIRIPlain, ntStringPlain = func() (iri, str [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		iri[c] = c != '>' && c != '\\' && !lexIRIForbidden(rune(c))
+		str[c] = c != '"' && c != '\\' && c != '\n' && c != '\r'
+	}
+	return iri, str
+}()
+
 // ntIRIUse says where an IRI occurs, which decides how its string is made.
 type ntIRIUse uint8
 
@@ -23,6 +33,9 @@ func (p *ntParser) iri(use ntIRIUse) (rdf.Term, error) {
 	j, high := start, false
 	for ; j < len(p.buf); j++ {
 		c := p.buf[j]
+		if ntIRIPlain[c] {
+			continue
+		}
 		if c == '>' {
 			break
 		}
@@ -31,7 +44,7 @@ func (p *ntParser) iri(use ntIRIUse) (rdf.Term, error) {
 		}
 		if c >= utf8.RuneSelf {
 			high = true
-		} else if lexIRIForbidden(rune(c)) {
+		} else {
 			p.i = j
 			return rdf.Term{}, p.errorf("character %q not allowed in IRI", c)
 		}
@@ -164,6 +177,9 @@ func (p *ntParser) literal() (rdf.Term, error) {
 	var lex string
 	for ; j < len(p.buf); j++ {
 		c := p.buf[j]
+		if ntStringPlain[c] {
+			continue
+		}
 		if c == '"' {
 			break
 		}

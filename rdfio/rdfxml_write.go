@@ -26,7 +26,7 @@ type rdfxmlWriter struct {
 }
 
 func newRDFXMLWriter(w io.Writer, opts WriteOptions) (*rdfxmlWriter, error) {
-	rw := &rdfxmlWriter{w: w, given: map[string]string{}, names: map[string]bool{"rdf": true}}
+	rw := &rdfxmlWriter{w: w, given: map[string]string{}, names: map[string]bool{"rdf": true}, triples: make([]rdf.Quad, 0, writeInitialQuads)}
 	for _, p := range opts.Prefixes {
 		// Only names XML allows as namespace prefixes; others get a
 		// generated one, as do namespaces without a given prefix.

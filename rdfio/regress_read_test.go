@@ -146,8 +146,13 @@ func TestReadersOneByteAtATime(t *testing.T) {
 func TestParseOptions(t *testing.T) {
 	g := rdf.IRI("http://ex.org/g")
 	t.Run("graph for triple formats", func(t *testing.T) {
-		for _, f := range []Format{NTriples, Turtle} {
-			qs, err := readTestString("<http://ex.org/s> <http://ex.org/p> _:o .", f, ParseOptions{Graph: g})
+		docs := map[Format]string{
+			NTriples: "<http://ex.org/s> <http://ex.org/p> _:o .",
+			Turtle:   "<http://ex.org/s> <http://ex.org/p> _:o .",
+			RDFXML:   `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="http://ex.org/s"><rdf:value rdf:nodeID="o"/></rdf:Description></rdf:RDF>`,
+		}
+		for f, doc := range docs {
+			qs, err := readTestString(doc, f, ParseOptions{Graph: g})
 			if err != nil || len(qs) != 1 || qs[0].G != g {
 				t.Errorf("%v: %v %v", f, qs, err)
 			}
@@ -187,9 +192,14 @@ func TestParseOptions(t *testing.T) {
 	})
 	t.Run("emit error stops and is wrapped", func(t *testing.T) {
 		stop := errors.New("stop")
-		for _, f := range []Format{NTriples, NQuads, Turtle} {
+		docs := map[Format]string{
+			NTriples: "<http://ex.org/s> <http://ex.org/p> \"1\" .\n<http://ex.org/s> <http://ex.org/p> \"2\" .\n",
+			JSONLD:   `{"@id": "http://ex.org/s", "http://ex.org/p": ["1", "2"]}`,
+		}
+		docs[NQuads], docs[Turtle] = docs[NTriples], docs[NTriples]
+		for f, doc := range docs {
 			n := 0
-			err := Parse(strings.NewReader("<http://ex.org/s> <http://ex.org/p> \"1\" .\n<http://ex.org/s> <http://ex.org/p> \"2\" .\n"), f, ParseOptions{}, func(rdf.Quad) error {
+			err := Parse(strings.NewReader(doc), f, ParseOptions{}, func(rdf.Quad) error {
 				n++
 				return stop
 			})

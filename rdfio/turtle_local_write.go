@@ -14,15 +14,24 @@ import (
 // turtleLocalEscapable is PN_LOCAL_ESC without the backslash.
 const turtleLocalEscapable = "_~.-!$&'()*+,;=/?#@%"
 
-// turtleIsLocal reports whether s can be written as a PN_LOCAL, escaping
-// where needed.
-func turtleIsLocal(s string) bool {
+// turtleLocal reports whether s can be written as a PN_LOCAL (ok), and
+// whether it can without backslash escapes (plain).
+func turtleLocal(s string) (ok, plain bool) {
+	plain = true
 	for i, r := range s {
-		if r == utf8.RuneError || !turtleLocalRune(r, i == 0) && !strings.ContainsRune(turtleLocalEscapable, r) {
-			return false
+		switch {
+		case r == utf8.RuneError:
+			return false, false
+		case r == '%' && i+2 < len(s) && writeIsHexByte(s[i+1]) && writeIsHexByte(s[i+2]):
+		case r == '.' && i > 0 && i < len(s)-1:
+		case turtleLocalRune(r, i == 0):
+		case strings.ContainsRune(turtleLocalEscapable, r):
+			plain = false
+		default:
+			return false, false
 		}
 	}
-	return true
+	return true, plain
 }
 
 // turtleLocalRune reports whether r may appear unescaped (at the start, if
@@ -35,7 +44,7 @@ func turtleLocalRune(r rune, first bool) bool {
 	return !first && writePNChars(r)
 }
 
-// turtleWriteLocal writes s, which turtleIsLocal accepted, as a PN_LOCAL.
+// turtleWriteLocal writes s, which turtleLocal accepted, as a PN_LOCAL.
 func turtleWriteLocal(b *strings.Builder, s string) {
 	for i, r := range s {
 		switch {

@@ -25,7 +25,7 @@ func newTurtleWriter(w io.Writer, opts WriteOptions) (*turtleWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &turtleWriter{w: w, prefixes: prefixes, base: newWriteBase(opts.Base)}, nil
+	return &turtleWriter{w: w, prefixes: prefixes, base: newWriteBase(opts.Base), triples: make([]rdf.Quad, 0, writeInitialQuads)}, nil
 }
 
 // turtlePrefixes checks the prefix names and sorts them for lookup.
@@ -205,23 +205,42 @@ func (s *turtleSer) term(t rdf.Term, indent int) {
 	}
 }
 
-// iri writes a prefixed name if a prefix fits and the rest is a valid local
-// name, else a relative IRI if Base allows, else the full <IRI>.
+// iri writes the most readable form that reads back as v: a prefixed name
+// without escapes, else a relative IRI if Base allows, else a prefixed name
+// with backslash escapes (ex:city\/leuven), else the full <IRI>.
 func (s *turtleSer) iri(v string) {
+	escaped := -1
 	for i, p := range s.prefixes {
-		if strings.HasPrefix(v, p.IRI) && turtleIsLocal(v[len(p.IRI):]) {
-			s.used[i] = true
-			s.b.WriteString(p.Name)
-			s.b.WriteByte(':')
-			turtleWriteLocal(&s.b, v[len(p.IRI):])
+		if !strings.HasPrefix(v, p.IRI) {
+			continue
+		}
+		ok, plain := turtleLocal(v[len(p.IRI):])
+		if ok && plain {
+			s.prefixed(i, v)
 			return
+		}
+		if ok && escaped < 0 {
+			escaped = i
 		}
 	}
 	if rel, ok := s.base.relative(v); ok {
 		s.baseUsed = true
-		v = rel
+		rdf.IRI(rel).AppendNT(&s.b)
+		return
+	}
+	if escaped >= 0 {
+		s.prefixed(escaped, v)
+		return
 	}
 	rdf.IRI(v).AppendNT(&s.b)
+}
+
+func (s *turtleSer) prefixed(i int, v string) {
+	p := s.prefixes[i]
+	s.used[i] = true
+	s.b.WriteString(p.Name)
+	s.b.WriteByte(':')
+	turtleWriteLocal(&s.b, v[len(p.IRI):])
 }
 
 func (s *turtleSer) literal(t rdf.Term) {

@@ -399,3 +399,32 @@ ex:s ex:p (1 ex:two ("x") [
 		})
 	}
 }
+
+// Ensure the order of preference between the forms of an IRI: a plain
+// prefixed name, then a relative IRI, then an escaped prefixed name.
+func TestTurtleIRIPreference(t *testing.T) {
+	const ex = "https://data.example/"
+	tests := []struct {
+		iri, base, want string
+		prefixes        []Prefix
+	}{
+		{ex + "city/leuven", "", `ex:city\/leuven`, []Prefix{{Name: "ex", IRI: ex}}},
+		{ex + "city/leuven", ex + "city/gent", "<leuven>", []Prefix{{Name: "ex", IRI: ex}}},
+		{ex + "city/leuven", ex + "city/gent", "city:leuven", []Prefix{{Name: "ex", IRI: ex}, {Name: "city", IRI: ex + "city/"}}},
+		{ex + "city/leuven", "", "city:leuven", []Prefix{{Name: "city", IRI: ex + "city/"}, {Name: "ex", IRI: ex}}},
+		{ex + "a b", "", `<https://data.example/a b>`, nil},
+	}
+	for _, tc := range tests {
+		q := rdf.Triple(rdf.IRI("http://s.example/s"), rdf.IRI("http://s.example/p"), rdf.IRI(tc.iri))
+		if strings.Contains(tc.iri, " ") {
+			if err := WriteAll(&bytes.Buffer{}, Turtle, []rdf.Quad{q}, WriteOptions{}); err == nil {
+				t.Errorf("IRI with a space accepted")
+			}
+			continue
+		}
+		out := wtTurtle(t, []rdf.Quad{q}, WriteOptions{Prefixes: tc.prefixes, Base: tc.base})
+		if !strings.Contains(out, "> "+tc.want+" .\n") {
+			t.Errorf("%s (base %q) not written as %s:\n%s", tc.iri, tc.base, tc.want, out)
+		}
+	}
+}

@@ -29,6 +29,10 @@ func Parse(text string, opts ParseOptions) (*Query, error) {
 	if err != nil {
 		return nil, err
 	}
+	if q.Base == "" {
+		// IRI() resolves against the base at evaluation time too.
+		q.Base = opts.Base
+	}
 	return &Query{q: q}, nil
 }
 

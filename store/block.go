@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 )
 
 // tuple is a quad of term ids in the component order of one index.
@@ -82,46 +83,74 @@ func blockCount(v []byte) (int, error) {
 	return int(n), nil
 }
 
-// decodeBlock appends the tuples of a block to dst. It checks that they are
-// strictly increasing, which also rejects most random damage.
-func decodeBlock(dst []tuple, v []byte) ([]tuple, error) {
+// blockReader decodes a block one tuple at a time, so that a scan can stop
+// early and needs no buffer.
+type blockReader struct {
+	v    []byte
+	left int // tuples not yet read
+	i    int // tuples read
+	prev tuple
+}
+
+func newBlockReader(v []byte) (blockReader, error) {
 	n, err := blockCount(v)
+	if err != nil {
+		return blockReader{}, err
+	}
+	_, k := binary.Uvarint(v)
+	return blockReader{v: v[k:], left: n}, nil
+}
+
+// next returns the next tuple, or false at the end of the block. It checks
+// that tuples strictly increase and hold no zero id, which also rejects most
+// random damage, and that nothing follows the last one.
+func (r *blockReader) next() (tuple, bool, error) {
+	if r.left == 0 {
+		if len(r.v) != 0 {
+			return tuple{}, false, fmt.Errorf("%w: %d trailing bytes in block", ErrCorrupt, len(r.v))
+		}
+		return tuple{}, false, nil
+	}
+	x, m := binary.Uvarint(r.v)
+	if m <= 0 {
+		return tuple{}, false, fmt.Errorf("%w: truncated block entry %d", ErrCorrupt, r.i)
+	}
+	r.v = r.v[m:]
+	pos, delta := int(x&3), x>>2
+	if delta == 0 || r.prev[pos]+delta < r.prev[pos] {
+		return tuple{}, false, fmt.Errorf("%w: block entry %d out of order", ErrCorrupt, r.i)
+	}
+	t := r.prev
+	t[pos] += delta
+	for j := pos + 1; j < 4; j++ {
+		if t[j], m = binary.Uvarint(r.v); m <= 0 {
+			return tuple{}, false, fmt.Errorf("%w: truncated block entry %d", ErrCorrupt, r.i)
+		}
+		r.v = r.v[m:]
+	}
+	if t[0] == 0 || t[1] == 0 || t[2] == 0 || t[3] == 0 {
+		return tuple{}, false, fmt.Errorf("%w: zero id in block entry %d", ErrCorrupt, r.i)
+	}
+	r.prev = t
+	r.left--
+	r.i++
+	return t, true, nil
+}
+
+// decodeBlock appends the tuples of a block to dst.
+func decodeBlock(dst []tuple, v []byte) ([]tuple, error) {
+	r, err := newBlockReader(v)
 	if err != nil {
 		return dst, err
 	}
-	_, k := binary.Uvarint(v)
-	v = v[k:]
-	var prev tuple
-	for i := 0; i < n; i++ {
-		x, m := binary.Uvarint(v)
-		if m <= 0 {
-			return dst, fmt.Errorf("%w: truncated block entry %d", ErrCorrupt, i)
-		}
-		v = v[m:]
-		pos, delta := int(x&3), x>>2
-		if delta == 0 || prev[pos]+delta < prev[pos] {
-			return dst, fmt.Errorf("%w: block entry %d out of order", ErrCorrupt, i)
-		}
-		t := prev
-		t[pos] += delta
-		for j := pos + 1; j < 4; j++ {
-			if t[j], m = binary.Uvarint(v); m <= 0 {
-				return dst, fmt.Errorf("%w: truncated block entry %d", ErrCorrupt, i)
-			}
-			v = v[m:]
-		}
-		for j := 0; j < 4; j++ {
-			if t[j] == 0 {
-				return dst, fmt.Errorf("%w: zero id in block entry %d", ErrCorrupt, i)
-			}
+	dst = slices.Grow(dst, r.left)
+	for {
+		t, ok, err := r.next()
+		if err != nil || !ok {
+			return dst, err
 		}
 		dst = append(dst, t)
-		prev = t
 	}
-	if len(v) != 0 {
-		return dst, fmt.Errorf("%w: %d trailing bytes in block", ErrCorrupt, len(v))
-	}
-	return dst, nil
 }
 
 // splitBlocks cuts sorted tuples into blocks of about blockTarget encoded

@@ -45,6 +45,7 @@ func TestCrashChild(t *testing.T) {
 		fmt.Println("error", err)
 		os.Exit(2)
 	}
+	s.beforeCommit = func() { fmt.Println("committing") }
 	_, err = s.Import(context.Background(), func(emit func(rdf.Quad) error) error {
 		for i := range crashQuads {
 			if err := emit(crashQuad(i)); err != nil {
@@ -67,15 +68,15 @@ func TestCrashChild(t *testing.T) {
 
 // TestImportKill9 kills a child process at several points of a large import
 // and checks that the store then opens, passes Check, and holds either all
-// of the import or none of it (all of it once the commit was reported).
+// of the import or none of it (all of it once the commit was reported). A
+// first run measures how long the commit takes, so that the kills inside
+// the commit land at fixed fractions of it on any machine.
 func TestImportKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	commit := crashRun(t, "committed", 0, "all")
+	t.Logf("commit of %d quads took %v", crashQuads, commit)
 	tests := []struct {
 		name  string
 		at    string        // stdout line at which to kill
@@ -84,97 +85,121 @@ func TestImportKill9(t *testing.T) {
 	}{
 		{"early in the stream", "progress 20000", 0, "none"},
 		{"mid stream", "progress 100000", 0, "none"},
-		{"end of stream", "emitted", 0, "either"},
-		{"during commit", "emitted", 300 * time.Millisecond, "either"},
-		{"late commit", "emitted", 900 * time.Millisecond, "either"},
-		{"after commit", "committed", 0, "all"},
+		{"end of stream", "emitted", 0, "none"},
+		{"commit starts", "committing", 0, "either"},
 	}
-	counts := map[string]int{}
+	for _, f := range []float64{0.2, 0.4, 0.6, 0.8, 0.95} {
+		tests = append(tests, struct {
+			name  string
+			at    string
+			delay time.Duration
+			want  string
+		}{fmt.Sprintf("at %.0f%% of the commit", 100*f), "committing", time.Duration(f * float64(commit)), "either"})
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "crash.db")
-			s, err := Open(path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var base []rdf.Quad
-			for i := range crashBase {
-				base = append(base, rdf.Triple(rdf.IRI(fmt.Sprintf("http://example.org/base/%d", i)), rdf.IRI("http://example.org/p"), rdf.Literal("basis")))
-			}
-			if err := s.Add(context.Background(), base); err != nil {
-				t.Fatal(err)
-			}
-			s.Close()
-
-			cmd := exec.Command(exe, "-test.run=^TestCrashChild$", "-test.count=1")
-			cmd.Env = append(os.Environ(), crashEnvPath+"="+path)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			cmd.Stderr = os.Stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			sc := bufio.NewScanner(out)
-			reached := false
-			for sc.Scan() {
-				line := sc.Text()
-				if strings.HasPrefix(line, "error") {
-					t.Errorf("child: %s", line)
-				}
-				if line == tc.at {
-					reached = true
-					break
-				}
-			}
-			if tc.delay > 0 {
-				time.Sleep(tc.delay)
-			}
-			cmd.Process.Signal(syscall.SIGKILL)
-			go func() {
-				for sc.Scan() { // keep the pipe drained until the child is gone
-				}
-			}()
-			cmd.Wait()
-			if !reached {
-				t.Fatalf("child ended before printing %q", tc.at)
-			}
-
-			s, err = Open(path, nil)
-			if err != nil {
-				t.Fatalf("store does not open after kill -9: %v", err)
-			}
-			defer s.Close()
-			if err := s.Check(context.Background()); err != nil {
-				t.Fatalf("store fails Check after kill -9: %v", err)
-			}
-			v := snapshot(t, s)
-			st, err := v.Stats()
-			v.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := "none"
-			switch st.Quads {
-			case crashBase:
-			case crashBase + crashQuads:
-				got = "all"
-			default:
-				t.Fatalf("store holds %d quads: neither the %d before the import nor the %d after", st.Quads, crashBase, crashBase+crashQuads)
-			}
-			if tc.want != "either" && got != tc.want {
-				t.Fatalf("store holds %s of the import, want %s", got, tc.want)
-			}
-			counts[got]++
-			// The surviving store must take writes again.
-			if err := s.Add(context.Background(), []rdf.Quad{crashQuad(-1)}); err != nil {
-				t.Fatal(err)
-			}
-			if err := s.Check(context.Background()); err != nil {
-				t.Fatal(err)
-			}
+			crashRun(t, tc.at, tc.delay, tc.want)
 		})
 	}
-	t.Logf("kill -9 outcomes: %d with none of the import, %d with all of it", counts["none"], counts["all"])
+}
+
+// crashRun runs one child, kills it delay after it printed line at, checks
+// the store and returns how long the child took from "committing" to
+// "committed" (if it got that far).
+func crashRun(t *testing.T, at string, delay time.Duration, want string) time.Duration {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "crash.db")
+	s, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var base []rdf.Quad
+	for i := range crashBase {
+		base = append(base, rdf.Triple(rdf.IRI(fmt.Sprintf("http://example.org/base/%d", i)), rdf.IRI("http://example.org/p"), rdf.Literal("basis")))
+	}
+	if err := s.Add(context.Background(), base); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	cmd := exec.Command(exe, "-test.run=^TestCrashChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), crashEnvPath+"="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	reached := false
+	var committing, commitTook time.Duration
+	begin := time.Now()
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "error"):
+			t.Errorf("child: %s", line)
+		case line == "committing":
+			committing = time.Since(begin)
+		case line == "committed":
+			commitTook = time.Since(begin) - committing
+		}
+		if line == at {
+			reached = true
+			break
+		}
+	}
+	if delay > 0 {
+		time.Sleep(delay)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	go func() {
+		for sc.Scan() { // keep the pipe drained until the child is gone
+		}
+	}()
+	cmd.Wait()
+	if !reached {
+		t.Fatalf("child ended before printing %q", at)
+	}
+
+	s, err = Open(path, nil)
+	if err != nil {
+		t.Fatalf("store does not open after kill -9: %v", err)
+	}
+	defer s.Close()
+	if err := s.Check(context.Background()); err != nil {
+		t.Fatalf("store fails Check after kill -9: %v", err)
+	}
+	v := snapshot(t, s)
+	st, err := v.Stats()
+	v.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := "none"
+	switch st.Quads {
+	case crashBase:
+	case crashBase + crashQuads:
+		got = "all"
+	default:
+		t.Fatalf("store holds %d quads: neither the %d before the import nor the %d after", st.Quads, crashBase, crashBase+crashQuads)
+	}
+	if want != "either" && got != want {
+		t.Fatalf("store holds %s of the import, want %s", got, want)
+	}
+	t.Logf("killed %v after %q: store holds %s of the import", delay, at, got)
+	// The surviving store must take writes again.
+	if err := s.Add(context.Background(), []rdf.Quad{crashQuad(-1)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return commitTook
 }

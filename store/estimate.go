@@ -51,7 +51,6 @@ func countRange(b *bolt.Bucket, prefix *tuple, n int) (uint64, error) {
 	c := b.Cursor()
 	k, v := locate(c, start)
 	var total uint64
-	var ts []tuple
 	for blocks := 0; k != nil && blocks < estimateBlocks; blocks++ {
 		if !bytes.HasPrefix(k, start) && bytes.Compare(k, start) > 0 {
 			break
@@ -64,12 +63,19 @@ func countRange(b *bolt.Bucket, prefix *tuple, n int) (uint64, error) {
 			}
 			total += uint64(cnt)
 		} else {
-			var err error
-			if ts, err = decodeBlock(ts[:0], v); err != nil {
+			r, err := newBlockReader(v)
+			if err != nil {
 				return 0, err
 			}
-			for i := range ts {
-				if cmpPrefix(&ts[i], prefix, n) == 0 {
+			for {
+				t, ok, err := r.next()
+				if err != nil {
+					return 0, err
+				}
+				if !ok || cmpPrefix(&t, prefix, n) > 0 {
+					break
+				}
+				if cmpPrefix(&t, prefix, n) == 0 {
 					total++
 				}
 			}

@@ -17,7 +17,7 @@ const (
 	// importFlush is how many quads are collected before they are written
 	// into the (still uncommitted) transaction, bounding the memory of the
 	// collected-but-unwritten part of a very large import.
-	importFlush = 4 << 20
+	importFlush = 1 << 20
 )
 
 // Import loads the quads that src emits, all or nothing: they are written in
@@ -122,6 +122,9 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 	}
 	if err = w.finish(time.Now()); err != nil {
 		return n, err
+	}
+	if s.beforeCommit != nil {
+		s.beforeCommit()
 	}
 	if err = tx.Commit(); err != nil {
 		tx = nil // Commit rolls back on failure

@@ -18,19 +18,24 @@ func scan(ctx context.Context, b *bolt.Bucket, prefix *tuple, n int, fn func(t *
 	start := appendTuple(nil, prefix, n)
 	c := b.Cursor()
 	k, v := locate(c, start)
-	var ts []tuple
 	seen := 0
 	for ; k != nil; k, v = c.Next() {
 		if n > 0 && !bytes.HasPrefix(k, start) && bytes.Compare(k, start) > 0 {
 			return nil // this block starts past the range
 		}
-		var err error
-		if ts, err = decodeBlock(ts[:0], v); err != nil {
+		r, err := newBlockReader(v)
+		if err != nil {
 			return fmt.Errorf("store: block %x: %w", k, err)
 		}
-		for i := range ts {
-			t := &ts[i]
-			switch cmpPrefix(t, prefix, n) {
+		for {
+			t, ok, err := r.next()
+			if err != nil {
+				return fmt.Errorf("store: block %x: %w", k, err)
+			}
+			if !ok {
+				break
+			}
+			switch cmpPrefix(&t, prefix, n) {
 			case -1:
 				continue
 			case 1:
@@ -41,7 +46,7 @@ func scan(ctx context.Context, b *bolt.Bucket, prefix *tuple, n int, fn func(t *
 					return err
 				}
 			}
-			if !fn(t) {
+			if !fn(&t) {
 				return nil
 			}
 		}

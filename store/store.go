@@ -59,6 +59,10 @@ type Store struct {
 	db    *bolt.DB
 	path  string
 	snaps atomic.Int64 // open snapshots; Close refuses to wait for them
+
+	// beforeCommit, when set (by tests), runs right before Import commits;
+	// the kill -9 test uses it to kill inside bbolt's commit.
+	beforeCommit func()
 }
 
 // Open opens or creates the store file at path.

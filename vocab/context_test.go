@@ -57,6 +57,10 @@ func TestIRIs(t *testing.T) {
 		{AssessmentGraph(testBase, "24062", 2024, 1), testBase + "graph/evaluatie/24062/2024/v1"},
 		{NS(testBase), testBase + "ns/maturiteit#"},
 		{Level(testBase, "nood", 5), testBase + "id/niveau/nood/5"},
+		{SurveyItemIRI(testBase, "kennis", "nood"), testBase + "id/vraag/kennis/nood"},
+		{Theme(testBase, "open-data", "kennis"), testBase + "id/thema/open-data/kennis"},
+		{Star(testBase, 3), testBase + "id/ster/3"},
+		{AudienceGroup(testBase, "management"), testBase + "id/doelpubliek/management"},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {
@@ -96,6 +100,31 @@ func TestContextRoundTrip(t *testing.T) {
 				t.Logf("lost: %v", q)
 				n++
 			}
+		}
+	}
+}
+
+// The IRI helpers name resources the embedded Turtle actually describes.
+func TestIRIHelpersMatchTurtle(t *testing.T) {
+	qs, err := Quads(testBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subjects := map[string]bool{}
+	for _, q := range qs {
+		subjects[q.S.Value] = true
+	}
+	for _, iri := range []string{
+		Domain(testBase, "kennis"), Action(testBase, "kennis", 4), Profile(testBase, "data-expert"),
+		Principle(testBase, 20), Level(testBase, "maturiteit", 1), Level(testBase, "nood", 5),
+		SurveyItemIRI(testBase, "infrastructuur", "maturiteit"), Theme(testBase, "open-data", "kennis"),
+		Star(testBase, 5), AudienceGroup(testBase, "management"), ConceptScheme(testBase, "maturiteitsmodel"),
+		DSD(testBase, "evaluatie"), DSD(testBase, "bevraging"), DSD(testBase, "studie"),
+		Organisation(testBase, "24062"), Organisation(testBase, "71072"), Method(testBase, "zelfevaluatie"),
+		RespondentGroup(testBase, "alle"), Study(testBase, "open-data-awareness"), Ontology(testBase),
+	} {
+		if !subjects[iri] {
+			t.Errorf("%s is not described in the embedded Turtle", iri)
 		}
 	}
 }

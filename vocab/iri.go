@@ -56,6 +56,21 @@ func RespondentGroup(base, slug string) string { return join(base, "id/responden
 // Principle returns id/principe/{n}, the charter principle number n.
 func Principle(base string, n int) string { return join(base, "id/principe", itoa(n)) }
 
+// AudienceGroup returns id/doelpubliek/{slug}, a target audience as the
+// model names it.
+func AudienceGroup(base, slug string) string { return join(base, "id/doelpubliek", slug) }
+
+// SurveyItemIRI returns id/vraag/{domain}/{kind}; kind is "maturiteit" or "nood".
+func SurveyItemIRI(base, domain, kind string) string { return join(base, "id/vraag", domain, kind) }
+
+// Theme returns id/thema/{slug...}: a theme or, with two parts, a sub-theme.
+func Theme(base string, slug ...string) string {
+	return join(base, append([]string{"id/thema"}, slug...)...)
+}
+
+// Star returns id/ster/{n}, level n of the five-star scheme.
+func Star(base string, n int) string { return join(base, "id/ster", itoa(n)) }
+
 // Method returns id/methode/{slug}: zelfevaluatie, bevraging, interviews, combinatie.
 func Method(base, slug string) string { return join(base, "id/methode", slug) }
 

@@ -79,8 +79,18 @@ func TestImport_KillDuringImport_AllOrNothing(t *testing.T) {
 	const bigN = 300_000
 	writeNTriples(t, big, bigN)
 
-	for _, delay := range []time.Duration{30 * time.Millisecond, 150 * time.Millisecond, 400 * time.Millisecond, 900 * time.Millisecond} {
-		t.Run(delay.String(), func(t *testing.T) {
+	// Time one whole import, then kill others at points spread over that
+	// span, so that some die while parsing and some while committing.
+	full := filepath.Join(t.TempDir(), "data")
+	start := time.Now()
+	if out, err := exec.Command(bin, "import", "--data", full, big).CombinedOutput(); err != nil {
+		t.Fatalf("import big: %v\n%s", err, out)
+	}
+	span := time.Since(start)
+	t.Logf("a whole import of %d triples takes %s", bigN, span)
+	for _, frac := range []float64{0.1, 0.5, 0.8, 0.9, 0.95, 0.99} {
+		delay := time.Duration(frac * float64(span))
+		t.Run(fmt.Sprintf("at%.0f%%", frac*100), func(t *testing.T) {
 			data := filepath.Join(t.TempDir(), "data")
 			if out, err := exec.Command(bin, "import", "--data", data, small).CombinedOutput(); err != nil {
 				t.Fatalf("import small: %v\n%s", err, out)

@@ -97,3 +97,11 @@ func (d *dict) intern(t rdf.Term) (uint64, error) {
 	d.ids[t] = id
 	return id, nil
 }
+
+// termOf decodes an id, the zero Term for 0.
+func (x *exec) termOf(id uint64) (rdf.Term, error) {
+	if id == 0 {
+		return rdf.Term{}, nil
+	}
+	return x.d.term(id)
+}

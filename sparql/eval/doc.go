@@ -14,6 +14,15 @@
 //
 // Terms are decoded only when an expression, ORDER BY or the output needs
 // them; computed terms get ids from a per-execution overlay dictionary.
-// Join order is chosen at execution time from Dataset.Estimate, and filters
-// run as soon as their variables are certainly bound.
+//
+// Planning happens at execution time, because it reads the dataset: the
+// join order of each group comes from Dataset.Estimate and sampled
+// fan-outs (plan.go), filters run as soon as their variables are
+// certainly bound (join.go), a join step probed many times switches from
+// index lookups to a hash table (hashjoin.go), and sub-selects,
+// aggregations and the right side of MINUS are evaluated once and probed
+// through a hash index (materialize.go). Explain prints the resulting plan.
+//
+// Every scan and long loop checks the context, so a cancelled query stops
+// within milliseconds.
 package eval

@@ -193,12 +193,12 @@ func bigDataset(n int) *eval.Memory {
 func TestCancellation(t *testing.T) {
 	ds := bigDataset(20000)
 	for _, query := range []string{
-		`SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }`,                  // streaming cross product
-		`SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }`,   // aggregation reading everything
-		`SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c`,      // sort
-		`SELECT * WHERE { ?a :p ?o . ?b :p ?o FILTER(?a != ?b) }`, // filter dropping rows
-		`SELECT * WHERE { ?a (:p|^:p)+ ?b }`,                      // path closure
-		`ASK { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) = CONCAT(STR(?f), "never")) }`,        // ASK that never matches
+		`SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }`,                                 // streaming cross product
+		`SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }`,                  // aggregation reading everything
+		`SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c`,                     // sort
+		`SELECT * WHERE { ?a :p ?o . ?b :p ?o FILTER(?a != ?b) }`,                // filter dropping rows
+		`SELECT * WHERE { ?a (:p|^:p)+ ?b }`,                                     // path closure
+		`ASK { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) = CONCAT(STR(?f), "never")) }`, // ASK that never matches
 	} {
 		t.Run(query, func(t *testing.T) {
 			q, err := parse.Parse("PREFIX : <"+ex+">\n"+query, "")

@@ -35,7 +35,29 @@ type hashKey struct {
 type hashTable struct {
 	quads [][4]uint64
 	next  []int32 // next quad with the same key, -1 at the end
-	index map[[3]uint64]int32
+	// one is the position of a single-position key (index1 is used), or
+	// -1 (index is used).
+	one    int
+	index1 map[uint64]int32
+	index  map[[3]uint64]int32
+}
+
+// head returns the first quad with the key of q, or -1.
+func (t *hashTable) head(k [3]uint64) (int32, bool) {
+	if t.one >= 0 {
+		n, ok := t.index1[k[t.one]]
+		return n, ok
+	}
+	n, ok := t.index[k]
+	return n, ok
+}
+
+func (t *hashTable) setHead(k [3]uint64, n int32) {
+	if t.one >= 0 {
+		t.index1[k[t.one]] = n
+	} else {
+		t.index[k] = n
+	}
 }
 
 // hashFor returns the hash table that answers probes with the pattern
@@ -66,7 +88,14 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 	if size > hashMaxQuads {
 		size = hashMaxQuads
 	}
-	t := &hashTable{index: make(map[[3]uint64]int32, size/2)}
+	t := &hashTable{one: -1}
+	switch mask {
+	case 1, 2, 4:
+		t.one = map[uint8]int{1: 0, 2: 1, 4: 2}[mask]
+		t.index1 = make(map[uint64]int32, size/2)
+	default:
+		t.index = make(map[[3]uint64]int32, size/2)
+	}
 	tp := s.tp
 	err := x.match(ctx, tp.graph, tp.ids[0], tp.ids[1], tp.ids[2], func(q [4]uint64) bool {
 		if x.tick(ctx) != nil {
@@ -78,11 +107,11 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 				k[i] = q[i]
 			}
 		}
-		head, ok := t.index[k]
+		head, ok := t.head(k)
 		if !ok {
 			head = -1
 		}
-		t.index[k] = int32(len(t.quads))
+		t.setHead(k, int32(len(t.quads)))
 		t.next = append(t.next, head)
 		t.quads = append(t.quads, q)
 		return len(t.quads) < hashMaxQuads
@@ -112,7 +141,7 @@ func (t *hashTable) probe(pat [3]uint64, mask uint8, yield func([4]uint64) bool)
 			k[i] = pat[i]
 		}
 	}
-	n, ok := t.index[k]
+	n, ok := t.head(k)
 	if !ok {
 		return
 	}

@@ -137,6 +137,7 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 		if err != nil {
 			return nil, err
 		}
+		e = memoFilter(e, f, sc)
 		need := exprVars(f).intersect(all)
 		at := len(steps)
 		have := make(varSet)

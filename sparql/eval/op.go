@@ -64,9 +64,17 @@ type isolate struct {
 }
 
 func (o *isolate) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
-	var buf [8]int
-	hidden := buf[:0]
-	saved := make([]uint64, 0, 4)
+	n := 0
+	for _, s := range o.slots {
+		if row[s] != 0 && !x.isFixed(o.scope, s) {
+			n++
+		}
+	}
+	if n == 0 {
+		return o.inner.run(ctx, x, row, yield)
+	}
+	hidden := make([]int, 0, n)
+	saved := make([]uint64, 0, n)
 	for _, s := range o.slots {
 		if row[s] != 0 && !x.isFixed(o.scope, s) {
 			hidden = append(hidden, s)
@@ -74,12 +82,9 @@ func (o *isolate) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 			row[s] = 0
 		}
 	}
-	if len(hidden) == 0 {
-		return o.inner.run(ctx, x, row, yield)
-	}
+	set := make([]int, 0, n)
 	err := o.inner.run(ctx, x, row, func(r []uint64) bool {
-		var setBuf [8]int
-		set := setBuf[:0]
+		set = set[:0]
 		ok := true
 		for i, s := range hidden {
 			switch r[s] {

@@ -176,6 +176,13 @@ func (c *compiler) positionFanout(p *planStep, i int, g graphCtx) float64 {
 	tp := p.s.tp
 	f := 1.0
 	switch {
+	case i == 0 && tp.pos[2] < 0 && tp.pos[1] < 0:
+		// ?s :p <o> probed with ?s bound is a test: it holds for the
+		// share of :p's subjects that have <o>, assuming one value per
+		// subject.
+		if all := c.x.estimate(g, 0, tp.ids[1], 0); all > 0 {
+			f = math.Min(1, p.full/all)
+		}
 	case p.full <= sampleMin:
 		// Too few matches to be worth sampling: subjects are nearly
 		// unique, objects and predicates repeat.
@@ -277,7 +284,7 @@ func (c *compiler) patternEstimateUncached(p algebra.Pattern, known uint64, g gr
 		return c.patternEstimate(p.Pattern, known, inNamed)
 	case *algebra.Path:
 		if c.bits(maybeVars(p))&known != 0 || !p.S.IsVar() || !p.O.IsVar() {
-			return estimate{3, 10}
+			return estimate{3, 2} // memoized per start node (see pathOp.memo)
 		}
 		return estimate{1000, 1000}
 	case *algebra.Table:

@@ -136,6 +136,7 @@ func (r *Result) Next() bool {
 		return true
 	}
 	r.done = true
+	r.row = nil
 	r.stop()
 	return false
 }
@@ -144,6 +145,9 @@ func (r *Result) Next() bool {
 // unbound. The slice is the caller's.
 func (r *Result) Row() []rdf.Term {
 	out := make([]rdf.Term, len(r.slots))
+	if r.row == nil {
+		return out // Next was not called or returned false
+	}
 	for i, s := range r.slots {
 		t, err := r.x.termOf(r.row[s])
 		if err != nil && r.err == nil {

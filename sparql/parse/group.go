@@ -48,7 +48,7 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 	var filters []algebra.Expr
 	// scope holds the variables in scope in g, kept up to date element by
 	// element so that BIND checks stay linear in the size of the group.
-	scope := varSet{}
+	var scope scopeTracker
 	needDot := false // after a triples block not ended by '.'
 	// Triples blocks separated only by FILTERs form one basic graph
 	// pattern for the scope of blank node labels; any other element
@@ -145,7 +145,7 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 				return nil, nil, err
 			}
 			v := algebra.Var(vt.val)
-			if scope[v] {
+			if scope.has(v) {
 				return nil, nil, p.errAt(vt, "BIND variable %s is already in scope in the group before it",
 					"BIND-variabele %s is al in gebruik in de groep ervoor", v)
 			}
@@ -360,14 +360,44 @@ func count(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// varSet is a set of variables in scope.
-type varSet map[algebra.Var]bool
+// scopeTracker knows the variables in scope in a pattern being built. It
+// queues the parts added and reads their variables only when asked, so a
+// group without BIND pays nothing and each part is read once, which keeps
+// long groups linear.
+type scopeTracker struct {
+	vars    map[algebra.Var]bool
+	pending []algebra.Pattern
+	buf     [4]algebra.Pattern
+}
 
-func (s varSet) add(v algebra.Var) { s[v] = true }
-
-// addPattern adds the variables in scope in p.
-func (s varSet) addPattern(p algebra.Pattern) {
-	for _, v := range algebra.Vars(p) {
-		s[v] = true
+// addPattern notes that the variables in scope in p are now in scope.
+func (s *scopeTracker) addPattern(p algebra.Pattern) {
+	if s.pending == nil {
+		s.pending = s.buf[:0]
 	}
+	s.pending = append(s.pending, p)
+}
+
+// add notes that v is now in scope.
+func (s *scopeTracker) add(v algebra.Var) {
+	s.sync()
+	s.vars[v] = true
+}
+
+// has reports whether v is in scope.
+func (s *scopeTracker) has(v algebra.Var) bool {
+	s.sync()
+	return s.vars[v]
+}
+
+func (s *scopeTracker) sync() {
+	if s.vars == nil {
+		s.vars = map[algebra.Var]bool{}
+	}
+	for _, p := range s.pending {
+		for _, v := range algebra.Vars(p) {
+			s.vars[v] = true
+		}
+	}
+	s.pending = s.pending[:0]
 }

@@ -167,7 +167,7 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 
 	pat := where
 	aggs := p.agg.bindings
-	scope := varSet{} // in scope in pat, kept up to date below
+	var scope scopeTracker // in scope in pat, kept up to date below
 	scope.addPattern(pat)
 	grouped := len(groups) > 0 || len(aggs) > 0 || len(having) > 0
 	bound := map[algebra.Var]bool{} // what a grouped query may refer to
@@ -182,7 +182,7 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 			v := g.v
 			if v == "" {
 				v = p.freshVar("grp")
-			} else if scope[v] {
+			} else if scope.has(v) {
 				return nil, nil, p.errAt(g.tok, "variable %s in GROUP BY (… AS %s) is already in scope",
 					"variabele %s in GROUP BY (… AS %s) is al in gebruik", v, v)
 			}
@@ -203,7 +203,7 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 		pat = joinPatterns(pat, values)
 	}
 	if grouped || values != nil {
-		scope = varSet{}
+		scope = scopeTracker{}
 		scope.addPattern(pat)
 	}
 
@@ -233,7 +233,7 @@ func (p *parser) solutionModifiersAndValues(where algebra.Pattern, sel *selectCl
 				}
 				continue
 			}
-			if projected[it.v] || scope[it.v] {
+			if projected[it.v] || scope.has(it.v) {
 				return nil, nil, p.errAt(it.tok, "variable %s in (… AS %s) is already in scope", "variabele %s in (… AS %s) is al in gebruik", it.v, it.v)
 			}
 			if grouped {

@@ -1,0 +1,335 @@
+package ldserver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql"
+	"github.com/stadleuven/maturity/sparql/algebra"
+	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/sparql/parse"
+	"github.com/stadleuven/maturity/sparql/results"
+	"github.com/stadleuven/maturity/sparql/service"
+)
+
+// Defaults of the SPARQL endpoint's limits.
+const (
+	DefaultQueryTimeout = 30 * time.Second
+	DefaultMaxRows      = 100000
+)
+
+// Headers that signal a cut answer. X-SPARQL-MaxRows is Virtuoso's name for
+// the same signal, which existing clients already look for.
+const (
+	hdrTruncated = "X-SPARQL-Truncated"
+	hdrMaxRows   = "X-SPARQL-MaxRows"
+)
+
+// endpoint is the SPARQL endpoint's state, fixed when the server is built.
+type endpoint struct {
+	mode     sparql.DefaultGraphMode
+	timeout  time.Duration
+	maxRows  int
+	service  *service.Client // nil: SERVICE is refused
+	examples []exampleQuery
+	sd       sdCache
+	spool    int      // bytes held back before a response is committed
+	plain    sync.Map // asset name → decompressed body
+}
+
+// newEndpoint applies the defaults of the endpoint's part of cfg.
+func newEndpoint(cfg *Config) (*endpoint, error) {
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = DefaultQueryTimeout
+	}
+	if cfg.MaxRows <= 0 {
+		cfg.MaxRows = DefaultMaxRows
+	}
+	e := &endpoint{mode: sparql.UnionDefaultGraph, timeout: cfg.QueryTimeout, maxRows: cfg.MaxRows, spool: 64 << 10}
+	if cfg.DefaultGraphOwn {
+		e.mode = sparql.OwnDefaultGraph
+	}
+	if len(cfg.ServiceAllow) > 0 {
+		c, err := service.New(cfg.ServiceAllow)
+		if err != nil {
+			return nil, fmt.Errorf("ldserver: %w", err)
+		}
+		e.service = c
+	}
+	if cfg.Queries != nil {
+		ex, err := loadExamples(cfg.Queries)
+		if err != nil {
+			return nil, fmt.Errorf("ldserver: example queries: %w", err)
+		}
+		e.examples = ex
+	}
+	return e, nil
+}
+
+// routeSPARQL registers the SPARQL 1.1 protocol endpoint and its query page.
+func (s *Server) routeSPARQL(r chi.Router) {
+	// Every method reaches the handler, so that a PUT gets the protocol's
+	// answer (405 with the right Allow) rather than the router's.
+	r.HandleFunc("/sparql", s.serveSPARQL)
+	get(r, "/sparql/ui/{file}", s.serveYasguiAsset)
+}
+
+// serveSPARQL answers a SPARQL protocol request: a query, the service
+// description (GET without a query) or the query page (a browser).
+func (s *Server) serveSPARQL(w http.ResponseWriter, r *http.Request) {
+	lang, _ := s.pickLang(r)
+	h := w.Header()
+	h.Set("Vary", "Accept, Accept-Language")
+	h.Set("Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Location, Content-Location, Vary, "+hdrTruncated+", "+hdrMaxRows)
+	pr, perr := parseProtoRequest(r)
+	if perr != nil {
+		if perr.status == http.StatusMethodNotAllowed {
+			h.Set("Allow", "GET, HEAD, POST, OPTIONS")
+		}
+		s.sparqlError(w, r, perr.status, lang, perr.key, perr.detail)
+		return
+	}
+	get := r.Method == http.MethodGet || r.Method == http.MethodHead
+	if get && prefersHTML(r.Header.Get("Accept"), pr.hasQuery) {
+		s.serveQueryPage(w, r, lang)
+		return
+	}
+	if !pr.hasQuery {
+		if get {
+			s.serveServiceDescription(w, r, pr.format)
+			return
+		}
+		s.sparqlError(w, r, http.StatusBadRequest, lang, smNoQuery, "")
+		return
+	}
+	q, err := sparql.Parse(pr.query, sparql.ParseOptions{Base: s.base.iri})
+	if err != nil {
+		s.syntaxError(w, r, lang, err)
+		return
+	}
+	s.runQuery(w, r, lang, pr, q)
+}
+
+// prefersHTML reports whether a GET is from a person: text/html is
+// acceptable and at least as welcome as any format the endpoint sends for
+// data. A wildcard alone does not count, so curl gets data.
+func prefersHTML(accept string, query bool) bool {
+	htmlQ, dataQ := 0.0, 0.0
+	for _, mr := range parseAccept(accept) {
+		full := mr.typ + "/" + mr.sub
+		switch {
+		case full == "text/html" || full == "application/xhtml+xml":
+			htmlQ = max(htmlQ, mr.q)
+		case mr.typ != "*" && mr.sub != "*" && isDataType(full):
+			dataQ = max(dataQ, mr.q)
+		}
+	}
+	return htmlQ > 0 && htmlQ >= dataQ
+}
+
+// isDataType reports whether mt is a results or RDF format the endpoint
+// sends, or an alias of one.
+func isDataType(mt string) bool {
+	if _, err := results.ParseFormat(mt); err == nil {
+		return true
+	}
+	r, ok := repForName(mt)
+	return ok && !r.html
+}
+
+// runQuery evaluates q and streams its answer in the negotiated format.
+func (s *Server) runQuery(w http.ResponseWriter, r *http.Request, lang string, pr *protoRequest, q *sparql.Query) {
+	var (
+		resFormat results.Format
+		graphRep  rep
+		ok        bool
+	)
+	switch q.Form() {
+	case algebra.Select, algebra.Ask:
+		if pr.format != "" {
+			resFormat, ok = resultFormatByName(pr.format)
+		} else {
+			resFormat, ok = negotiateResults(r.Header.Get("Accept"), selectOffers)
+		}
+	default:
+		if pr.format != "" {
+			graphRep, ok = graphFormatByName(pr.format)
+		} else {
+			graphRep, ok = negotiate(r.Header.Get("Accept"), graphOffers)
+		}
+	}
+	if !ok {
+		s.sparqlError(w, r, http.StatusNotAcceptable, lang, smNotAcceptable, strings.Join(offeredTypes(selectOffers, graphOffers), "\n"))
+		return
+	}
+
+	ctx, cancel := context.WithTimeout(r.Context(), s.sparql.timeout)
+	defer cancel()
+	v, ok := s.view(w, r)
+	if !ok {
+		return
+	}
+	defer v.Close()
+	opts := sparql.ExecOptions{
+		DefaultGraph:     s.sparql.mode,
+		DefaultGraphIRIs: iriTerms(pr.defaultGraphs),
+		NamedGraphIRIs:   iriTerms(pr.namedGraphs),
+	}
+	if s.sparql.service != nil {
+		opts.Service = s.sparql.service
+	}
+	start := time.Now()
+	res, err := sparql.Exec(ctx, v, q, opts)
+	if err != nil {
+		s.queryFailed(w, r, ctx, lang, err)
+		return
+	}
+	defer res.Close()
+
+	out := &spool{w: w, limit: s.sparql.spool}
+	var st streamStatus
+	if q.Form() == algebra.Select || q.Form() == algebra.Ask {
+		w.Header().Set("Content-Type", resFormat.MediaType()+"; charset=utf-8")
+		st = s.writeResults(out, res, resFormat)
+	} else {
+		w.Header().Set("Content-Type", graphRep.contentType())
+		st = s.writeGraph(out, res, graphRep)
+	}
+	s.log.LogAttrs(r.Context(), slog.LevelDebug, "sparql",
+		slog.Int("rows", st.rows), slog.Bool("truncated", st.truncated),
+		slog.Duration("dur", time.Since(start)), slog.Any("err", st.err))
+	switch {
+	case st.err != nil && out.err != nil:
+		// The client went away; nobody is left to tell.
+	case st.err != nil && !out.committed:
+		s.queryFailed(w, r, ctx, lang, st.err)
+	case st.err != nil:
+		s.abortStream(w, r, ctx, lang, st.err)
+	default:
+		if st.truncated {
+			// Before the commit this is a header; after it, a trailer
+			// (declared by the commit).
+			w.Header().Set(hdrTruncated, "true")
+			w.Header().Set(hdrMaxRows, fmt.Sprint(s.sparql.maxRows))
+		}
+		out.finish()
+	}
+}
+
+// iriTerms maps protocol graph parameters to IRIs.
+func iriTerms(iris []string) []rdf.Term {
+	if len(iris) == 0 {
+		return nil
+	}
+	out := make([]rdf.Term, len(iris))
+	for i, g := range iris {
+		out[i] = rdf.IRI(g)
+	}
+	return out
+}
+
+// queryFailed answers an error that happened before any of the answer was
+// sent, with the status that tells the client whose fault it is.
+func (s *Server) queryFailed(w http.ResponseWriter, r *http.Request, ctx context.Context, lang string, err error) {
+	switch {
+	case r.Context().Err() != nil && !errors.Is(r.Context().Err(), context.DeadlineExceeded):
+		// The client disconnected.
+		return
+	case ctx.Err() != nil:
+		s.log.InfoContext(r.Context(), "sparql: query timed out", "timeout", s.sparql.timeout)
+		s.sparqlError(w, r, http.StatusServiceUnavailable, lang, smTimeout, s.timeoutDetail(lang))
+	case errors.Is(err, eval.ErrNoService) || errors.Is(err, service.ErrNotAllowed):
+		s.sparqlError(w, r, http.StatusForbidden, lang, smServiceRefused, err.Error())
+	default:
+		s.log.ErrorContext(r.Context(), "sparql: evaluation failed", "err", err)
+		s.sparqlError(w, r, http.StatusInternalServerError, lang, smQueryError, err.Error())
+	}
+}
+
+func (s *Server) timeoutDetail(lang string) string {
+	if lang == "en" {
+		return "limit " + s.sparql.timeout.String()
+	}
+	return "grens " + s.sparql.timeout.String()
+}
+
+// abortStream ends a response whose status line is already sent: it writes
+// a line that says what happened (and breaks any parser that would take
+// the partial answer for a whole one), then aborts the connection, so the
+// chunked stream is never properly terminated and every HTTP client reports
+// an incomplete body.
+func (s *Server) abortStream(w http.ResponseWriter, r *http.Request, ctx context.Context, lang string, err error) {
+	msg := smsg(lang, smQueryError)
+	if ctx.Err() != nil {
+		msg = smsg(lang, smTimeoutStream) + " (" + s.timeoutDetail(lang) + ")"
+	}
+	s.log.InfoContext(r.Context(), "sparql: answer cut mid-stream", "err", err)
+	fmt.Fprintf(w, "\n\n%s: %v\n", msg, err)
+	http.NewResponseController(w).Flush()
+	panic(http.ErrAbortHandler)
+}
+
+// syntaxError answers 400 with the parser's message: line and column,
+// the message in the client's language, and the offending line with a
+// caret under the column.
+func (s *Server) syntaxError(w http.ResponseWriter, r *http.Request, lang string, err error) {
+	var pe *parse.Error
+	if !errors.As(err, &pe) {
+		s.sparqlError(w, r, http.StatusBadRequest, lang, smSyntax, err.Error())
+		return
+	}
+	detail := pe.Localized(lang)
+	if pe.Snippet != "" {
+		detail += "\n\n" + pe.Snippet
+	}
+	s.sparqlError(w, r, http.StatusBadRequest, lang, smSyntax, detail)
+}
+
+// sparqlError answers an error in text/plain: status, the text for key in
+// lang, and the detail.
+func (s *Server) sparqlError(w http.ResponseWriter, r *http.Request, code int, lang string, key sparqlMsg, detail string) {
+	h := w.Header()
+	h.Del("Content-Length")
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	if r.Method == http.MethodHead {
+		return
+	}
+	msg := smsg(lang, key)
+	switch {
+	case detail == "":
+		fmt.Fprintf(w, "%d %s\n", code, msg)
+	case strings.Contains(detail, "\n") && key == smNotAcceptable:
+		fmt.Fprintf(w, "%d %s\n%s\n", code, msg, detail)
+	default:
+		fmt.Fprintf(w, "%d %s: %s\n", code, msg, detail)
+	}
+}
+
+// loadExamples reads the example queries (*.rq) from fsys.
+func loadExamples(fsys fs.FS) ([]exampleQuery, error) {
+	names, err := fs.Glob(fsys, "*.rq")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]exampleQuery, 0, len(names))
+	for _, n := range names {
+		b, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, newExample(n, string(b)))
+	}
+	return out, nil
+}

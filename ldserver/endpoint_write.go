@@ -1,0 +1,153 @@
+package ldserver
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/sparql"
+	"github.com/stadleuven/maturity/sparql/algebra"
+	"github.com/stadleuven/maturity/sparql/results"
+)
+
+// spool holds the start of an answer in memory. While nothing is sent, an
+// error or a row cap met early can still set the status and the headers
+// (a small answer gets a real 400/503, or X-SPARQL-Truncated as a header
+// with a Content-Length); past limit the answer is committed as a streamed
+// 200 whose late news travels in a trailer.
+type spool struct {
+	w         http.ResponseWriter
+	buf       []byte
+	limit     int
+	committed bool
+	err       error // the first error writing to the client
+}
+
+func (s *spool) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	if !s.committed {
+		if len(s.buf)+len(p) <= s.limit {
+			s.buf = append(s.buf, p...)
+			return len(p), nil
+		}
+		s.commit()
+		if s.err != nil {
+			return 0, s.err
+		}
+	}
+	n, err := s.w.Write(p)
+	if err != nil {
+		s.err = err
+	}
+	return n, err
+}
+
+// commit sends the status, the headers and what is held back.
+func (s *spool) commit() {
+	s.committed = true
+	s.w.Header().Set("Trailer", hdrTruncated+", "+hdrMaxRows)
+	s.w.WriteHeader(http.StatusOK)
+	if _, err := s.w.Write(s.buf); err != nil {
+		s.err = err
+	}
+	s.buf = nil
+}
+
+// finish completes a successful answer.
+func (s *spool) finish() {
+	if s.committed {
+		return
+	}
+	s.committed = true
+	s.w.Header().Set("Content-Length", strconv.Itoa(len(s.buf)))
+	s.w.WriteHeader(http.StatusOK)
+	if _, err := s.w.Write(s.buf); err != nil {
+		s.err = err
+	}
+}
+
+// streamStatus is how writing an answer ended.
+type streamStatus struct {
+	rows      int
+	truncated bool  // cut at the row cap
+	err       error // evaluation or write error
+}
+
+// writeResults streams a SELECT or ASK answer in format f, at most
+// maxRows solutions.
+func (s *Server) writeResults(out *spool, res *sparql.Result, f results.Format) streamStatus {
+	rw := results.NewWriter(out, f)
+	var st streamStatus
+	if res.Form() == algebra.Ask {
+		if err := rw.Boolean(res.Boolean()); err != nil {
+			return streamStatus{err: err}
+		}
+		return streamStatus{err: rw.Close()}
+	}
+	if err := rw.Head(res.Vars()); err != nil {
+		return streamStatus{err: err}
+	}
+	for res.Next() {
+		if st.rows == s.sparql.maxRows {
+			st.truncated = true
+			break
+		}
+		if err := rw.Row(res.Row()); err != nil {
+			st.err = err
+			return st
+		}
+		st.rows++
+	}
+	if !st.truncated {
+		if err := res.Err(); err != nil {
+			st.err = err
+			return st
+		}
+		st.err = rw.Close()
+		return st
+	}
+	st.err = results.CloseTruncated(rw)
+	return st
+}
+
+// writeGraph streams a CONSTRUCT or DESCRIBE answer in r's format, at most
+// maxRows triples. Formats with comments (Turtle, N-Triples, N-Quads)
+// end a cut answer with one that says so.
+func (s *Server) writeGraph(out *spool, res *sparql.Result, r rep) streamStatus {
+	var st streamStatus
+	wr, err := rdfio.NewWriter(out, r.format, s.writeOptions())
+	if err != nil {
+		return streamStatus{err: fmt.Errorf("render %s: %w", r.name(), err)}
+	}
+	for res.Next() {
+		if st.rows == s.sparql.maxRows {
+			st.truncated = true
+			break
+		}
+		if err := wr.Write(res.Quad()); err != nil {
+			st.err = err
+			return st
+		}
+		st.rows++
+	}
+	if !st.truncated {
+		if err := res.Err(); err != nil {
+			st.err = err
+			return st
+		}
+	}
+	if err := wr.Close(); err != nil {
+		st.err = err
+		return st
+	}
+	if st.truncated {
+		switch r.format {
+		case rdfio.Turtle, rdfio.NTriples, rdfio.NQuads:
+			_, st.err = fmt.Fprintf(out, "# truncated after %d triples: more exist than this server returns in one answer\n", st.rows)
+		}
+	}
+	return st
+}

@@ -1,0 +1,80 @@
+package eval
+
+import (
+	"context"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/algebra"
+)
+
+// A filter over one variable, such as FILTER(lang(?label) = "en"), often
+// sees the same few values on thousands of rows. When its value depends
+// on that variable alone, it is computed once per term id.
+
+// memoMaxEntries bounds a filter's memo.
+const memoMaxEntries = 1 << 16
+
+// memoFilter wraps e, compiled from f in sc, with a per-id memo when f
+// reads exactly one variable and nothing else that varies.
+func memoFilter(e expr, f algebra.Expr, sc *scope) expr {
+	vars := exprVars(f)
+	if len(vars) != 1 || !deterministic(f) {
+		return e
+	}
+	var slot int
+	for v := range vars {
+		slot = sc.slot(v)
+	}
+	type result struct {
+		t   rdf.Term
+		err error
+	}
+	memo := make(map[uint64]result)
+	return func(ctx context.Context, x *exec, row []uint64) (rdf.Term, error) {
+		id := row[slot]
+		if r, ok := memo[id]; ok {
+			return r.t, r.err
+		}
+		t, err := e(ctx, x, row)
+		if !isFatal(err) && len(memo) < memoMaxEntries {
+			memo[id] = result{t, err}
+		}
+		return t, err
+	}
+}
+
+// deterministic reports whether e gives the same value for the same
+// variable values: no random or fresh values, no EXISTS (which reads the
+// data and other variables), no functions outside the built-ins.
+func deterministic(e algebra.Expr) bool {
+	switch e := e.(type) {
+	case algebra.Var, *algebra.Const:
+		return true
+	case *algebra.Binary:
+		return deterministic(e.Left) && deterministic(e.Right)
+	case *algebra.Unary:
+		return deterministic(e.Arg)
+	case *algebra.In:
+		if !deterministic(e.Arg) {
+			return false
+		}
+		for _, a := range e.List {
+			if !deterministic(a) {
+				return false
+			}
+		}
+		return true
+	case *algebra.Call:
+		switch e.Name {
+		case "RAND", "UUID", "STRUUID", "BNODE":
+			return false
+		}
+		for _, a := range e.Args {
+			if !deterministic(a) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
