@@ -115,7 +115,8 @@ func TestVoID(t *testing.T) {
 			t.Errorf("linkset %s: %d links, data has %d", lt.frag, n, want)
 		}
 	}
-	if value(ds, nsVOID+"sparqlEndpoint") != "" {
-		t.Errorf("void:sparqlEndpoint advertised while /sparql is not routed")
+	// The endpoint is advertised exactly when it is routed.
+	if got, routed := value(ds, nsVOID+"sparqlEndpoint"), e.ld.routed("/sparql"); (got != "") != routed || (routed && got != e.base+"sparql") {
+		t.Errorf("void:sparqlEndpoint %q, /sparql routed: %v", got, routed)
 	}
 }

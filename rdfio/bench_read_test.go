@@ -122,3 +122,29 @@ func reportRate(b *testing.B, perOp int, cpu0 time.Duration) {
 		b.ReportMetric(total/cpu.Seconds(), "triples/cpu-s")
 	}
 }
+
+func BenchmarkParseRDFXML(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">` + "\n")
+	const nodes = readBenchTriples / 4
+	for s := 0; s < nodes; s++ {
+		fmt.Fprintf(&buf, `<rdf:Description rdf:about="https://data.stad.be/id/resource/%d"><dct:title xml:lang="nl">Naam %d</dct:title><dct:created rdf:datatype="http://www.w3.org/2001/XMLSchema#date">2024-01-01</dct:created><dct:partOf rdf:resource="https://data.stad.be/id/resource/%d"/><dct:subject dct:title="k"/></rdf:Description>`+"\n", s, s, s/10)
+	}
+	buf.WriteString("</rdf:RDF>\n")
+	data := buf.Bytes()
+	want := nodes * 5
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	cpu0 := processCPUTime()
+	for b.Loop() {
+		n := 0
+		err := Parse(bytes.NewReader(data), RDFXML, ParseOptions{}, func(rdf.Quad) error {
+			n++
+			return nil
+		})
+		if err != nil || n != want {
+			b.Fatalf("parsed %d triples: %v", n, err)
+		}
+	}
+	reportRate(b, want, cpu0)
+}

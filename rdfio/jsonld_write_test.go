@@ -193,16 +193,22 @@ func TestJSONLDWriteEmpty(t *testing.T) {
 // does) all produce the same document: nothing is shared between them.
 func TestJSONLDWriteConcurrent(t *testing.T) {
 	opts := WriteOptions{Context: []byte(wtContext), ContextURL: "https://data.example/ctx"}
-	want := string(wtWrite(t, JSONLD, wtResource(), opts))
+	// The first graph takes the direct path, the second (named graph)
+	// json-gold with its document loader.
+	graphs := [][]rdf.Quad{wtResource(), append(wtResource(), rdf.Quad{S: rdf.IRI(wtEx + "s"), P: rdf.IRI(wtEx + "p"), O: rdf.Literal("x"), G: rdf.IRI(wtEx + "g")})}
+	var want []string
+	for _, g := range graphs {
+		want = append(want, string(wtWrite(t, JSONLD, g, opts)))
+	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 16)
-	for range 16 {
+	for i := range 16 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for range 20 {
 				var buf bytes.Buffer
-				if err := WriteAll(&buf, JSONLD, wtResource(), opts); err != nil || buf.String() != want {
+				if err := WriteAll(&buf, JSONLD, graphs[i%2], opts); err != nil || buf.String() != want[i%2] {
 					errs <- buf.String()
 					return
 				}

@@ -67,8 +67,8 @@ func (p *rxParser) errorf(format string, args ...any) error {
 	return &SyntaxError{File: p.opts.File, Line: max(line, 1), Col: max(col, 1), Msg: fmt.Sprintf(format, args...)}
 }
 
-// token reads the next XML token, copying it (the decoder reuses its
-// buffers) and turning XML errors into positioned syntax errors.
+// token reads the next XML token, turning XML errors into positioned
+// syntax errors.
 func (p *rxParser) token() (xml.Token, error) {
 	tok, err := p.d.Token()
 	if err == io.EOF {
@@ -86,7 +86,9 @@ func (p *rxParser) token() (xml.Token, error) {
 		}
 		return nil, &SyntaxError{File: p.opts.File, Line: max(line, 1), Col: max(col, 1), Msg: "XML: " + msg}
 	}
-	return xml.CopyToken(tok), nil
+	// No xml.CopyToken: every caller consumes the token's bytes (CharData,
+	// Directive) before reading the next one.
+	return tok, nil
 }
 
 func (p *rxParser) document() error {

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -184,6 +185,16 @@ func BenchmarkImport1M(b *testing.B) {
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
 		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MiB")
 	}
+	start := time.Now()
+	if err := s.Check(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(time.Since(start).Seconds(), "check-s")
+	start = time.Now()
+	if _, err := s.Backup(io.Discard); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(time.Since(start).Milliseconds()), "backup-ms")
 }
 
 // BenchmarkLookup1M measures lookups on a store loaded from the same file.

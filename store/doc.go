@@ -58,7 +58,26 @@
 // the file before commit. bbolt commits by writing new pages, syncing, then
 // switching the meta page, so a failure or kill -9 at any point leaves the
 // previous state (crash_test.go proves it by killing a child process
-// mid-import).
+// mid-import and at fractions of the commit). The price of one transaction
+// is memory: bbolt keeps every page the import writes in memory until
+// commit (about the final file growth), on top of the batch being encoded
+// (Import writes into the transaction every million quads, so that part
+// stays bounded).
+//
+// # Measured
+//
+// One million triples (the peers' gen-data.py 300 5, 131 MB of N-Triples,
+// 90 thousand distinct terms) parsed with rdfio and imported with fsync on,
+// on the shared 2-core machine, interleaved with the peers on the same file
+// under a load average of 13 to 23 (so absolute times are inflated and
+// only ratios mean much): 7.3 to 33 s against Oxigraph's 31 to 273 s
+// (4.3 to 8.2 times its rate) and Virtuoso's bulk loader's 16 to 57 s (1.7
+// to 2.2 times). The file is 27 MB (27 bytes per triple; Virtuoso's is
+// 63 MB), peak RSS 450 to 540 MiB (Oxigraph 770 MiB), Check takes 1.5 s
+// and Backup 10 ms. A bound-subject Match runs at 28 to 80 thousand
+// lookups per second and a bound predicate-object scan yields 12 to 15
+// million quads per second. BenchmarkImport1M and BenchmarkLookup1M
+// reproduce these numbers.
 //
 // # Concurrency
 //

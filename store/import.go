@@ -7,6 +7,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -77,7 +78,7 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 	flush := func() error {
 		if tx == nil {
 			if tx, err = s.db.Begin(true); err != nil {
-				if errors.Is(err, bolt.ErrDatabaseReadOnly) {
+				if errors.Is(err, berrors.ErrDatabaseReadOnly) {
 					err = ErrReadOnly
 				}
 				tx = nil

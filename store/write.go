@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -209,7 +211,7 @@ func (s *Store) update(ctx context.Context, op string, fn func(w *writer) error)
 		return w.finish(time.Now())
 	})
 	if err != nil {
-		if err == bolt.ErrDatabaseReadOnly || err == bolt.ErrTxNotWritable {
+		if errors.Is(err, berrors.ErrDatabaseReadOnly) || errors.Is(err, berrors.ErrTxNotWritable) {
 			err = ErrReadOnly
 		}
 		return fmt.Errorf("store: %s: %w", op, err)

@@ -78,8 +78,15 @@ func printUsage(w io.Writer) {
 }
 
 // oneLine keeps an error message on one line, as a shell user expects.
+// Errors that speak both languages (Dutch by default) speak English when
+// the user's locale is English.
 func oneLine(err error) string {
-	return strings.ReplaceAll(err.Error(), "\n", "; ")
+	msg := err.Error()
+	var bi interface{ English() string }
+	if errors.As(err, &bi) && strings.HasPrefix(os.Getenv("LANG"), "en") {
+		msg = strings.Replace(msg, bi.(error).Error(), bi.English(), 1)
+	}
+	return strings.ReplaceAll(msg, "\n", "; ")
 }
 
 // newFlags returns a FlagSet that prints its usage to the command's stderr

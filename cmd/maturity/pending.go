@@ -6,7 +6,4 @@ import (
 )
 
 // Temporary until the domain and DCAT work lands; removed before submit.
-func runAssess(ctx context.Context, sio stdio, args []string) error   { return errors.New("pending") }
-func runSurvey(ctx context.Context, sio stdio, args []string) error   { return errors.New("pending") }
-func runPlan(ctx context.Context, sio stdio, args []string) error     { return errors.New("pending") }
 func runValidate(ctx context.Context, sio stdio, args []string) error { return errors.New("pending") }

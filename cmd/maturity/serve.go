@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/stadleuven/maturity/examples"
@@ -25,7 +24,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]")
 	data := dataFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	base := fs.String("base", defaultBase, "public base IRI of this instance (scheme, host, path prefix; ends in /)")
+	baseFlag := fs.String("base", "", "public base IRI of this instance (scheme, host, path prefix); default "+defaultBase+" or the one the store was created with")
 	licence := fs.String("licence", "http://creativecommons.org/publicdomain/zero/1.0/", "licence of the published data")
 	timeout := fs.Duration("timeout", 30*time.Second, "per-request and per-query timeout")
 	rowCap := fs.Int("max-rows", 100000, "maximum rows of a SPARQL result (signalled when reached)")
@@ -33,8 +32,9 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if !strings.HasSuffix(*base, "/") {
-		*base += "/"
+	base, err := resolveBase(*data, *baseFlag)
+	if err != nil {
+		return err
 	}
 	log := slog.New(slog.NewTextHandler(sio.err, nil))
 
@@ -43,18 +43,18 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := ensureLoaded(ctx, st, *base, log); err != nil {
+	if err := ensureLoaded(ctx, st, *data, base, log); err != nil {
 		return err
 	}
 
 	srv, err := ldserver.New(ldserver.Config{
-		Base:           *base,
+		Base:           base,
 		Licence:        *licence,
 		DefaultLang:    "nl",
 		RequestTimeout: *timeout,
 		Logger:         log,
-		Context:        vocab.Context(*base),
-		Prefixes:       vocab.Prefixes(*base),
+		Context:        vocab.Context(base),
+		Prefixes:       vocab.Prefixes(base),
 	}, storeSource{st})
 	if err != nil {
 		return err
@@ -67,7 +67,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "base", *base, "data", *data)
+	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "base", base, "data", *data)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -91,7 +91,10 @@ func (s storeSource) View(ctx context.Context) (ldserver.View, error) { return s
 
 // ensureLoaded loads the maturity model and the examples into an empty
 // store, in one atomic import, so a fresh `serve` shows something.
-func ensureLoaded(ctx context.Context, st *store.Store, base string, log *slog.Logger) error {
+func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, log *slog.Logger) error {
+	if err := recordBase(dir, base); err != nil {
+		return err
+	}
 	snap, err := st.Snapshot()
 	if err != nil {
 		return err
@@ -110,6 +113,8 @@ func ensureLoaded(ctx context.Context, st *store.Store, base string, log *slog.L
 	if err != nil {
 		return err
 	}
-	log.Info("first start: loaded the maturity model and the examples", "quads", n)
+	if log != nil {
+		log.Info("first start: loaded the maturity model and the examples", "quads", n)
+	}
 	return nil
 }

@@ -219,7 +219,9 @@ func TestCancellation(t *testing.T) {
 			if !errors.Is(err, context.DeadlineExceeded) {
 				t.Errorf("err = %v, want context.DeadlineExceeded", err)
 			}
-			if elapsed > 500*time.Millisecond {
+			// Unstopped, each query runs for minutes; the margin is for
+			// loaded CI machines.
+			if elapsed > 1500*time.Millisecond {
 				t.Errorf("stopped after %v, want soon after the 50ms deadline", elapsed)
 			}
 		})

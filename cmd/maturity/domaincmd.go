@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/stadleuven/maturity/assess"
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/store"
+	"github.com/stadleuven/maturity/vocab"
+)
+
+// orgYearFlags are the flags that name one organisation's assessment.
+type orgYearFlags struct {
+	data, base, org *string
+	year            *int
+}
+
+func addOrgYear(fs interface {
+	String(string, string, string) *string
+	Int(string, int, string) *int
+}) orgYearFlags {
+	return orgYearFlags{
+		data: fs.String("data", "./data", "directory of the store"),
+		base: fs.String("base", "", "instance base IRI (default: the one the store was created with)"),
+		org:  fs.String("org", "", "NIS code of the organisation, e.g. 24062 (Leuven)"),
+		year: fs.Int("year", 0, "year of the assessment"),
+	}
+}
+
+func (f orgYearFlags) check() error {
+	if *f.org == "" || *f.year == 0 {
+		return fmt.Errorf("--org and --year are required")
+	}
+	return nil
+}
+
+// domainContext opens the store, loading the model on first use, and reads
+// the model and the organisation's name.
+type domainContext struct {
+	st       *store.Store
+	base     string
+	model    *vocab.Model
+	orgLabel vocab.Text
+}
+
+func openDomain(ctx context.Context, f orgYearFlags) (*domainContext, error) {
+	base, err := resolveBase(*f.data, *f.base)
+	if err != nil {
+		return nil, err
+	}
+	st, err := openStore(*f.data)
+	if err != nil {
+		return nil, err
+	}
+	dc := &domainContext{st: st, base: base}
+	if err := ensureLoaded(ctx, st, *f.data, base, nil); err != nil {
+		st.Close()
+		return nil, err
+	}
+	snap, err := st.Snapshot()
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	defer snap.Close()
+	if dc.model, err = assess.LoadModel(ctx, snap, base); err != nil {
+		st.Close()
+		return nil, err
+	}
+	if *f.org != "" {
+		if dc.orgLabel, err = assess.OrgLabel(ctx, snap, base, *f.org); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	return dc, nil
+}
+
+// writeGraphs replaces the graphs an import built, all in one transaction.
+func (dc *domainContext) writeGraphs(ctx context.Context, graphs []assess.Graph) error {
+	gcs := make([]store.GraphContent, len(graphs))
+	for i, g := range graphs {
+		gcs[i] = store.GraphContent{Graph: rdf.IRI(g.IRI), Quads: g.Quads}
+	}
+	return dc.st.ReplaceGraphs(ctx, gcs)
+}
+
+func runAssess(ctx context.Context, sio stdio, args []string) error {
+	const usage = "import FILE.csv --org NIS --year YYYY [--method zelfevaluatie] [--by NAME] [--data DIR]"
+	if len(args) == 0 || args[0] != "import" {
+		fmt.Fprintln(sio.err, "Usage: maturity assess "+usage)
+		return fmt.Errorf("want the subcommand import")
+	}
+	fs := newFlags(sio, "assess import", usage)
+	f := addOrgYear(fs)
+	method := fs.String("method", "zelfevaluatie", "method slug in the model's method scheme")
+	by := fs.String("by", "", "who filled in the assessment (dct:creator)")
+	files, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return fmt.Errorf("want exactly one FILE.csv")
+	}
+	if err := f.check(); err != nil {
+		return err
+	}
+	dc, err := openDomain(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer dc.st.Close()
+	version, err := nextVersion(ctx, dc, *f.org, *f.year, assess.NextAssessmentVersion)
+	if err != nil {
+		return err
+	}
+	r, err := os.Open(files[0])
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	graphs, err := assess.ImportAssessment(ctx, dc.base, dc.model, r, filepath.Base(files[0]), assess.Assessment{
+		Org: *f.org, OrgLabel: dc.orgLabel, Year: *f.year, Version: version,
+		Method: *method, Author: *by, Generated: time.Now(),
+	})
+	if err != nil {
+		return fmt.Errorf("nothing imported: %w", err)
+	}
+	if err := dc.writeGraphs(ctx, graphs); err != nil {
+		return err
+	}
+	fmt.Fprintf(sio.err, "imported %s as %s (version %d)\n", files[0], vocab.AssessmentVersion(dc.base, *f.org, *f.year, version), version)
+	return nil
+}
+
+// nextVersion asks the store which version number a new import gets.
+func nextVersion(ctx context.Context, dc *domainContext, org string, year int, next func(context.Context, eval.Dataset, string, string, int) (int, error)) (int, error) {
+	snap, err := dc.st.Snapshot()
+	if err != nil {
+		return 0, err
+	}
+	defer snap.Close()
+	return next(ctx, snap, dc.base, org, year)
+}
+
+func runSurvey(ctx context.Context, sio stdio, args []string) error {
+	const usage = "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--threshold 5] [--data DIR]"
+	if len(args) == 0 || args[0] != "import" {
+		fmt.Fprintln(sio.err, "Usage: maturity survey "+usage)
+		return fmt.Errorf("want the subcommand import")
+	}
+	fs := newFlags(sio, "survey import", usage)
+	f := addOrgYear(fs)
+	mapping := fs.String("mapping", "", "RML mapping for your survey tool's export (default: the shipped mappings/rml/bevraging.ttl)")
+	threshold := fs.Int("threshold", assess.DefaultThreshold, "smallest group whose figures are published")
+	files, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return fmt.Errorf("want exactly one FILE.csv")
+	}
+	if err := f.check(); err != nil {
+		return err
+	}
+	dc, err := openDomain(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer dc.st.Close()
+	version, err := nextVersion(ctx, dc, *f.org, *f.year, assess.NextSurveyVersion)
+	if err != nil {
+		return err
+	}
+	in := assess.SurveyImport{Org: *f.org, OrgLabel: dc.orgLabel, Year: *f.year, Version: version, Threshold: *threshold, Generated: time.Now()}
+	if *mapping != "" {
+		m, err := os.Open(*mapping)
+		if err != nil {
+			return err
+		}
+		defer m.Close()
+		in.Mapping, in.MappingName = m, filepath.Base(*mapping)
+	}
+	r, err := os.Open(files[0])
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	graphs, err := assess.ImportSurvey(ctx, dc.base, dc.model, r, filepath.Base(files[0]), in)
+	if err != nil {
+		return fmt.Errorf("nothing imported: %w", err)
+	}
+	if err := dc.writeGraphs(ctx, graphs); err != nil {
+		return err
+	}
+	fmt.Fprintf(sio.err, "imported %s as %s (version %d)\n", files[0], vocab.SurveyVersion(dc.base, *f.org, *f.year, version), version)
+	return nil
+}
+
+func runPlan(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "plan", "--org NIS --year YYYY [--lang nl|en] [--data DIR]")
+	f := addOrgYear(fs)
+	lang := fs.String("lang", "nl", "language of the plan: nl or en")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := f.check(); err != nil {
+		return err
+	}
+	if *lang != "nl" && *lang != "en" {
+		return fmt.Errorf("--lang must be nl or en")
+	}
+	dc, err := openDomain(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer dc.st.Close()
+	snap, err := dc.st.Snapshot()
+	if err != nil {
+		return err
+	}
+	defer snap.Close()
+	a, err := assess.LoadAssessment(ctx, snap, dc.base, *f.org, *f.year)
+	if err != nil {
+		return err
+	}
+	return writeOutput(sio.out, "-", func(w io.Writer) error {
+		return assess.NewPlan(dc.model, a).WriteText(w, *lang)
+	})
+}
