@@ -39,7 +39,7 @@ if [ ! -f "$DATA" ]; then
 fi
 
 echo "== build" >&2
-(cd "$root" && go build -o "$OUT/maturity" ./cmd/maturity)
+(cd "$root" && mkdir -p "$OUT/bin" && go build -o "$OUT/bin/maturity" ./cmd/maturity)
 
 pids=()
 cleanup() {
@@ -50,10 +50,10 @@ trap cleanup EXIT
 
 if [ ! -d "$STORE" ]; then
   echo "== import into our store" >&2
-  "$OUT/maturity" import --data "$STORE" "$DATA" 2>&1 | tee "$OUT/import.log" >&2
+  "$OUT/bin/maturity" import --data "$STORE" "$DATA" 2>&1 | tee "$OUT/import.log" >&2
 fi
 echo "== start maturity serve" >&2
-"$OUT/maturity" serve --data "$STORE" --addr "127.0.0.1:$PORT" --base "http://127.0.0.1:$PORT/" >"$OUT/serve.log" 2>&1 &
+"$OUT/bin/maturity" serve --data "$STORE" --addr "127.0.0.1:$PORT" --base "http://127.0.0.1:$PORT/" >"$OUT/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/sparql?query=ASK%7B%7D" && break

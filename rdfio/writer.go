@@ -137,17 +137,18 @@ func checkIRI(t rdf.Term) error {
 		return fmt.Errorf("rdfio: IRI <%s> is not absolute", iri)
 	}
 	for i := 0; i < len(iri); i++ {
-		switch c := iri[i]; c {
-		case '<', '>', '"', '{', '}', '|', '^', '`', '\\':
-		default:
-			if c > 0x20 {
-				continue
-			}
+		if c := iri[i]; c < 64 && iriForbiddenLo>>c&1 != 0 || c >= 64 && c < 128 && iriForbiddenHi>>(c-64)&1 != 0 {
+			return fmt.Errorf("rdfio: IRI %q contains %q, which IRIs cannot contain", iri, c)
 		}
-		return fmt.Errorf("rdfio: IRI %q contains %q, which IRIs cannot contain", iri, iri[i])
 	}
 	return nil
 }
+
+// Bit sets of the ASCII characters IRIREF forbids: 0x00-0x20 and <>"{}|^`\.
+const (
+	iriForbiddenLo = 1<<0x21 - 1 | 1<<'"' | 1<<'<' | 1<<'>'
+	iriForbiddenHi = 1<<('\\'-64) | 1<<('^'-64) | 1<<('`'-64) | 1<<('{'-64) | 1<<('|'-64) | 1<<('}'-64)
+)
 
 func termDesc(t rdf.Term) string {
 	if t.IsZero() {

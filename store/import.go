@@ -12,14 +12,8 @@ import (
 	"github.com/stadleuven/maturity/rdf"
 )
 
-const (
-	// importChunk is how many quads the parsing goroutine hands over at once.
-	importChunk = 16 << 10
-	// importFlush is how many quads are collected before they are written
-	// into the (still uncommitted) transaction, bounding the memory of the
-	// collected-but-unwritten part of a very large import.
-	importFlush = 1 << 20
-)
+// importChunk is how many quads the parsing goroutine hands over at once.
+const importChunk = 16 << 10
 
 // Import loads the quads that src emits, all or nothing: they are written in
 // one bbolt transaction that commits only after src returned nil, so an
@@ -27,6 +21,13 @@ const (
 // leaves the store as it was. src runs on its own goroutine, parsing while
 // this one interns terms, so a parser and the store share the two cores.
 // It returns the number of quads src emitted (duplicates included).
+//
+// The whole import is encoded in memory (16 bytes per quad plus the
+// distinct terms while parsing, about 200 bytes per quad while sorting)
+// and written in a single ascending pass per bucket. Writing it in several
+// passes within the one transaction would be far worse: bbolt splits nodes
+// only at commit, so every later pass would insert into ever-growing
+// in-memory nodes, moving their tails on each insert.
 func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) error) (n int64, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -61,7 +62,6 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 	}()
 
 	var tx *bolt.Tx
-	var w *writer
 	defer func() {
 		if err != nil {
 			cancel()
@@ -75,23 +75,6 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 	}()
 	set := newTermSet(1 << 16)
 	local := make([][4]uint32, 0, 1<<16)
-	flush := func() error {
-		if tx == nil {
-			if tx, err = s.db.Begin(true); err != nil {
-				if errors.Is(err, berrors.ErrDatabaseReadOnly) {
-					err = ErrReadOnly
-				}
-				tx = nil
-				return err
-			}
-			w = newWriter(tx)
-		}
-		if err := w.importBatch(set, local); err != nil {
-			return err
-		}
-		set, local = newTermSet(1<<16), local[:0]
-		return nil
-	}
 	var lastG rdf.Term
 	var lastGID uint32
 	for chunk := range chunks {
@@ -103,11 +86,6 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 			local = append(local, [4]uint32{set.add(q.S), set.add(q.P), set.add(q.O), lastGID})
 		}
 		n += int64(len(chunk))
-		if len(local) >= importFlush {
-			if err = flush(); err != nil {
-				return n, err
-			}
-		}
 		if err = ctx.Err(); err != nil {
 			return n, err
 		}
@@ -115,7 +93,16 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 	if err = <-srcDone; err != nil {
 		return n, err
 	}
-	if err = flush(); err != nil {
+	// Only now take the write lock: other writers go on while src parses.
+	if tx, err = s.db.Begin(true); err != nil {
+		tx = nil
+		if errors.Is(err, berrors.ErrDatabaseReadOnly) {
+			err = ErrReadOnly
+		}
+		return n, err
+	}
+	w := newWriter(tx)
+	if err = w.importBatch(set, local); err != nil {
 		return n, err
 	}
 	if err = ctx.Err(); err != nil {

@@ -90,38 +90,3 @@ func TestImport(t *testing.T) {
 		})
 	}
 }
-
-// TestImportLargeFlushes makes Import write several flushes into one
-// transaction by importing more than importFlush quads... scaled down: it
-// calls importBatch directly twice inside one transaction, with terms shared
-// between the batches, which is what a multi-flush import does.
-func TestImportBatchesShareTerms(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	r := rand.New(rand.NewPCG(11, 12))
-	a, b := randomQuads(r, 2000), randomQuads(r, 2000)
-	err := s.update(ctx, "test", func(w *writer) error {
-		for _, qs := range [][]rdf.Quad{a, b} {
-			set := newTermSet(0)
-			var local [][4]uint32
-			for _, q := range qs {
-				local = append(local, [4]uint32{set.add(q.S), set.add(q.P), set.add(q.O), set.add(q.G)})
-			}
-			if err := w.importBatch(set, local); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[rdf.Quad]bool{}
-	for _, q := range append(a, b...) {
-		want[q] = true
-	}
-	sameSet(t, s, want)
-	if err := s.Check(ctx); err != nil {
-		t.Fatal(err)
-	}
-}

@@ -183,3 +183,52 @@ func TestQuadsGraphSelection(t *testing.T) {
 		})
 	}
 }
+
+// TestSnapshotSharedByGoroutines reads one snapshot from several goroutines
+// at once, as a parallel query plan does (run with -race).
+func TestSnapshotSharedByGoroutines(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	qs := randomQuads(rand.New(rand.NewPCG(31, 32)), 3000)
+	if err := s.Add(ctx, qs); err != nil {
+		t.Fatal(err)
+	}
+	v := snapshot(t, s)
+	want := len(allQuadsOf(t, v))
+	done := make(chan int)
+	for w := range 4 {
+		go func() {
+			n := 0
+			err := v.Match(ctx, [4]uint64{}, func(q [4]uint64) bool {
+				if _, err := v.Term(q[w%3]); err != nil {
+					t.Error(err)
+					return false
+				}
+				if _, ok, err := v.Lookup(qs[n%len(qs)].S); !ok || err != nil {
+					t.Error("lookup failed", err)
+					return false
+				}
+				n++
+				return true
+			})
+			if err != nil {
+				t.Error(err)
+			}
+			done <- n
+		}()
+	}
+	for range 4 {
+		if n := <-done; n != want {
+			t.Errorf("goroutine saw %d quads, want %d", n, want)
+		}
+	}
+}
+
+func allQuadsOf(t *testing.T, v *Snapshot) [][4]uint64 {
+	t.Helper()
+	var all [][4]uint64
+	if err := v.Match(context.Background(), [4]uint64{}, func(q [4]uint64) bool { all = append(all, q); return true }); err != nil {
+		t.Fatal(err)
+	}
+	return all
+}

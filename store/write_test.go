@@ -335,3 +335,44 @@ func TestReadOnlyAndClosed(t *testing.T) {
 		t.Errorf("Match on closed snapshot: %v", err)
 	}
 }
+
+// TestReplaceAndClearEachGraph replaces and clears the default graph and a
+// named graph and checks that only that graph changes.
+func TestReplaceAndClearEachGraph(t *testing.T) {
+	ctx := context.Background()
+	for _, g := range []rdf.Term{{}, rdf.IRI("http://example.org/g/1"), rdf.Blank("graaf")} {
+		t.Run(g.String(), func(t *testing.T) {
+			s := openTemp(t)
+			qs := randomQuads(rand.New(rand.NewPCG(21, 22)), 1000)
+			if err := s.Add(ctx, qs); err != nil {
+				t.Fatal(err)
+			}
+			model := map[rdf.Quad]bool{}
+			for _, q := range qs {
+				if q.G != g {
+					model[q] = true
+				}
+			}
+			repl := randomQuads(rand.New(rand.NewPCG(23, 24)), 300)
+			if err := s.ReplaceGraph(ctx, g, repl); err != nil {
+				t.Fatal(err)
+			}
+			withRepl := map[rdf.Quad]bool{}
+			for q := range model {
+				withRepl[q] = true
+			}
+			for _, q := range repl {
+				q.G = g
+				withRepl[q] = true
+			}
+			sameSet(t, s, withRepl)
+			if err := s.ClearGraph(ctx, g); err != nil {
+				t.Fatal(err)
+			}
+			sameSet(t, s, model)
+			if err := s.Check(ctx); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
