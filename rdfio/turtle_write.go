@@ -25,6 +25,11 @@ func newTurtleWriter(w io.Writer, opts WriteOptions) (*turtleWriter, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Base != "" {
+		if err := checkIRI(rdf.IRI(opts.Base)); err != nil {
+			return nil, fmt.Errorf("rdfio: base: %w", err)
+		}
+	}
 	return &turtleWriter{w: w, prefixes: prefixes, base: newWriteBase(opts.Base), triples: make([]rdf.Quad, 0, writeInitialQuads)}, nil
 }
 
@@ -39,8 +44,8 @@ func turtlePrefixes(in []Prefix) ([]Prefix, error) {
 		if seen[p.Name] {
 			return nil, fmt.Errorf("rdfio: prefix %q given twice", p.Name)
 		}
-		if p.IRI == "" {
-			return nil, fmt.Errorf("rdfio: prefix %q has no namespace IRI", p.Name)
+		if err := checkIRI(rdf.IRI(p.IRI)); err != nil {
+			return nil, fmt.Errorf("rdfio: prefix %q: %w", p.Name, err)
 		}
 		seen[p.Name] = true
 	}

@@ -305,6 +305,16 @@ func TestTurtleWriteErrors(t *testing.T) {
 	if _, err := NewWriter(&bytes.Buffer{}, Turtle, WriteOptions{Prefixes: []Prefix{{Name: "a", IRI: wtEx}, {Name: "a", IRI: "http://b/"}}}); err == nil {
 		t.Errorf("duplicate prefix name accepted")
 	}
+	for _, opts := range []WriteOptions{
+		{Prefixes: []Prefix{{Name: "a", IRI: ""}}},
+		{Prefixes: []Prefix{{Name: "a", IRI: "http://ex/a b/"}}},
+		{Base: "http://ex/a b"},
+		{Base: "relative/base"},
+	} {
+		if _, err := NewWriter(&bytes.Buffer{}, Turtle, opts); err == nil {
+			t.Errorf("options %+v accepted", opts)
+		}
+	}
 	s, p := rdf.IRI(wtEx+"s"), rdf.IRI(wtEx+"p")
 	bad := []rdf.Quad{
 		rdf.Triple(rdf.Literal("x"), p, s),

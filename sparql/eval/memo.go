@@ -7,37 +7,42 @@ import (
 	"github.com/stadleuven/maturity/sparql/algebra"
 )
 
-// A filter over one variable, such as FILTER(lang(?label) = "en"), often
-// sees the same few values on thousands of rows. When its value depends
-// on that variable alone, it is computed once per term id.
+// A filter over few variables, such as FILTER(lang(?label) = "en") or
+// FILTER(?m - ?avg >= 1.5), often sees the same few values on thousands of
+// rows. When its value depends on those variables alone, it is computed
+// once per combination of term ids.
 
 // memoMaxEntries bounds a filter's memo.
 const memoMaxEntries = 1 << 16
 
-// memoFilter wraps e, compiled from f in sc, with a per-id memo when f
-// reads exactly one variable and nothing else that varies.
+// memoFilter wraps e, compiled from f in sc, with a memo keyed by the ids
+// of the variables f reads, when they are at most four and nothing else
+// that varies enters f.
 func memoFilter(e expr, f algebra.Expr, sc *scope) expr {
 	vars := exprVars(f)
-	if len(vars) != 1 || !deterministic(f) {
+	if len(vars) == 0 || len(vars) > 4 || !deterministic(f) {
 		return e
 	}
-	var slot int
-	for v := range vars {
-		slot = sc.slot(v)
+	var slots []int
+	for _, v := range vars.sorted() {
+		slots = append(slots, sc.slot(v))
 	}
 	type result struct {
 		t   rdf.Term
 		err error
 	}
-	memo := make(map[uint64]result)
+	memo := make(map[[4]uint64]result)
 	return func(ctx context.Context, x *exec, row []uint64) (rdf.Term, error) {
-		id := row[slot]
-		if r, ok := memo[id]; ok {
+		var key [4]uint64
+		for i, s := range slots {
+			key[i] = row[s]
+		}
+		if r, ok := memo[key]; ok {
 			return r.t, r.err
 		}
 		t, err := e(ctx, x, row)
 		if !isFatal(err) && len(memo) < memoMaxEntries {
-			memo[id] = result{t, err}
+			memo[key] = result{t, err}
 		}
 		return t, err
 	}
