@@ -39,6 +39,10 @@ type Dataset struct {
 	Title    vocab.Text
 	Desc     vocab.Text
 	Keywords map[string][]string // by language
+
+	etag  string
+	org   *org // publisher: the organisation (assessments, surveys)
+	sizes [numFormats]int64
 }
 
 // ETag identifies the content of the dataset's distributions: its graphs and
@@ -207,11 +211,11 @@ func (b *builder) addVersioned(kind Kind, nis string, year int) error {
 		return err
 	}
 	d := &Dataset{Kind: kind, Org: nis, Year: year, Version: v, Cube: versionIRI(v), Thing: thing,
-		Graphs: []string{versionGraph(v), index}}
+		Graphs: []string{versionGraph(v), index}, org: o}
 	sort.Strings(d.Graphs)
 	nl, en := o.label.In("nl"), o.label.In("en")
 	if nl == "" {
-		nl, en = nis, nis
+		nl, en = "organisatie "+nis, "organisation "+nis
 	}
 	y := strconv.Itoa(year)
 	if kind == KindAssessment {

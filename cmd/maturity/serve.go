@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/stadleuven/maturity/examples"
@@ -55,6 +56,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		Logger:         log,
 		Context:        vocab.Context(base),
 		Prefixes:       vocab.Prefixes(base),
+		DumpDir:        filepath.Join(*data, "dumps"),
 	}, storeSource{st})
 	if err != nil {
 		return err
