@@ -69,24 +69,25 @@ if [ $fresh = 1 ]; then
 fi
 
 # run ENGINE URL QUERY [extra curl args]: REPEAT timed runs, the answer of
-# the last one kept; prints the times in ms, one per line.
+# the last one kept; the times (ms) go to times.tsv. A failed request stops
+# the benchmark.
 run() {
   local engine=$1 url=$2 q=$3; shift 3
   local name; name=$(basename "$q" .rq)
   mkdir -p "$OUT/$engine"
   for _ in $(seq 1 "$REPEAT"); do
-    curl -s -o "$OUT/$engine/$name.json" -w '%{http_code} %{time_total}\n' \
+    curl -sS -o "$OUT/$engine/$name.json" -w '%{http_code} %{time_total}\n' \
       -H 'Accept: application/sparql-results+json' --data-urlencode "query@$q" "$@" "$url" |
-      awk '$1 != 200 { print "HTTP " $1 > "/dev/stderr"; exit 1 } { printf "%.1f\n", $2 * 1000 }'
+      awk -v e="$engine" -v n="$name" '$1 != 200 { print e " " n ": HTTP " $1 > "/dev/stderr"; exit 1 }
+        { printf "%s\t%s\t%.1f\n", e, n, $2 * 1000 }' >>"$OUT/times.tsv"
   done
 }
 
 : >"$OUT/times.tsv"
 for q in "${queries[@]}"; do
-  name=$(basename "$q" .rq)
-  echo "== $name" >&2
-  for t in $(run maturity "http://127.0.0.1:$PORT/sparql" "$q"); do printf 'maturity\t%s\t%s\n' "$name" "$t" >>"$OUT/times.tsv"; done
-  for t in $(run virtuoso "http://127.0.0.1:$VPORT/sparql" "$q" --data-urlencode "default-graph-uri=$GRAPH"); do printf 'virtuoso\t%s\t%s\n' "$name" "$t" >>"$OUT/times.tsv"; done
+  echo "== $(basename "$q" .rq)" >&2
+  run maturity "http://127.0.0.1:$PORT/sparql" "$q"
+  run virtuoso "http://127.0.0.1:$VPORT/sparql" "$q" --data-urlencode "default-graph-uri=$GRAPH"
 done
 
 echo "== Oxigraph" >&2

@@ -104,3 +104,10 @@ func knownLicence(iri string) bool {
 	}
 	return false
 }
+
+// CheckLicence returns an error unless iri is CC0 or one of the Flemish
+// model licences, the licences a city may publish the data under.
+func CheckLicence(iri string) error {
+	_, err := Config{Base: "http://x/", Licence: iri}.withDefaults()
+	return err
+}

@@ -40,15 +40,22 @@ type Dataset struct {
 	Desc     vocab.Text
 	Keywords map[string][]string // by language
 
-	etag  string
-	org   *org // publisher: the organisation (assessments, surveys)
-	sizes [numFormats]int64
+	etag    string
+	depends []string // every graph the dataset's documents are computed from
+	org     *org     // publisher: the organisation (assessments, surveys)
+	sizes   [numFormats]int64
 }
 
 // ETag identifies the content of the dataset's distributions: its graphs and
 // their modification times (the catalog's licence and options are fixed per
 // catalog). A changed assessment gets a new ETag; the others keep theirs.
 func (d *Dataset) ETag() string { return d.etag }
+
+// DependsOn returns every graph the dataset's catalog entry and downloads
+// are computed from: its own graphs, the graphs naming its publisher and
+// the model graph (the structure and labels of the CSV table). A document
+// about the dataset changes exactly when one of these graphs does.
+func (d *Dataset) DependsOn() []string { return d.depends }
 
 // org is what the catalog says about an organisation.
 type org struct {
@@ -57,6 +64,7 @@ type org struct {
 	label    vocab.Text
 	gemeente string   // https://data.vlaanderen.be/id/gemeente/{NIS}, when linked
 	links    []string // skos:exactMatch values on data.vlaanderen.be
+	graphs   []string // the graphs its names and links come from
 }
 
 // discover lists the datasets of the view in a stable order: the model,
@@ -265,6 +273,21 @@ func (b *builder) add(d *Dataset) error {
 	if d.Issued.IsZero() || d.Issued.After(mod) {
 		d.Issued = mod
 	}
+	deps := map[string]bool{vocab.ModelGraph(b.cfg.Base): true}
+	for _, gs := range [][]string{d.Graphs, b.cat.publisher.graphs} {
+		for _, g := range gs {
+			deps[g] = true
+		}
+	}
+	if d.org != nil {
+		for _, g := range d.org.graphs {
+			deps[g] = true
+		}
+	}
+	for g := range deps {
+		d.depends = append(d.depends, g)
+	}
+	sort.Strings(d.depends)
 	d.etag = b.etag(d)
 	b.cat.Datasets = append(b.cat.Datasets, d)
 	return nil
@@ -302,6 +325,9 @@ func (b *builder) org(nis string) (*org, error) {
 		}
 	}
 	sort.Strings(o.links)
+	if o.graphs, err = b.r.graphsOf(s, nsSKOS+"prefLabel", nsFOAF+"name", nsSKOS+"exactMatch"); err != nil {
+		return nil, err
+	}
 	b.orgs[nis] = o
 	return o, nil
 }

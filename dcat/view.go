@@ -223,3 +223,37 @@ func (r *reader) modified(graphs []string) (time.Time, []string, error) {
 	}
 	return latest, exist, nil
 }
+
+// graphsOf returns the graphs holding a statement about s with one of the
+// predicates, sorted.
+func (r *reader) graphsOf(s rdf.Term, preds ...string) ([]string, error) {
+	sid, err := r.id(s)
+	if err != nil || sid == 0 {
+		return nil, err
+	}
+	seen := map[uint64]bool{}
+	for _, p := range preds {
+		pid, err := r.id(rdf.IRI(p))
+		if err != nil {
+			return nil, err
+		}
+		if pid == 0 {
+			continue
+		}
+		if err := r.v.Match(r.ctx, [4]uint64{sid, pid, 0, 0}, func(q [4]uint64) bool { seen[q[3]] = true; return true }); err != nil {
+			return nil, fmt.Errorf("dcat: read %s: %w", s, err)
+		}
+	}
+	var out []string
+	for id := range seen {
+		t, err := r.term(id)
+		if err != nil {
+			return nil, err
+		}
+		if t.IsIRI() {
+			out = append(out, t.Value)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}

@@ -159,6 +159,12 @@ func TestEndpointRequestForms(t *testing.T) {
 		}, 400, false},
 		{"DELETE", func() (*http.Response, []byte) { return env.get(t, http.MethodDelete, env.endpoint+"?query=ASK{}") }, 405, false},
 	}
+	t.Run("HEAD", func(t *testing.T) {
+		resp, body := env.get(t, http.MethodHead, env.endpoint+"?query="+url.QueryEscape(q))
+		if resp.StatusCode != 200 || len(body) != 0 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/sparql-results+json") {
+			t.Fatalf("HEAD: %d %q, %d bytes", resp.StatusCode, resp.Header.Get("Content-Type"), len(body))
+		}
+	})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			resp, body := c.do()

@@ -63,6 +63,9 @@ type Config struct {
 	MaxRows         int
 	ServiceAllow    []string
 	Queries         fs.FS
+
+	// Catalog configures the DCAT-AP-VL catalog (catalog.go).
+	Catalog CatalogConfig
 }
 
 // Server is the linked-data server. Build one with New.
@@ -172,6 +175,7 @@ func (s *Server) routes(r chi.Router) {
 	get(r, "/ns/*", s.serveNS)
 	get(r, "/graph/*", s.serveGraph)
 	s.routeSPARQL(r)
+	s.routeCatalog(r)
 	if s.cfg.BenchStatic {
 		get(r, "/_bench/static", s.serveBenchStatic)
 	}

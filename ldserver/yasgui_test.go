@@ -1,13 +1,20 @@
 package ldserver
 
 import (
+	"encoding/json"
 	"io/fs"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stadleuven/maturity/examples"
+	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/rdf"
 )
 
 func TestQueryPage(t *testing.T) {
@@ -50,6 +57,32 @@ func TestQueryPage(t *testing.T) {
 	}
 }
 
+// TestExampleQueriesRun runs every example query of the query page against
+// a server holding the model and an assessment: each must parse (its
+// relative IRIs resolve against the instance base) and evaluate.
+func TestExampleQueriesRun(t *testing.T) {
+	queries, err := fs.Sub(examples.Files(), "queries")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := fs.Glob(queries, "*.rq")
+	e := newTestEnv(t, nil, nil)
+	env := &sparqlEnv{testEnv: e, endpoint: e.base + "sparql"}
+	for _, n := range names {
+		b, err := fs.ReadFile(queries, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, body := env.post(t, env.endpoint, "application/sparql-query", string(b))
+		if resp.StatusCode != 200 {
+			t.Errorf("%s: %d %s", n, resp.StatusCode, body)
+			continue
+		}
+		tab := readTable(t, resp, body)
+		t.Logf("%s: %d rows", n, len(tab.Rows))
+	}
+}
+
 func TestYasguiAssets(t *testing.T) {
 	env := newSPARQLEnv(t, endpointData(), nil, nil)
 	for _, c := range []struct {
@@ -86,5 +119,40 @@ func TestNewExample(t *testing.T) {
 		if e.in("nl").Title != c.nl || e.in("en").Title != c.en || e.Query != c.text {
 			t.Errorf("%s: %q / %q", c.file, e.in("nl").Title, e.in("en").Title)
 		}
+	}
+}
+
+// TestQueryPageInBrowser loads the query page in headless Chromium, runs
+// the first example query through YASGUI and checks that the answer is
+// shown, with no script errors and no request leaving our server.
+func TestQueryPageInBrowser(t *testing.T) {
+	testtool.Require(t, "chromium")
+	nm := testtool.NodeModules(t, "playwright-core")
+	env := newSPARQLEnv(t, grid(20, rdf.Term{}), func(c *Config) {
+		c.Queries = fstest.MapFS{
+			"a.rq": {Data: []byte("# Tien dingen (Ten things)\nSELECT ?s ?v WHERE { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?v } ORDER BY ?v LIMIT 10\n")},
+		}
+	}, nil)
+	args := []string{filepath.Join(filepath.Dir(nm), "sparql-page.mjs"), env.endpoint}
+	if dir := os.Getenv("LDSERVER_SCREENSHOTS"); dir != "" {
+		args = append(args, filepath.Join(dir, "sparql.png"))
+	}
+	cmd := exec.Command("node", args...)
+	cmd.Dir = filepath.Dir(nm)
+	b, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+	var got struct {
+		Status  int
+		Rows    int
+		Errors  []string
+		Offline []string
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+	if got.Status != 200 || got.Rows != 10 || len(got.Errors) > 0 || len(got.Offline) > 0 {
+		t.Fatalf("query page in the browser: %+v", got)
 	}
 }

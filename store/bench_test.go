@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -228,7 +229,11 @@ func bench1M(b *testing.B) string {
 
 // importFile imports an N-Triples file into a new store at dbPath.
 func importFile(b *testing.B, path, dbPath string) (*store.Store, int64) {
-	s, err := store.Open(dbPath, nil)
+	opts := &store.Options{}
+	if testing.Verbose() {
+		opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	s, err := store.Open(dbPath, opts)
 	if err != nil {
 		b.Fatal(err)
 	}

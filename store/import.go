@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -29,6 +30,7 @@ const importChunk = 16 << 10
 // only at commit, so every later pass would insert into ever-growing
 // in-memory nodes, moving their tails on each insert.
 func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) error) (n int64, err error) {
+	start := time.Now()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	chunks := make(chan []rdf.Quad, 4)
@@ -93,6 +95,7 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 	if err = <-srcDone; err != nil {
 		return n, err
 	}
+	parsed := time.Now()
 	// Only now take the write lock: other writers go on while src parses.
 	if tx, err = s.db.Begin(true); err != nil {
 		tx = nil
@@ -102,9 +105,11 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 		return n, err
 	}
 	w := newWriter(tx)
+	terms := len(set.terms)
 	if err = w.importBatch(set, local); err != nil {
 		return n, err
 	}
+	written := time.Now()
 	if err = ctx.Err(); err != nil {
 		return n, err
 	}
@@ -118,6 +123,11 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 		tx = nil // Commit rolls back on failure
 		return n, err
 	}
+	s.log.LogAttrs(ctx, slog.LevelDebug, "store import",
+		slog.Int64("quads", n), slog.Int("terms", terms),
+		slog.Duration("parse", parsed.Sub(start)),
+		slog.Duration("write", written.Sub(parsed)),
+		slog.Duration("commit", time.Since(written)))
 	return n, nil
 }
 

@@ -108,9 +108,14 @@ func mergeBlocks(b *bolt.Bucket, ts []tuple, insert bool, changed func(t *tuple)
 			// cannot be i. Guard against a corrupt order anyway.
 			return fmt.Errorf("%w: block order", ErrCorrupt)
 		}
-		merged := mergeRun(out[:0], cur, ts[i:j], insert, changed)
+		n := 0
+		merged := mergeRun(out[:0], cur, ts[i:j], insert, func(t *tuple) { n++; changed(t) })
 		if len(cur) > 0 || !insert {
 			out = merged // our buffer, reused; otherwise merged is ts itself
+		}
+		if n == 0 {
+			i = j
+			continue // nothing new or gone here: leave the page clean
 		}
 		if k != nil {
 			if err := b.Delete(k); err != nil {

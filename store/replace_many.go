@@ -15,7 +15,7 @@ type GraphContent struct {
 
 // ReplaceGraphs replaces several graphs in one transaction, so that related
 // graphs (an assessment version and the index that names it current)
-// change together or not at all.
+// change together or not at all. A graph listed twice gets both contents.
 func (s *Store) ReplaceGraphs(ctx context.Context, graphs []GraphContent) error {
 	for _, gc := range graphs {
 		if gc.Graph.IsLiteral() {
@@ -23,22 +23,30 @@ func (s *Store) ReplaceGraphs(ctx context.Context, graphs []GraphContent) error 
 		}
 	}
 	return s.update(ctx, "replace graphs", func(w *writer) error {
-		for _, gc := range graphs {
-			g := gc.Graph
-			if err := w.clearGraph(ctx, g); err != nil {
-				return err
-			}
-			ts, err := encodeQuads(w.tx, gc.Quads, &g, true)
-			if err != nil {
-				return err
-			}
-			if err := w.apply(ts, true); err != nil {
-				return err
-			}
-			if len(ts) > 0 {
-				w.touch(ts[0][3])
-			}
-		}
-		return nil
+		return w.replaceGraphs(ctx, graphs)
 	})
+}
+
+// replaceGraphs clears the graphs, then encodes and inserts all new quads
+// in one pass (see doc.go on why a transaction writes each bucket once).
+func (w *writer) replaceGraphs(ctx context.Context, graphs []GraphContent) error {
+	n := 0
+	for _, gc := range graphs {
+		if err := w.clearGraph(ctx, gc.Graph); err != nil {
+			return err
+		}
+		n += len(gc.Quads)
+	}
+	all := make([]rdf.Quad, 0, n)
+	for _, gc := range graphs {
+		for _, q := range gc.Quads {
+			q.G = gc.Graph
+			all = append(all, q)
+		}
+	}
+	ts, err := encodeQuads(w.tx, all, nil, true)
+	if err != nil {
+		return err
+	}
+	return w.apply(ts, true)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"sync/atomic"
 	"time"
@@ -51,6 +52,8 @@ type Options struct {
 	// doc.go), so a generous map keeps that rare; it costs address space
 	// only.
 	MmapSize int
+	// Logger receives debug records (import phase timings); nil discards.
+	Logger *slog.Logger
 }
 
 // Store is a quad store in one bbolt file. It is safe for concurrent use:
@@ -59,6 +62,7 @@ type Store struct {
 	db    *bolt.DB
 	path  string
 	snaps atomic.Int64 // open snapshots; Close refuses to wait for them
+	log   *slog.Logger
 
 	// beforeCommit, when set (by tests), runs right before Import commits;
 	// the kill -9 test uses it to kill inside bbolt's commit.
@@ -92,7 +96,10 @@ func Open(path string, opts *Options) (*Store, error) {
 	// map is larger than that, and the map is large from the start here:
 	// with the 16 MiB default even a tiny store takes 16 MiB.
 	db.AllocSize = 4 << 20
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, log: o.Logger}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
 	if err := s.init(o.ReadOnly); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)

@@ -250,20 +250,7 @@ func (s *Store) ReplaceGraph(ctx context.Context, g rdf.Term, quads []rdf.Quad) 
 		return fmt.Errorf("store: replace graph: %w: literal graph name", ErrBadTerm)
 	}
 	return s.update(ctx, "replace graph "+g.String(), func(w *writer) error {
-		if err := w.clearGraph(ctx, g); err != nil {
-			return err
-		}
-		ts, err := encodeQuads(w.tx, quads, &g, true)
-		if err != nil {
-			return err
-		}
-		if err := w.apply(ts, true); err != nil {
-			return err
-		}
-		if len(ts) > 0 {
-			w.touch(ts[0][3])
-		}
-		return nil
+		return w.replaceGraphs(ctx, []GraphContent{{Graph: g, Quads: quads}})
 	})
 }
 

@@ -376,3 +376,32 @@ func TestReplaceAndClearEachGraph(t *testing.T) {
 		})
 	}
 }
+
+// TestReplaceGraphs checks that several graphs change together, and not at
+// all when one content is invalid.
+func TestReplaceGraphs(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a, b := rdf.IRI("http://example.org/a"), rdf.IRI("http://example.org/b")
+	q := func(o string) rdf.Quad {
+		return rdf.Triple(rdf.IRI("http://e/s"), rdf.IRI("http://e/p"), rdf.Literal(o))
+	}
+	if err := s.ReplaceGraphs(ctx, []GraphContent{{a, []rdf.Quad{q("a1")}}, {b, []rdf.Quad{q("b1"), q("b2")}}}); err != nil {
+		t.Fatal(err)
+	}
+	in := func(g rdf.Term, o string) rdf.Quad { x := q(o); x.G = g; return x }
+	sameSet(t, s, map[rdf.Quad]bool{in(a, "a1"): true, in(b, "b1"): true, in(b, "b2"): true})
+	bad := rdf.Quad{S: rdf.IRI("http://e/s")}
+	err := s.ReplaceGraphs(ctx, []GraphContent{{a, []rdf.Quad{q("a2")}}, {b, []rdf.Quad{bad}}})
+	if !errors.Is(err, ErrBadTerm) {
+		t.Fatalf("ReplaceGraphs with a bad quad: %v", err)
+	}
+	sameSet(t, s, map[rdf.Quad]bool{in(a, "a1"): true, in(b, "b1"): true, in(b, "b2"): true})
+	if err := s.ReplaceGraphs(ctx, []GraphContent{{a, nil}, {b, []rdf.Quad{q("b3")}}}); err != nil {
+		t.Fatal(err)
+	}
+	sameSet(t, s, map[rdf.Quad]bool{in(b, "b3"): true})
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -38,7 +38,7 @@ func (c *compiler) compileChain(p algebra.Pattern, sc *scope, g graphCtx) (op, e
 		if err != nil {
 			return nil, err
 		}
-		if o, ok := in.(*orderOp); ok && p.Limit >= 0 {
+		if o := orderBelow(in); o != nil && p.Limit >= 0 {
 			// ORDER BY … LIMIT n keeps only the first offset+n rows.
 			o.topK = int(p.Offset + p.Limit)
 		}
@@ -54,12 +54,27 @@ func (c *compiler) compileChain(p algebra.Pattern, sc *scope, g graphCtx) (op, e
 			if err != nil {
 				return nil, err
 			}
+			slot := -1
+			if v, ok := cond.Expr.(algebra.Var); ok {
+				slot = sc.slot(v)
+			}
+			o.slots = append(o.slots, slot)
 			o.keys = append(o.keys, e)
 			o.desc = append(o.desc, cond.Desc)
 		}
 		return o, nil
 	}
 	return c.compile(p, sc, g, nil)
+}
+
+// orderBelow returns the ORDER BY directly under a LIMIT, looking through
+// the projection between them (which keeps the number of rows).
+func orderBelow(o op) *orderOp {
+	if p, ok := o.(*projectOp); ok {
+		o = p.in
+	}
+	ord, _ := o.(*orderOp)
+	return ord
 }
 
 func (c *compiler) distinctOver(in op, p algebra.Pattern, sc *scope) op {

@@ -7,6 +7,11 @@ import (
 	"github.com/stadleuven/maturity/rdf"
 )
 
+// dictCacheMax bounds the decoded terms kept per execution: a query that
+// decodes millions of distinct terms (a large export) starts the cache
+// afresh instead of growing without limit.
+const dictCacheMax = 1 << 20
+
 // overlayBit marks ids of terms computed during one execution (BIND,
 // functions, aggregates, VALUES constants) that the dataset does not hold.
 const overlayBit = uint64(1) << 63
@@ -47,9 +52,22 @@ func (d *dict) term(id uint64) (rdf.Term, error) {
 	if err != nil {
 		return rdf.Term{}, fmt.Errorf("decode term %d: %w", id, err)
 	}
+	if len(d.cache) >= dictCacheMax {
+		d.reset()
+	}
 	d.cache[id] = t
 	d.ids[t] = id
 	return t, nil
+}
+
+// reset empties the caches of dataset terms, keeping the overlay, whose
+// ids must stay stable.
+func (d *dict) reset() {
+	d.cache = make(map[uint64]rdf.Term)
+	d.ids = make(map[rdf.Term]uint64, len(d.overlay))
+	for i, t := range d.overlay {
+		d.ids[t] = overlayBit | uint64(i)
+	}
 }
 
 // lookup returns the dataset id of t, or false when the dataset lacks it.

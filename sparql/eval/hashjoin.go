@@ -17,8 +17,8 @@ const (
 	// store lookup costs some 30 to 100 times a scanned quad, so by then
 	// the lookups have cost about as much as the scan will.
 	hashProbeRatio = 64
-	// hashMaxQuads bounds the memory of one table.
-	hashMaxQuads = 4 << 20
+	// hashMaxQuads bounds the memory of one table (about 50 MB).
+	hashMaxQuads = 1 << 20
 )
 
 // hashKey identifies a table: which positions are bound at probe time,
@@ -70,9 +70,6 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 			mask |= 1 << i
 		}
 	}
-	if mask == 0 {
-		return nil, nil
-	}
 	key := hashKey{mask: mask}
 	if s.tp.graph == inNamed {
 		key.graph = x.graph
@@ -81,7 +78,14 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 		return t, nil
 	}
 	s.probes++
-	if s.probes < hashMinProbes || float64(s.probes) < s.full/hashProbeRatio || s.full > hashMaxQuads {
+	if mask == 0 {
+		// A step sharing no variable with the steps before it (a cross
+		// product) scans the same matches for every outer solution: from
+		// the second time on, they come from memory.
+		if s.probes < 2 || s.full > hashMaxQuads {
+			return nil, nil
+		}
+	} else if s.probes < hashMinProbes || float64(s.probes) < s.full/hashProbeRatio || s.full > hashMaxQuads {
 		return nil, nil
 	}
 	size := int(s.full)

@@ -43,14 +43,16 @@ type triplePat struct {
 	absent bool
 }
 
-// flatten splits a group into steps and filters. others are the
-// variables mentioned elsewhere in the enclosing group: a nested FILTER can
-// only be moved out to the group when it cannot see their values.
+// flatPart is a group split into steps (each triple as a one-triple BGP,
+// or another pattern) and filters.
 type flatPart struct {
-	steps   []algebra.Pattern // *algebra.TriplePattern wrapped in a one-triple BGP, or other patterns
+	steps   []algebra.Pattern
 	filters []algebra.Expr
 }
 
+// flatten splits a group into steps and filters. others are the
+// variables mentioned elsewhere in the enclosing group: a nested FILTER can
+// only be moved out to the group when it cannot see their values.
 func flatten(p algebra.Pattern, others varSet, out *flatPart) {
 	switch p := p.(type) {
 	case *algebra.BGP:

@@ -5,7 +5,7 @@ import (
 )
 
 // materialized evaluates an operator that does not depend on the outer
-// solution (a sub-select, an aggregation, SERVICE, the right side of MINUS)
+// solution (a sub-select, an aggregation, the right side of MINUS)
 // once per graph it runs in, keeps its solutions, and joins them with each
 // outer solution through a hash index on a variable they all bind. A join
 // with a GROUP BY sub-query thus costs one evaluation, not one per row.

@@ -120,13 +120,31 @@ func (m *Memory) Match(ctx context.Context, p [4]uint64, yield func([4]uint64) b
 	return ctx.Err()
 }
 
-// Estimate implements Dataset: the length of the shortest posting list.
+// estimateScan bounds the posting-list entries Estimate checks; beyond it
+// the count is extrapolated.
+const estimateScan = 4096
+
+// Estimate implements Dataset: the matches among the shortest posting
+// list, counted exactly up to estimateScan entries and extrapolated from
+// them beyond.
 func (m *Memory) Estimate(p [4]uint64) (uint64, error) {
 	list, all := m.candidates(p)
 	if all {
 		return uint64(len(m.quads)), nil
 	}
-	return uint64(len(list)), nil
+	n := min(len(list), estimateScan)
+	hits := 0
+	for _, i := range list[:n] {
+		q := m.quads[i]
+		if (p[0] == 0 || p[0] == q[0]) && (p[1] == 0 || p[1] == q[1]) &&
+			(p[2] == 0 || p[2] == q[2]) && (p[3] == 0 || p[3] == q[3]) {
+			hits++
+		}
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	return uint64(hits * len(list) / n), nil
 }
 
 // Graphs implements Dataset.
@@ -140,3 +158,12 @@ func (m *Memory) Graphs(ctx context.Context, yield func(uint64) bool) error {
 }
 
 var _ Dataset = (*Memory)(nil)
+
+// Quads returns the dataset's quads, in insertion order.
+func (m *Memory) Quads() []rdf.Quad {
+	out := make([]rdf.Quad, len(m.quads))
+	for i, q := range m.quads {
+		out[i] = rdf.Quad{S: m.terms[q[0]-1], P: m.terms[q[1]-1], O: m.terms[q[2]-1], G: m.terms[q[3]-1]}
+	}
+	return out
+}

@@ -16,6 +16,9 @@ func TestMemory(t *testing.T) {
 	if m.Len() != 4 {
 		t.Errorf("Len = %d, want 4 (duplicates kept once)", m.Len())
 	}
+	if again := eval.NewMemory(m.Quads()); !rdf.Isomorphic(again.Quads(), m.Quads()) || again.Len() != 4 {
+		t.Errorf("Quads does not round-trip: %v", again.Quads())
+	}
 	id := func(s string) uint64 {
 		t.Helper()
 		i, ok, err := m.Lookup(term(s))

@@ -16,7 +16,16 @@ type orderOp struct {
 	keys []expr
 	desc []bool
 	topK int // 0: all
+	// slots holds, per key that is a plain variable, its slot (else -1):
+	// such keys compare by id first, and comparisons of two ids are
+	// memoized, since decoding a number for every comparison dominates a
+	// sort with few distinct values.
+	slots []int
+	memo  map[[2]uint64]int
 }
+
+// orderMemoMax bounds the comparison memo.
+const orderMemoMax = 1 << 16
 
 // sortRow is a solution with its ORDER BY keys; seq keeps the sort stable.
 type sortRow struct {
@@ -25,10 +34,34 @@ type sortRow struct {
 	seq  int
 }
 
+// compare orders key k of two rows.
+func (o *orderOp) compare(k int, a, b *sortRow) int {
+	s := o.slots[k]
+	if s < 0 || a.row == nil || b.row == nil {
+		return fn.OrderCompare(a.keys[k], b.keys[k])
+	}
+	ia, ib := a.row[s], b.row[s]
+	if ia == ib {
+		return 0
+	}
+	pair := [2]uint64{ia, ib}
+	if c, ok := o.memo[pair]; ok {
+		return c
+	}
+	c := fn.OrderCompare(a.keys[k], b.keys[k])
+	if o.memo == nil {
+		o.memo = make(map[[2]uint64]int)
+	}
+	if len(o.memo) < orderMemoMax {
+		o.memo[pair] = c
+	}
+	return c
+}
+
 // less orders by the conditions, then by arrival.
 func (o *orderOp) less(a, b *sortRow) bool {
 	for k := range o.keys {
-		c := fn.OrderCompare(a.keys[k], b.keys[k])
+		c := o.compare(k, a, b)
 		if o.desc[k] {
 			c = -c
 		}
@@ -59,7 +92,7 @@ func (o *orderOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 			keys[i] = t // an error sorts as unbound
 		}
 		seq++
-		cand := sortRow{keys: keys, seq: seq}
+		cand := sortRow{row: r, keys: keys, seq: seq}
 		if o.topK > 0 && len(h.rows) == o.topK && !o.less(&cand, h.rows[0]) {
 			return true
 		}

@@ -125,3 +125,25 @@ func TestHashJoinSwitch(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestCrossProductFromMemory checks that the inner side of a cross
+// product is scanned once and then replayed from memory.
+func TestCrossProductFromMemory(t *testing.T) {
+	ds := &countingDataset{Dataset: bigDataset(300)}
+	got := rows(t, ds, `SELECT (COUNT(*) AS ?n) WHERE { ?a :p ?x . ?b :v ?y FILTER(?y < 100) }`, eval.Options{})
+	if want := []string{"n=30000"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if n := ds.matches.Load(); n > 50 {
+		t.Errorf("%d Match calls: the inner side was rescanned per outer row", n)
+	}
+}
+
+// TestFilterMemo checks that memoized filters still see each row's values.
+func TestFilterMemo(t *testing.T) {
+	ds := bigDataset(1000)
+	got := rows(t, ds, `SELECT (COUNT(*) AS ?n) WHERE { ?s :p ?o ; :v ?v FILTER(STR(?o) = "`+ex+`o3" && ?v < 500) }`, eval.Options{})
+	if want := []string{"n=5"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,115 @@
+package dcat
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stadleuven/maturity/assess"
+	"github.com/stadleuven/maturity/examples"
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/vocab"
+)
+
+const testBase = "http://localhost:8080/"
+
+// memView is a View over eval.Memory with a modification time per graph,
+// as the store keeps them.
+type memView struct {
+	*eval.Memory
+	mod map[rdf.Term]time.Time
+}
+
+func (v memView) GraphModified(g rdf.Term) (time.Time, bool, error) {
+	t, ok := v.mod[g]
+	return t, ok, nil
+}
+
+// dataset is a mutable set of graphs with modification times.
+type dataset struct {
+	graphs map[string][]rdf.Quad
+	mod    map[rdf.Term]time.Time
+}
+
+func newDataset() *dataset {
+	return &dataset{graphs: map[string][]rdf.Quad{}, mod: map[rdf.Term]time.Time{}}
+}
+
+// put replaces graph g, stamping it with at.
+func (d *dataset) put(g string, quads []rdf.Quad, at time.Time) {
+	d.graphs[g] = quads
+	d.mod[rdf.IRI(g)] = at
+}
+
+func (d *dataset) view() memView {
+	var all []rdf.Quad
+	for _, qs := range d.graphs {
+		all = append(all, qs...)
+	}
+	mod := make(map[rdf.Term]time.Time, len(d.mod))
+	for k, v := range d.mod {
+		mod[k] = v
+	}
+	return memView{Memory: eval.NewMemory(all), mod: mod}
+}
+
+var t0 = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// exampleData is what a fresh instance holds: the model, the
+// organisations and the examples, each graph stamped with t0.
+func exampleData(t testing.TB) *dataset {
+	t.Helper()
+	d := newDataset()
+	byGraph := map[string][]rdf.Quad{}
+	emit := func(q rdf.Quad) error { byGraph[q.G.Value] = append(byGraph[q.G.Value], q); return nil }
+	if err := vocab.Load(testBase, emit); err != nil {
+		t.Fatal(err)
+	}
+	if err := examples.Load(context.Background(), testBase, emit); err != nil {
+		t.Fatal(err)
+	}
+	for g, qs := range byGraph {
+		d.put(g, qs, t0)
+	}
+	return d
+}
+
+// centreCities are the organisations of graph/organisaties that have a
+// municipality, for generated assessments.
+var centreCities = []string{"41002", "11002", "31005", "71016", "44021", "71022", "34022", "24062", "12025", "35013", "36015", "46021", "13040"}
+
+// addAssessments imports n generated assessments (deterministic scores)
+// through assess.BuildAssessment, the path a city's import takes.
+func addAssessments(t testing.TB, d *dataset, n int) {
+	t.Helper()
+	var model []rdf.Quad
+	model = append(model, d.graphs[vocab.ModelGraph(testBase)]...)
+	m, err := vocab.ReadModel(testBase, model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range n {
+		nis := centreCities[i%len(centreCities)]
+		year := 2000 + i/len(centreCities)
+		a := &assess.Assessment{Org: nis, Year: year, Version: 1, Method: "zelfevaluatie",
+			Generated: t0.Add(time.Duration(i) * time.Minute)}
+		for _, dom := range m.Domains {
+			mat := float64(1 + rng.IntN(5))
+			a.Scores = append(a.Scores, assess.Score{Domain: dom.Slug, Maturity: mat, Need: float64(1 + rng.IntN(5))})
+		}
+		gs, err := assess.BuildAssessment(context.Background(), testBase, m, a)
+		if err != nil {
+			t.Fatalf("assessment %d: %v", i, err)
+		}
+		for _, g := range gs {
+			d.put(g.IRI, g.Quads, a.Generated)
+		}
+	}
+	if len(d.graphs) < n {
+		t.Fatal(fmt.Sprintf("only %d graphs", len(d.graphs)))
+	}
+}

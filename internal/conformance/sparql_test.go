@@ -1,0 +1,306 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/sparql"
+	"github.com/stadleuven/maturity/sparql/algebra"
+	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/sparql/results"
+	"github.com/stadleuven/maturity/store"
+)
+
+// sparqlSuite is one W3C SPARQL suite's evaluation tests. floor is how many
+// passed over the store when this was written (the same number eval.Memory
+// reaches in the sparql package's harness); fewer fails the test.
+type sparqlSuite struct {
+	name      string
+	manifests []string // relative to conformance/
+	floor     int
+}
+
+var sparqlSuites = []sparqlSuite{
+	{name: "sparql11", manifests: []string{"sparql11/manifest-sparql11-query.ttl", "sparql11/csv-tsv-res/manifest.ttl", "sparql11/json-res/manifest.ttl"}, floor: 235},
+	{name: "sparql10", manifests: []string{"sparql10/manifest-evaluation.ttl", "sparql10/extended-manifest-evaluation.ttl"}, floor: 283},
+}
+
+// sparqlSkips are the tests the sparql package's harness skips, for the
+// same reasons.
+var sparqlSkips = map[string]string{
+	"sparql10/sort/dawg-sort-11": "RDF 1.0 only: orders plain literals before xsd:string literals, which RDF 1.1 makes the same terms",
+}
+
+// TestSPARQLViaStore runs the W3C SPARQL 1.0 and 1.1 query-evaluation
+// suites over the real store: each test's data is imported with
+// store.Import into a fresh store (qt:data into the default graph,
+// qt:graphData and FROM / FROM NAMED files into named graphs named by their
+// IRIs) and the query runs through sparql.Exec on a Snapshot with the W3C's
+// own default graph. Every test also runs over eval.Memory holding the same
+// quads; the two must agree test by test, in outcome and in answer, since
+// any difference is the store's Dataset behaving unlike the reference.
+func TestSPARQLViaStore(t *testing.T) {
+	root := testtool.Shared(t, "conformance")
+	for _, s := range sparqlSuites {
+		t.Run(s.name, func(t *testing.T) {
+			var tests []queryTest
+			for _, m := range s.manifests {
+				ts, err := readQueryManifest(s.name, filepath.Join(root, m))
+				if err != nil {
+					t.Fatal(err)
+				}
+				tests = append(tests, ts...)
+			}
+			var mem, sto [4]int
+			byValue := 0
+			for _, tc := range tests {
+				if tc.kind != "QueryEvaluationTest" && tc.kind != "CSVResultFormatTest" {
+					continue
+				}
+				t.Run(tc.key(), func(t *testing.T) {
+					if reason, ok := sparqlSkips[tc.key()]; ok {
+						mem[skip]++
+						sto[skip]++
+						t.Skip(reason)
+					}
+					mo, so := runTwice(t, tc)
+					mem[mo]++
+					sto[so]++
+					if so == passByValue {
+						byValue++
+					}
+				})
+			}
+			t.Logf("%s over eval.Memory: %d passed (%d by value), %d failed, %d skipped", s.name, mem[pass]+mem[passByValue], mem[passByValue], mem[fail], mem[skip])
+			t.Logf("%s via store: %d passed (%d by value), %d failed, %d skipped", s.name, sto[pass]+sto[passByValue], byValue, sto[fail], sto[skip])
+			if n := sto[pass] + sto[passByValue]; n < s.floor {
+				t.Errorf("%s: %d evaluation tests passed over the store, below the floor of %d", s.name, n, s.floor)
+			}
+		})
+	}
+}
+
+// runTwice runs one test over eval.Memory and over the store and fails the
+// subtest when they disagree. Failures against the expected result are
+// logged, not errors: the floors judge those.
+func runTwice(t *testing.T, tc queryTest) (memOutcome, storeOutcome outcome) {
+	text, q, exp, err := prepare(tc)
+	if err != nil {
+		t.Logf("cannot run: %v", err)
+		return fail, fail
+	}
+	memQuads, err := loadMemory(tc, q.Algebra())
+	if err != nil {
+		t.Logf("load data: %v", err)
+		return fail, fail
+	}
+	memAns, memErr := execute(eval.NewMemory(memQuads), q)
+
+	st := openStore(t)
+	n, err := loadStore(context.Background(), st, tc, q.Algebra())
+	if err != nil {
+		t.Errorf("import into the store failed where the parser alone did not: %v", err)
+		return fail, fail
+	}
+	if n != int64(len(memQuads)) {
+		t.Errorf("store import emitted %d quads, the parser %d", n, len(memQuads))
+	}
+	snap, err := st.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer snap.Close()
+	stoAns, stoErr := execute(snap, q)
+
+	memOutcome, memDetail := outcomeOf(exp, memAns, memErr, q)
+	storeOutcome, storeDetail := outcomeOf(exp, stoAns, stoErr, q)
+	if memOutcome != storeOutcome {
+		t.Errorf("eval.Memory: %v, store: %v\nstore: %s\nmemory: %s\nquery:\n%s", memOutcome, storeOutcome, storeDetail, memDetail, text)
+	} else if memErr == nil && stoErr == nil && !sameAnswer(memAns, stoAns, q) {
+		t.Errorf("eval.Memory and the store answer differently (both %v)\nquery:\n%s\nstore: %s\nmemory: %s", memOutcome, text, describe(stoAns), describe(memAns))
+	}
+	if storeOutcome == fail {
+		t.Logf("fails on both: %s", firstLine(storeDetail))
+	}
+	return memOutcome, storeOutcome
+}
+
+// prepare reads and parses the query and the expected result.
+func prepare(tc queryTest) (string, *sparql.Query, *expected, error) {
+	path, ok := localPath(tc.query)
+	if !ok {
+		return "", nil, nil, fmt.Errorf("query %s is not a file", tc.query)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	text := string(b)
+	q, err := sparql.Parse(text, sparql.ParseOptions{Base: tc.query})
+	if err != nil {
+		return text, nil, nil, fmt.Errorf("parse: %w", err)
+	}
+	exp, err := readExpected(tc.result)
+	if err != nil {
+		return text, nil, nil, fmt.Errorf("read expected result: %w", err)
+	}
+	return text, q, exp, nil
+}
+
+// dataFile is one document of a test's dataset and the graph it fills.
+type dataFile struct {
+	path  string
+	graph rdf.Term
+}
+
+// dataFiles lists the test's documents: qt:data into the default graph,
+// qt:graphData and the query's FROM / FROM NAMED files (when they exist)
+// into named graphs named by their IRIs.
+func dataFiles(tc queryTest, q *algebra.Query) ([]dataFile, error) {
+	var files []dataFile
+	add := func(iri string, g rdf.Term) error {
+		path, ok := localPath(iri)
+		if !ok {
+			return fmt.Errorf("data %s is not a file", iri)
+		}
+		files = append(files, dataFile{path, g})
+		return nil
+	}
+	for _, d := range tc.data {
+		if err := add(d, rdf.Term{}); err != nil {
+			return nil, err
+		}
+	}
+	named := map[rdf.Term]bool{}
+	for _, d := range tc.graphData {
+		if err := add(d.file, d.name); err != nil {
+			return nil, err
+		}
+		named[d.name] = true
+	}
+	for _, g := range append(slices.Clone(q.From), q.FromNamed...) {
+		if named[g] {
+			continue
+		}
+		named[g] = true
+		if path, ok := localPath(g.Value); ok {
+			if _, err := os.Stat(path); err == nil {
+				files = append(files, dataFile{path, g})
+			}
+		}
+	}
+	return files, nil
+}
+
+// loadMemory parses the test's documents into memory, each with its own
+// blank nodes, as the sparql package's harness does.
+func loadMemory(tc queryTest, q *algebra.Query) ([]rdf.Quad, error) {
+	files, err := dataFiles(tc, q)
+	if err != nil {
+		return nil, err
+	}
+	var quads []rdf.Quad
+	for i, f := range files {
+		qs, err := readDataFile(f.path, f.graph, fmt.Sprintf("d%d_", i))
+		if err != nil {
+			return nil, err
+		}
+		quads = append(quads, qs...)
+	}
+	return quads, nil
+}
+
+// loadStore imports the test's documents in one store.Import, each file
+// streamed by the parser with its own blank nodes, as `maturity import`
+// does with several files.
+func loadStore(ctx context.Context, st *store.Store, tc queryTest, q *algebra.Query) (int64, error) {
+	files, err := dataFiles(tc, q)
+	if err != nil {
+		return 0, err
+	}
+	return st.Import(ctx, func(emit func(rdf.Quad) error) error {
+		for _, f := range files {
+			format := rdfio.FormatForExt(f.path)
+			if format == rdfio.FormatUnknown {
+				return fmt.Errorf("%s: unknown RDF format", f.path)
+			}
+			in, err := os.Open(f.path)
+			if err != nil {
+				return err
+			}
+			err = rdfio.Parse(in, format, rdfio.ParseOptions{
+				Base: fileIRI(f.path), File: f.path, Graph: f.graph, BlankPrefix: freshBlankPrefix(),
+			}, emit)
+			in.Close()
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// execute runs q over ds and collects the whole answer. A panic in the
+// engine is an error of this test, not a crash of the suite.
+func execute(ds eval.Dataset, q *sparql.Query) (ans answer, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	res, err := sparql.Exec(ctx, ds, q, sparql.ExecOptions{DefaultGraph: sparql.OwnDefaultGraph})
+	if err != nil {
+		return answer{}, err
+	}
+	defer res.Close()
+	switch q.Form() {
+	case algebra.Ask:
+		b := res.Boolean()
+		ans.table = &results.Table{Vars: res.Vars(), Boolean: &b}
+	case algebra.Select:
+		ans.table = &results.Table{Vars: res.Vars()}
+		for res.Next() {
+			ans.table.Rows = append(ans.table.Rows, slices.Clone(res.Row()))
+		}
+	default:
+		for res.Next() {
+			ans.graph = append(ans.graph, res.Quad())
+		}
+	}
+	return ans, res.Err()
+}
+
+func outcomeOf(exp *expected, ans answer, err error, q *sparql.Query) (outcome, string) {
+	if err != nil {
+		return fail, "exec: " + err.Error()
+	}
+	return judge(exp, ans, q)
+}
+
+// describe prints an answer for a failure report.
+func describe(a answer) string {
+	switch {
+	case a.table == nil:
+		return fmt.Sprintf("%d triples\n%s", len(a.graph), nquads(a.graph))
+	case a.table.Boolean != nil:
+		return boolString(a.table.Boolean)
+	}
+	return diffRows(&results.Table{}, a.table)
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
