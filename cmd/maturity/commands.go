@@ -38,6 +38,7 @@ func commands() []command {
 		{"restore", "[--data DIR] FILE", "replace the store with a backup", runRestore},
 		{"assess", "import FILE.csv --org NIS --year YYYY [--data DIR] [--by NAME]", "import a self-assessment sheet", runAssess},
 		{"survey", "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--data DIR]", "import a staff-survey export (aggregated, small groups suppressed)", runSurvey},
+		{"org", "import FILE.csv [--data DIR]", "add organisations (columns nis, naam, wikidata) to the reference list", runOrg},
 		{"plan", "--org NIS --year YYYY [--lang nl|en] [--data DIR]", "print the prioritised action plan of an assessment", runPlan},
 		{"validate", "[FILE|URL] [--data DIR] [--lang nl|en]", "check a DCAT document against the DCAT-AP-VL rules", runValidate},
 	}

@@ -59,7 +59,7 @@ func openDomain(ctx context.Context, f orgYearFlags) (*domainContext, error) {
 		return nil, err
 	}
 	dc := &domainContext{st: st, base: base}
-	if err := ensureLoaded(ctx, st, *f.data, base, nil); err != nil {
+	if err := ensureLoaded(ctx, st, *f.data, base, firstLoad{examples: true}, nil); err != nil {
 		st.Close()
 		return nil, err
 	}
@@ -233,4 +233,48 @@ func runPlan(ctx context.Context, sio stdio, args []string) error {
 	return writeOutput(sio.out, "-", func(w io.Writer) error {
 		return assess.NewPlan(dc.model, a).WriteText(w, *lang)
 	})
+}
+
+func runOrg(ctx context.Context, sio stdio, args []string) error {
+	const usage = "import FILE.csv [--data DIR]   (columns: nis, naam, optionally wikidata)"
+	if len(args) == 0 || args[0] != "import" {
+		fmt.Fprintln(sio.err, "Usage: maturity org "+usage)
+		return fmt.Errorf("want the subcommand import")
+	}
+	fs := newFlags(sio, "org import", usage)
+	data := dataFlag(fs)
+	baseFlag := fs.String("base", "", "instance base IRI (default: the one the store was created with)")
+	files, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return fmt.Errorf("want exactly one FILE.csv")
+	}
+	base, err := resolveBase(*data, *baseFlag)
+	if err != nil {
+		return err
+	}
+	r, err := os.Open(files[0])
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	quads, err := assess.ImportOrganisations(ctx, base, r, filepath.Base(files[0]))
+	if err != nil {
+		return fmt.Errorf("nothing imported: %w", err)
+	}
+	st, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := ensureLoaded(ctx, st, *data, base, firstLoad{examples: true}, nil); err != nil {
+		return err
+	}
+	if err := st.Add(ctx, quads); err != nil {
+		return err
+	}
+	fmt.Fprintf(sio.err, "added %d quads to %s\n", len(quads), vocab.OrganisationsGraph(base))
+	return nil
 }

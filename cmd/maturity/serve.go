@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -30,6 +31,8 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	timeout := fs.Duration("timeout", 30*time.Second, "per-request and per-query timeout")
 	rowCap := fs.Int("max-rows", 100000, "maximum rows of a SPARQL result (signalled when reached)")
 	defGraph := fs.String("default-graph", "union", "SPARQL default graph: union (of all graphs) or own")
+	model := fs.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
+	withExamples := fs.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -44,7 +47,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := ensureLoaded(ctx, st, *data, base, log); err != nil {
+	if err := ensureLoaded(ctx, st, *data, base, firstLoad{modelDir: *model, examples: *withExamples}, log); err != nil {
 		return err
 	}
 
@@ -91,9 +94,16 @@ type storeSource struct{ st *store.Store }
 
 func (s storeSource) View(ctx context.Context) (ldserver.View, error) { return s.st.Snapshot() }
 
-// ensureLoaded loads the maturity model and the examples into an empty
-// store, in one atomic import, so a fresh `serve` shows something.
-func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, log *slog.Logger) error {
+// firstLoad says what a new store starts with.
+type firstLoad struct {
+	modelDir string // "" means the built-in model
+	examples bool
+}
+
+// ensureLoaded loads the maturity model (and the examples) into a store
+// that has no model yet, in one atomic import, so a fresh `serve` shows
+// something.
+func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, fl firstLoad, log *slog.Logger) error {
 	if err := recordBase(dir, base); err != nil {
 		return err
 	}
@@ -107,8 +117,15 @@ func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, log *s
 		return err
 	}
 	n, err := st.Import(ctx, func(emit func(rdf.Quad) error) error {
-		if err := vocab.Load(base, emit); err != nil {
+		model := vocab.Files()
+		if fl.modelDir != "" {
+			model = os.DirFS(fl.modelDir)
+		}
+		if err := vocab.LoadFS(base, model, emit); err != nil {
 			return fmt.Errorf("load model: %w", err)
+		}
+		if !fl.examples {
+			return nil
 		}
 		return examples.Load(ctx, base, emit)
 	})
