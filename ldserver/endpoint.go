@@ -99,13 +99,13 @@ func (s *Server) serveSPARQL(w http.ResponseWriter, r *http.Request) {
 		s.sparqlError(w, r, perr.status, lang, perr.key, perr.detail)
 		return
 	}
-	get := r.Method == http.MethodGet || r.Method == http.MethodHead
-	if get && prefersHTML(r.Header.Get("Accept"), pr.hasQuery) {
+	isGet := r.Method == http.MethodGet || r.Method == http.MethodHead
+	if isGet && prefersHTML(r.Header.Get("Accept"), pr.hasQuery) {
 		s.serveQueryPage(w, r, lang)
 		return
 	}
 	if !pr.hasQuery {
-		if get {
+		if isGet {
 			s.serveServiceDescription(w, r, pr.format)
 			return
 		}
@@ -196,7 +196,7 @@ func (s *Server) runQuery(w http.ResponseWriter, r *http.Request, lang string, p
 	}
 	defer res.Close()
 
-	out := &spool{w: w, limit: s.sparql.spool}
+	out := &spool{w: w, limit: s.sparql.spool, gzip: acceptsGzip(r.Header.Get("Accept-Encoding"))}
 	var st streamStatus
 	if q.Form() == algebra.Select || q.Form() == algebra.Ask {
 		w.Header().Set("Content-Type", resFormat.MediaType()+"; charset=utf-8")
@@ -214,7 +214,7 @@ func (s *Server) runQuery(w http.ResponseWriter, r *http.Request, lang string, p
 	case st.err != nil && !out.committed:
 		s.queryFailed(w, r, ctx, lang, st.err)
 	case st.err != nil:
-		s.abortStream(w, r, ctx, lang, st.err)
+		s.abortStream(out, r, ctx, lang, st.err)
 	default:
 		if st.truncated {
 			// Before the commit this is a header; after it, a trailer
@@ -268,14 +268,14 @@ func (s *Server) timeoutDetail(lang string) string {
 // the partial answer for a whole one), then aborts the connection, so the
 // chunked stream is never properly terminated and every HTTP client reports
 // an incomplete body.
-func (s *Server) abortStream(w http.ResponseWriter, r *http.Request, ctx context.Context, lang string, err error) {
+func (s *Server) abortStream(out *spool, r *http.Request, ctx context.Context, lang string, err error) {
 	msg := smsg(lang, smQueryError)
 	if ctx.Err() != nil {
 		msg = smsg(lang, smTimeoutStream) + " (" + s.timeoutDetail(lang) + ")"
 	}
 	s.log.InfoContext(r.Context(), "sparql: answer cut mid-stream", "err", err)
-	fmt.Fprintf(w, "\n\n%s: %v\n", msg, err)
-	http.NewResponseController(w).Flush()
+	fmt.Fprintf(out.out, "\n\n%s: %v\n", msg, err)
+	out.flush()
 	panic(http.ErrAbortHandler)
 }
 

@@ -1,7 +1,9 @@
 package ldserver
 
 import (
+	"compress/gzip"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -15,14 +17,21 @@ import (
 // error or a row cap met early can still set the status and the headers
 // (a small answer gets a real 400/503, or X-SPARQL-Truncated as a header
 // with a Content-Length); past limit the answer is committed as a streamed
-// 200 whose late news travels in a trailer.
+// 200 whose late news travels in a trailer. With gzip set, what is sent is
+// compressed, unless the whole answer turns out small.
 type spool struct {
 	w         http.ResponseWriter
 	buf       []byte
 	limit     int
+	gzip      bool
+	zw        *gzip.Writer
+	out       io.Writer // w, or zw once compressing
 	committed bool
 	err       error // the first error writing to the client
 }
+
+// minGzip is the size below which compressing is not worth it.
+const minGzip = 1024
 
 func (s *spool) Write(p []byte) (int, error) {
 	if s.err != nil {
@@ -38,35 +47,63 @@ func (s *spool) Write(p []byte) (int, error) {
 			return 0, s.err
 		}
 	}
-	n, err := s.w.Write(p)
+	n, err := s.out.Write(p)
 	if err != nil {
 		s.err = err
 	}
 	return n, err
 }
 
-// commit sends the status, the headers and what is held back.
-func (s *spool) commit() {
+// start sends the status line and headers, choosing the encoding.
+func (s *spool) start(streamed bool) {
 	s.committed = true
-	s.w.Header().Set("Trailer", hdrTruncated+", "+hdrMaxRows)
+	h := s.w.Header()
+	h.Add("Vary", "Accept-Encoding")
+	s.out = s.w
+	if s.gzip && (streamed || len(s.buf) >= minGzip) {
+		h.Set("Content-Encoding", "gzip")
+		s.zw, _ = gzip.NewWriterLevel(s.w, gzip.BestSpeed)
+		s.out = s.zw
+	} else if !streamed {
+		h.Set("Content-Length", strconv.Itoa(len(s.buf)))
+	}
+	if streamed {
+		h.Set("Trailer", hdrTruncated+", "+hdrMaxRows)
+	}
 	s.w.WriteHeader(http.StatusOK)
-	if _, err := s.w.Write(s.buf); err != nil {
+	if _, err := s.out.Write(s.buf); err != nil {
 		s.err = err
 	}
 	s.buf = nil
 }
 
+// commit starts streaming: the answer is longer than the spool.
+func (s *spool) commit() { s.start(true) }
+
 // finish completes a successful answer.
 func (s *spool) finish() {
-	if s.committed {
-		return
+	if !s.committed {
+		s.start(false)
 	}
-	s.committed = true
-	s.w.Header().Set("Content-Length", strconv.Itoa(len(s.buf)))
-	s.w.WriteHeader(http.StatusOK)
-	if _, err := s.w.Write(s.buf); err != nil {
-		s.err = err
+	s.close()
+}
+
+// close ends the compressed stream, if any.
+func (s *spool) close() {
+	if s.zw != nil {
+		if err := s.zw.Close(); err != nil && s.err == nil {
+			s.err = err
+		}
+		s.zw = nil
 	}
+}
+
+// flush pushes what is written so far to the client.
+func (s *spool) flush() {
+	if s.zw != nil {
+		s.zw.Flush()
+	}
+	http.NewResponseController(s.w).Flush()
 }
 
 // streamStatus is how writing an answer ended.
