@@ -319,6 +319,7 @@ func (c *Catalog) agent(e *emitter, s string, o *org) {
 	}
 	e.text(o.iri, nsFOAF+"name", name)
 	e.lit(o.iri, nsDCT+"identifier", rdf.Literal(o.nis))
+	c.concept(e, o.iri, nsDCT+"type", publisherLocalAuthority)
 	for _, l := range o.links {
 		e.iri(o.iri, nsSKOS+"exactMatch", l)
 	}
@@ -350,8 +351,12 @@ func (c *Catalog) contact(e *emitter, s string) {
 
 func (c *Catalog) licence(e *emitter, s, iri string) {
 	e.iri(s, nsDCT+"license", iri)
-	if e.once("licence " + iri) {
-		e.iri(iri, rdfType, nsDCT+"LicenseDocument")
+	if !e.once("licence " + iri) {
+		return
+	}
+	e.iri(iri, rdfType, nsDCT+"LicenseDocument")
+	if t, ok := licenceTypes[iri]; ok {
+		c.concept(e, iri, nsDCT+"type", t)
 	}
 }
 
@@ -367,6 +372,9 @@ func (c *Catalog) concept(e *emitter, s, p string, k concept) {
 	}
 	e.text(k.iri, nsSKOS+"prefLabel", k.label)
 	e.iri(k.iri, nsSKOS+"inScheme", k.scheme)
+	if _, ok := schemeTitles[k.scheme]; ok {
+		c.scheme(e, k.scheme)
+	}
 }
 
 func (c *Catalog) scheme(e *emitter, iri string) {

@@ -1,7 +1,6 @@
 package dcat
 
 import (
-	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -27,7 +26,7 @@ type column struct {
 
 // writeCSV writes the flat table of a dataset: one row per observation of
 // its Data Cube, or one row per action for the maturity model.
-func (c *Catalog) writeCSV(ctx context.Context, r *reader, d *Dataset, quads []rdf.Quad, w io.Writer) error {
+func (c *Catalog) writeCSV(r *reader, d *Dataset, quads []rdf.Quad, w io.Writer) error {
 	g := indexQuads(quads)
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
@@ -122,7 +121,7 @@ func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *csv.Writer) er
 	for _, o := range obs {
 		rw := row{cells: make([]string, len(cols))}
 		for i, col := range cols {
-			vals := g.objs(o, col.prop)
+			vals := dutchOnly(g.objs(o, col.prop))
 			sort.Slice(vals, func(a, b int) bool { return termLess(vals[a], vals[b]) })
 			parts := make([]string, 0, len(vals))
 			for _, v := range vals {
@@ -143,11 +142,36 @@ func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *csv.Writer) er
 		}
 		rows = append(rows, rw)
 	}
+	// Rows follow the model's order (mat:order of domains, groups, …)
+	// where the dimension values have one, else their IRIs.
+	orders := map[rdf.Term]int{}
+	order := func(t rdf.Term) (int, bool) {
+		if n, ok := orders[t]; ok {
+			return n, n >= 0
+		}
+		n := -1
+		if t.IsIRI() {
+			if os, err := r.objects(t, vocab.Mat(c.cfg.Base, "order"), rdf.Term{}); err == nil && len(os) > 0 {
+				if v, err := strconv.Atoi(os[0].Value); err == nil && v >= 0 {
+					n = v
+				}
+			}
+		}
+		orders[t] = n
+		return n, n >= 0
+	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		for k := range rows[i].key {
-			if rows[i].key[k] != rows[j].key[k] {
-				return termLess(rows[i].key[k], rows[j].key[k])
+			a, b := rows[i].key[k], rows[j].key[k]
+			if a == b {
+				continue
 			}
+			oa, okA := order(a)
+			ob, okB := order(b)
+			if okA && okB && oa != ob {
+				return oa < ob
+			}
+			return termLess(a, b)
 		}
 		return false
 	})
@@ -206,6 +230,25 @@ func (c *Catalog) columns(r *reader, dsd rdf.Term) ([]column, error) {
 }
 
 const qbNS = vocab.QB
+
+// dutchOnly keeps, of literals in several languages, the Dutch ones (a
+// table cell holds one language); other values pass unchanged.
+func dutchOnly(ts []rdf.Term) []rdf.Term {
+	hasNL := false
+	for _, t := range ts {
+		hasNL = hasNL || t.Lang == "nl"
+	}
+	if !hasNL {
+		return ts
+	}
+	out := ts[:0:0]
+	for _, t := range ts {
+		if t.Lang == "" || t.Lang == "nl" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
 
 func localName(iri string) string {
 	if i := strings.LastIndexAny(iri, "#/"); i >= 0 {

@@ -97,7 +97,7 @@ func (c *Catalog) Render(ctx context.Context, v View, d *Dataset, f Format, w io
 	}
 	sort.Slice(quads, func(i, j int) bool { return lessQuad(quads[i], quads[j]) })
 	if f.RDF == rdfio.FormatUnknown {
-		return c.writeCSV(ctx, r, d, quads, w)
+		return c.writeCSV(r, d, quads, w)
 	}
 	if err := rdfio.WriteAll(w, f.RDF, quads, c.cfg.WriteOptions); err != nil {
 		return fmt.Errorf("dcat: render %s as %s: %w", d.Name, f.Label, err)

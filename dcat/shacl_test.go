@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -113,11 +114,19 @@ func shaclValidate(t *testing.T, dir string, quads []rdf.Quad, shapes []string) 
 	return rep.Results
 }
 
-// summarise groups results by severity, path and message.
+// expectedWarnings are the warnings that remain by design (doc.go): the
+// publisher is no EU corporate body and the municipality no EU place.
+var expectedWarnings = map[string]bool{
+	"<" + nsDCT + "publisher>": true,
+	"<" + nsDCT + "spatial>":   true,
+}
+
+// summarise groups results by severity, path and message; a warning that
+// is not expected counts as a violation, so new ones cannot creep in.
 func summarise(rs []shaclResult) (violations int, lines []string) {
 	count := map[string]int{}
 	for _, r := range rs {
-		if r.Severity == "Violation" {
+		if r.Severity != "Warning" || !expectedWarnings[r.Path] {
 			violations++
 		}
 		key := fmt.Sprintf("%s %s %s: %s", r.Severity, r.Path, r.Component, strings.Join(r.Message, " | "))
@@ -149,21 +158,37 @@ func TestOfficialShapes(t *testing.T) {
 			addAssessments(t, d, tc.n)
 			v := d.view()
 			sizes := NewSizeCache()
-			dir := t.TempDir()
+			// The three validations are independent node processes: run
+			// them side by side.
 			for _, set := range shapeSets {
-				c, err := Build(context.Background(), v, Config{Base: testBase, ContactEmail: "opendata@example.org", Profile: set.profile}, sizes)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if want := 7 + tc.n; len(c.Datasets) != want {
-					t.Fatalf("%d datasets, want %d", len(c.Datasets), want)
-				}
-				rs := shaclValidate(t, dir, c.Quads(), shapeFiles(t, dir, set))
-				viol, lines := summarise(rs)
-				t.Logf("%s, %d datasets: %d results, %d violations\n%s", set.name, len(c.Datasets), len(rs), viol, strings.Join(lines, "\n"))
-				if viol != 0 {
-					t.Errorf("%s: %d violations, want 0", set.name, viol)
-				}
+				t.Run(set.name, func(t *testing.T) {
+					t.Parallel()
+					c, err := Build(context.Background(), v, Config{Base: testBase, ContactEmail: "opendata@example.org", Profile: set.profile}, sizes)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if want := 7 + tc.n; len(c.Datasets) != want {
+						t.Fatalf("%d datasets, want %d", len(c.Datasets), want)
+					}
+					dir := t.TempDir()
+					rs := shaclValidate(t, dir, c.Quads(), shapeFiles(t, dir, set))
+					viol, lines := summarise(rs)
+					t.Logf("%s, %d datasets: %d results, %d violations\n%s", set.name, len(c.Datasets), len(rs), viol, strings.Join(lines, "\n"))
+					if viol != 0 {
+						t.Errorf("%s: %d violations, want 0", set.name, viol)
+					}
+					if c.PageCount() < 2 {
+						return
+					}
+					// A Hydra page is a catalog of its own for the harvesters
+					// that page: it must validate alone too.
+					page, _ := c.PageQuads(2, testBase+"catalog", func(k int) string { return testBase + "catalog?page=" + strconv.Itoa(k) })
+					viol, lines = summarise(shaclValidate(t, dir, page, shapeFiles(t, dir, set)))
+					t.Logf("%s, page 2 of %d: %d violations\n%s", set.name, c.PageCount(), viol, strings.Join(lines, "\n"))
+					if viol != 0 {
+						t.Errorf("%s, page 2: %d violations, want 0", set.name, viol)
+					}
+				})
 			}
 		})
 	}

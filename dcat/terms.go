@@ -78,8 +78,32 @@ var (
 	}
 )
 
+// publisherLocalAuthority is the ADMS publisher type of every publisher:
+// the tool is made for local governments.
+var publisherLocalAuthority = concept{
+	iri:    "http://purl.org/adms/publishertype/LocalAuthority",
+	scheme: "http://purl.org/adms/publishertype/1.0",
+	label:  vocab.Text{"nl": "Lokaal bestuur", "en": "Local authority"},
+}
+
+// licenceTypes gives the ADMS licence type of the licences a city may
+// choose (vocab.Licences).
+var licenceTypes = func() map[string]concept {
+	typ := func(code string, label vocab.Text) concept {
+		return concept{iri: "http://purl.org/adms/licencetype/" + code, scheme: "http://purl.org/adms/licencetype/1.0", label: label}
+	}
+	pd := typ("PublicDomain", vocab.Text{"nl": "Publiek domein", "en": "Public domain"})
+	return map[string]concept{
+		vocab.CC0:  pd,
+		FlemishCC0: pd,
+		"https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0":           typ("Attribution", vocab.Text{"nl": "Naamsvermelding", "en": "Attribution"}),
+		"https://data.vlaanderen.be/id/licentie/modellicentie-hergebruik-tegen-vergoeding/v1.0": typ("RoyaltiesRequired", vocab.Text{"nl": "Vergoeding vereist", "en": "Royalties required"}),
+	}
+}()
+
 // schemeTitles names the concept schemes the catalog mentions; DCAT-AP
 // requires a title on every skos:ConceptScheme it meets.
 var schemeTitles = map[string]vocab.Text{
-	nsEU + "data-theme": {"nl": "Thema's van gegevens (EU)", "en": "Data themes (EU)"},
+	nsEU + "data-theme":                      {"nl": "Thema's van gegevens (EU)", "en": "Data themes (EU)"},
+	"http://purl.org/adms/publishertype/1.0": {"nl": "Soorten uitgevers (ADMS)", "en": "Publisher types (ADMS)"},
 }

@@ -184,7 +184,11 @@ func (c *catalogState) serveCatalog(w http.ResponseWriter, r *http.Request) {
 				link += fmt.Sprintf(`, <%s>; rel="next"`, pageURL(dr.page+1))
 			}
 		}
-		return &computed{salt: salt, link: link, render: func(out io.Writer) error {
+		loc := s.docURLOf(dr, dr.rep, 1)
+		if paged {
+			loc = "" // the page's own URL is the request's
+		}
+		return &computed{salt: salt, link: link, location: loc, render: func(out io.Writer) error {
 			if !dr.rep.html {
 				return s.renderRDF(out, dr.rep, quads)
 			}
@@ -351,10 +355,11 @@ func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 // computed is a document computed from the view rather than described:
 // the catalog and the downloads.
 type computed struct {
-	ctype  string // default: the negotiated representation's
-	link   string
-	salt   string // what the bytes depend on besides the graphs used
-	render func(w io.Writer) error
+	ctype    string // default: the negotiated representation's
+	link     string
+	location string // Content-Location, if any
+	salt     string // what the bytes depend on besides the graphs used
+	render   func(w io.Writer) error
 }
 
 // serveComputed serves a computed document through the response cache,
@@ -378,12 +383,13 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 		s.internalError(w, r, err)
 		return
 	}
-	switch st {
-	case statusUnknown:
-		s.serveNotFound(w, r)
-		return
-	case statusGone:
-		s.plainError(w, r, http.StatusGone, msgGone)
+	if st != statusOK {
+		w.Header().Del("Content-Disposition")
+		if st == statusGone {
+			s.plainError(w, r, http.StatusGone, msgGone)
+		} else {
+			s.serveNotFound(w, r)
+		}
 		return
 	}
 	etag, modified, err := validators(rd, s.salt(dr)+"\x00"+cp.salt)
@@ -409,9 +415,7 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 	link += fmt.Sprintf(`<%s>; rel="license"`, s.cfg.Licence)
 	e := &entry{key: key, gen: gen, etag: etag, modified: modified, ctype: ctype, link: link,
 		vary: "Accept, Accept-Language, Accept-Encoding", cacheCtl: "public, max-age=60"}
-	if !strings.HasPrefix(dr.path, "/download/") {
-		e.location = s.docURLOf(dr, dr.rep, 1)
-	}
+	e.location = cp.location
 	if notModified(r, etag, modified) {
 		writeEntry(w, r, e)
 		return

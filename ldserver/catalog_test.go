@@ -87,6 +87,20 @@ func TestCatalogWholeDocument(t *testing.T) {
 			}
 		}
 	}
+	// DCAT-AP 2.1.1 and 3 disagree on the datatype of dcat:byteSize.
+	for _, tc := range []struct{ query, datatype string }{
+		{"", "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"},
+		{"?profile=dcat-ap-2", "http://www.w3.org/2001/XMLSchema#decimal"},
+	} {
+		qs, _ := fetchRDF(t, env, env.base+"catalog"+tc.query, "text/turtle")
+		sizes := objects(qs, "", dcatNS+"byteSize")
+		if len(sizes) == 0 || sizes[0].Datatype != tc.datatype {
+			t.Errorf("catalog%s: byteSize %v, want datatype %s", tc.query, sizes, tc.datatype)
+		}
+	}
+	if resp, _ := env.get(t, http.MethodGet, env.base+"catalog?profile=dcat-ap-9"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("unknown profile: %d, want 400", resp.StatusCode)
+	}
 	resp, body := env.get(t, http.MethodGet, env.base+"catalog", "Accept: text/html")
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "<html") {
 		t.Errorf("catalog as HTML: %d", resp.StatusCode)
@@ -152,6 +166,13 @@ func TestCatalogURLsResolve(t *testing.T) {
 		}
 	}
 	t.Logf("%d distributions, %d URLs answered 200 and parsed", len(dists), checked)
+
+	// Downloads are cacheable: the ETag answers a conditional request.
+	u := objects(qs, dists[0], dcatNS+"downloadURL")[0].Value
+	resp, _ := env.get(t, http.MethodGet, u)
+	if resp, _ := env.get(t, http.MethodGet, u, "If-None-Match: "+resp.Header.Get("ETag")); resp.StatusCode != http.StatusNotModified {
+		t.Errorf("%s with its ETag: %d, want 304", u, resp.StatusCode)
+	}
 }
 
 // TestCatalogPaging: following hydra:next from page 1 visits every

@@ -1,6 +1,7 @@
 package ldserver
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"io"
@@ -82,24 +83,38 @@ func TestEndpointTimeoutMidStream(t *testing.T) {
 		c.QueryTimeout = 300 * time.Millisecond
 		c.MaxRows = 1 << 40
 	}, nil)
-	req, _ := http.NewRequest(http.MethodGet, env.endpoint+"?query="+url.QueryEscape(runawayStream), nil)
-	req.Header.Set("Accept-Language", "en")
-	req.Header.Set("Accept", "text/tab-separated-values")
-	resp, err := env.client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if resp.StatusCode != 200 {
-		t.Fatalf("status %d: the answer should have been streaming", resp.StatusCode)
-	}
-	if err == nil {
-		t.Errorf("the body ended cleanly (%d bytes); a cut stream must fail to read", len(body))
-	}
-	tail := string(body[max(0, len(body)-300):])
-	if !strings.Contains(tail, "ERROR: the query was stopped") {
-		t.Errorf("no error marker at the end:\n%s", tail)
+	for _, gz := range []bool{false, true} {
+		req, _ := http.NewRequest(http.MethodGet, env.endpoint+"?query="+url.QueryEscape(runawayStream), nil)
+		req.Header.Set("Accept-Language", "en")
+		req.Header.Set("Accept", "text/tab-separated-values")
+		if gz {
+			req.Header.Set("Accept-Encoding", "gzip")
+		}
+		resp, err := env.client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r io.Reader = resp.Body
+		if gz {
+			if resp.Header.Get("Content-Encoding") != "gzip" {
+				t.Fatalf("not gzipped: %v", resp.Header)
+			}
+			if r, err = gzip.NewReader(resp.Body); err != nil {
+				t.Fatal(err)
+			}
+		}
+		body, err := io.ReadAll(r)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("status %d: the answer should have been streaming", resp.StatusCode)
+		}
+		if err == nil {
+			t.Errorf("gzip=%v: the body ended cleanly (%d bytes); a cut stream must fail to read", gz, len(body))
+		}
+		tail := string(body[max(0, len(body)-300):])
+		if !strings.Contains(tail, "ERROR: the query was stopped") {
+			t.Errorf("gzip=%v: no error marker at the end:\n%s", gz, tail)
+		}
 	}
 }
 

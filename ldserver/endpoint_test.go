@@ -2,6 +2,7 @@ package ldserver
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"io"
 	"mime"
@@ -364,5 +365,42 @@ func TestEndpointCORS(t *testing.T) {
 	resp, _ = env.query(t, "ASK {}", "Origin: https://yasgui.example")
 	if resp.Header.Get("Access-Control-Allow-Origin") != "*" || !strings.Contains(resp.Header.Get("Access-Control-Expose-Headers"), hdrTruncated) {
 		t.Fatalf("CORS headers %v", resp.Header)
+	}
+}
+
+func TestEndpointGzip(t *testing.T) {
+	env := newSPARQLEnv(t, grid(500, rdf.Term{}), nil, nil)
+	const q = `SELECT ?s ?v WHERE { ?s <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?v }`
+	for _, c := range []struct {
+		name     string
+		query    string
+		spool    int
+		wantGzip bool
+		rows     int
+	}{
+		{"small answer stays plain", q + " LIMIT 2", 64 << 10, false, 2},
+		{"large answer in the spool", q, 64 << 10, true, 500},
+		{"streamed answer", q, 256, true, 500},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			env.ld.sparql.spool = c.spool
+			defer func() { env.ld.sparql.spool = 64 << 10 }()
+			resp, body := env.query(t, c.query, "Accept-Encoding: gzip", "Accept: text/csv")
+			if got := resp.Header.Get("Content-Encoding") == "gzip"; got != c.wantGzip {
+				t.Fatalf("gzip %v, want %v", got, c.wantGzip)
+			}
+			if c.wantGzip {
+				zr, err := gzip.NewReader(bytes.NewReader(body))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if body, err = io.ReadAll(zr); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tab := readTable(t, resp, body); len(tab.Rows) != c.rows {
+				t.Fatalf("%d rows, want %d", len(tab.Rows), c.rows)
+			}
+		})
 	}
 }

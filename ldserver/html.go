@@ -102,6 +102,14 @@ func (s *Server) renderHTML(w io.Writer, b *built, dr docReq) error {
 }
 
 func (s *Server) execute(w io.Writer, name string, dr docReq, pm *pageModel) error {
+	if err := s.tmpl.pages.ExecuteTemplate(w, name, s.chromeFor(dr, pm)); err != nil {
+		return fmt.Errorf("render html %s: %w", name, err)
+	}
+	return nil
+}
+
+// chromeFor builds the page frame for a document request.
+func (s *Server) chromeFor(dr docReq, pm *pageModel) chrome {
 	other := "en"
 	if dr.lang == "en" {
 		other = "nl"
@@ -116,7 +124,7 @@ func (s *Server) execute(w io.Writer, name string, dr docReq, pm *pageModel) err
 	if dr.langParam {
 		home += "?lang=" + dr.lang
 	}
-	c := chrome{
+	return chrome{
 		Lang:        dr.lang,
 		Title:       pm.Title,
 		Base:        s.base.iri,
@@ -134,10 +142,6 @@ func (s *Server) execute(w io.Writer, name string, dr docReq, pm *pageModel) err
 		},
 		Page: pm,
 	}
-	if err := s.tmpl.pages.ExecuteTemplate(w, name, c); err != nil {
-		return fmt.Errorf("render html %s: %w", name, err)
-	}
-	return nil
 }
 
 // licenceName is the short name of the Flemish model licences we know.

@@ -66,6 +66,13 @@ type Config struct {
 
 	// Catalog configures the DCAT-AP-VL catalog (catalog.go).
 	Catalog CatalogConfig
+
+	// Writer turns on the assessment form at /evaluatie/nieuw (edit.go);
+	// nil leaves the server read-only. EditToken, when set, is what a
+	// client must present to publish; when empty, only loopback clients
+	// may edit (see edit_access.go).
+	Writer    Writer
+	EditToken string
 }
 
 // Server is the linked-data server. Build one with New.
@@ -84,6 +91,7 @@ type Server struct {
 	tmpl    *templates
 	static  []byte // /_bench/static body
 	sparql  *endpoint
+	edit    *editor
 	// contextGz is the gzipped JSON-LD context, compressed once.
 	contextGz []byte
 }
@@ -142,6 +150,9 @@ func New(cfg Config, src Source) (*Server, error) {
 	if s.sparql, err = newEndpoint(&s.cfg); err != nil {
 		return nil, err
 	}
+	if s.edit, err = newEditor(b); err != nil {
+		return nil, err
+	}
 	if len(cfg.Context) > 0 {
 		s.contextGz = gzipBytes(cfg.Context)
 	}
@@ -176,6 +187,7 @@ func (s *Server) routes(r chi.Router) {
 	get(r, "/graph/*", s.serveGraph)
 	s.routeSPARQL(r)
 	s.routeCatalog(r)
+	s.routeEdit(r)
 	if s.cfg.BenchStatic {
 		get(r, "/_bench/static", s.serveBenchStatic)
 	}

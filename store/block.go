@@ -33,7 +33,7 @@ func (a *tuple) cmp(b *tuple) int {
 }
 
 // Blocks: an index stores its sorted tuples in runs of a few hundred, each
-// under the key of its first tuple. The value is
+// under the key of its last tuple. The value is
 //
 //	uvarint count, then per tuple uvarint(delta<<2 | k) and uvarint(t[j]) for j > k
 //
@@ -156,7 +156,7 @@ func decodeBlock(dst []tuple, v []byte) ([]tuple, error) {
 // splitBlocks cuts sorted tuples into blocks of about blockTarget encoded
 // bytes, evenly, so that a block that just overflowed becomes two half-full
 // ones rather than a full one and a sliver.
-func splitBlocks(ts []tuple, emit func(first *tuple, value []byte) error) error {
+func splitBlocks(ts []tuple, emit func(last *tuple, value []byte) error) error {
 	if len(ts) == 0 {
 		return nil
 	}
@@ -172,7 +172,7 @@ func splitBlocks(ts []tuple, emit func(first *tuple, value []byte) error) error 
 	per := (len(ts) + nblocks - 1) / nblocks
 	for start := 0; start < len(ts); {
 		end := min(start+per, len(ts))
-		if err := emit(&ts[start], encodeBlock(ts[start:end])); err != nil {
+		if err := emit(&ts[end-1], encodeBlock(ts[start:end])); err != nil {
 			return err
 		}
 		start = end

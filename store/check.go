@@ -15,7 +15,7 @@ import (
 // Check verifies the whole store in one read transaction: bbolt's own page
 // structure; the dictionary in both directions (every id has a term, every
 // term's hash entry lists its id and nothing else, no id at or past the next
-// id); every index block (key equals its first quad, quads strictly
+// id); every index block (key equals its last quad, quads strictly
 // increasing, no id missing from the dictionary); the four indexes holding
 // the same quads; and the stored per-graph and total counts. The error names
 // the first problems found and wraps ErrCorrupt.
@@ -197,8 +197,8 @@ func (c *checker) indexes(ctx context.Context) error {
 				c.fail("index %s: block %v: %v", ix.name, key, err)
 				continue
 			}
-			if ts[0] != key {
-				c.fail("index %s: block key %v but first entry %v", ix.name, key, ts[0])
+			if ts[len(ts)-1] != key {
+				c.fail("index %s: block key %v but last entry %v", ix.name, key, ts[len(ts)-1])
 			}
 			if !first && !prev.less(&ts[0]) {
 				c.fail("index %s: block %v overlaps its predecessor", ix.name, key)

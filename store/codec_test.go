@@ -75,12 +75,12 @@ func TestBlockRoundTrip(t *testing.T) {
 				t.Fatalf("round trip: %v (got %d tuples, want %d)", err, len(got), len(ts))
 			}
 			var joined []tuple
-			splitBlocks(ts, func(first *tuple, v []byte) error {
+			splitBlocks(ts, func(last *tuple, v []byte) error {
 				if len(v) > 2*blockTarget {
 					t.Errorf("block of %d bytes", len(v))
 				}
 				b, err := decodeBlock(nil, v)
-				if err != nil || b[0] != *first {
+				if err != nil || b[len(b)-1] != *last {
 					t.Errorf("split block: %v", err)
 				}
 				joined = append(joined, b...)

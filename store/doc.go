@@ -23,21 +23,26 @@
 // bound components are filtered inside that range. Twelve of the sixteen
 // patterns are whole prefixes of an index (none, s, p, o, g, sp, po, os, gs,
 // spo, gsp, spog); the other four (pg, og, pog, sog) read the p, o, po or
-// os range and filter the graph, which on this project's
-// data, with one graph per city and year, keeps the range small. Six
-// indexes would make every pattern a pure prefix but cost half as much
-// again in import time and space, for patterns the evaluator rarely asks.
+// os range and filter the graph. Most queries read the union of all graphs
+// (graph unbound), and the server's graph reads bind the graph alone, so
+// those four are rare; six indexes (adding GPOS and GOSP) would make them
+// pure prefixes too, at half as much again in import time and space.
 //
 // An index does not store one bbolt key per quad: bbolt spends 16 bytes of
 // element header on each key, which alone would be 64 bytes per quad over
-// four indexes. Instead the sorted quads are packed in blocks of about 1 KiB
-// keyed by their first quad (block.go): each quad is delta-encoded against
-// its predecessor (the position of the first differing id and the increase
-// there, then the following ids as uvarints), which takes 3 to 7 bytes,
-// since neighbours share their leading ids. Writes decode the touched
-// blocks, merge, and re-split them evenly; a bulk load into an empty range
-// therefore writes full blocks in key order, which bbolt appends with pages
-// filled to 100 %.
+// four indexes. Instead the sorted quads are packed in blocks of at most
+// about 960 bytes (four to a 4 KiB page), keyed by their last quad
+// (block.go), so that the block holding a quad is the one bbolt's Seek
+// finds: Prev, which first-quad keys would need, misreads leaves emptied
+// earlier in the same transaction. Each quad is delta-encoded against its predecessor (the
+// position of the first differing id and the increase there, then the
+// following ids as uvarints), which takes 3 to 7 bytes, since neighbours
+// share their leading ids. Ids must stay below 2^62, as the increase shares
+// its uvarint with the position; they are handed out one by one, so they
+// do. Writes decode the touched blocks, merge, and re-split them evenly
+// (blocks nothing changed in are not rewritten); a bulk load into an empty
+// range therefore writes full blocks in key order, which bbolt appends with
+// pages filled to 100 %.
 //
 // Bucket "graphs" keeps per graph its quad count and the time of its last
 // write (for ETag and Last-Modified), and "meta" the layout version, the
@@ -72,18 +77,19 @@
 //
 // # Measured
 //
-// One million triples (the peers' gen-data.py 300 5, 131 MB of N-Triples,
+// One million triples (the peers' gen-data.py 300 5: 131 MB of N-Triples,
 // 90 thousand distinct terms) parsed with rdfio and imported with fsync on,
-// on the shared 2-core machine, interleaved with the peers on the same file
-// under a load average of 13 to 23 (so absolute times are inflated and
-// only ratios mean much): 7.3 to 33 s against Oxigraph's 31 to 273 s
-// (4.3 to 8.2 times its rate) and Virtuoso's bulk loader's 16 to 57 s (1.7
-// to 2.2 times). The file is 27 MB (27 bytes per triple; Virtuoso's is
-// 63 MB), peak RSS 450 to 540 MiB (Oxigraph 770 MiB), Check takes 1.5 s
-// and Backup 10 ms. A bound-subject Match runs at 28 to 80 thousand
-// lookups per second and a bound predicate-object scan yields 12 to 15
-// million quads per second. BenchmarkImport1M and BenchmarkLookup1M
-// reproduce these numbers.
+// on the shared 2-core machine while other jobs kept its load average
+// between 3 and 23, so single times vary fivefold and only interleaved
+// comparisons mean much. In nine rounds of store, Oxigraph (in-memory) and
+// Virtuoso's bulk loader on the same file the median times were 7.3 s,
+// 34 s and 16 s, the median per-round rate 6.3 times Oxigraph's and 2.1
+// times Virtuoso's; the best times were 1.9 s, 9.3 s and 5.0 s. The file is
+// 27 bytes per triple (Virtuoso's 63 MB database: 63), peak RSS 380 to 440
+// MiB (Oxigraph 780 MiB), Check takes 0.3 to 0.9 s and Backup 10 ms. A
+// bound-subject Match (13 quads) runs about 100 thousand times a second and
+// a bound predicate-object scan yields about 14 million quads a second.
+// BenchmarkImport1M and BenchmarkLookup1M measure these.
 //
 // # Concurrency
 //

@@ -45,42 +45,47 @@ func (v *Snapshot) graphCount(g uint64) uint64 {
 	return uint64(count)
 }
 
-// countRange counts the tuples whose first n components equal prefix's.
+// countRange counts the tuples whose first n components equal prefix's. A
+// block is wholly inside the range when its own last tuple and that of the
+// block before it both have the prefix; such blocks are counted from their
+// headers.
 func countRange(b *bolt.Bucket, prefix *tuple, n int) (uint64, error) {
 	start := appendTuple(nil, prefix, n)
 	c := b.Cursor()
-	k, v := locate(c, start)
 	var total uint64
-	for blocks := 0; k != nil && blocks < estimateBlocks; blocks++ {
-		if !bytes.HasPrefix(k, start) && bytes.Compare(k, start) > 0 {
-			break
-		}
-		nk, nv := c.Next()
-		if bytes.HasPrefix(k, start) && nk != nil && bytes.HasPrefix(nk, start) {
+	prevIn := false
+	blocks := 0
+	for k, v := c.Seek(start); k != nil && blocks < estimateBlocks; k, v = c.Next() {
+		blocks++
+		in := bytes.HasPrefix(k, start)
+		if prevIn && in {
 			cnt, err := blockCount(v)
 			if err != nil {
 				return 0, err
 			}
 			total += uint64(cnt)
-		} else {
-			r, err := newBlockReader(v)
+			continue
+		}
+		r, err := newBlockReader(v)
+		if err != nil {
+			return 0, err
+		}
+		for {
+			t, ok, err := r.next()
 			if err != nil {
 				return 0, err
 			}
-			for {
-				t, ok, err := r.next()
-				if err != nil {
-					return 0, err
-				}
-				if !ok || cmpPrefix(&t, prefix, n) > 0 {
-					break
-				}
-				if cmpPrefix(&t, prefix, n) == 0 {
-					total++
-				}
+			if !ok {
+				break
+			}
+			switch cmpPrefix(&t, prefix, n) {
+			case 0:
+				total++
+			case 1:
+				return total, nil
 			}
 		}
-		k, v = nk, nv
+		prevIn = in
 	}
 	return total, nil
 }

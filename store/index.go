@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 
@@ -39,10 +38,10 @@ func (ix *index) toQuad(t tuple) tuple {
 	return q
 }
 
-// choose returns the number of the index whose order puts the most bound components of the
-// pattern first, and how many leading components are bound there. Every
-// pattern gets a prefix of at least the length its best single order allows,
-// so no bound pattern is answered by a full scan.
+// choose returns the number of the index whose order puts the most bound
+// components of the pattern first, and how many leading components are
+// bound there. Any pattern with a bound component gets a prefix of at least
+// one, so no bound pattern is answered by a full scan.
 func choose(pattern [4]uint64) (ixNum, prefixLen int) {
 	prefixLen = -1
 	for i := range indexes {
@@ -57,56 +56,48 @@ func choose(pattern [4]uint64) (ixNum, prefixLen int) {
 	return ixNum, prefixLen
 }
 
-// locate positions c on the block that holds (or would hold) key: the last
-// block whose first tuple is <= key, or the first block when key precedes
-// them all. It returns nil when the bucket is empty.
-func locate(c *bolt.Cursor, key []byte) (k, v []byte) {
-	k, v = c.Seek(key)
-	if k != nil && bytes.Equal(k, key) {
-		return k, v
-	}
-	if pk, pv := c.Prev(); pk != nil {
-		return pk, pv
-	}
-	return c.First()
-}
-
 // mergeBlocks applies sorted, distinct tuples (in the index's order) to the
 // bucket: inserting them when insert is true, deleting them otherwise. It
 // calls changed for every tuple that was actually added or removed, in order.
 // Each touched block is decoded, merged and re-split, so a bulk load into an
 // empty range writes full blocks and a small write rewrites one block.
+//
+// Blocks are keyed by their last tuple so that the block holding a tuple is
+// found by Seek alone. bbolt's Prev is not reliable within a write
+// transaction that deleted a whole leaf's keys (the emptied node stays until
+// commit and Prev reports it as the beginning), while Seek and Next skip
+// such nodes.
 func mergeBlocks(b *bolt.Bucket, ts []tuple, insert bool, changed func(t *tuple)) error {
 	var keyBuf []byte
 	var cur, out []tuple
 	for i := 0; i < len(ts); {
 		keyBuf = appendTuple(keyBuf[:0], &ts[i], 4)
 		c := b.Cursor()
-		k, v := locate(c, keyBuf)
-		cur = cur[:0]
-		var err error
+		// The block for ts[i] is the first whose last tuple is >= ts[i]. It
+		// takes the tuples of ts up to its last one, or all the rest if it
+		// is the final block; past every block, they join the final block.
+		k, v := c.Seek(keyBuf)
+		j := len(ts)
 		if k != nil {
+			last, err := readTuple(k)
+			if err != nil {
+				return fmt.Errorf("block key %x: %w", k, err)
+			}
+			if nk, _ := c.Next(); nk != nil {
+				j = i + countUpTo(ts[i:], &last)
+			}
+		} else {
+			k, v = c.Last()
+		}
+		if j == i {
+			return fmt.Errorf("%w: block %x sorts before %v", ErrCorrupt, k, ts[i])
+		}
+		cur = cur[:0]
+		if k != nil {
+			var err error
 			if cur, err = decodeBlock(cur, v); err != nil {
 				return fmt.Errorf("block %x: %w", k, err)
 			}
-		}
-		// The tuples of ts that belong to this block end before the next
-		// block's first tuple.
-		j := len(ts)
-		if k != nil {
-			if nk, _ := c.Next(); nk != nil {
-				next, err := readTuple(nk)
-				if err != nil {
-					return fmt.Errorf("block key %x: %w", nk, err)
-				}
-				j = i + searchTuples(ts[i:], &next)
-			}
-		}
-		if j == i {
-			// Only when the located block is the first one and ts[i]
-			// precedes it: that case is handled by the block itself, so j
-			// cannot be i. Guard against a corrupt order anyway.
-			return fmt.Errorf("%w: block order", ErrCorrupt)
 		}
 		n := 0
 		merged := mergeRun(out[:0], cur, ts[i:j], insert, func(t *tuple) { n++; changed(t) })
@@ -122,8 +113,8 @@ func mergeBlocks(b *bolt.Bucket, ts []tuple, insert bool, changed func(t *tuple)
 				return err
 			}
 		}
-		if err := splitBlocks(merged, func(first *tuple, value []byte) error {
-			return b.Put(appendTuple(nil, first, 4), value)
+		if err := splitBlocks(merged, func(last *tuple, value []byte) error {
+			return b.Put(appendTuple(nil, last, 4), value)
 		}); err != nil {
 			return err
 		}
@@ -132,12 +123,12 @@ func mergeBlocks(b *bolt.Bucket, ts []tuple, insert bool, changed func(t *tuple)
 	return nil
 }
 
-// searchTuples returns the number of tuples in ts (sorted) that are < bound.
-func searchTuples(ts []tuple, bound *tuple) int {
+// countUpTo returns the number of tuples in ts (sorted) that are <= bound.
+func countUpTo(ts []tuple, bound *tuple) int {
 	lo, hi := 0, len(ts)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if ts[m].less(bound) {
+		if !bound.less(&ts[m]) {
 			lo = m + 1
 		} else {
 			hi = m

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 
@@ -13,22 +12,22 @@ const scanBatch = 256
 
 // scan calls fn, in index order, with every tuple of the index bucket whose
 // first n components equal those of prefix, until fn returns false. Only the
-// blocks overlapping the prefix range are read.
+// blocks overlapping the prefix range are read: the first is the first block
+// whose last tuple reaches the prefix, and the scan stops at the first tuple
+// past it.
 func scan(ctx context.Context, b *bolt.Bucket, prefix *tuple, n int, fn func(t *tuple) bool) error {
 	start := appendTuple(nil, prefix, n)
 	c := b.Cursor()
-	k, v := locate(c, start)
 	seen := 0
-	for ; k != nil; k, v = c.Next() {
-		if n > 0 && !bytes.HasPrefix(k, start) && bytes.Compare(k, start) > 0 {
-			return nil // this block starts past the range
-		}
+	var t tuple // one variable for the whole scan: fn takes its address
+	for k, v := c.Seek(start); k != nil; k, v = c.Next() {
 		r, err := newBlockReader(v)
 		if err != nil {
 			return fmt.Errorf("store: block %x: %w", k, err)
 		}
 		for {
-			t, ok, err := r.next()
+			var ok bool
+			t, ok, err = r.next()
 			if err != nil {
 				return fmt.Errorf("store: block %x: %w", k, err)
 			}

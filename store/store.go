@@ -15,7 +15,7 @@ import (
 )
 
 // formatVersion is the on-disk layout version written into new files.
-const formatVersion = 1
+const formatVersion = 2
 
 // defaultGraphID is the reserved id of the stored default graph (the zero
 // rdf.Term). Term ids proper start after it.

@@ -405,3 +405,37 @@ func TestReplaceGraphs(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestReplaceLargeGraph replaces a graph big enough that clearing it empties
+// whole bbolt leaves before the new quads go in, in the same transaction
+// (cursor Prev misreads such leaves; see mergeBlocks).
+func TestReplaceLargeGraph(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	g := rdf.IRI("http://example.org/big")
+	other := randomQuads(rand.New(rand.NewPCG(41, 42)), 2000)
+	if err := s.Add(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	for round := range 3 {
+		var qs []rdf.Quad
+		for i := range 40_000 {
+			qs = append(qs, crashQuad(i+round*15_000))
+		}
+		if err := s.ReplaceGraph(ctx, g, qs); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		want := map[rdf.Quad]bool{}
+		for _, q := range other {
+			want[q] = true
+		}
+		for _, q := range qs {
+			q.G = g
+			want[q] = true
+		}
+		sameSet(t, s, want)
+		if err := s.Check(ctx); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+}

@@ -19,6 +19,8 @@ const (
 	hashProbeRatio = 64
 	// hashMaxQuads bounds the memory of one table (about 50 MB).
 	hashMaxQuads = 1 << 20
+	// hashPrealloc bounds the room reserved from an estimate.
+	hashPrealloc = 1 << 18
 )
 
 // hashKey identifies a table: which positions are bound at probe time,
@@ -92,11 +94,14 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 	if size > hashMaxQuads {
 		size = hashMaxQuads
 	}
-	t := &hashTable{one: -1}
+	// The estimate sizes the table up front (growing it while scanning
+	// copies every quad again), within reason: an estimate is no promise.
+	prealloc := min(size, hashPrealloc)
+	t := &hashTable{one: -1, quads: make([][4]uint64, 0, prealloc), next: make([]int32, 0, prealloc)}
 	switch mask {
 	case 1, 2, 4:
 		t.one = map[uint8]int{1: 0, 2: 1, 4: 2}[mask]
-		t.index1 = make(map[uint64]int32, size/2)
+		t.index1 = make(map[uint64]int32, prealloc/2)
 	default:
 		t.index = make(map[[3]uint64]int32, size/2)
 	}

@@ -305,6 +305,21 @@ type joinRun struct {
 	yield yieldFn
 	err   error
 	stop  bool
+	// levels hold each triple step's scan state and callback, made on
+	// first use: a callback closure made per probe would be one heap
+	// allocation per intermediate solution.
+	levels []*levelScan
+}
+
+// levelScan is the state of triple step k while its matches are read.
+// Step k is never re-entered while its own scan runs (only the steps after
+// it are), so one per step and run is enough.
+type levelScan struct {
+	r   *joinRun
+	k   int
+	tp  *triplePat
+	pat [3]uint64
+	cb  func([4]uint64) bool
 }
 
 func (j *joinOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
@@ -365,7 +380,8 @@ func (r *joinRun) level(k int) bool {
 	if tp.absent {
 		return true
 	}
-	var pat [3]uint64
+	ls := r.scan(k, tp)
+	pat := &ls.pat
 	for i := range pat {
 		if tp.pos[i] < 0 {
 			pat[i] = tp.ids[i]
@@ -373,42 +389,9 @@ func (r *joinRun) level(k int) bool {
 			pat[i] = r.row[tp.pos[i]]
 		}
 	}
-	cb := func(q [4]uint64) bool {
-		if err := r.x.tick(r.ctx); err != nil {
-			r.err = err
-			return false
-		}
-		var set [3]int
-		n := 0
-		ok := true
-		for i := 0; i < 3; i++ {
-			if pat[i] != 0 {
-				continue
-			}
-			slot := tp.pos[i]
-			switch r.row[slot] {
-			case 0:
-				r.row[slot] = q[i]
-				set[n] = slot
-				n++
-			case q[i]:
-			default:
-				ok = false
-			}
-		}
-		cont := true
-		if ok && r.filter(k+1) {
-			cont = r.level(k + 1)
-		} else if r.err != nil {
-			cont = false
-		}
-		for i := 0; i < n; i++ {
-			r.row[set[i]] = 0
-		}
-		return cont
-	}
+	cb := ls.cb
 	if (pat[0]|pat[1]|pat[2])&overlayBit == 0 {
-		t, err := s.hashFor(r.ctx, r.x, pat)
+		t, err := s.hashFor(r.ctx, r.x, *pat)
 		if err != nil {
 			r.err = err
 			return false
@@ -420,7 +403,7 @@ func (r *joinRun) level(k int) bool {
 					mask |= 1 << i
 				}
 			}
-			t.probe(pat, mask, cb)
+			t.probe(*pat, mask, cb)
 			return r.err == nil && !r.stop
 		}
 	}
@@ -429,4 +412,56 @@ func (r *joinRun) level(k int) bool {
 		r.err = fatal(err)
 	}
 	return r.err == nil && !r.stop
+}
+
+// scan returns the scan state of triple step k, making it on first use.
+func (r *joinRun) scan(k int, tp *triplePat) *levelScan {
+	if r.levels == nil {
+		r.levels = make([]*levelScan, len(r.j.steps))
+	}
+	ls := r.levels[k]
+	if ls == nil {
+		ls = &levelScan{r: r, k: k, tp: tp}
+		ls.cb = ls.match
+		r.levels[k] = ls
+	}
+	return ls
+}
+
+// match binds one match of step k into the row and runs the steps after
+// it; false stops the scan.
+func (ls *levelScan) match(q [4]uint64) bool {
+	r, tp := ls.r, ls.tp
+	if err := r.x.tick(r.ctx); err != nil {
+		r.err = err
+		return false
+	}
+	var set [3]int
+	n := 0
+	ok := true
+	for i := 0; i < 3; i++ {
+		if ls.pat[i] != 0 {
+			continue
+		}
+		slot := tp.pos[i]
+		switch r.row[slot] {
+		case 0:
+			r.row[slot] = q[i]
+			set[n] = slot
+			n++
+		case q[i]:
+		default:
+			ok = false
+		}
+	}
+	cont := true
+	if ok && r.filter(ls.k+1) {
+		cont = r.level(ls.k + 1)
+	} else if r.err != nil {
+		cont = false
+	}
+	for i := 0; i < n; i++ {
+		r.row[set[i]] = 0
+	}
+	return cont
 }

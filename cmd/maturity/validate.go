@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/stadleuven/maturity/dcat"
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
+)
+
+// validateAccept asks a server for the formats harvesters read, JSON-LD
+// last: a remote @context would have to be fetched, which we never do.
+const validateAccept = "text/turtle, application/rdf+xml;q=0.9, application/n-triples;q=0.8, application/ld+json;q=0.5"
+
+// runValidate checks a DCAT document against the DCAT-AP-VL rules: a
+// file, a URL, or by default the catalog of the store in --data.
+func runValidate(ctx context.Context, sio stdio, args []string) error {
+	usage := "[FILE|URL] [--data DIR] [--lang nl|en] [--format nt|ttl|rdfxml|jsonld]"
+	fs := newFlags(sio, "validate", usage)
+	data := dataFlag(fs)
+	lang := fs.String("lang", "nl", "language of the messages: nl or en")
+	format := fs.String("format", "", "format of FILE (default: from its extension)")
+	licence := fs.String("licence", "", "licence of the data, for our own catalog (default CC0)")
+	publisher := fs.String("publisher", "", "NIS code of the publishing organisation, for our own catalog (default "+dcat.DefaultPublisher+")")
+	contact := fs.String("contact", "", "contact e-mail address, for our own catalog")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if *lang != "nl" && *lang != "en" {
+		return fmt.Errorf("--lang %q: kies nl of en (choose nl or en)", *lang)
+	}
+	if len(pos) > 1 {
+		fs.Usage()
+		return fmt.Errorf("give at most one FILE or URL")
+	}
+	var quads []rdf.Quad
+	var what string
+	switch {
+	case len(pos) == 0:
+		what = "de catalogus van " + *data
+		if *lang == "en" {
+			what = "the catalog of " + *data
+		}
+		quads, err = ownCatalog(ctx, *data, dcat.Config{Licence: *licence, Publisher: *publisher, ContactEmail: *contact})
+	case strings.HasPrefix(pos[0], "http://") || strings.HasPrefix(pos[0], "https://"):
+		what = pos[0]
+		quads, err = fetchDCAT(ctx, pos[0])
+	default:
+		what = pos[0]
+		var f rdfio.Format
+		if f, err = inputFormat(pos[0], *format); err == nil {
+			err = parseFile(pos[0], f, "", rdf.Term{}, sio.in, func(q rdf.Quad) error { quads = append(quads, q); return nil })
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return report(sio.out, what, len(quads), dcat.Validate(quads, *lang), *lang)
+}
+
+// ownCatalog builds the catalog of the store in dir, as the server would.
+func ownCatalog(ctx context.Context, dir string, cfg dcat.Config) ([]rdf.Quad, error) {
+	base, err := resolveBase(dir, "")
+	if err != nil {
+		return nil, err
+	}
+	st, err := openStore(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	snap, err := st.Snapshot()
+	if err != nil {
+		return nil, err
+	}
+	defer snap.Close()
+	cfg.Base = base
+	cfg.WriteOptions = writeOptions(base)
+	c, err := dcat.Build(ctx, snap, cfg, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.Quads(), nil
+}
+
+// fetchDCAT downloads a DCAT document and parses it in the format the
+// server says it sent.
+func fetchDCAT(ctx context.Context, url string) ([]rdf.Quad, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", validateAccept)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("ophalen mislukt (fetch failed): %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s antwoordt %s (answers %s)", url, resp.Status, resp.Status)
+	}
+	ct := resp.Header.Get("Content-Type")
+	f := rdfio.FormatForMediaType(ct)
+	if f == rdfio.FormatUnknown {
+		if f = rdfio.FormatForExt(url); f == rdfio.FormatUnknown {
+			return nil, fmt.Errorf("%s: Content-Type %q is geen RDF-formaat (is no RDF format)", url, ct)
+		}
+	}
+	var quads []rdf.Quad
+	err = rdfio.Parse(io.LimitReader(resp.Body, 1<<30), f, rdfio.ParseOptions{Base: url, File: url, BlankPrefix: "v"},
+		func(q rdf.Quad) error { quads = append(quads, q); return nil })
+	return quads, err
+}
+
+// report prints the messages and a summary; errors make the command fail.
+func report(w io.Writer, what string, triples int, ms []dcat.Message, lang string) error {
+	errs, warns := 0, 0
+	for _, m := range ms {
+		fmt.Fprintln(w, m.Text)
+		if m.Severity == dcat.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	if lang == "en" {
+		fmt.Fprintf(w, "%s (%d triples): %d errors, %d warnings (DCAT-AP Vlaanderen)\n", what, triples, errs, warns)
+		if errs > 0 {
+			return fmt.Errorf("%d errors: a portal would reject this metadata", errs)
+		}
+		return nil
+	}
+	fmt.Fprintf(w, "%s (%d triples): %d fouten, %d waarschuwingen (DCAT-AP Vlaanderen)\n", what, triples, errs, warns)
+	if errs > 0 {
+		return fmt.Errorf("%d fouten: een portaal zou deze metadata weigeren", errs)
+	}
+	return nil
+}

@@ -1,0 +1,274 @@
+package ldserver
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/stadleuven/maturity/assess"
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/vocab"
+)
+
+// Writer replaces whole named graphs. cmd/maturity adapts the store; the
+// server never sees it otherwise.
+type Writer interface {
+	// ReplaceGraphs replaces every listed graph with its quads in one
+	// atomic write: readers see all of them change or none.
+	ReplaceGraphs(ctx context.Context, graphs []GraphContent) error
+}
+
+// GraphContent is the complete new content of one named graph.
+type GraphContent struct {
+	Graph rdf.Term
+	Quads []rdf.Quad
+}
+
+// maxFormBytes bounds a posted form or CSV upload; a sheet of eleven
+// domains with long rationales stays far below it.
+const maxFormBytes = 2 << 20
+
+// editor is the state of the assessment form: it serialises publishes so
+// that two of them cannot both claim the same version number.
+type editor struct {
+	mu   sync.Mutex
+	csrf *http.CrossOriginProtection
+}
+
+func newEditor(b base) (*editor, error) {
+	c := http.NewCrossOriginProtection()
+	u, err := url.Parse(b.iri)
+	if err != nil {
+		return nil, fmt.Errorf("ldserver: edit: %w", err)
+	}
+	// Behind a proxy the Host header may differ from the public base;
+	// the base's own origin is always same-site.
+	if err := c.AddTrustedOrigin(u.Scheme + "://" + u.Host); err != nil {
+		return nil, fmt.Errorf("ldserver: edit: %w", err)
+	}
+	return &editor{csrf: c}, nil
+}
+
+// routeEdit registers the assessment form when a Writer is configured,
+// and the plan page always (it only reads).
+func (s *Server) routeEdit(r chi.Router) {
+	get(r, "/evaluatie/plan", s.servePlan)
+	if s.cfg.Writer == nil {
+		return
+	}
+	get(r, "/evaluatie/nieuw", s.serveEditForm)
+	get(r, "/evaluatie", func(w http.ResponseWriter, r *http.Request) {
+		u := s.base.url("evaluatie/nieuw")
+		if r.URL.RawQuery != "" {
+			u += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, u, http.StatusFound)
+	})
+	r.Post("/evaluatie", s.servePublish)
+	r.Post("/evaluatie/csv", s.serveCSVUpload)
+}
+
+// serveEditForm shows the form, pre-filled from the current version of the
+// chosen organisation's assessment for the chosen year, if any.
+func (s *Server) serveEditForm(w http.ResponseWriter, r *http.Request) {
+	acc, ok := s.editAccess(w, r)
+	if !ok {
+		return
+	}
+	fc, ok := s.formContext(w, r)
+	if !ok {
+		return
+	}
+	defer fc.close()
+	f := fc.newForm(acc)
+	q := r.URL.Query()
+	if q.Get("org") != "" || q.Get("year") != "" {
+		f.setKey(q.Get("org"), q.Get("year"))
+		if len(f.KeyErrors) == 0 {
+			if err := fc.prefill(r.Context(), f); err != nil {
+				s.editFailed(w, r, err)
+				return
+			}
+		}
+	}
+	s.renderEdit(w, r, fc, f, http.StatusOK)
+}
+
+// servePublish validates a posted form and, when it is complete, writes a
+// new version and sends the browser to the assessment's page.
+func (s *Server) servePublish(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	if err := r.ParseForm(); err != nil {
+		s.editMessage(w, r, http.StatusBadRequest, "errForm")
+		return
+	}
+	acc, ok := s.editAccess(w, r)
+	if !ok {
+		return
+	}
+	fc, ok := s.formContext(w, r)
+	if !ok {
+		return
+	}
+	defer fc.close()
+	f := fc.newForm(acc)
+	f.setKey(r.PostForm.Get("org"), r.PostForm.Get("year"))
+	a := f.read(r.PostForm)
+	if !acc.granted {
+		s.renderEdit(w, r, fc, f, http.StatusUnauthorized)
+		return
+	}
+	if f.hasErrors() {
+		s.renderEdit(w, r, fc, f, http.StatusUnprocessableEntity)
+		return
+	}
+	v, err := s.publish(r.Context(), fc, a)
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "publish assessment", "org", a.Org, "year", a.Year, "err", err)
+		f.fail("evaluatie", et(fc.lang, "errWrite"))
+		s.renderEdit(w, r, fc, f, http.StatusInternalServerError)
+		return
+	}
+	s.log.InfoContext(r.Context(), "published assessment", "org", a.Org, "year", a.Year, "version", v)
+	acc.setCookie(w)
+	loc := s.base.url("doc/evaluatie/" + a.Org + "/" + strconv.Itoa(a.Year))
+	if fc.langParam {
+		loc += "?lang=" + fc.lang
+	}
+	http.Redirect(w, r, loc, http.StatusSeeOther)
+}
+
+// publish builds the next version and writes its graphs in one write. The
+// lock spans reading the version number and writing, so concurrent
+// publishes get consecutive versions.
+func (s *Server) publish(ctx context.Context, fc *formContext, a *assess.Assessment) (int, error) {
+	s.edit.mu.Lock()
+	defer s.edit.mu.Unlock()
+	v, err := s.src.View(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("open view: %w", err)
+	}
+	a.Version, err = assess.NextAssessmentVersion(ctx, v, s.base.iri, a.Org, a.Year)
+	if err == nil {
+		a.OrgLabel, err = assess.OrgLabel(ctx, v, s.base.iri, a.Org)
+	}
+	v.Close()
+	if err != nil {
+		return 0, err
+	}
+	a.Generated = time.Now()
+	a.Licence = s.cfg.Licence
+	graphs, err := assess.BuildAssessment(ctx, s.base.iri, fc.model, a)
+	if err != nil {
+		return 0, err
+	}
+	gcs := make([]GraphContent, len(graphs))
+	for i, g := range graphs {
+		gcs[i] = GraphContent{Graph: rdf.IRI(g.IRI), Quads: g.Quads}
+	}
+	if err := s.cfg.Writer.ReplaceGraphs(ctx, gcs); err != nil {
+		return 0, fmt.Errorf("write %s: %w", vocab.AssessmentVersion(s.base.iri, a.Org, a.Year, a.Version), err)
+	}
+	return a.Version, nil
+}
+
+// serveCSVUpload reads an uploaded self-assessment sheet into the form for
+// the user to check; it writes nothing.
+func (s *Server) serveCSVUpload(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	if err := r.ParseMultipartForm(maxFormBytes); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		s.editMessage(w, r, http.StatusBadRequest, "errForm")
+		return
+	}
+	acc, ok := s.editAccess(w, r)
+	if !ok {
+		return
+	}
+	fc, ok := s.formContext(w, r)
+	if !ok {
+		return
+	}
+	defer fc.close()
+	f := fc.newForm(acc)
+	f.setKey(r.FormValue("org"), r.FormValue("year"))
+	f.Method = r.FormValue("method")
+	f.Author = r.FormValue("author")
+	status := http.StatusOK
+	file, hdr, err := r.FormFile("bestand")
+	switch {
+	case err != nil || hdr.Size == 0:
+		f.CSVError = et(fc.lang, "errCSVMissing")
+		status = http.StatusUnprocessableEntity
+	default:
+		defer file.Close()
+		scores, err := assess.ReadSelfAssessment(file, hdr.Filename, fc.model)
+		if err != nil {
+			f.CSVError = et(fc.lang, "errCSV", csvMessage(err, fc.lang))
+			status = http.StatusUnprocessableEntity
+			break
+		}
+		f.fill(scores)
+		f.Notice = et(fc.lang, "csvRead", hdr.Filename, len(scores))
+	}
+	s.renderEdit(w, r, fc, f, status)
+}
+
+// csvMessage is a sheet error in the page's language, with row and column.
+func csvMessage(err error, lang string) string {
+	var ce *assess.CSVError
+	if errors.As(err, &ce) && lang == "en" {
+		return ce.English()
+	}
+	return err.Error()
+}
+
+// renderEdit writes the form page with status; forms are never cached.
+func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, fc *formContext, f *editForm, status int) {
+	var buf bytes.Buffer
+	title := et(fc.lang, "formTitle")
+	if f.hasErrors() || f.CSVError != "" || f.TokenErr != "" {
+		// Screen readers announce the title first: say at once that
+		// something needs correcting.
+		title = et(fc.lang, "errTitle") + " – " + title
+	}
+	p := s.editPage(r, fc.lang, fc.langParam, title)
+	p.Form = f
+	if err := s.tmpl.pages.ExecuteTemplate(&buf, "edit", p); err != nil {
+		s.editFailed(w, r, fmt.Errorf("render edit form: %w", err))
+		return
+	}
+	writeEditPage(w, r, status, buf.Bytes())
+}
+
+// writeEditPage sends an HTML page that must not be cached or framed (the
+// form carries a token and publishes on click).
+func writeEditPage(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Security-Policy", "frame-ancestors 'none'")
+	h.Set("Vary", "Accept-Language, Cookie")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// editFailed logs an unexpected error and answers 500.
+func (s *Server) editFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.DeadlineExceeded) {
+		s.plainError(w, r, http.StatusServiceUnavailable, msgTimeout)
+		return
+	}
+	s.log.ErrorContext(r.Context(), "assessment form", "err", err)
+	s.plainError(w, r, http.StatusInternalServerError, msgInternal)
+}

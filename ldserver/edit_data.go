@@ -1,0 +1,137 @@
+package ldserver
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/vocab"
+)
+
+// option is one entry of a select element.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// organisations lists the organisations the data describes (typed
+// org:Organization under id/organisatie/), by name in lang.
+func (s *Server) organisations(rd *reader, lang string) ([]option, error) {
+	typ, err := rd.iriID(rdf.RDFType)
+	if err != nil {
+		return nil, err
+	}
+	cls, err := rd.iriID(vocab.ORG + "Organization")
+	if err != nil {
+		return nil, err
+	}
+	ids, err := rd.subjects(typ, cls, 100000)
+	if err != nil {
+		return nil, err
+	}
+	prefix := vocab.Organisation(s.base.iri, "")
+	var out []option
+	for _, id := range ids {
+		t, err := rd.term(id)
+		if err != nil {
+			return nil, err
+		}
+		nis, ok := strings.CutPrefix(t.Value, prefix)
+		if !ok || !t.IsIRI() || !nisPattern(nis) {
+			continue
+		}
+		names, err := rd.texts(id, skosPrefLabel)
+		if err != nil {
+			return nil, err
+		}
+		label := names.In(lang)
+		if label == "" {
+			label = nis
+		}
+		out = append(out, option{Value: nis, Label: label + " (" + nis + ")"})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
+	return out, nil
+}
+
+// nisPattern reports whether s is a five-digit NIS code.
+func nisPattern(s string) bool {
+	if len(s) != 5 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// levelDefinitions reads the general definition of every level of a scale
+// (the concept scheme id/conceptschema/{scale}), by level value. The model
+// keeps only the names; the form shows these where a domain has no
+// descriptor of its own (the need scale).
+func (s *Server) levelDefinitions(rd *reader, scale string) (map[int]vocab.Text, error) {
+	out := map[int]vocab.Text{}
+	in, err := rd.iriID(skosInScheme)
+	if err != nil {
+		return nil, err
+	}
+	scheme, err := rd.iriID(vocab.ConceptScheme(s.base.iri, scale))
+	if err != nil {
+		return nil, err
+	}
+	levels, err := rd.subjects(in, scheme, 1000)
+	if err != nil {
+		return nil, err
+	}
+	valueP, err := rd.iriID(vocab.Mat(s.base.iri, "levelValue"))
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range levels {
+		vals, err := rd.objects(l, valueP)
+		if err != nil || len(vals) == 0 {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		t, err := rd.term(vals[0])
+		if err != nil {
+			return nil, err
+		}
+		n, err := strconv.Atoi(t.Value)
+		if err != nil {
+			continue
+		}
+		if out[n], err = rd.texts(l, skosDefinition); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// texts returns the literal values of (s, p) by language.
+func (rd *reader) texts(s uint64, p string) (vocab.Text, error) {
+	out := vocab.Text{}
+	pid, err := rd.iriID(p)
+	if err != nil {
+		return out, err
+	}
+	objs, err := rd.objects(s, pid)
+	if err != nil {
+		return out, err
+	}
+	for _, o := range objs {
+		t, err := rd.term(o)
+		if err != nil {
+			return out, err
+		}
+		if t.IsLiteral() {
+			out[t.Lang] = t.Value
+		}
+	}
+	return out, nil
+}

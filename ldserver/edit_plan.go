@@ -1,0 +1,197 @@
+package ldserver
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/stadleuven/maturity/assess"
+	"github.com/stadleuven/maturity/vocab"
+)
+
+// editPage is the data of the form and plan templates: the usual page
+// frame plus the edit texts and the page's own model.
+type editPage struct {
+	chrome
+	E       func(string) string
+	EditCSS string
+	LangQ   string // "?lang=xx" when the language came from the URL, for form actions
+	Form    *editForm
+	Plan    *planView
+}
+
+// editPage builds the frame; the language switch keeps the organisation
+// and year, so switching never lands on a POST-only address.
+func (s *Server) editPage(r *http.Request, lang string, langParam bool, title string) *editPage {
+	dr := docReq{path: requestPath(r), rep: repHTML, lang: lang, langParam: langParam, page: 1}
+	c := s.chromeFor(dr, &pageModel{Lang: lang, Title: title})
+	other := "en"
+	if lang == "en" {
+		other = "nl"
+	}
+	path := requestPath(r)
+	if r.Method == http.MethodPost {
+		path = "/evaluatie/nieuw"
+	}
+	q := url.Values{"lang": {other}}
+	for _, k := range []string{"org", "year"} {
+		if v := r.FormValue(k); v != "" {
+			q.Set(k, v)
+		}
+	}
+	c.LangSwitch = s.base.url(path) + "?" + q.Encode()
+	langQ := ""
+	if langParam {
+		langQ = "?lang=" + lang
+	}
+	return &editPage{
+		LangQ:   langQ,
+		chrome:  c,
+		E:       func(k string) string { return et(lang, k) },
+		EditCSS: s.base.url("static/edit.css") + "?v=" + s.tmpl.version,
+	}
+}
+
+// planView is the action plan as the plan page shows it.
+type planView struct {
+	Title, Method, Order string
+	Items                []planItem // domains with a gap, largest first
+	Rest                 string     // the domains without a gap, one line
+	DocHref, EditHref    string
+}
+
+// planItem is one domain with a gap: why, where it stands, what to do.
+type planItem struct {
+	Rank                 int
+	Domain, DomainHref   string
+	Gap, Need, Maturity  string
+	Why, Goal, Now, Next string
+	Rationale            string
+	Evidence             []string
+	Actions              []planAction
+	Involve              []link
+	Audience             string
+	Principles           []link
+	LevelNow, LevelNext  int
+	NameNow, NameNext    string
+	MatPct, NeedPct      int // of the top of the scale, for the bars
+}
+
+// link is a hyperlink with its text.
+type link struct{ Text, Href string }
+
+// planAction is one of the model's actions for a domain.
+type planAction struct{ Text, Name, Href string }
+
+// servePlan shows the action plan of an organisation's current assessment
+// for a year: GET /evaluatie/plan?org=NIS&year=YYYY.
+func (s *Server) servePlan(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	org := q.Get("org")
+	year, err := strconv.Atoi(q.Get("year"))
+	if !nisPattern(org) || err != nil || year < 2000 || year > 2100 {
+		s.editMessage(w, r, http.StatusBadRequest, "planBad")
+		return
+	}
+	fc, ok := s.formContext(w, r)
+	if !ok {
+		return
+	}
+	defer fc.close()
+	next, err := assess.NextAssessmentVersion(r.Context(), fc.view, s.base.iri, org, year)
+	if err != nil {
+		s.editFailed(w, r, err)
+		return
+	}
+	p := s.editPage(r, fc.lang, fc.langParam, et(fc.lang, "planTitle"))
+	if next == 1 {
+		w.Header().Set("Cache-Control", "no-store")
+		s.editMessageText(w, r, http.StatusNotFound, et(fc.lang, "planNone", org, year))
+		return
+	}
+	a, err := assess.LoadAssessment(r.Context(), fc.view, s.base.iri, org, year)
+	if err != nil {
+		s.editFailed(w, r, err)
+		return
+	}
+	p.Plan = fc.planView(assess.NewPlan(fc.model, a), s.cfg.Writer != nil)
+	p.Title = p.Plan.Title
+	var buf bytes.Buffer
+	if err := s.tmpl.pages.ExecuteTemplate(&buf, "editplan", p); err != nil {
+		s.editFailed(w, r, fmt.Errorf("render plan: %w", err))
+		return
+	}
+	writeEditPage(w, r, http.StatusOK, buf.Bytes())
+}
+
+// planView turns a plan into page text, as assess.Plan.WriteText does for
+// the terminal.
+func (fc *formContext) planView(p *assess.Plan, editing bool) *planView {
+	lang, a := fc.lang, p.Assessment
+	name := a.OrgLabel.In(lang)
+	if name == "" {
+		name = a.Org
+	}
+	pv := &planView{
+		Title:   et(lang, "planOf", name, a.Year, a.Version),
+		Order:   et(lang, "planOrder"),
+		DocHref: docHref(fc.base, vocab.Assessment(fc.base, a.Org, a.Year), fc),
+	}
+	if m, ok := p.Model.Methods[a.Method]; ok {
+		pv.Method = m.In(lang)
+	}
+	if editing {
+		pv.EditHref = fc.base + "evaluatie/nieuw?" + url.Values{"org": {a.Org}, "year": {strconv.Itoa(a.Year)}, "lang": {lang}}.Encode()
+	}
+	num := func(v float64) string { return fmtScore(v, lang) }
+	level := func(n int) string { return p.Model.Scales["maturiteit"][n].In(lang) }
+	var rest []string
+	for _, r := range p.Items {
+		sc := r.Score
+		if sc.Gap() <= 0 {
+			rest = append(rest, fmt.Sprintf("%s (%s %s, %s %s)", r.Domain.Label.In(lang),
+				et(lang, "needShort"), num(sc.Need), et(lang, "maturityShort"), num(sc.Maturity)))
+			continue
+		}
+		it := planItem{Rank: r.Rank, Domain: r.Domain.Label.In(lang), DomainHref: docHref(fc.base, r.Domain.IRI, fc),
+			Gap: num(sc.Gap()), Need: num(sc.Need), Maturity: num(sc.Maturity),
+			Why:       et(lang, "whyText", num(sc.Need), num(sc.Gap()), num(sc.Maturity)),
+			Goal:      r.Domain.Definition.In(lang),
+			Rationale: sc.Rationale, Evidence: sc.Evidence, Audience: r.Domain.AudienceText.In(lang)}
+		it.MatPct, it.NeedPct = int(sc.Maturity*100/maxScore), int(sc.Need*100/maxScore)
+		cur := int(math.Floor(sc.Maturity))
+		it.LevelNow, it.NameNow, it.Now = cur, level(cur), r.Domain.Levels[cur].In(lang)
+		if cur < maxScore {
+			it.LevelNext, it.NameNext, it.Next = cur+1, level(cur+1), r.Domain.Levels[cur+1].In(lang)
+		}
+		for _, act := range r.Domain.Actions {
+			it.Actions = append(it.Actions, planAction{Text: act.Description.In(lang), Name: act.Label.In(lang), Href: docHref(fc.base, act.IRI, fc)})
+		}
+		for _, pr := range r.Profiles {
+			it.Involve = append(it.Involve, link{Text: pr.Label.In(lang), Href: docHref(fc.base, pr.IRI, fc)})
+		}
+		for _, pr := range r.Principles {
+			it.Principles = append(it.Principles, link{Text: fmt.Sprintf("%d. %s", pr.Number, pr.Label.In(lang)),
+				Href: fmt.Sprintf("%s#%d", vocab.Charter, pr.Number)})
+		}
+		pv.Items = append(pv.Items, it)
+	}
+	if len(rest) == 0 {
+		rest = []string{et(lang, "restNone")}
+	}
+	pv.Rest = et(lang, "rest") + ": " + strings.Join(rest, "; ") + "."
+	return pv
+}
+
+// fmtScore writes a score as people read it: "3", "3,5" in Dutch.
+func fmtScore(v float64, lang string) string {
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
