@@ -16,8 +16,7 @@ func TestBuildCost(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds 500 assessments")
 	}
-	d := exampleData(t)
-	addAssessments(t, d, 500)
+	d := with500(t)
 	v := d.view()
 	sizes := NewSizeCache()
 	cfg := Config{Base: testBase}

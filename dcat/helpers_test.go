@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"testing"
 	"time"
 
@@ -81,15 +82,41 @@ func exampleData(t testing.TB) *dataset {
 // municipality, for generated assessments.
 var centreCities = []string{"41002", "11002", "31005", "71016", "44021", "71022", "34022", "24062", "12025", "35013", "36015", "46021", "13040"}
 
+// with500 returns the example data plus 500 generated assessments. They
+// are generated once per test binary (several tests need them); each
+// caller gets its own copy of the graph map and modification times.
+func with500(t testing.TB) *dataset {
+	t.Helper()
+	gen500.once.Do(func() {
+		d := exampleData(t)
+		gen500.err = addAssessments(d, 500)
+		gen500.d = d
+	})
+	if gen500.err != nil || gen500.d == nil {
+		t.Fatalf("generating 500 assessments failed: %v", gen500.err)
+	}
+	d := newDataset()
+	for g, qs := range gen500.d.graphs {
+		d.graphs[g] = qs
+	}
+	for g, m := range gen500.d.mod {
+		d.mod[g] = m
+	}
+	return d
+}
+
+var gen500 struct {
+	once sync.Once
+	d    *dataset
+	err  error
+}
+
 // addAssessments imports n generated assessments (deterministic scores)
 // through assess.BuildAssessment, the path a city's import takes.
-func addAssessments(t testing.TB, d *dataset, n int) {
-	t.Helper()
-	var model []rdf.Quad
-	model = append(model, d.graphs[vocab.ModelGraph(testBase)]...)
-	m, err := vocab.ReadModel(testBase, model)
+func addAssessments(d *dataset, n int) error {
+	m, err := vocab.ReadModel(testBase, d.graphs[vocab.ModelGraph(testBase)])
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range n {
@@ -98,18 +125,15 @@ func addAssessments(t testing.TB, d *dataset, n int) {
 		a := &assess.Assessment{Org: nis, Year: year, Version: 1, Method: "zelfevaluatie",
 			Generated: t0.Add(time.Duration(i) * time.Minute)}
 		for _, dom := range m.Domains {
-			mat := float64(1 + rng.IntN(5))
-			a.Scores = append(a.Scores, assess.Score{Domain: dom.Slug, Maturity: mat, Need: float64(1 + rng.IntN(5))})
+			a.Scores = append(a.Scores, assess.Score{Domain: dom.Slug, Maturity: float64(1 + rng.IntN(5)), Need: float64(1 + rng.IntN(5))})
 		}
 		gs, err := assess.BuildAssessment(context.Background(), testBase, m, a)
 		if err != nil {
-			t.Fatalf("assessment %d: %v", i, err)
+			return fmt.Errorf("assessment %d: %w", i, err)
 		}
 		for _, g := range gs {
 			d.put(g.IRI, g.Quads, a.Generated)
 		}
 	}
-	if len(d.graphs) < n {
-		t.Fatal(fmt.Sprintf("only %d graphs", len(d.graphs)))
-	}
+	return nil
 }

@@ -148,14 +148,16 @@ func TestOfficialShapes(t *testing.T) {
 	cases := []struct {
 		name string
 		n    int
-	}{{"voorbeelden", 0}, {"500 evaluaties", 500}}
+	}{{"voorbeelden", 0}, {"500 evaluaties", 500}} // n: with500
 	if testing.Short() {
 		cases = cases[:1]
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			d := exampleData(t)
-			addAssessments(t, d, tc.n)
+			if tc.n > 0 {
+				d = with500(t)
+			}
 			v := d.view()
 			sizes := NewSizeCache()
 			// The three validations are independent node processes: run

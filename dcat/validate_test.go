@@ -1,19 +1,27 @@
 package dcat
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/stadleuven/maturity/rdf"
 )
 
-// TestValidateOwnCatalog: our own catalog passes, with and without a
-// contact e-mail address.
+// TestValidateOwnCatalog: our own catalog and each of its Hydra pages pass,
+// with and without a contact e-mail address, for the examples and 500
+// assessments.
 func TestValidateOwnCatalog(t *testing.T) {
 	d := exampleData(t)
-	addAssessments(t, d, 20)
-	for _, cfg := range []Config{{}, {ContactEmail: "opendata@example.org", Licence: "https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0"}} {
-		c := build(t, d, cfg)
+	if !testing.Short() {
+		d = with500(t)
+	}
+	v, sizes := d.view(), NewSizeCache()
+	for _, cfg := range []Config{{Base: testBase}, {Base: testBase, ContactEmail: "opendata@example.org", Licence: "https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0"}} {
+		c, err := Build(context.Background(), v, cfg, sizes)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if ms := Validate(c.Quads(), "nl"); len(ms) != 0 {
 			t.Errorf("%d messages for our own catalog, first: %s", len(ms), ms[0])
 		}

@@ -31,6 +31,20 @@
 //	middleware.go request logging, timeout, CORS
 //	i18n.go       Dutch and English user-facing text
 //	vocab.go      IRIs of the standard vocabularies the server reads
+//	edit.go       the self-assessment form: Writer, /evaluatie/nieuw, POST /evaluatie, CSV upload
+//	edit_access.go who may edit: edit token or loopback, session cookie, cross-origin checks
+//	edit_form.go  the form's view model, pre-filling and validation
+//	edit_data.go  organisations and scale-level definitions read for the form
+//	edit_plan.go  the action plan as a page, /evaluatie/plan?org=&year=
+//	edit_text.go  Dutch and English text of the form and the plan
+//
+// Editing is off unless Config.Writer is set. Then city staff fill in an
+// assessment at /evaluatie/nieuw (one fieldset per domain of the model, the
+// levels labelled with the model's own descriptors) and every publish is one
+// atomic Writer.ReplaceGraphs of the graphs assess.BuildAssessment returns:
+// a new version, linked to the previous one by prov:wasRevisionOf. With
+// Config.EditToken empty only loopback clients may edit; behind a reverse
+// proxy every client looks local, so such a server must set a token.
 //
 // A document's ETag and Last-Modified come from the modification times of
 // the graphs its quads were read from, so importing one assessment changes

@@ -361,8 +361,13 @@ func parseFormScore(s string) (float64, bool) {
 	return v, math.Abs(v*100-math.Round(v*100)) < 1e-9
 }
 
-// absoluteHTTP reports whether s is an absolute http(s) URL with a host.
+// absoluteHTTP reports whether s is an absolute http(s) URL with a host
+// that is also a valid IRI: url.Parse lets through characters such as '"'
+// and '{' that RDF forbids in IRIs, which would break every serialisation.
 func absoluteHTTP(s string) bool {
+	if strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || strings.ContainsRune("<>\"{}|\\^`", r) }) {
+		return false
+	}
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

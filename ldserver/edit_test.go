@@ -315,6 +315,8 @@ func TestEditInvalidWritesNothing(t *testing.T) {
 		{"score 7", func(f url.Values) { f.Set("n-kennis", "7") }, et("nl", "errScoreRange", "7")},
 		{"score 0", func(f url.Values) { f.Set("m-sponsoring", "0") }, et("nl", "errScoreRange", "0")},
 		{"bad url", func(f url.Values) { f.Set("b-kennis", "www.leuven.be/data") }, et("nl", "errURL", "www.leuven.be/data")},
+		{"quote in url", func(f url.Values) { f.Set("b-kennis", `http://example.org/a"b`) }, et("nl", "errURL", `http://example.org/a"b`)},
+		{"brace in url", func(f url.Values) { f.Set("b-kennis", "https://example.org/{x}") }, et("nl", "errURL", "https://example.org/{x}")},
 		{"ftp url", func(f url.Values) { f.Set("b-kennis", "ftp://example.org/x") }, et("nl", "errURL", "ftp://example.org/x")},
 		{"year", func(f url.Values) { f.Set("year", "1999") }, et("nl", "errYear")},
 		{"org", func(f url.Values) { f.Set("org", "12345") }, et("nl", "errOrg")},
@@ -651,4 +653,40 @@ func FuzzParseFormScore(f *testing.F) {
 			t.Fatalf("%q accepted as %v", s, v)
 		}
 	})
+}
+
+// The form is built from the model as data: a domain added to graph/model
+// gets its fieldset, with its own descriptor where it has one and the
+// scale's general definition elsewhere.
+func TestEditFormFollowsTheModel(t *testing.T) {
+	w := &memWriter{}
+	extra := func(base string) []rdf.Quad {
+		g := rdf.IRI(vocab.ModelGraph(base))
+		d := rdf.IRI(vocab.Domain(base, "testdomein"))
+		ld := rdf.IRI(base + "id/niveau/maturiteit/3/testdomein")
+		mat := func(l string) rdf.Term { return rdf.IRI(vocab.Mat(base, l)) }
+		return []rdf.Quad{
+			{S: d, P: rdf.IRI(rdf.RDFType), O: mat("Domain"), G: g},
+			{S: d, P: rdf.IRI(vocab.SKOS + "prefLabel"), O: rdf.LangLiteral("Testdomein", "nl"), G: g},
+			{S: d, P: mat("order"), O: rdf.TypedLiteral("99", rdf.XSDInteger), G: g},
+			{S: ld, P: rdf.IRI(rdf.RDFType), O: mat("LevelDescriptor"), G: g},
+			{S: ld, P: mat("level"), O: rdf.IRI(vocab.Level(base, "maturiteit", 3)), G: g},
+			{S: ld, P: mat("inDomain"), O: d, G: g},
+			{S: ld, P: rdf.IRI(vocab.SKOS + "definition"), O: rdf.LangLiteral("Er is een testbeschrijving voor niveau drie.", "nl"), G: g},
+		}
+	}
+	e := newTestEnv(t, extra, func(c *Config) { c.Writer = w })
+	w.src = e.src
+	_, body := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=24062&year=2030")
+	page := html.UnescapeString(string(body))
+	for _, want := range []string{
+		"Testdomein",
+		`name="m-testdomein" value="3"`,
+		"Er is een testbeschrijving voor niveau drie.",
+		"Er gebeurt nog niets, of alles hangt af van één persoon.", // the scale's level 1
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("form lacks %q", want)
+		}
+	}
 }

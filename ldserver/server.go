@@ -173,6 +173,7 @@ func (s *Server) Handler() http.Handler { return s.handler }
 //
 //	s.routeSPARQL(r)  // sparql.go: the SPARQL 1.1 protocol at /sparql
 //	s.routeCatalog(r) // catalog.go: the DCAT-AP-VL catalog at /catalog
+//	s.routeEdit(r)    // edit.go: the assessment form under /evaluatie
 //
 // The landing page and VoID link /sparql and /catalog once they are routed.
 func (s *Server) routes(r chi.Router) {

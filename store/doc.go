@@ -81,12 +81,13 @@
 // 90 thousand distinct terms) parsed with rdfio and imported with fsync on,
 // on the shared 2-core machine while other jobs kept its load average
 // between 3 and 23, so single times vary fivefold and only interleaved
-// comparisons mean much. In nine rounds of store, Oxigraph (in-memory) and
-// Virtuoso's bulk loader on the same file the median times were 7.3 s,
-// 34 s and 16 s, the median per-round rate 6.3 times Oxigraph's and 2.1
-// times Virtuoso's; the best times were 1.9 s, 9.3 s and 5.0 s. The file is
-// 27 bytes per triple (Virtuoso's 63 MB database: 63), peak RSS 380 to 440
-// MiB (Oxigraph 780 MiB), Check takes 0.3 to 0.9 s and Backup 10 ms. A
+// comparisons mean much. In twelve rounds of store, Oxigraph (in-memory) and
+// Virtuoso's bulk loader on the same file the median times were 8.2 s,
+// 31 s and 19 s; the median per-round rate was 4.7 times Oxigraph's and 2.2
+// times Virtuoso's (faster than Virtuoso in 9 of 12 rounds); the best times
+// were 1.9 s, 9.3 s and 5.0 s. The file holds 27 bytes per triple
+// (Virtuoso's database 63 to 69), peak RSS is 380 to 440 MiB (Oxigraph
+// 780 MiB), Check takes 0.3 to 1.4 s and Backup 4 to 30 ms. A
 // bound-subject Match (13 quads) runs about 100 thousand times a second and
 // a bound predicate-object scan yields about 14 million quads a second.
 // BenchmarkImport1M and BenchmarkLookup1M measure these.

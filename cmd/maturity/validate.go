@@ -11,6 +11,7 @@ import (
 	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/vocab"
 )
 
 // validateAccept asks a server for the formats harvesters read, JSON-LD
@@ -81,7 +82,9 @@ func ownCatalog(ctx context.Context, dir string, cfg dcat.Config) ([]rdf.Quad, e
 	}
 	defer snap.Close()
 	cfg.Base = base
+	// The server's serializer options, so byteSize matches its downloads.
 	cfg.WriteOptions = writeOptions(base)
+	cfg.WriteOptions.ContextURL = vocab.ContextIRI(base)
 	c, err := dcat.Build(ctx, snap, cfg, nil)
 	if err != nil {
 		return nil, err

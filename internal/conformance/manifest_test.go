@@ -71,7 +71,8 @@ func readProps(path, base string) (props, error) {
 	return newProps(qs), nil
 }
 
-// syntaxTest is one entry of an rdf-tests manifest (Turtle, N-Triples).
+// syntaxTest is one entry of an rdf-tests manifest (Turtle, N-Triples,
+// RDF/XML).
 type syntaxTest struct {
 	name   string
 	kind   string // local name in rdft:, e.g. TestTurtleEval

@@ -27,6 +27,8 @@ var rdfSuites = []rdfSuite{
 		floor: map[string]int{"TestTurtleEval": 145, "TestTurtlePositiveSyntax": 74, "TestTurtleNegativeSyntax": 94}},
 	{name: "ntriples", base: "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-n-triples/", format: rdfio.NTriples,
 		floor: map[string]int{"TestNTriplesPositiveSyntax": 41, "TestNTriplesNegativeSyntax": 29}},
+	{name: "rdfxml", base: "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-xml/", format: rdfio.RDFXML,
+		floor: map[string]int{"TestXMLEval": 126, "TestXMLNegativeSyntax": 40}},
 }
 
 // testKind says what a test type asks of the import.
@@ -41,11 +43,11 @@ const (
 
 func kindOf(typ string) testKind {
 	switch typ {
-	case "TestTurtleEval":
+	case "TestTurtleEval", "TestXMLEval":
 		return evalTest
 	case "TestTurtlePositiveSyntax", "TestNTriplesPositiveSyntax", "TestNQuadsPositiveSyntax":
 		return positiveTest
-	case "TestTurtleNegativeSyntax", "TestTurtleNegativeEval", "TestNTriplesNegativeSyntax", "TestNQuadsNegativeSyntax":
+	case "TestTurtleNegativeSyntax", "TestTurtleNegativeEval", "TestNTriplesNegativeSyntax", "TestNQuadsNegativeSyntax", "TestXMLNegativeSyntax":
 		return negativeTest
 	}
 	return unknownTest
@@ -58,10 +60,10 @@ var sentinel = rdf.Quad{
 	O: rdf.LangLiteral("vóór de import", "nl"), G: rdf.IRI("urn:x-conformance:sentinel"),
 }
 
-// TestSyntaxSuitesViaStore runs the W3C Turtle and N-Triples suites through
-// the import path: each input is imported with store.Import (the parser
-// streaming into the store's write transaction) into a fresh store, and
-// read back with Snapshot.Quads. Evaluation tests must give the expected
+// TestSyntaxSuitesViaStore runs the W3C Turtle, N-Triples and RDF/XML
+// suites through the import path: each input is imported with
+// store.Import (the parser streaming into the store's write transaction)
+// into a fresh store, and read back with Snapshot.Quads. Evaluation tests must give the expected
 // triples up to blank-node renaming; positive syntax tests must give what
 // the parser gives in memory; negative tests must fail with a
 // *rdfio.SyntaxError carrying line and column and leave the store exactly
