@@ -3,6 +3,7 @@ package ldserver
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -688,5 +689,40 @@ func TestEditFormFollowsTheModel(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("form lacks %q", want)
 		}
+	}
+}
+
+// TestEditDraftInBrowser checks "save and come back" in a real browser:
+// unpublished answers survive a reload, and a publish clears them.
+func TestEditDraftInBrowser(t *testing.T) {
+	testtool.Require(t, "chromium")
+	nm := testtool.NodeModules(t, "playwright-core")
+	e := newEditEnv(t, "")
+	script, _ := filepath.Abs(filepath.Join("testdata", "edit-draft.mjs"))
+	cmd := exec.Command("node", script, filepath.Join(nm, "playwright-core", "index.mjs"), e.base+"evaluatie/nieuw?org=99991&year=2025")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	b, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v: %s%s", err, b, stderr.Bytes())
+	}
+	var got struct {
+		Errors                        []string
+		RestoredLevel, PublishedLevel bool
+		RestoredText, AfterPublish    string
+		RestoredNotice                int
+		DraftAfterPublish             bool
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+	if len(got.Errors) > 0 || !got.RestoredLevel || got.RestoredText != "concept uit de browser" || got.RestoredNotice != 1 {
+		t.Errorf("draft not restored: %+v", got)
+	}
+	if got.AfterPublish != e.base+"doc/evaluatie/99991/2025" || !got.PublishedLevel || got.DraftAfterPublish {
+		t.Errorf("publish from the browser: %+v", got)
+	}
+	if got := e.objects(e.base+"id/evaluatie/99991/2025", vocab.Mat(e.base, "currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
+		t.Errorf("current version after the browser published: %v", got)
 	}
 }

@@ -100,7 +100,7 @@ func (s *Server) serveSPARQL(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	isGet := r.Method == http.MethodGet || r.Method == http.MethodHead
-	if isGet && prefersHTML(r.Header.Get("Accept"), pr.hasQuery) {
+	if isGet && prefersHTML(r.Header.Get("Accept")) {
 		s.serveQueryPage(w, r, lang)
 		return
 	}
@@ -123,7 +123,7 @@ func (s *Server) serveSPARQL(w http.ResponseWriter, r *http.Request) {
 // prefersHTML reports whether a GET is from a person: text/html is
 // acceptable and at least as welcome as any format the endpoint sends for
 // data. A wildcard alone does not count, so curl gets data.
-func prefersHTML(accept string, query bool) bool {
+func prefersHTML(accept string) bool {
 	htmlQ, dataQ := 0.0, 0.0
 	for _, mr := range parseAccept(accept) {
 		full := mr.typ + "/" + mr.sub
@@ -156,10 +156,14 @@ func (s *Server) runQuery(w http.ResponseWriter, r *http.Request, lang string, p
 	)
 	switch q.Form() {
 	case algebra.Select, algebra.Ask:
+		offers := selectOffers
+		if q.Form() == algebra.Ask {
+			offers = askOffers
+		}
 		if pr.format != "" {
 			resFormat, ok = resultFormatByName(pr.format)
 		} else {
-			resFormat, ok = negotiateResults(r.Header.Get("Accept"), selectOffers)
+			resFormat, ok = negotiateResults(r.Header.Get("Accept"), offers)
 		}
 	default:
 		if pr.format != "" {

@@ -124,6 +124,19 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// oneArg parses flags and exactly one positional argument.
+func oneArg(fs *flag.FlagSet, args []string, what string) (string, error) {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return "", fmt.Errorf("want exactly one %s", what)
+	}
+	return pos[0], nil
+}
+
 // fileIRI returns the file:// IRI of a path, the default base of an import.
 func fileIRI(path string) string {
 	abs, err := filepath.Abs(path)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,10 +22,7 @@ type orgYearFlags struct {
 	year            *int
 }
 
-func addOrgYear(fs interface {
-	String(string, string, string) *string
-	Int(string, int, string) *int
-}) orgYearFlags {
+func addOrgYear(fs *flag.FlagSet) orgYearFlags {
 	return orgYearFlags{
 		data: fs.String("data", "./data", "directory of the store"),
 		base: fs.String("base", "", "instance base IRI (default: the one the store was created with)"),
@@ -91,80 +89,75 @@ func (dc *domainContext) writeGraphs(ctx context.Context, graphs []assess.Graph)
 	return dc.st.ReplaceGraphs(ctx, gcs)
 }
 
-func runAssess(ctx context.Context, sio stdio, args []string) error {
-	const usage = "import FILE.csv --org NIS --year YYYY [--method zelfevaluatie] [--by NAME] [--data DIR]"
-	if len(args) == 0 || args[0] != "import" {
-		fmt.Fprintln(sio.err, "Usage: maturity assess "+usage)
-		return fmt.Errorf("want the subcommand import")
-	}
-	fs := newFlags(sio, "assess import", usage)
-	f := addOrgYear(fs)
-	method := fs.String("method", "zelfevaluatie", "method slug in the model's method scheme")
-	by := fs.String("by", "", "who filled in the assessment (dct:creator)")
-	files, err := parseInterspersed(fs, args[1:])
-	if err != nil {
-		return err
-	}
-	if len(files) != 1 {
-		return fmt.Errorf("want exactly one FILE.csv")
-	}
-	if err := f.check(); err != nil {
-		return err
-	}
-	dc, err := openDomain(ctx, f)
-	if err != nil {
-		return err
-	}
-	defer dc.st.Close()
-	version, err := nextVersion(ctx, dc, *f.org, *f.year, assess.NextAssessmentVersion)
-	if err != nil {
-		return err
-	}
-	r, err := os.Open(files[0])
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	graphs, err := assess.ImportAssessment(ctx, dc.base, dc.model, r, filepath.Base(files[0]), assess.Assessment{
-		Org: *f.org, OrgLabel: dc.orgLabel, Year: *f.year, Version: version,
-		Method: *method, Author: *by, Generated: time.Now(),
-	})
-	if err != nil {
-		return fmt.Errorf("nothing imported: %w", err)
-	}
-	if err := dc.writeGraphs(ctx, graphs); err != nil {
-		return err
-	}
-	fmt.Fprintf(sio.err, "imported %s as %s (version %d)\n", files[0], vocab.AssessmentVersion(dc.base, *f.org, *f.year, version), version)
-	return nil
+// sheetImport is what differs between importing a self-assessment sheet and
+// a survey export; the steps around it (flags, version, atomic write) are
+// shared by runSheetImport.
+type sheetImport struct {
+	name, usage string
+	// flags registers the kind's own flags and returns the builder that
+	// turns the file into graphs once the version is known.
+	flags func(fs *flag.FlagSet) func(ctx context.Context, dc *domainContext, f orgYearFlags, version int, r io.Reader, file string) ([]assess.Graph, error)
+	next  func(context.Context, eval.Dataset, string, string, int) (int, error)
+	iri   func(base, nis string, year, v int) string
 }
 
-// nextVersion asks the store which version number a new import gets.
-func nextVersion(ctx context.Context, dc *domainContext, org string, year int, next func(context.Context, eval.Dataset, string, string, int) (int, error)) (int, error) {
-	snap, err := dc.st.Snapshot()
-	if err != nil {
-		return 0, err
-	}
-	defer snap.Close()
-	return next(ctx, snap, dc.base, org, year)
+func runAssess(ctx context.Context, sio stdio, args []string) error {
+	return runSheetImport(ctx, sio, args, sheetImport{
+		name:  "assess",
+		usage: "import FILE.csv --org NIS --year YYYY [--method zelfevaluatie] [--by NAME] [--data DIR]",
+		next:  assess.NextAssessmentVersion,
+		iri:   vocab.AssessmentVersion,
+		flags: func(fs *flag.FlagSet) func(context.Context, *domainContext, orgYearFlags, int, io.Reader, string) ([]assess.Graph, error) {
+			method := fs.String("method", "zelfevaluatie", "method slug in the model's method scheme")
+			by := fs.String("by", "", "who filled in the assessment (dct:creator)")
+			return func(ctx context.Context, dc *domainContext, f orgYearFlags, version int, r io.Reader, file string) ([]assess.Graph, error) {
+				return assess.ImportAssessment(ctx, dc.base, dc.model, r, file, assess.Assessment{
+					Org: *f.org, OrgLabel: dc.orgLabel, Year: *f.year, Version: version,
+					Method: *method, Author: *by, Generated: time.Now(),
+				})
+			}
+		},
+	})
 }
 
 func runSurvey(ctx context.Context, sio stdio, args []string) error {
-	const usage = "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--threshold 5] [--data DIR]"
+	return runSheetImport(ctx, sio, args, sheetImport{
+		name:  "survey",
+		usage: "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--threshold 5] [--data DIR]",
+		next:  assess.NextSurveyVersion,
+		iri:   vocab.SurveyVersion,
+		flags: func(fs *flag.FlagSet) func(context.Context, *domainContext, orgYearFlags, int, io.Reader, string) ([]assess.Graph, error) {
+			mapping := fs.String("mapping", "", "RML mapping for your survey tool's export (default: the shipped mappings/rml/bevraging.ttl)")
+			threshold := fs.Int("threshold", assess.DefaultThreshold, "smallest group whose figures are published")
+			return func(ctx context.Context, dc *domainContext, f orgYearFlags, version int, r io.Reader, file string) ([]assess.Graph, error) {
+				in := assess.SurveyImport{Org: *f.org, OrgLabel: dc.orgLabel, Year: *f.year, Version: version, Threshold: *threshold, Generated: time.Now()}
+				if *mapping != "" {
+					m, err := os.Open(*mapping)
+					if err != nil {
+						return nil, err
+					}
+					defer m.Close()
+					in.Mapping, in.MappingName = m, filepath.Base(*mapping)
+				}
+				return assess.ImportSurvey(ctx, dc.base, dc.model, r, file, in)
+			}
+		},
+	})
+}
+
+// runSheetImport reads one CSV file into a new version of an organisation's
+// assessment or survey and writes its graphs in one transaction.
+func runSheetImport(ctx context.Context, sio stdio, args []string, k sheetImport) error {
 	if len(args) == 0 || args[0] != "import" {
-		fmt.Fprintln(sio.err, "Usage: maturity survey "+usage)
+		fmt.Fprintf(sio.err, "Usage: maturity %s %s\n", k.name, k.usage)
 		return fmt.Errorf("want the subcommand import")
 	}
-	fs := newFlags(sio, "survey import", usage)
+	fs := newFlags(sio, k.name+" import", k.usage)
 	f := addOrgYear(fs)
-	mapping := fs.String("mapping", "", "RML mapping for your survey tool's export (default: the shipped mappings/rml/bevraging.ttl)")
-	threshold := fs.Int("threshold", assess.DefaultThreshold, "smallest group whose figures are published")
-	files, err := parseInterspersed(fs, args[1:])
+	build := k.flags(fs)
+	file, err := oneArg(fs, args[1:], "FILE.csv")
 	if err != nil {
 		return err
-	}
-	if len(files) != 1 {
-		return fmt.Errorf("want exactly one FILE.csv")
 	}
 	if err := f.check(); err != nil {
 		return err
@@ -174,32 +167,28 @@ func runSurvey(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	defer dc.st.Close()
-	version, err := nextVersion(ctx, dc, *f.org, *f.year, assess.NextSurveyVersion)
+	snap, err := dc.st.Snapshot()
 	if err != nil {
 		return err
 	}
-	in := assess.SurveyImport{Org: *f.org, OrgLabel: dc.orgLabel, Year: *f.year, Version: version, Threshold: *threshold, Generated: time.Now()}
-	if *mapping != "" {
-		m, err := os.Open(*mapping)
-		if err != nil {
-			return err
-		}
-		defer m.Close()
-		in.Mapping, in.MappingName = m, filepath.Base(*mapping)
+	version, err := k.next(ctx, snap, dc.base, *f.org, *f.year)
+	snap.Close()
+	if err != nil {
+		return err
 	}
-	r, err := os.Open(files[0])
+	r, err := os.Open(file)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	graphs, err := assess.ImportSurvey(ctx, dc.base, dc.model, r, filepath.Base(files[0]), in)
+	graphs, err := build(ctx, dc, f, version, r, filepath.Base(file))
 	if err != nil {
 		return fmt.Errorf("nothing imported: %w", err)
 	}
 	if err := dc.writeGraphs(ctx, graphs); err != nil {
 		return err
 	}
-	fmt.Fprintf(sio.err, "imported %s as %s (version %d)\n", files[0], vocab.SurveyVersion(dc.base, *f.org, *f.year, version), version)
+	fmt.Fprintf(sio.err, "imported %s as %s (version %d)\n", file, k.iri(dc.base, *f.org, *f.year, version), version)
 	return nil
 }
 
@@ -244,23 +233,20 @@ func runOrg(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "org import", usage)
 	data := dataFlag(fs)
 	baseFlag := fs.String("base", "", "instance base IRI (default: the one the store was created with)")
-	files, err := parseInterspersed(fs, args[1:])
+	file, err := oneArg(fs, args[1:], "FILE.csv")
 	if err != nil {
 		return err
-	}
-	if len(files) != 1 {
-		return fmt.Errorf("want exactly one FILE.csv")
 	}
 	base, err := resolveBase(*data, *baseFlag)
 	if err != nil {
 		return err
 	}
-	r, err := os.Open(files[0])
+	r, err := os.Open(file)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	quads, err := assess.ImportOrganisations(ctx, base, r, filepath.Base(files[0]))
+	quads, err := assess.ImportOrganisations(ctx, base, r, filepath.Base(file))
 	if err != nil {
 		return fmt.Errorf("nothing imported: %w", err)
 	}

@@ -178,34 +178,25 @@ func runExport(ctx context.Context, sio stdio, args []string) error {
 	case *graph != "":
 		sel = store.Graph(rdf.IRI(*graph))
 	}
-	st, err := openStore(*data)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	snap, err := st.Snapshot()
-	if err != nil {
-		return err
-	}
-	defer snap.Close()
-
-	return writeOutput(sio.out, *out, func(w io.Writer) error {
-		rw, err := rdfio.NewWriter(w, f, writeOptions(*base))
-		if err != nil {
+	return withSnapshot(*data, func(snap *store.Snapshot) error {
+		return writeOutput(sio.out, *out, func(w io.Writer) error {
+			rw, err := rdfio.NewWriter(w, f, writeOptions(*base))
+			if err != nil {
+				return err
+			}
+			var werr error
+			err = snap.Quads(ctx, rdf.Term{}, rdf.Term{}, rdf.Term{}, sel, func(q rdf.Quad) bool {
+				werr = rw.Write(q)
+				return werr == nil
+			})
+			if err == nil {
+				err = werr
+			}
+			if cerr := rw.Close(); err == nil {
+				err = cerr
+			}
 			return err
-		}
-		var werr error
-		err = snap.Quads(ctx, rdf.Term{}, rdf.Term{}, rdf.Term{}, sel, func(q rdf.Quad) bool {
-			werr = rw.Write(q)
-			return werr == nil
 		})
-		if err == nil {
-			err = werr
-		}
-		if cerr := rw.Close(); err == nil {
-			err = cerr
-		}
-		return err
 	})
 }
 

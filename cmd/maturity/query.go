@@ -10,6 +10,7 @@ import (
 	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/sparql/algebra"
 	"github.com/stadleuven/maturity/sparql/results"
+	"github.com/stadleuven/maturity/store"
 )
 
 func runQuery(ctx context.Context, sio stdio, args []string) error {
@@ -20,21 +21,17 @@ func runQuery(ctx context.Context, sio stdio, args []string) error {
 	format := fs.String("format", "", "output: json, xml, csv, tsv for SELECT/ASK; ttl, nt, nq, rdfxml, jsonld for CONSTRUCT/DESCRIBE")
 	parseOnly := fs.Bool("parse-only", false, "only check the syntax")
 	timeout := fs.Duration("timeout", 0, "stop the query after this long (0: no limit)")
-	pos, err := parseInterspersed(fs, args)
+	file, err := oneArg(fs, args, "QUERYFILE (or - for stdin)")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return fmt.Errorf("want exactly one QUERYFILE (or - for stdin)")
-	}
 	var text []byte
-	if pos[0] == "-" {
+	if file == "-" {
 		text, err = io.ReadAll(sio.in)
 	} else {
-		text, err = os.ReadFile(pos[0])
+		text, err = os.ReadFile(file)
 		if *base == "" {
-			*base = fileIRI(pos[0])
+			*base = fileIRI(file)
 		}
 	}
 	if err != nil {
@@ -50,7 +47,7 @@ func runQuery(ctx context.Context, sio stdio, args []string) error {
 	}
 	q, err := sparql.Parse(string(text), sparql.ParseOptions{Base: *base})
 	if err != nil {
-		return fmt.Errorf("%s:%w", pos[0], err)
+		return fmt.Errorf("%s:%w", file, err)
 	}
 	if *parseOnly {
 		fmt.Fprintln(sio.out, "ok")
@@ -61,22 +58,14 @@ func runQuery(ctx context.Context, sio stdio, args []string) error {
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
 	}
-	st, err := openStore(*data)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	snap, err := st.Snapshot()
-	if err != nil {
-		return err
-	}
-	defer snap.Close()
-	res, err := sparql.Exec(ctx, snap, q, sparql.ExecOptions{DefaultGraph: mode})
-	if err != nil {
-		return err
-	}
-	defer res.Close()
-	return writeOutput(sio.out, "-", func(w io.Writer) error { return writeResult(w, res, *format) })
+	return withSnapshot(*data, func(snap *store.Snapshot) error {
+		res, err := sparql.Exec(ctx, snap, q, sparql.ExecOptions{DefaultGraph: mode})
+		if err != nil {
+			return err
+		}
+		defer res.Close()
+		return writeOutput(sio.out, "-", func(w io.Writer) error { return writeResult(w, res, *format) })
+	})
 }
 
 // writeResult prints a query result in the requested format: SPARQL results

@@ -21,13 +21,9 @@ func openStore(dir string) (*store.Store, error) {
 	return store.Open(filepath.Join(dir, dbFile), nil)
 }
 
-func runStats(ctx context.Context, sio stdio, args []string) error {
-	fs := newFlags(sio, "stats", "[--data DIR]")
-	data := dataFlag(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	st, err := openStore(*data)
+// withSnapshot opens the store in dir and runs fn on a read snapshot.
+func withSnapshot(dir string, fn func(*store.Snapshot) error) error {
+	st, err := openStore(dir)
 	if err != nil {
 		return err
 	}
@@ -37,6 +33,19 @@ func runStats(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	defer snap.Close()
+	return fn(snap)
+}
+
+func runStats(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "stats", "[--data DIR]")
+	data := dataFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return withSnapshot(*data, func(snap *store.Snapshot) error { return printStats(ctx, sio, snap) })
+}
+
+func printStats(ctx context.Context, sio stdio, snap *store.Snapshot) error {
 	stats, err := snap.Stats()
 	if err != nil {
 		return err
@@ -79,13 +88,9 @@ func runCheck(ctx context.Context, sio stdio, args []string) error {
 func runBackup(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "backup", "[--data DIR] FILE")
 	data := dataFlag(fs)
-	pos, err := parseInterspersed(fs, args)
+	file, err := oneArg(fs, args, "backup FILE")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return fmt.Errorf("want exactly one backup FILE")
 	}
 	st, err := openStore(*data)
 	if err != nil {
@@ -94,7 +99,7 @@ func runBackup(ctx context.Context, sio stdio, args []string) error {
 	defer st.Close()
 	// Write beside the target and rename, so a failed backup never leaves
 	// a truncated file under the final name.
-	tmp, err := os.CreateTemp(filepath.Dir(pos[0]), ".backup-*")
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".backup-*")
 	if err != nil {
 		return err
 	}
@@ -109,25 +114,21 @@ func runBackup(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
-	if err := os.Rename(tmp.Name(), pos[0]); err != nil {
+	if err := os.Rename(tmp.Name(), file); err != nil {
 		return err
 	}
-	fmt.Fprintf(sio.err, "wrote %s (%d bytes)\n", pos[0], n)
+	fmt.Fprintf(sio.err, "wrote %s (%d bytes)\n", file, n)
 	return nil
 }
 
 func runRestore(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "restore", "[--data DIR] FILE")
 	data := dataFlag(fs)
-	pos, err := parseInterspersed(fs, args)
+	file, err := oneArg(fs, args, "backup FILE")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return fmt.Errorf("want exactly one backup FILE")
-	}
-	f, err := os.Open(pos[0])
+	f, err := os.Open(file)
 	if err != nil {
 		return err
 	}
@@ -136,8 +137,8 @@ func runRestore(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	if err := store.Restore(filepath.Join(*data, dbFile), f); err != nil {
-		return fmt.Errorf("restore %s: %w", pos[0], err)
+		return fmt.Errorf("restore %s: %w", file, err)
 	}
-	fmt.Fprintf(sio.err, "restored %s into %s\n", pos[0], *data)
+	fmt.Fprintf(sio.err, "restored %s into %s\n", file, *data)
 	return nil
 }
