@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/stadleuven/maturity/examples"
@@ -23,17 +25,22 @@ import (
 const defaultBase = "http://localhost:8080/"
 
 func runServe(ctx context.Context, sio stdio, args []string) error {
-	fs := newFlags(sio, "serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]")
-	data := dataFlag(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	baseFlag := fs.String("base", "", "public base IRI of this instance (scheme, host, path prefix); default "+defaultBase+" or the one the store was created with")
-	licence := fs.String("licence", "http://creativecommons.org/publicdomain/zero/1.0/", "licence of the published data")
-	timeout := fs.Duration("timeout", 30*time.Second, "per-request and per-query timeout")
-	rowCap := fs.Int("max-rows", 100000, "maximum rows of a SPARQL result (signalled when reached)")
-	defGraph := fs.String("default-graph", "union", "SPARQL default graph: union (of all graphs) or own")
-	model := fs.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
-	withExamples := fs.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities)")
-	if err := fs.Parse(args); err != nil {
+	fl := newFlags(sio, "serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]")
+	data := dataFlag(fl)
+	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on")
+	baseFlag := fl.String("base", "", "public base IRI of this instance (scheme, host, path prefix); default "+defaultBase+" or the one the store was created with")
+	licence := fl.String("licence", "http://creativecommons.org/publicdomain/zero/1.0/", "licence of the published data")
+	timeout := fl.Duration("timeout", 30*time.Second, "per-request and per-query timeout")
+	rowCap := fl.Int("max-rows", 100000, "maximum rows of a SPARQL result (signalled when reached)")
+	defGraph := fl.String("default-graph", "union", "SPARQL default graph: union (of all graphs) or own")
+	serviceAllow := fl.String("service-allow", "", "comma-separated SPARQL endpoints that SERVICE may call (none by default)")
+	editToken := fl.String("edit-token", "", "token that publishing an assessment through the web form requires; empty: only clients on this machine may publish")
+	readOnly := fl.Bool("read-only", false, "turn off the assessment web form")
+	publisher := fl.String("publisher", "", "NIS code of the organisation that runs this instance (publisher of the catalog)")
+	contact := fl.String("contact", "", "contact e-mail address for the catalog's contact point")
+	model := fl.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
+	withExamples := fl.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities)")
+	if err := fl.Parse(args); err != nil {
 		return err
 	}
 	base, err := resolveBase(*data, *baseFlag)
@@ -51,6 +58,17 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 
+	if *defGraph != "union" && *defGraph != "own" {
+		return fmt.Errorf("--default-graph must be union or own, not %q", *defGraph)
+	}
+	queries, err := fs.Sub(examples.Files(), "queries")
+	if err != nil {
+		return err
+	}
+	var writer ldserver.Writer
+	if !*readOnly {
+		writer = storeWriter{st}
+	}
 	srv, err := ldserver.New(ldserver.Config{
 		Base:           base,
 		Licence:        *licence,
@@ -60,12 +78,20 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		Context:        vocab.Context(base),
 		Prefixes:       vocab.Prefixes(base),
 		DumpDir:        filepath.Join(*data, "dumps"),
+
+		DefaultGraphOwn: *defGraph == "own",
+		QueryTimeout:    *timeout,
+		MaxRows:         *rowCap,
+		ServiceAllow:    splitList(*serviceAllow),
+		Queries:         queries,
+
+		Catalog:   ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
+		Writer:    writer,
+		EditToken: *editToken,
 	}, storeSource{st})
 	if err != nil {
 		return err
 	}
-	_ = rowCap
-	_ = defGraph
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -98,6 +124,29 @@ func (s storeSource) View(ctx context.Context) (ldserver.View, error) { return s
 type firstLoad struct {
 	modelDir string // "" means the built-in model
 	examples bool
+}
+
+// storeWriter lets the assessment form publish without ldserver importing
+// store: each publish is one transaction.
+type storeWriter struct{ st *store.Store }
+
+func (w storeWriter) ReplaceGraphs(ctx context.Context, graphs []ldserver.GraphContent) error {
+	gcs := make([]store.GraphContent, len(graphs))
+	for i, g := range graphs {
+		gcs[i] = store.GraphContent{Graph: g.Graph, Quads: g.Quads}
+	}
+	return w.st.ReplaceGraphs(ctx, gcs)
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // ensureLoaded loads the maturity model (and the examples) into a store
