@@ -14,6 +14,9 @@
 # /tmp/sparql-bench), REPEAT (runs per query, default 5: the first is the
 # cold run, the best of all is reported too), PORT/VPORT/VSQL (ports).
 #
+# The environment reaches `maturity serve`, so GOGC=400 bench/sparql-bench.sh
+# measures the server with a larger GC target.
+#
 # Our server and Virtuoso are timed the same way: curl's time_total for a
 # form POST to /sparql with Accept: application/sparql-results+json.
 # Oxigraph (npm, WASM) runs in-process, without HTTP, as its tool allows.

@@ -109,10 +109,9 @@ func (c *Catalog) DownloadURL(d *Dataset, f Format) string {
 	return c.cfg.Base + "download/" + d.Name + f.Ext
 }
 
-// LandingPage is the HTML page of d.
-func (c *Catalog) LandingPage(d *Dataset) string {
-	return c.cfg.Base + "doc/dataset/" + d.Name + ".html"
-}
+// LandingPage is the page of d: HTML for browsers (content negotiation,
+// like every document of the server), RDF for programs.
+func (c *Catalog) LandingPage(d *Dataset) string { return c.cfg.Base + "doc/dataset/" + d.Name }
 
 // DistributionIRI is the IRI of distribution f of d.
 func (c *Catalog) DistributionIRI(d *Dataset, f Format) string { return d.IRI + "#" + f.ID }

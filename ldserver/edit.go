@@ -98,6 +98,8 @@ func (s *Server) serveEditForm(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
+	} else {
+		f.Year = strconv.Itoa(time.Now().Year())
 	}
 	s.renderEdit(w, r, fc, f, http.StatusOK)
 }

@@ -32,6 +32,7 @@ type memWriter struct {
 	mu    sync.Mutex
 	src   *memSource
 	calls int
+	fail  error // when set, every write fails with it and changes nothing
 }
 
 func (w *memWriter) ReplaceGraphs(ctx context.Context, graphs []GraphContent) error {
@@ -47,7 +48,11 @@ func (w *memWriter) ReplaceGraphs(ctx context.Context, graphs []GraphContent) er
 	}
 	w.mu.Lock()
 	w.calls++
+	fail := w.fail
 	w.mu.Unlock()
+	if fail != nil {
+		return fail
+	}
 	m := w.src
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -724,5 +729,24 @@ func TestEditDraftInBrowser(t *testing.T) {
 	}
 	if got := e.objects(e.base+"id/evaluatie/99991/2025", vocab.Mat(e.base, "currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
 		t.Errorf("current version after the browser published: %v", got)
+	}
+}
+
+func TestEditWriteFailureKeepsTheForm(t *testing.T) {
+	e := newEditEnv(t, "")
+	e.w.fail = fmt.Errorf("disk full")
+	gen := e.src.gen
+	f := e.validForm("24062", "2034")
+	f.Set("t-kennis", "mijn lange toelichting")
+	resp, body := e.post(t, "evaluatie", f)
+	if resp.StatusCode != http.StatusInternalServerError {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	page := html.UnescapeString(body)
+	if !strings.Contains(page, et("nl", "errWrite")) || !strings.Contains(page, "mijn lange toelichting") {
+		t.Error("a failed write must keep what the user typed and say nothing was published")
+	}
+	if e.src.gen != gen {
+		t.Error("a failed write changed the data")
 	}
 }

@@ -36,6 +36,7 @@ const (
 	msgVoID
 	msgSPARQL
 	msgCatalog
+	msgAssessForm
 	msgContext
 	msgVocabulary
 	msgSkip
@@ -84,6 +85,7 @@ var i18n = map[string][]string{
 		msgVoID:            "Beschrijving van de dataset (VoID)",
 		msgSPARQL:          "SPARQL-eindpunt",
 		msgCatalog:         "Catalogus (DCAT-AP Vlaanderen)",
+		msgAssessForm:      "Een evaluatie invullen of bijwerken",
 		msgContext:         "JSON-LD-context",
 		msgVocabulary:      "Ontologie",
 		msgSkip:            "Naar de inhoud",
@@ -130,6 +132,7 @@ var i18n = map[string][]string{
 		msgVoID:            "Dataset description (VoID)",
 		msgSPARQL:          "SPARQL endpoint",
 		msgCatalog:         "Catalog (DCAT-AP Flanders)",
+		msgAssessForm:      "Fill in or update an assessment",
 		msgContext:         "JSON-LD context",
 		msgVocabulary:      "Ontology",
 		msgSkip:            "Skip to content",

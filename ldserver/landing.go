@@ -27,6 +27,7 @@ type landingModel struct {
 	Datasets      []value
 	SPARQL        string
 	Catalog       string
+	AssessForm    string
 	VoID          string
 	Context       string
 	Dumps         []dumpLink
@@ -92,6 +93,12 @@ func (s *Server) buildLanding(rd *reader, dr docReq) (*landingModel, error) {
 	}
 	if s.routed("/catalog") {
 		lm.Catalog = s.base.url("catalog")
+	}
+	if s.routed("/evaluatie/nieuw") {
+		lm.AssessForm = s.base.url("evaluatie/nieuw")
+		if dr.langParam {
+			lm.AssessForm += "?lang=" + dr.lang
+		}
 	}
 	orgs, err := pb.instances(orgClasses, maxLandingItems)
 	if err != nil {

@@ -1,101 +1,64 @@
 package sparql_test
 
 import (
+	"context"
 	"fmt"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/internal/w3c"
 )
-
-// w3cSuite is one W3C test suite with the pass counts it must keep: the
-// test fails when a change makes fewer tests pass. Raise a floor whenever
-// the engine gets better.
-type w3cSuite struct {
-	name        string
-	manifests   []string // relative to conformance/
-	floorEval   int
-	floorSyntax int
-}
-
-var w3cSuites = []w3cSuite{
-	{name: "sparql11", manifests: []string{"sparql11/manifest-sparql11-query.ttl", "sparql11/csv-tsv-res/manifest.ttl", "sparql11/json-res/manifest.ttl"},
-		floorEval: 235, floorSyntax: 103},
-	{name: "sparql10", manifests: []string{"sparql10/manifest-evaluation.ttl", "sparql10/extended-manifest-evaluation.ttl", "sparql10/manifest-syntax.ttl"},
-		floorEval: 283, floorSyntax: 199},
-}
-
-// outcome of one test.
-type outcome int
-
-const (
-	pass        outcome = iota
-	passByValue         // equal once numbers are canonical and language tags lower case
-	fail
-	skip
-)
-
-// tally counts outcomes per group (folder or test type).
-type tally map[string]*[4]int
-
-func (t tally) add(key string, o outcome) {
-	if t[key] == nil {
-		t[key] = &[4]int{}
-	}
-	t[key][o]++
-}
 
 // TestW3C runs the W3C SPARQL 1.0 and 1.1 query test suites: syntax tests
 // through the parser, evaluation tests through Exec over eval.Memory with
-// the W3C's own default-graph semantics (OwnDefaultGraph).
+// the W3C's own default-graph semantics (OwnDefaultGraph). The harness is
+// internal/w3c, which internal/conformance shares to run the same tests
+// over the store.
 //
 // Set SPARQL_W3C_REPORT to a file name to get every failure with details.
 func TestW3C(t *testing.T) {
+	ctx := context.Background()
 	root := testtool.Shared(t, "conformance")
 	var report strings.Builder
-	for _, s := range w3cSuites {
-		t.Run(s.name, func(t *testing.T) {
-			var tests []w3cTest
-			for _, m := range s.manifests {
-				ts, err := readManifest(s.name, filepath.Join(root, m))
-				if err != nil {
-					t.Fatal(err)
-				}
-				tests = append(tests, ts...)
+	for _, s := range w3c.QuerySuites() {
+		t.Run(s.Name, func(t *testing.T) {
+			tests, err := s.Read(root)
+			if err != nil {
+				t.Fatal(err)
 			}
-			folders, kinds := tally{}, tally{}
+			folders, types := w3c.Tally{}, w3c.Tally{}
 			evalPassed, syntaxPassed, failed, skipped := 0, 0, 0, 0
 			for _, tc := range tests {
-				o, detail := runW3C(tc)
-				folders.add(tc.folder, o)
-				kinds.add(tc.kind, o)
+				o, detail := w3c.Run(ctx, tc)
+				folders.Add(tc.Folder, o)
+				types.Add(tc.Type, o)
 				switch {
-				case o == skip:
+				case o == w3c.Skip:
 					skipped++
-				case o == fail:
+				case o == w3c.Fail:
 					failed++
-					fmt.Fprintf(&report, "=== %s/%s %s (%s)\nquery: %s\n%s\n\n", s.name, tc.folder, tc.name, tc.kind, tc.query, detail)
-					t.Logf("FAIL %s/%s: %s", tc.folder, tc.name, firstLine(detail))
-				case o == passByValue:
+					fmt.Fprintf(&report, "=== %s/%s %s (%s)\nquery: %s\n%s\n\n", s.Name, tc.Folder, tc.Name, tc.Type, tc.Query, detail)
+					t.Logf("FAIL %s/%s: %s", tc.Folder, tc.Name, w3c.FirstLine(detail))
+				case o == w3c.PassByValue:
 					evalPassed++
-					fmt.Fprintf(&report, "=== %s/%s %s passed by value only\nquery: %s\n%s\n\n", s.name, tc.folder, tc.name, tc.query, detail)
-				case isSyntax(tc.kind):
+					fmt.Fprintf(&report, "=== %s/%s %s passed by value only\nquery: %s\n%s\n\n", s.Name, tc.Folder, tc.Name, tc.Query, detail)
+				case tc.IsSyntax():
 					syntaxPassed++
 				default:
 					evalPassed++
 				}
 			}
-			logTally(t, "folder", folders)
-			logTally(t, "type", kinds)
-			t.Logf("%s: %d passed, %d failed, %d skipped", s.name, evalPassed+syntaxPassed, failed, skipped)
-			if evalPassed < s.floorEval {
-				t.Errorf("%s: %d evaluation tests passed, below the floor of %d", s.name, evalPassed, s.floorEval)
+			folders.Log(t, "folder")
+			types.Log(t, "type")
+			t.Logf("%s: %d passed, %d failed, %d skipped", s.Name, evalPassed+syntaxPassed, failed, skipped)
+			// The floors live in internal/w3c, shared with the store's run.
+			if evalPassed < s.FloorEval {
+				t.Errorf("%s: %d evaluation tests passed, below the floor of %d", s.Name, evalPassed, s.FloorEval)
 			}
-			if syntaxPassed < s.floorSyntax {
-				t.Errorf("%s: %d syntax tests passed, below the floor of %d", s.name, syntaxPassed, s.floorSyntax)
+			if syntaxPassed < s.FloorSyntax {
+				t.Errorf("%s: %d syntax tests passed, below the floor of %d", s.Name, syntaxPassed, s.FloorSyntax)
 			}
 		})
 	}
@@ -105,30 +68,3 @@ func TestW3C(t *testing.T) {
 		}
 	}
 }
-
-func logTally(t *testing.T, what string, m tally) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		c := m[k]
-		total := c[pass] + c[passByValue] + c[fail]
-		extra := ""
-		if c[passByValue] > 0 {
-			extra += fmt.Sprintf(", %d of them by value", c[passByValue])
-		}
-		if c[skip] > 0 {
-			extra += fmt.Sprintf(", %d skipped", c[skip])
-		}
-		t.Logf("  %s %-28s %3d/%3d%s", what, k, c[pass]+c[passByValue], total, extra)
-	}
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return s
-}
-
-func isSyntax(kind string) bool { return strings.Contains(kind, "Syntax") }

@@ -1,0 +1,80 @@
+package w3c
+
+import (
+	"fmt"
+	"sort"
+	"testing"
+)
+
+// Tally counts outcomes per group (a folder, a test type).
+type Tally map[string]*[4]int
+
+// Add counts one outcome of group key.
+func (t Tally) Add(key string, o Outcome) {
+	if t[key] == nil {
+		t[key] = &[4]int{}
+	}
+	t[key][o]++
+}
+
+// Log prints one line a group, passes by value and skips named apart.
+func (t Tally) Log(tb testing.TB, what string) {
+	tb.Helper()
+	for _, k := range sortedGroups(t) {
+		c := t[k]
+		total := c[Pass] + c[PassByValue] + c[Fail]
+		extra := ""
+		if c[PassByValue] > 0 {
+			extra += fmt.Sprintf(", %d of them by value", c[PassByValue])
+		}
+		if c[Skip] > 0 {
+			extra += fmt.Sprintf(", %d skipped", c[Skip])
+		}
+		tb.Logf("  %s %-28s %3d/%3d%s", what, k, c[Pass]+c[PassByValue], total, extra)
+	}
+}
+
+// TypeCounts tallies passed and run tests per test type of a syntax suite.
+type TypeCounts map[string]*[2]int
+
+// Add counts one test of type typ.
+func (c TypeCounts) Add(typ string, passed bool) {
+	if c[typ] == nil {
+		c[typ] = &[2]int{}
+	}
+	c[typ][1]++
+	if passed {
+		c[typ][0]++
+	}
+}
+
+// Check logs the counts and fails tb when a type passes fewer tests than
+// its floor (the level reached so far, which may only go up) or has no
+// floor at all, so that a new test type cannot go unwatched.
+func (c TypeCounts) Check(tb testing.TB, suite string, floors map[string]int) {
+	tb.Helper()
+	passed, failed := 0, 0
+	for _, typ := range sortedGroups(c) {
+		n := c[typ]
+		passed += n[0]
+		failed += n[1] - n[0]
+		tb.Logf("  %s %-28s %3d/%3d passed", suite, typ, n[0], n[1])
+		floor, ok := floors[typ]
+		switch {
+		case !ok:
+			tb.Errorf("%s: no floor recorded for test type %s", suite, typ)
+		case n[0] < floor:
+			tb.Errorf("%s %s: %d passed, below the floor of %d", suite, typ, n[0], floor)
+		}
+	}
+	tb.Logf("%s: %d passed, %d failed", suite, passed, failed)
+}
+
+func sortedGroups[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
