@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/examples"
 	"github.com/stadleuven/maturity/ldserver"
 	"github.com/stadleuven/maturity/rdf"
@@ -58,6 +59,9 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 
+	if err := dcat.CheckLicence(*licence); err != nil {
+		return fmt.Errorf("--licence: %w", err)
+	}
 	if *defGraph != "union" && *defGraph != "own" {
 		return fmt.Errorf("--default-graph must be union or own, not %q", *defGraph)
 	}

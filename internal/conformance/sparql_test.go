@@ -2,44 +2,16 @@ package conformance
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
-	"runtime/debug"
-	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/internal/w3c"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/rdfio"
 	"github.com/stadleuven/maturity/sparql"
-	"github.com/stadleuven/maturity/sparql/algebra"
 	"github.com/stadleuven/maturity/sparql/eval"
-	"github.com/stadleuven/maturity/sparql/results"
 	"github.com/stadleuven/maturity/store"
 )
-
-// sparqlSuite is one W3C SPARQL suite's evaluation tests. floor is how many
-// passed over the store when this was written (the same number eval.Memory
-// reaches in the sparql package's harness); fewer fails the test.
-type sparqlSuite struct {
-	name      string
-	manifests []string // relative to conformance/
-	floor     int
-}
-
-var sparqlSuites = []sparqlSuite{
-	{name: "sparql11", manifests: []string{"sparql11/manifest-sparql11-query.ttl", "sparql11/csv-tsv-res/manifest.ttl", "sparql11/json-res/manifest.ttl"}, floor: 235},
-	{name: "sparql10", manifests: []string{"sparql10/manifest-evaluation.ttl", "sparql10/extended-manifest-evaluation.ttl"}, floor: 283},
-}
-
-// sparqlSkips are the tests the sparql package's harness skips, for the
-// same reasons.
-var sparqlSkips = map[string]string{
-	"sparql10/sort/dawg-sort-11": "RDF 1.0 only: orders plain literals before xsd:string literals, which RDF 1.1 makes the same terms",
-}
 
 // TestSPARQLViaStore runs the W3C SPARQL 1.0 and 1.1 query-evaluation
 // suites over the real store: each test's data is imported with
@@ -52,28 +24,24 @@ var sparqlSkips = map[string]string{
 // Dataset behaving unlike the reference.
 func TestSPARQLViaStore(t *testing.T) {
 	root := testtool.Shared(t, "conformance")
-	for _, s := range sparqlSuites {
-		t.Run(s.name, func(t *testing.T) {
-			var tests []queryTest
-			for _, m := range s.manifests {
-				ts, err := readQueryManifest(s.name, filepath.Join(root, m))
-				if err != nil {
-					t.Fatal(err)
-				}
-				tests = append(tests, ts...)
+	for _, s := range w3c.QuerySuites() {
+		t.Run(s.Name, func(t *testing.T) {
+			tests, err := s.Read(root)
+			if err != nil {
+				t.Fatal(err)
 			}
 			worn := openStore(t)
 			var mem, sto, wrn [4]int
 			unionDiffers := 0
 			for _, tc := range tests {
-				if tc.kind != "QueryEvaluationTest" && tc.kind != "CSVResultFormatTest" {
+				if !tc.IsEvaluation() {
 					continue
 				}
-				t.Run(strings.TrimPrefix(tc.key(), s.name+"/"), func(t *testing.T) {
-					if reason, ok := sparqlSkips[tc.key()]; ok {
-						mem[skip]++
-						sto[skip]++
-						wrn[skip]++
+				t.Run(strings.TrimPrefix(tc.Key(), s.Name+"/"), func(t *testing.T) {
+					if reason, ok := w3c.SkipReason(tc.Key()); ok {
+						mem[w3c.Skip]++
+						sto[w3c.Skip]++
+						wrn[w3c.Skip]++
 						t.Skip(reason)
 					}
 					v := runEverywhere(t, tc, worn)
@@ -85,16 +53,17 @@ func TestSPARQLViaStore(t *testing.T) {
 					}
 				})
 			}
-			t.Logf("%s over eval.Memory: %d passed (%d by value), %d failed, %d skipped", s.name, mem[pass]+mem[passByValue], mem[passByValue], mem[fail], mem[skip])
-			t.Logf("%s via store: %d passed (%d by value), %d failed, %d skipped", s.name, sto[pass]+sto[passByValue], sto[passByValue], sto[fail], sto[skip])
-			t.Logf("%s via a reused store: %d passed, %d failed", s.name, wrn[pass]+wrn[passByValue], wrn[fail])
+			t.Logf("%s over eval.Memory: %d passed (%d by value), %d failed, %d skipped", s.Name, mem[w3c.Pass]+mem[w3c.PassByValue], mem[w3c.PassByValue], mem[w3c.Fail], mem[w3c.Skip])
+			t.Logf("%s via store: %d passed (%d by value), %d failed, %d skipped", s.Name, sto[w3c.Pass]+sto[w3c.PassByValue], sto[w3c.PassByValue], sto[w3c.Fail], sto[w3c.Skip])
+			t.Logf("%s via a reused store: %d passed, %d failed", s.Name, wrn[w3c.Pass]+wrn[w3c.PassByValue], wrn[w3c.Fail])
 			// Without this count the union check could pass vacuously.
-			t.Logf("%s: queries that answer otherwise over the union default graph: %d, alike over the store and eval.Memory", s.name, unionDiffers)
-			if n := sto[pass] + sto[passByValue]; n < s.floor {
-				t.Errorf("%s: %d evaluation tests passed over the store, below the floor of %d", s.name, n, s.floor)
+			t.Logf("%s: queries that answer otherwise over the union default graph: %d, alike over the store and eval.Memory", s.Name, unionDiffers)
+			// The same floor as the in-memory run of the sparql package.
+			if n := sto[w3c.Pass] + sto[w3c.PassByValue]; n < s.FloorEval {
+				t.Errorf("%s: %d evaluation tests passed over the store, below the floor of %d", s.Name, n, s.FloorEval)
 			}
-			if n := wrn[pass] + wrn[passByValue]; n < s.floor {
-				t.Errorf("%s: %d evaluation tests passed over the reused store, below the floor of %d", s.name, n, s.floor)
+			if n := wrn[w3c.Pass] + wrn[w3c.PassByValue]; n < s.FloorEval {
+				t.Errorf("%s: %d evaluation tests passed over the reused store, below the floor of %d", s.Name, n, s.FloorEval)
 			}
 		})
 	}
@@ -102,8 +71,8 @@ func TestSPARQLViaStore(t *testing.T) {
 
 // verdict is how one test went over each dataset.
 type verdict struct {
-	memory, store outcome
-	worn          outcome // over a store reused from test to test
+	memory, store w3c.Outcome
+	worn          w3c.Outcome // over a store reused from test to test
 	// unionDiffers: over the union default graph the query answers
 	// differently than over the W3C's own default graph.
 	unionDiffers bool
@@ -113,24 +82,30 @@ type verdict struct {
 // the reused store worn, in the W3C's default-graph mode and the union
 // mode, and fails the subtest when any two disagree. Failures against the
 // expected result are logged, not errors: the floors judge those.
-func runEverywhere(t *testing.T, tc queryTest, worn *store.Store) verdict {
-	text, q, exp, err := prepare(tc)
+func runEverywhere(t *testing.T, tc w3c.QueryTest, worn *store.Store) verdict {
+	ctx := context.Background()
+	text, q, exp, err := w3c.Prepare(tc)
 	if err != nil {
 		t.Logf("cannot run: %v", err)
-		return verdict{memory: fail, store: fail}
+		return verdict{memory: w3c.Fail, store: w3c.Fail}
 	}
-	memQuads, err := loadMemory(tc, q.Algebra())
+	files, err := w3c.DataFiles(tc, q.Algebra())
+	if err != nil {
+		t.Logf("data files: %v", err)
+		return verdict{memory: w3c.Fail, store: w3c.Fail}
+	}
+	memQuads, err := w3c.LoadQuads(files)
 	if err != nil {
 		t.Logf("load data: %v", err)
-		return verdict{memory: fail, store: fail}
+		return verdict{memory: w3c.Fail, store: w3c.Fail}
 	}
-	memAns, memErr := execute(eval.NewMemory(memQuads), q, sparql.OwnDefaultGraph)
+	memAns, memErr := w3c.Execute(ctx, eval.NewMemory(memQuads), q, sparql.OwnDefaultGraph)
 
 	st := openStore(t)
-	n, err := loadStore(context.Background(), st, tc, q.Algebra())
+	n, err := importFiles(ctx, st, files)
 	if err != nil {
 		t.Errorf("import into the store failed where the parser alone did not: %v", err)
-		return verdict{memory: fail, store: fail}
+		return verdict{memory: w3c.Fail, store: w3c.Fail}
 	}
 	if n != int64(len(memQuads)) {
 		t.Errorf("store import emitted %d quads, the parser %d", n, len(memQuads))
@@ -140,43 +115,43 @@ func runEverywhere(t *testing.T, tc queryTest, worn *store.Store) verdict {
 		t.Fatal(err)
 	}
 	defer snap.Close()
-	stoAns, stoErr := execute(snap, q, sparql.OwnDefaultGraph)
+	stoAns, stoErr := w3c.Execute(ctx, snap, q, sparql.OwnDefaultGraph)
 
 	v := verdict{}
 	var memDetail, storeDetail string
-	v.memory, memDetail = outcomeOf(exp, memAns, memErr, q)
-	v.store, storeDetail = outcomeOf(exp, stoAns, stoErr, q)
+	v.memory, memDetail = w3c.Judge(exp, memAns, memErr, q)
+	v.store, storeDetail = w3c.Judge(exp, stoAns, stoErr, q)
 	if v.memory != v.store {
 		t.Errorf("eval.Memory: %v, store: %v\nstore: %s\nmemory: %s\nquery:\n%s", v.memory, v.store, storeDetail, memDetail, text)
-	} else if memErr == nil && stoErr == nil && !sameAnswer(memAns, stoAns, q) {
-		t.Errorf("eval.Memory and the store answer differently (both %v)\nquery:\n%s\nstore: %s\nmemory: %s", v.memory, text, describe(stoAns), describe(memAns))
+	} else if memErr == nil && stoErr == nil && !w3c.SameAnswer(memAns, stoAns, q) {
+		t.Errorf("eval.Memory and the store answer differently (both %v)\nquery:\n%s\nstore: %s\nmemory: %s", v.memory, text, w3c.Describe(stoAns), w3c.Describe(memAns))
 	}
-	if v.store == fail {
-		t.Logf("fails on both: %s", firstLine(storeDetail))
+	if v.store == w3c.Fail {
+		t.Logf("fails on both: %s", w3c.FirstLine(storeDetail))
 	}
 
 	// The W3C tests fix the default graph as its own graph. The server
 	// queries the union of all graphs instead, which reaches the store's
 	// Graphs and graph-0 patterns; there is no expected result for that
 	// mode, but the two datasets must still agree.
-	memU, memUErr := execute(eval.NewMemory(memQuads), q, sparql.UnionDefaultGraph)
-	stoU, stoUErr := execute(snap, q, sparql.UnionDefaultGraph)
+	memU, memUErr := w3c.Execute(ctx, eval.NewMemory(memQuads), q, sparql.UnionDefaultGraph)
+	stoU, stoUErr := w3c.Execute(ctx, snap, q, sparql.UnionDefaultGraph)
 	switch {
 	case (memUErr == nil) != (stoUErr == nil):
 		t.Errorf("union default graph: eval.Memory error %v, store error %v\nquery:\n%s", memUErr, stoUErr, text)
-	case memUErr == nil && !sameAnswer(memU, stoU, q):
-		t.Errorf("union default graph: eval.Memory and the store answer differently\nquery:\n%s\nstore: %s\nmemory: %s", text, describe(stoU), describe(memU))
+	case memUErr == nil && !w3c.SameAnswer(memU, stoU, q):
+		t.Errorf("union default graph: eval.Memory and the store answer differently\nquery:\n%s\nstore: %s\nmemory: %s", text, w3c.Describe(stoU), w3c.Describe(memU))
 	}
-	v.unionDiffers = stoErr == nil && stoUErr == nil && !sameAnswer(stoAns, stoU, q)
+	v.unionDiffers = stoErr == nil && stoUErr == nil && !w3c.SameAnswer(stoAns, stoU, q)
 
 	// A store that served every earlier test, emptied since, still holds
 	// their terms in its dictionary (ids stay valid after removal, see
 	// eval.Dataset): constants of this query may look up and match
 	// nothing. It must answer as the fresh store did.
-	if err := clearStore(context.Background(), worn); err != nil {
+	if err := clearStore(ctx, worn); err != nil {
 		t.Fatalf("empty the reused store: %v", err)
 	}
-	if _, err := loadStore(context.Background(), worn, tc, q.Algebra()); err != nil {
+	if _, err := importFiles(ctx, worn, files); err != nil {
 		t.Fatalf("import into the reused store: %v", err)
 	}
 	wsnap, err := worn.Snapshot()
@@ -184,189 +159,27 @@ func runEverywhere(t *testing.T, tc queryTest, worn *store.Store) verdict {
 		t.Fatal(err)
 	}
 	defer wsnap.Close()
-	wAns, wErr := execute(wsnap, q, sparql.OwnDefaultGraph)
-	v.worn, _ = outcomeOf(exp, wAns, wErr, q)
+	wAns, wErr := w3c.Execute(ctx, wsnap, q, sparql.OwnDefaultGraph)
+	v.worn, _ = w3c.Judge(exp, wAns, wErr, q)
 	switch {
 	case (wErr == nil) != (stoErr == nil):
 		t.Errorf("reused store: error %v, fresh store: error %v\nquery:\n%s", wErr, stoErr, text)
-	case wErr == nil && !sameAnswer(wAns, stoAns, q):
-		t.Errorf("the reused store answers otherwise than a fresh one\nquery:\n%s\nreused: %s\nfresh: %s", text, describe(wAns), describe(stoAns))
+	case wErr == nil && !w3c.SameAnswer(wAns, stoAns, q):
+		t.Errorf("the reused store answers otherwise than a fresh one\nquery:\n%s\nreused: %s\nfresh: %s", text, w3c.Describe(wAns), w3c.Describe(stoAns))
 	}
 	return v
 }
 
-// prepare reads and parses the query and the expected result.
-func prepare(tc queryTest) (string, *sparql.Query, *expected, error) {
-	path, ok := localPath(tc.query)
-	if !ok {
-		return "", nil, nil, fmt.Errorf("query %s is not a file", tc.query)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", nil, nil, err
-	}
-	text := string(b)
-	q, err := sparql.Parse(text, sparql.ParseOptions{Base: tc.query})
-	if err != nil {
-		return text, nil, nil, fmt.Errorf("parse: %w", err)
-	}
-	exp, err := readExpected(tc.result)
-	if err != nil {
-		return text, nil, nil, fmt.Errorf("read expected result: %w", err)
-	}
-	return text, q, exp, nil
-}
-
-// dataFile is one document of a test's dataset and the graph it fills.
-type dataFile struct {
-	path  string
-	graph rdf.Term
-}
-
-// dataFiles lists the test's documents: qt:data into the default graph,
-// qt:graphData and the query's FROM / FROM NAMED files (when they exist)
-// into named graphs named by their IRIs.
-func dataFiles(tc queryTest, q *algebra.Query) ([]dataFile, error) {
-	var files []dataFile
-	add := func(iri string, g rdf.Term) error {
-		path, ok := localPath(iri)
-		if !ok {
-			return fmt.Errorf("data %s is not a file", iri)
-		}
-		files = append(files, dataFile{path, g})
-		return nil
-	}
-	for _, d := range tc.data {
-		if err := add(d, rdf.Term{}); err != nil {
-			return nil, err
-		}
-	}
-	named := map[rdf.Term]bool{}
-	for _, d := range tc.graphData {
-		if err := add(d.file, d.name); err != nil {
-			return nil, err
-		}
-		named[d.name] = true
-	}
-	for _, g := range append(slices.Clone(q.From), q.FromNamed...) {
-		if named[g] {
-			continue
-		}
-		named[g] = true
-		if path, ok := localPath(g.Value); ok {
-			if _, err := os.Stat(path); err == nil {
-				files = append(files, dataFile{path, g})
-			}
-		}
-	}
-	return files, nil
-}
-
-// loadMemory parses the test's documents into memory, each with its own
-// blank nodes, as the sparql package's harness does.
-func loadMemory(tc queryTest, q *algebra.Query) ([]rdf.Quad, error) {
-	files, err := dataFiles(tc, q)
-	if err != nil {
-		return nil, err
-	}
-	var quads []rdf.Quad
-	for i, f := range files {
-		qs, err := readDataFile(f.path, f.graph, fmt.Sprintf("d%d_", i))
-		if err != nil {
-			return nil, err
-		}
-		quads = append(quads, qs...)
-	}
-	return quads, nil
-}
-
-// loadStore imports the test's documents in one store.Import, each file
-// streamed by the parser with its own blank nodes, as `maturity import`
-// does with several files.
-func loadStore(ctx context.Context, st *store.Store, tc queryTest, q *algebra.Query) (int64, error) {
-	files, err := dataFiles(tc, q)
-	if err != nil {
-		return 0, err
-	}
-	return importFiles(ctx, st, files)
-}
-
-// importFiles imports documents in one store.Import, each streamed by the
-// parser with its own blank nodes.
-func importFiles(ctx context.Context, st *store.Store, files []dataFile) (int64, error) {
+// importFiles imports documents in one store.Import, as `maturity import`
+// does with several files: each streamed by the parser into the store's
+// transaction, with blank nodes of its own.
+func importFiles(ctx context.Context, st *store.Store, files []w3c.DataFile) (int64, error) {
 	return st.Import(ctx, func(emit func(rdf.Quad) error) error {
 		for _, f := range files {
-			format := rdfio.FormatForExt(f.path)
-			if format == rdfio.FormatUnknown {
-				return fmt.Errorf("%s: unknown RDF format", f.path)
-			}
-			in, err := os.Open(f.path)
-			if err != nil {
-				return err
-			}
-			err = rdfio.Parse(in, format, rdfio.ParseOptions{
-				Base: fileIRI(f.path), File: f.path, Graph: f.graph, BlankPrefix: freshBlankPrefix(),
-			}, emit)
-			in.Close()
-			if err != nil {
+			if err := w3c.ParseData(f.Path, f.Graph, freshBlankPrefix(), emit); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
-}
-
-// execute runs q over ds and collects the whole answer. A panic in the
-// engine is an error of this test, not a crash of the suite.
-func execute(ds eval.Dataset, q *sparql.Query, mode sparql.DefaultGraphMode) (ans answer, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
-		}
-	}()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	res, err := sparql.Exec(ctx, ds, q, sparql.ExecOptions{DefaultGraph: mode})
-	if err != nil {
-		return answer{}, err
-	}
-	defer res.Close()
-	switch q.Form() {
-	case algebra.Ask:
-		b := res.Boolean()
-		ans.table = &results.Table{Vars: res.Vars(), Boolean: &b}
-	case algebra.Select:
-		ans.table = &results.Table{Vars: res.Vars()}
-		for res.Next() {
-			ans.table.Rows = append(ans.table.Rows, slices.Clone(res.Row()))
-		}
-	default:
-		for res.Next() {
-			ans.graph = append(ans.graph, res.Quad())
-		}
-	}
-	return ans, res.Err()
-}
-
-func outcomeOf(exp *expected, ans answer, err error, q *sparql.Query) (outcome, string) {
-	if err != nil {
-		return fail, "exec: " + err.Error()
-	}
-	return judge(exp, ans, q)
-}
-
-// describe prints an answer for a failure report.
-func describe(a answer) string {
-	switch {
-	case a.table == nil:
-		return fmt.Sprintf("%d triples\n%s", len(a.graph), nquads(a.graph))
-	case a.table.Boolean != nil:
-		return boolString(a.table.Boolean)
-	}
-	return diffRows(&results.Table{}, a.table)
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return s
 }

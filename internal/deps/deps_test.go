@@ -22,6 +22,7 @@ var forbidden = map[string][]string{
 	"mappings": {"store", "ldserver", "sparql", "assess", "examples"},
 	"assess":   {"store", "ldserver"},
 	"examples": {"store", "ldserver"},
+	"dcat":     {"store", "ldserver", "mappings"},
 	"ldserver": {"store"},
 }
 

@@ -59,15 +59,26 @@ func ReadFile(path string, f rdfio.Format, opts rdfio.ParseOptions) ([]rdf.Quad,
 // with its file IRI as base, its triples going into graph g and its blank
 // nodes prefixed, so that each load gets blank nodes of its own.
 func ReadData(path string, g rdf.Term, blankPrefix string) ([]rdf.Quad, error) {
-	f := rdfio.FormatForExt(path)
-	if f == rdfio.FormatUnknown {
-		return nil, fmt.Errorf("%s: unknown RDF format", path)
-	}
-	return ReadFile(path, f, DataOptions(path, g, blankPrefix))
+	var qs []rdf.Quad
+	err := ParseData(path, g, blankPrefix, func(q rdf.Quad) error {
+		qs = append(qs, q)
+		return nil
+	})
+	return qs, err
 }
 
-// DataOptions are the parse options ReadData uses, for callers that stream
-// a test document elsewhere (into a store) instead of into memory.
-func DataOptions(path string, g rdf.Term, blankPrefix string) rdfio.ParseOptions {
-	return rdfio.ParseOptions{Base: FileIRI(path), File: path, Graph: g, BlankPrefix: blankPrefix}
+// ParseData is ReadData streaming into emit, for callers that load a test
+// document elsewhere (into a store) instead of into memory.
+func ParseData(path string, g rdf.Term, blankPrefix string, emit func(rdf.Quad) error) error {
+	f := rdfio.FormatForExt(path)
+	if f == rdfio.FormatUnknown {
+		return fmt.Errorf("%s: unknown RDF format", path)
+	}
+	in, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	opts := rdfio.ParseOptions{Base: FileIRI(path), File: path, Graph: g, BlankPrefix: blankPrefix}
+	return rdfio.Parse(in, f, opts, emit)
 }
