@@ -1,133 +1,86 @@
-package rdfio
+package rdfio_test
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"testing/iotest"
 
 	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/internal/w3c"
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
 )
 
-// runW3CSyntaxSuite runs the Turtle or N-Triples tests of an rdf-tests
-// manifest. Eval tests compare with the expected N-Triples up to blank node
-// renaming; negative tests must fail with a jsonldPosError *SyntaxError.
-func runW3CSyntaxSuite(t *testing.T, dir, baseIRI string, f Format, min map[string]int) {
-	tests := w3cReadManifest(t, dir, baseIRI)
-	counts := readSuiteCounts{}
-	for _, tc := range tests {
-		pass := t.Run(tc.name, func(t *testing.T) {
-			opts := ParseOptions{Base: tc.action}
-			path := w3cLocalPath(dir, baseIRI, tc.action)
-			got, err := readTestFile(path, f, opts)
-			// Byte-at-a-time reading moves every buffer boundary into
-			// the middle of tokens; results and errors must not change.
-			slow, slowErr := readOneByteAtATime(path, f, opts)
-			if fmt.Sprint(err) != fmt.Sprint(slowErr) || readNQuadsOf(got) != readNQuadsOf(slow) {
-				t.Errorf("one byte at a time gives %v, %d quads; whole file %v, %d quads", slowErr, len(slow), err, len(got))
+// TestW3C runs the W3C rdf-tests suites for Turtle, N-Triples and RDF/XML
+// through the parsers. Evaluation tests must give the expected N-Triples up
+// to blank-node renaming, positive syntax tests must parse, and negative
+// tests must fail with an *rdfio.SyntaxError that has a line and a column.
+// The counts per test type must stay at or above the floors in internal/w3c,
+// which internal/conformance holds the store to as well.
+func TestW3C(t *testing.T) {
+	for _, s := range w3c.SyntaxSuites() {
+		t.Run(s.Name, func(t *testing.T) {
+			dir := testtool.Shared(t, "conformance", s.Name)
+			tests, err := w3c.ReadSyntaxManifest(dir, s.Base)
+			if err != nil {
+				t.Fatal(err)
 			}
-			switch tc.typ {
-			case "TestTurtleEval":
-				if err != nil {
-					t.Fatalf("parse: %v", err)
-				}
-				want, err := readTestFile(w3cLocalPath(dir, baseIRI, tc.result), NTriples, ParseOptions{})
-				if err != nil {
-					t.Fatalf("expected result: %v", err)
-				}
-				if !rdf.Isomorphic(got, want) {
-					t.Errorf("not isomorphic\ngot:\n%s\nwant:\n%s", readNQuadsOf(got), readNQuadsOf(want))
-				}
-			case "TestTurtlePositiveSyntax", "TestNTriplesPositiveSyntax", "TestNQuadsPositiveSyntax":
-				if err != nil {
-					t.Errorf("rejected valid input: %v", err)
-				}
-			case "TestTurtleNegativeSyntax", "TestTurtleNegativeEval", "TestNTriplesNegativeSyntax", "TestNQuadsNegativeSyntax":
-				var se *SyntaxError
-				switch {
-				case err == nil:
-					t.Errorf("accepted invalid input, got %d triples", len(got))
-				case !errors.As(err, &se):
-					t.Errorf("error is not a *SyntaxError: %v", err)
-				case se.Line <= 0 || se.Col <= 0:
-					t.Errorf("syntax error without position: %v", err)
-				}
-			default:
-				t.Skipf("unknown test type %s", tc.typ)
+			counts := w3c.TypeCounts{}
+			for _, tc := range tests {
+				counts.Add(tc.Type, t.Run(tc.Name, func(t *testing.T) { runSyntaxTest(t, s, dir, tc) }))
 			}
+			counts.Check(t, s.Name, s.Floors)
 		})
-		counts.add(tc.typ, pass)
 	}
-	counts.check(t, dir, min)
 }
 
-func TestW3CTurtle(t *testing.T) {
-	dir := testtool.Shared(t, "conformance", "turtle")
-	runW3CSyntaxSuite(t, dir, "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-turtle/", Turtle, map[string]int{
-		"TestTurtleEval":           145,
-		"TestTurtlePositiveSyntax": 74,
-		"TestTurtleNegativeSyntax": 94,
-	})
-}
-
-func TestW3CNTriples(t *testing.T) {
-	dir := testtool.Shared(t, "conformance", "ntriples")
-	runW3CSyntaxSuite(t, dir, "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-n-triples/", NTriples, map[string]int{
-		"TestNTriplesPositiveSyntax": 41,
-		"TestNTriplesNegativeSyntax": 29,
-	})
-}
-
-func TestW3CRDFXML(t *testing.T) {
-	const base = "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-xml/"
-	dir := testtool.Shared(t, "conformance", "rdfxml")
-	counts := readSuiteCounts{}
-	for _, tc := range w3cReadManifest(t, dir, base) {
-		pass := t.Run(tc.name, func(t *testing.T) {
-			got, err := readTestFile(w3cLocalPath(dir, base, tc.action), RDFXML, ParseOptions{Base: tc.action})
-			switch tc.typ {
-			case "TestXMLEval":
-				if err != nil {
-					t.Fatalf("parse: %v", err)
-				}
-				want, err := readTestFile(w3cLocalPath(dir, base, tc.result), NTriples, ParseOptions{})
-				if err != nil {
-					t.Fatalf("expected result: %v", err)
-				}
-				if !rdf.Isomorphic(got, want) {
-					t.Errorf("not isomorphic\ngot:\n%s\nwant:\n%s", readNQuadsOf(got), readNQuadsOf(want))
-				}
-			case "TestXMLNegativeSyntax":
-				var se *SyntaxError
-				switch {
-				case err == nil:
-					t.Errorf("accepted invalid input, got %d triples", len(got))
-				case !errors.As(err, &se):
-					t.Errorf("error is not a *SyntaxError: %v", err)
-				case se.Line <= 0 || se.Col <= 0:
-					t.Errorf("syntax error without position: %v", err)
-				}
-			default:
-				t.Skipf("unknown test type %s", tc.typ)
-			}
-		})
-		counts.add(tc.typ, pass)
+func runSyntaxTest(t *testing.T, s w3c.SyntaxSuite, dir string, tc w3c.SyntaxTest) {
+	opts := rdfio.ParseOptions{Base: tc.Action}
+	path := w3c.SuitePath(dir, s.Base, tc.Action)
+	got, err := w3c.ReadFile(path, s.Format, opts)
+	// Byte-at-a-time reading moves every buffer boundary into the middle
+	// of tokens; results, their order and errors must not change.
+	slow, slowErr := readOneByteAtATime(path, s.Format, opts)
+	if fmt.Sprint(err) != fmt.Sprint(slowErr) || !slices.Equal(got, slow) {
+		t.Errorf("one byte at a time gives %v, %d quads; whole file %v, %d quads", slowErr, len(slow), err, len(got))
 	}
-	counts.check(t, dir, map[string]int{"TestXMLEval": 126, "TestXMLNegativeSyntax": 40})
+	switch w3c.KindOf(tc.Type) {
+	case w3c.Eval:
+		if err != nil {
+			t.Fatalf("parse: %v", err)
+		}
+		want, err := w3c.ReadFile(w3c.SuitePath(dir, s.Base, tc.Result), rdfio.NTriples, rdfio.ParseOptions{})
+		if err != nil {
+			t.Fatalf("expected result: %v", err)
+		}
+		if !rdf.Isomorphic(got, want) {
+			t.Errorf("not isomorphic\ngot:\n%s\nwant:\n%s", w3c.NQuads(got), w3c.NQuads(want))
+		}
+	case w3c.Positive:
+		if err != nil {
+			t.Errorf("rejected valid input: %v", err)
+		}
+	case w3c.Negative:
+		if bad := w3c.CheckSyntaxError(err); bad != nil {
+			t.Errorf("%v (%d triples)", bad, len(got))
+		}
+	default:
+		t.Skipf("unknown test type %s", tc.Type)
+	}
 }
 
-func readOneByteAtATime(path string, f Format, opts ParseOptions) ([]rdf.Quad, error) {
+func readOneByteAtATime(path string, f rdfio.Format, opts rdfio.ParseOptions) ([]rdf.Quad, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	opts.File = filepath.Base(path)
 	var qs []rdf.Quad
-	err = Parse(iotest.OneByteReader(bytes.NewReader(data)), f, opts, func(q rdf.Quad) error {
+	err = rdfio.Parse(iotest.OneByteReader(bytes.NewReader(data)), f, opts, func(q rdf.Quad) error {
 		qs = append(qs, q)
 		return nil
 	})

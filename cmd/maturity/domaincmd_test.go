@@ -17,6 +17,33 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// cliCase is one command line and what it must print.
+type cliCase struct {
+	name              string
+	args              []string
+	wantCode          int
+	wantOut, wantErrs string
+}
+
+// runCases runs the cases in order, as a user would type them.
+func runCases(t *testing.T, cases []cliCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, tc.args...)
+			if code != tc.wantCode {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tc.wantCode, errs)
+			}
+			if !strings.Contains(out, tc.wantOut) {
+				t.Errorf("stdout lacks %q:\n%s", tc.wantOut, out)
+			}
+			if !strings.Contains(errs, tc.wantErrs) {
+				t.Errorf("stderr lacks %q:\n%s", tc.wantErrs, errs)
+			}
+		})
+	}
+}
+
 // Ensure that an assessment imported from the CLI yields a plan, that a bad
 // sheet is refused with row and column and writes nothing, and that a second
 // import makes a new version.
@@ -31,13 +58,7 @@ func TestAssessImportAndPlan(t *testing.T) {
 	os.WriteFile(good, sheet, 0o644)
 	os.WriteFile(bad, []byte(strings.Replace(string(sheet), "sponsoring,3,", "sponsoring,7,", 1)), 0o644)
 
-	tests := []struct {
-		name     string
-		args     []string
-		wantCode int
-		wantOut  string
-		wantErr  string
-	}{
+	runCases(t, []cliCase{
 		{"no plan yet", []string{"plan", "--data", data, "--org", "24062", "--year", "2026"}, 1, "", "geen evaluatie"},
 		{"bad sheet", []string{"assess", "import", bad, "--data", data, "--org", "24062", "--year", "2026"}, 1, "", "rij 2, kolom 2"},
 		{"still no plan", []string{"plan", "--data", data, "--org", "24062", "--year", "2026"}, 1, "", "geen evaluatie"},
@@ -46,19 +67,5 @@ func TestAssessImportAndPlan(t *testing.T) {
 		{"second version", []string{"assess", "import", good, "--data", data, "--org", "24062", "--year", "2026"}, 0, "", "version 2"},
 		{"plan en", []string{"plan", "--data", data, "--org", "24062", "--year", "2026", "--lang", "en"}, 0, "Open data action plan – City of Leuven, 2026 (version 2)", ""},
 		{"missing org", []string{"plan", "--data", data, "--year", "2026"}, 1, "", "--org and --year are required"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			code, out, errs := runCLI(t, tc.args...)
-			if code != tc.wantCode {
-				t.Fatalf("exit %d, want %d; stderr: %s", code, tc.wantCode, errs)
-			}
-			if !strings.Contains(out, tc.wantOut) {
-				t.Errorf("stdout lacks %q:\n%s", tc.wantOut, out)
-			}
-			if !strings.Contains(errs, tc.wantErr) {
-				t.Errorf("stderr lacks %q:\n%s", tc.wantErr, errs)
-			}
-		})
-	}
+	})
 }

@@ -24,12 +24,7 @@ func TestStoreCommands(t *testing.T) {
 	backup := filepath.Join(dir, "backup.db")
 	restored := filepath.Join(dir, "restored")
 
-	tests := []struct {
-		name              string
-		args              []string
-		wantCode          int
-		wantOut, wantErrs string
-	}{
+	runCases(t, []cliCase{
 		{"import", []string{"import", "--data", data, "--graph", "http://example.org/g", ttl}, 0, "", "imported 4 quads"},
 		{"stats", []string{"stats", "--data", data}, 0, "http://example.org/g", ""},
 		{"check", []string{"check", "--data", data}, 0, "ok", ""},
@@ -46,19 +41,5 @@ func TestStoreCommands(t *testing.T) {
 		{"restored query", []string{"query", "--data", restored, q}, 0, "\"Gent\"@nl\t\"4\"", ""},
 		{"unknown format", []string{"import", "--data", data, filepath.Join(dir, "x.unknown")}, 1, "", "cannot tell the format"},
 		{"unknown command", []string{"frobnicate"}, 2, "", "unknown command"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			code, out, errs := runCLI(t, tc.args...)
-			if code != tc.wantCode {
-				t.Fatalf("exit %d, want %d; stderr: %s", code, tc.wantCode, errs)
-			}
-			if !strings.Contains(out, tc.wantOut) {
-				t.Errorf("stdout lacks %q:\n%s", tc.wantOut, out)
-			}
-			if !strings.Contains(errs, tc.wantErrs) {
-				t.Errorf("stderr lacks %q:\n%s", tc.wantErrs, errs)
-			}
-		})
-	}
+	})
 }

@@ -3,11 +3,11 @@ package conformance
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/internal/w3c"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/store"
@@ -28,63 +28,73 @@ const matchSamples = 24
 // production.
 func TestDatasetContract(t *testing.T) {
 	ctx := context.Background()
-	root := testtool.Shared(t, "conformance")
 	st := openStore(t)
-	seen := map[string]bool{}
 	datasets, patterns := 0, 0
-	for _, s := range sparqlSuites {
-		for _, m := range s.manifests {
-			tests, err := readQueryManifest(s.name, filepath.Join(root, m))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, tc := range tests {
-				files, key, ok := datasetOf(tc)
-				if !ok || seen[key] {
-					continue
-				}
-				seen[key] = true
-				t.Run(tc.key(), func(t *testing.T) {
-					var quads []rdf.Quad
-					for i, f := range files {
-						qs, err := readDataFile(f.path, f.graph, fmt.Sprintf("d%d_", i))
-						if err != nil {
-							t.Fatal(err)
-						}
-						quads = append(quads, qs...)
-					}
-					if err := clearStore(ctx, st); err != nil {
-						t.Fatal(err)
-					}
-					// The quads go in through Import as parsed here, so that
-					// both datasets hold the very same blank nodes.
-					if _, err := st.Import(ctx, func(emit func(rdf.Quad) error) error {
-						for _, q := range quads {
-							if err := emit(q); err != nil {
-								return err
-							}
-						}
-						return nil
-					}); err != nil {
-						t.Fatal(err)
-					}
-					if err := st.Check(ctx); err != nil {
-						t.Fatal(err)
-					}
-					snap, err := st.Snapshot()
-					if err != nil {
-						t.Fatal(err)
-					}
-					defer snap.Close()
-					datasets++
-					patterns += checkContract(t, ctx, snap, eval.NewMemory(quads), quads)
-				})
-			}
+	eachDataset(t, func(t *testing.T, files []w3c.DataFile) {
+		quads, err := w3c.LoadQuads(files)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
+		if err := clearStore(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+		// The quads go in through Import as parsed here, so that both
+		// datasets hold the very same blank nodes.
+		if _, err := st.Import(ctx, func(emit func(rdf.Quad) error) error {
+			for _, q := range quads {
+				if err := emit(q); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Check(ctx); err != nil {
+			t.Fatal(err)
+		}
+		snap, err := st.Snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer snap.Close()
+		datasets++
+		patterns += checkContract(t, ctx, snap, eval.NewMemory(quads), quads)
+	})
 	t.Logf("dataset contract: %d datasets, %d patterns matched alike over the store and eval.Memory", datasets, patterns)
 	if datasets < 170 {
 		t.Errorf("only %d datasets checked", datasets)
+	}
+}
+
+// eachDataset runs f, as a subtest named after the first test using it,
+// once for every distinct dataset of the SPARQL evaluation tests: the
+// queries' FROM files included, tests without data or whose query does
+// not parse left out.
+func eachDataset(t *testing.T, f func(t *testing.T, files []w3c.DataFile)) {
+	t.Helper()
+	root := testtool.Shared(t, "conformance")
+	seen := map[string]bool{}
+	for _, s := range w3c.QuerySuites() {
+		tests, err := s.Read(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range tests {
+			if !tc.IsEvaluation() {
+				continue
+			}
+			_, q, _, err := w3c.Prepare(tc)
+			if err != nil {
+				continue
+			}
+			files, err := w3c.DataFiles(tc, q.Algebra())
+			if err != nil || len(files) == 0 || seen[w3c.DatasetKey(files)] {
+				continue
+			}
+			seen[w3c.DatasetKey(files)] = true
+			t.Run(tc.Key(), func(t *testing.T) { f(t, files) })
+		}
 	}
 }
 

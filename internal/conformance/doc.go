@@ -11,6 +11,10 @@
 // store's Dataset implementation and eval.Memory, which the SPARQL tests
 // report test by test.
 //
+// Manifests, expected results and the comparison of answers come from
+// internal/w3c, the harness the sparql and rdfio packages use as well, so
+// that a count here means what it means there.
+//
 // The suites live in ../shared/conformance (testtool.Shared): absent
 // locally they skip, in CI they fail. Each test prints its pass counts and
 // fails when they fall below the level reached when it was written.

@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stadleuven/maturity/internal/testtool"
+	"github.com/stadleuven/maturity/internal/w3c"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
 	"github.com/stadleuven/maturity/store"
@@ -121,22 +120,22 @@ func TestExportRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	src, dst := openStore(t), openStore(t)
 	var c roundTripCounts
-	for _, s := range rdfSuites {
-		dir := testtool.Shared(t, "conformance", s.name)
-		tests, err := readSyntaxManifest(dir, s.base)
+	for _, s := range w3c.SyntaxSuites() {
+		dir := testtool.Shared(t, "conformance", s.Name)
+		tests, err := w3c.ReadSyntaxManifest(dir, s.Base)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, tc := range tests {
-			if k := kindOf(tc.kind); k != evalTest && k != positiveTest {
+			if k := w3c.KindOf(tc.Type); k != w3c.Eval && k != w3c.Positive {
 				continue
 			}
-			t.Run(s.name+"/"+tc.name, func(t *testing.T) {
+			t.Run(s.Name+"/"+tc.Name, func(t *testing.T) {
 				if err := clearStore(ctx, src); err != nil {
 					t.Fatal(err)
 				}
-				path := suitePath(dir, s.base, tc.action)
-				if _, err := importFile(ctx, src, path, s.format, rdfio.ParseOptions{Base: tc.action}); err != nil {
+				path := w3c.SuitePath(dir, s.Base, tc.Action)
+				if _, err := importFile(ctx, src, path, s.Format, rdfio.ParseOptions{Base: tc.Action}); err != nil {
 					t.Fatalf("import: %v", err)
 				}
 				roundTripAll(t, ctx, src, dst, &c)
@@ -158,34 +157,17 @@ func TestExportRoundTrip(t *testing.T) {
 // write their union.
 func TestExportRoundTripDatasets(t *testing.T) {
 	ctx := context.Background()
-	root := testtool.Shared(t, "conformance")
 	src, dst := openStore(t), openStore(t)
 	var c roundTripCounts
-	seen := map[string]bool{}
-	for _, s := range sparqlSuites {
-		for _, m := range s.manifests {
-			tests, err := readQueryManifest(s.name, filepath.Join(root, m))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, tc := range tests {
-				files, key, ok := datasetOf(tc)
-				if !ok || seen[key] {
-					continue
-				}
-				seen[key] = true
-				t.Run(tc.key(), func(t *testing.T) {
-					if err := clearStore(ctx, src); err != nil {
-						t.Fatal(err)
-					}
-					if _, err := importFiles(ctx, src, files); err != nil {
-						t.Fatalf("import: %v", err)
-					}
-					roundTripAll(t, ctx, src, dst, &c)
-				})
-			}
+	eachDataset(t, func(t *testing.T, files []w3c.DataFile) {
+		if err := clearStore(ctx, src); err != nil {
+			t.Fatal(err)
 		}
-	}
+		if _, err := importFiles(ctx, src, files); err != nil {
+			t.Fatalf("import: %v", err)
+		}
+		roundTripAll(t, ctx, src, dst, &c)
+	})
 	c.check(t, "datasets of the SPARQL suites", map[rdfio.Format]roundTripLevels{
 		rdfio.NQuads:   {same: 177},
 		rdfio.NTriples: {same: 177},
@@ -193,28 +175,6 @@ func TestExportRoundTripDatasets(t *testing.T) {
 		rdfio.RDFXML:   {same: 177},
 		rdfio.JSONLD:   {same: 175, langCase: 2},
 	})
-}
-
-// datasetOf returns a test's data files and a key naming that dataset, or
-// false for a test without data or whose query does not parse.
-func datasetOf(tc queryTest) ([]dataFile, string, bool) {
-	if tc.kind != "QueryEvaluationTest" && tc.kind != "CSVResultFormatTest" {
-		return nil, "", false
-	}
-	text, q, _, err := prepare(tc)
-	if err != nil || text == "" {
-		return nil, "", false
-	}
-	files, err := dataFiles(tc, q.Algebra())
-	if err != nil || len(files) == 0 {
-		return nil, "", false
-	}
-	parts := make([]string, len(files))
-	for i, f := range files {
-		parts[i] = f.path + "|" + f.graph.String()
-	}
-	slices.Sort(parts)
-	return files, strings.Join(parts, "\n"), true
 }
 
 // roundTripOne exports src in format f, imports that into dst (emptied
@@ -230,9 +190,9 @@ func roundTripOne(ctx context.Context, src, dst *store.Store, f rdfio.Format, op
 			if why := rdfxmlCannotHold(ref); why != "" {
 				return refusedByDesign, why
 			}
-			return wrongGraph, fmt.Sprintf("export refused a graph RDF/XML can carry: %v\ngraph:\n%s", err, nquads(ref))
+			return wrongGraph, fmt.Sprintf("export refused a graph RDF/XML can carry: %v\ngraph:\n%s", err, w3c.NQuads(ref))
 		}
-		return wrongGraph, fmt.Sprintf("export: %v\ngraph:\n%s", err, nquads(ref))
+		return wrongGraph, fmt.Sprintf("export: %v\ngraph:\n%s", err, w3c.NQuads(ref))
 	}
 	if err := clearStore(ctx, dst); err != nil {
 		return wrongGraph, "clear second store: " + err.Error()
@@ -247,9 +207,9 @@ func roundTripOne(ctx context.Context, src, dst *store.Store, f rdfio.Format, op
 	}
 	if !rdf.Isomorphic(got, ref) {
 		if rdf.Isomorphic(lowerLangs(got), lowerLangs(ref)) {
-			return sameUpToLangCase, fmt.Sprintf("original:\n%s\nre-imported:\n%s", nquads(ref), nquads(got))
+			return sameUpToLangCase, fmt.Sprintf("original:\n%s\nre-imported:\n%s", w3c.NQuads(ref), w3c.NQuads(got))
 		}
-		return wrongGraph, fmt.Sprintf("re-imported graph differs\nexported:\n%s\nre-imported (%d):\n%s\noriginal (%d):\n%s", data, len(got), nquads(got), len(ref), nquads(ref))
+		return wrongGraph, fmt.Sprintf("re-imported graph differs\nexported:\n%s\nre-imported (%d):\n%s\noriginal (%d):\n%s", data, len(got), w3c.NQuads(got), len(ref), w3c.NQuads(ref))
 	}
 	return sameGraph, ""
 }

@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -108,39 +106,6 @@ func export(ctx context.Context, st *store.Store, f rdfio.Format, opts rdfio.Wri
 		err = cerr
 	}
 	return buf.Bytes(), err
-}
-
-// readFile parses a whole file into memory, without the store: the
-// reference side of a comparison.
-func readFile(path string, f rdfio.Format, opts rdfio.ParseOptions) ([]rdf.Quad, error) {
-	in, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer in.Close()
-	if opts.File == "" {
-		opts.File = filepath.Base(path)
-	}
-	var qs []rdf.Quad
-	err = rdfio.Parse(in, f, opts, func(q rdf.Quad) error {
-		qs = append(qs, q)
-		return nil
-	})
-	return qs, err
-}
-
-// nquads prints quads sorted, one a line, for failure messages; long
-// graphs are cut.
-func nquads(qs []rdf.Quad) string {
-	lines := make([]string, len(qs))
-	for i, q := range qs {
-		lines[i] = "  " + q.String()
-	}
-	sort.Strings(lines)
-	if len(lines) > 40 {
-		lines = append(lines[:40], fmt.Sprintf("  … %d more", len(lines)-40))
-	}
-	return strings.Join(lines, "\n")
 }
 
 // clearStore empties a store graph by graph, so that one store serves many
