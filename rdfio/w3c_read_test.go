@@ -9,7 +9,6 @@ import (
 	"testing"
 	"testing/iotest"
 
-	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/internal/w3c"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
@@ -22,20 +21,7 @@ import (
 // The counts per test type must stay at or above the floors in internal/w3c,
 // which internal/conformance holds the store to as well.
 func TestW3C(t *testing.T) {
-	for _, s := range w3c.SyntaxSuites() {
-		t.Run(s.Name, func(t *testing.T) {
-			dir := testtool.Shared(t, "conformance", s.Name)
-			tests, err := w3c.ReadSyntaxManifest(dir, s.Base)
-			if err != nil {
-				t.Fatal(err)
-			}
-			counts := w3c.TypeCounts{}
-			for _, tc := range tests {
-				counts.Add(tc.Type, t.Run(tc.Name, func(t *testing.T) { runSyntaxTest(t, s, dir, tc) }))
-			}
-			counts.Check(t, s.Name, s.Floors)
-		})
-	}
+	w3c.RunSyntaxSuites(t, "", runSyntaxTest)
 }
 
 func runSyntaxTest(t *testing.T, s w3c.SyntaxSuite, dir string, tc w3c.SyntaxTest) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/internal/w3c"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
@@ -27,22 +26,9 @@ var sentinel = rdf.Quad{
 // *rdfio.SyntaxError carrying line and column and leave the store exactly
 // as it was.
 func TestSyntaxSuitesViaStore(t *testing.T) {
-	for _, s := range w3c.SyntaxSuites() {
-		t.Run(s.Name, func(t *testing.T) {
-			dir := testtool.Shared(t, "conformance", s.Name)
-			tests, err := w3c.ReadSyntaxManifest(dir, s.Base)
-			if err != nil {
-				t.Fatal(err)
-			}
-			counts := w3c.TypeCounts{}
-			for _, tc := range tests {
-				counts.Add(tc.Type, t.Run(tc.Name, func(t *testing.T) { runSyntaxViaStore(t, s, dir, tc) }))
-			}
-			// The floors are the parsers' own (rdfio's W3C tests): the
-			// store must lose none of what the parser gets right.
-			counts.Check(t, s.Name+" via store", s.Floors)
-		})
-	}
+	// The floors are the parsers' own (rdfio's W3C tests): the store must
+	// lose none of what the parser gets right.
+	w3c.RunSyntaxSuites(t, "via store", runSyntaxViaStore)
 }
 
 func runSyntaxViaStore(t *testing.T, s w3c.SyntaxSuite, dir string, tc w3c.SyntaxTest) {

@@ -3,7 +3,10 @@ package w3c
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
+
+	"github.com/stadleuven/maturity/internal/testtool"
 )
 
 // Tally counts outcomes per group (a folder, a test type).
@@ -77,4 +80,25 @@ func sortedGroups[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// RunSyntaxSuites runs every rdf-tests suite as a subtest of t, every test
+// of it through run as a subtest of its own, then logs the counts per test
+// type and checks them against the suite's floors. what names the path
+// under test in the log ("via store"), or is empty.
+func RunSyntaxSuites(t *testing.T, what string, run func(t *testing.T, s SyntaxSuite, dir string, tc SyntaxTest)) {
+	for _, s := range SyntaxSuites() {
+		t.Run(s.Name, func(t *testing.T) {
+			dir := testtool.Shared(t, "conformance", s.Name)
+			tests, err := ReadSyntaxManifest(dir, s.Base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts := TypeCounts{}
+			for _, tc := range tests {
+				counts.Add(tc.Type, t.Run(tc.Name, func(t *testing.T) { run(t, s, dir, tc) }))
+			}
+			counts.Check(t, strings.TrimSpace(s.Name+" "+what), s.Floors)
+		})
+	}
 }

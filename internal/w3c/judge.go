@@ -27,9 +27,6 @@ func (o Outcome) String() string {
 	return [...]string{"pass", "pass by value", "fail", "skip"}[o]
 }
 
-// Passed reports Pass or PassByValue.
-func (o Outcome) Passed() bool { return o == Pass || o == PassByValue }
-
 // Answer is what one execution of a query produced.
 type Answer struct {
 	Table *results.Table // SELECT and ASK

@@ -10,14 +10,6 @@ import (
 	"github.com/stadleuven/maturity/rdfio"
 )
 
-// Vocabularies of the W3C test manifests.
-const (
-	MF   = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
-	QT   = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
-	RS   = "http://www.w3.org/2001/sw/DataAccess/tests/result-set#"
-	RDFT = "http://www.w3.org/ns/rdftest#"
-)
-
 // SyntaxSuite is one rdf-tests suite of a concrete syntax.
 type SyntaxSuite struct {
 	Name   string // also its folder under conformance/
