@@ -1,7 +1,10 @@
 package ldserver
 
 import (
+	"fmt"
+	"io"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -119,9 +122,39 @@ func (s *Server) serveServiceDescription(w http.ResponseWriter, r *http.Request,
 	if r.Method == http.MethodHead {
 		return
 	}
-	if err := s.renderRDF(w, rp, quads); err != nil {
+	if err := s.renderSD(w, rp, quads); err != nil {
 		s.log.ErrorContext(r.Context(), "service description", "err", err)
 	}
+}
+
+// sdPrefixes make the description readable; Turtle declares the ones used.
+var sdPrefixes = []rdfio.Prefix{
+	{Name: "sd", IRI: nsSD},
+	{Name: "void", IRI: nsVOID},
+	{Name: "formats", IRI: nsFormats},
+	{Name: "dct", IRI: nsDCT},
+}
+
+// renderSD writes the description with the server's prefixes and those of
+// the Service Description vocabularies.
+func (s *Server) renderSD(w io.Writer, rp rep, quads []rdf.Quad) error {
+	opts := s.writeOptions()
+	opts.Prefixes = slices.Clip(opts.Prefixes)
+	for _, p := range sdPrefixes {
+		if !slices.ContainsFunc(opts.Prefixes, func(q rdfio.Prefix) bool { return q.Name == p.Name || q.IRI == p.IRI }) {
+			opts.Prefixes = append(opts.Prefixes, p)
+		}
+	}
+	wr, err := rdfio.NewWriter(w, rp.format, opts)
+	if err != nil {
+		return fmt.Errorf("render %s: %w", rp.name(), err)
+	}
+	for _, q := range quads {
+		if err := wr.Write(q); err != nil {
+			return fmt.Errorf("render %s: %w", rp.name(), err)
+		}
+	}
+	return wr.Close()
 }
 
 // sdQuads describes the endpoint.

@@ -40,6 +40,9 @@ func runImport(ctx context.Context, sio stdio, args []string) error {
 		}
 		g = rdf.IRI(*graph)
 	}
+	if *base != "" && !rdf.IsAbsoluteIRI(*base) {
+		return fmt.Errorf("--base %q is not an absolute IRI", *base)
+	}
 	// Check every file's format before touching the store.
 	formats := make([]rdfio.Format, len(files))
 	for i, f := range files {

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/stadleuven/maturity/rdf"
 )
 
 // instanceFile records the base IRI a store was created with. Every IRI in
@@ -23,6 +25,11 @@ type instance struct {
 // when given (and consistent with the record), else the recorded one, else
 // the default.
 func resolveBase(dir, flagValue string) (string, error) {
+	// Checked here, before anything is minted or loaded: a relative base
+	// would otherwise surface as a parse error deep inside the model files.
+	if flagValue != "" && !rdf.IsAbsoluteIRI(flagValue) {
+		return "", fmt.Errorf("--base %q is not an absolute IRI (e.g. https://data.stad.be/)", flagValue)
+	}
 	if flagValue != "" && !strings.HasSuffix(flagValue, "/") {
 		flagValue += "/"
 	}

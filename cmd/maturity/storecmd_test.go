@@ -40,5 +40,6 @@ func TestStoreCommands(t *testing.T) {
 		{"restored query", []string{"query", "--data", restored, q}, 0, "\"Gent\"@nl\t\"4\"", ""},
 		{"unknown format", []string{"import", "--data", data, filepath.Join(dir, "x.unknown")}, 1, "", "cannot tell the format"},
 		{"unknown command", []string{"frobnicate"}, 2, "", "unknown command"},
+		{"relative base", []string{"import", "--data", filepath.Join(dir, "other"), "--base", "steden/", ttl}, 1, "", "not an absolute IRI"},
 	})
 }
