@@ -113,15 +113,7 @@ func (r *reader) objects(s rdf.Term, p string, g rdf.Term) ([]rdf.Term, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dcat: read %s %s: %w", s, p, err)
 	}
-	out := make([]rdf.Term, 0, len(ids))
-	for _, id := range ids {
-		t, err := r.term(id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, nil
+	return r.termsOf(ids)
 }
 
 // subjects returns the subjects of (?, p, o) in graph g (zero: any graph).
@@ -145,6 +137,11 @@ func (r *reader) subjects(p string, o, g rdf.Term) ([]rdf.Term, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dcat: read ? %s %s: %w", p, o, err)
 	}
+	return r.termsOf(ids)
+}
+
+// termsOf returns the terms of ids, in order.
+func (r *reader) termsOf(ids []uint64) ([]rdf.Term, error) {
 	out := make([]rdf.Term, 0, len(ids))
 	for _, id := range ids {
 		t, err := r.term(id)

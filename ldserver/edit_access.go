@@ -146,7 +146,7 @@ func (s *Server) editMessageText(w http.ResponseWriter, r *http.Request, code in
 	if rp, ok := negotiate(r.Header.Get("Accept"), []rep{repTurtle, repHTML}); ok && rp.html {
 		var buf bytes.Buffer
 		dr := docReq{path: requestPath(r), rep: repHTML, lang: lang, langParam: langParam, page: 1}
-		pm := &pageModel{Lang: lang, Title: fmt.Sprintf("%d", code), Main: &resourceView{Title: fmt.Sprintf("%d — %s", code, http.StatusText(code)), Text: text}}
+		pm := &pageModel{Lang: lang, Title: fmt.Sprintf("%d", code), Main: &resourceView{Title: statusTitle(lang, code), Text: text}}
 		if err := s.execute(&buf, "resource", dr, pm); err == nil {
 			writeEditPage(w, r, code, buf.Bytes())
 			return

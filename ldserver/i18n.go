@@ -1,6 +1,9 @@
 package ldserver
 
-import "net/http"
+import (
+	"fmt"
+	"net/http"
+)
 
 // msgKey names a user-facing text; i18n holds it in Dutch and English.
 type msgKey int
@@ -173,4 +176,34 @@ func (s *Server) pickLang(r *http.Request) (lang string, fromParam bool) {
 		return l, true
 	}
 	return negotiateLang(r.Header.Get("Accept-Language"), s.langs), false
+}
+
+// statusNL names the statuses this server answers with in Dutch;
+// http.StatusText only knows English, which reads oddly as the headline of a
+// Dutch error page.
+var statusNL = map[int]string{
+	http.StatusBadRequest:            "Ongeldige aanvraag",
+	http.StatusUnauthorized:          "Niet aangemeld",
+	http.StatusForbidden:             "Geen toegang",
+	http.StatusNotFound:              "Niet gevonden",
+	http.StatusMethodNotAllowed:      "Methode niet toegestaan",
+	http.StatusNotAcceptable:         "Geen aanvaardbare voorstelling",
+	http.StatusConflict:              "Conflict",
+	http.StatusGone:                  "Verdwenen",
+	http.StatusRequestEntityTooLarge: "Aanvraag te groot",
+	http.StatusUnsupportedMediaType:  "Mediatype niet ondersteund",
+	http.StatusUnprocessableEntity:   "Onvolledige of ongeldige gegevens",
+	http.StatusTooManyRequests:       "Te veel aanvragen",
+	http.StatusInternalServerError:   "Interne fout",
+	http.StatusServiceUnavailable:    "Tijdelijk niet beschikbaar",
+}
+
+// statusTitle is the headline of an error page: the code and its name in
+// lang.
+func statusTitle(lang string, code int) string {
+	name := http.StatusText(code)
+	if n, ok := statusNL[code]; ok && lang != "en" {
+		name = n
+	}
+	return fmt.Sprintf("%d — %s", code, name)
 }

@@ -357,7 +357,7 @@ func (s *Server) plainError(w http.ResponseWriter, r *http.Request, code int, m 
 	if rp, ok := negotiate(r.Header.Get("Accept"), []rep{repTurtle, repHTML}); ok && rp.html {
 		var buf bytes.Buffer
 		dr := docReq{path: requestPath(r), rep: repHTML, lang: lang, langParam: langParam, page: 1}
-		pm := &pageModel{Lang: lang, Title: fmt.Sprintf("%d", code), Main: &resourceView{Title: fmt.Sprintf("%d — %s", code, http.StatusText(code)), Text: s.msg(lang, m)}}
+		pm := &pageModel{Lang: lang, Title: fmt.Sprintf("%d", code), Main: &resourceView{Title: statusTitle(lang, code), Text: s.msg(lang, m)}}
 		if err := s.execute(&buf, "resource", dr, pm); err == nil {
 			h.Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(code)

@@ -375,17 +375,6 @@ func (pb *pageBuilder) orderOf(t rdf.Term) (float64, bool, error) {
 	return 0, false, nil
 }
 
-// commonType returns the type shared by every row when the table moved
-// rdf:type into Fixed.
-func commonType(t *table) string {
-	for _, f := range t.Fixed {
-		if f.Pred.IRI == rdf.RDFType && len(f.Values) > 0 {
-			return f.Values[0].Text
-		}
-	}
-	return ""
-}
-
 // table builds a row per resource and a column per property.
 func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []string) (*table, error) {
 	if len(ids) > maxTableRows {

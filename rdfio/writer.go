@@ -112,7 +112,7 @@ func checkQuad(q rdf.Quad) error {
 	if q.O.IsLiteral() && q.O.Datatype == rdf.RDFLangString && q.O.Lang == "" {
 		return fmt.Errorf("rdfio: literal %s has datatype rdf:langString but no language tag", q.O)
 	}
-	if q.O.IsLiteral() && q.O.Lang != "" && !isLangTag(q.O.Lang) {
+	if q.O.IsLiteral() && q.O.Lang != "" && !rdf.IsLangTag(q.O.Lang) {
 		return fmt.Errorf("rdfio: literal %s has an invalid language tag", q.O)
 	}
 	return nil
@@ -155,24 +155,4 @@ func termDesc(t rdf.Term) string {
 		return "(none)"
 	}
 	return t.String()
-}
-
-// isLangTag reports whether s matches Turtle's LANGTAG without the "@":
-// [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*. RDF/XML and JSON-LD accept at least that.
-func isLangTag(s string) bool {
-	first, n := true, 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			n++
-		case c >= '0' && c <= '9' && !first:
-			n++
-		case c == '-' && n > 0:
-			first, n = false, 0
-		default:
-			return false
-		}
-	}
-	return n > 0
 }

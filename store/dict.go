@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -99,16 +100,11 @@ func resolveTerms(tx *bolt.Tx, terms []rdf.Term, assign bool) ([]uint64, error) 
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		ha, hb := e.hash[a], e.hash[b]
-		switch {
-		case ha < hb:
-			return -1
-		case ha > hb:
-			return 1
-		}
-		return int(a - b)
-	})
+	// Ties (equal hashes) keep input order, so ids stay deterministic.
+	byHash := func(a, b int32) int {
+		return cmp.Or(cmp.Compare(e.hash[a], e.hash[b]), cmp.Compare(a, b))
+	}
+	slices.SortFunc(order, byHash)
 	ids := make([]uint64, len(terms))
 	var fresh []int32
 	for _, i := range order {
@@ -152,16 +148,7 @@ func resolveTerms(tx *bolt.Tx, terms []rdf.Term, assign bool) ([]uint64, error) 
 	// Append the new ids to their hash entries, in hash order (an append to
 	// the bucket in a fresh store, so fill its pages).
 	t2i.FillPercent = 1.0
-	slices.SortFunc(added, func(a, b int32) int {
-		ha, hb := e.hash[a], e.hash[b]
-		switch {
-		case ha < hb:
-			return -1
-		case ha > hb:
-			return 1
-		}
-		return int(a - b)
-	})
+	slices.SortFunc(added, byHash)
 	for k := 0; k < len(added); {
 		h := e.hash[added[k]]
 		key := hashKey(h)

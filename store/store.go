@@ -10,6 +10,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -89,6 +90,11 @@ func Open(path string, opts *Options) (*Store, error) {
 		FreelistType:    bolt.FreelistMapType,
 		NoFreelistSync:  true,
 	})
+	if errors.Is(err, berrors.ErrTimeout) {
+		// bbolt only says "timeout": name the usual cause, a server
+		// holding the file's lock.
+		return nil, fmt.Errorf("store: open %s: in use by another process (a running maturity serve?): %w", path, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}

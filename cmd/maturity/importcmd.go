@@ -223,6 +223,11 @@ func writeOutput(stdout io.Writer, path string, write func(io.Writer) error) err
 	if err == nil {
 		err = bw.Flush()
 	}
+	if err == nil {
+		// CreateTemp makes the file private (0600); an export is meant to
+		// be published, so give it the mode a shell redirect would.
+		err = tmp.Chmod(0o644)
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

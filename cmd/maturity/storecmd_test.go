@@ -21,6 +21,7 @@ func TestStoreCommands(t *testing.T) {
 	badq := filepath.Join(dir, "bad.rq")
 	os.WriteFile(badq, []byte("SELECT ?x WHERE {\n  ?x ?y \n"), 0o644)
 	backup := filepath.Join(dir, "backup.db")
+	exported := filepath.Join(dir, "export.nt")
 	restored := filepath.Join(dir, "restored")
 
 	runCases(t, []cliCase{
@@ -34,6 +35,7 @@ func TestStoreCommands(t *testing.T) {
 		{"parse only", []string{"query", "--parse-only", badq}, 1, "", "3:"},
 		{"export ttl", []string{"export", "--data", data, "--format", "ttl"}, 0, `"Leuven"@nl`, ""},
 		{"export graph nq", []string{"export", "--data", data, "--graph", "http://example.org/g"}, 0, "<http://example.org/g> .", ""},
+		{"export to file", []string{"export", "--data", data, "--format", "nt", "-o", exported}, 0, "", ""},
 		{"backup", []string{"backup", "--data", data, backup}, 0, "", "wrote"},
 		{"restore", []string{"restore", "--data", restored, backup}, 0, "", "restored"},
 		{"restored check", []string{"check", "--data", restored}, 0, "ok", ""},
@@ -42,4 +44,11 @@ func TestStoreCommands(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 2, "", "unknown command"},
 		{"relative base", []string{"import", "--data", filepath.Join(dir, "other"), "--base", "steden/", ttl}, 1, "", "not an absolute IRI"},
 	})
+	// An export is meant to be published: readable by others, as a shell
+	// redirect would leave it, not private like the temp file it started as.
+	if fi, err := os.Stat(exported); err != nil {
+		t.Error(err)
+	} else if mode := fi.Mode().Perm(); mode&0o044 != 0o044 {
+		t.Errorf("export file mode %v, want readable by group and others", mode)
+	}
 }

@@ -17,6 +17,9 @@ type compiler struct {
 	varBits map[algebra.Var]uint64
 	fanouts map[fanoutKey]estimate
 	triples map[*algebra.TriplePattern]*planStep
+	// produced caches producerFanout (see correlate.go).
+	produced map[producerKey]float64
+	samples  map[sampleKey][]uint64
 }
 
 func (c *compiler) newScope() *scope {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/algebra"
 	"github.com/stadleuven/maturity/sparql/fn"
 )
@@ -27,6 +28,9 @@ type aggSpec struct {
 	// ids: a variable is an error exactly when unbound, and ids are equal
 	// exactly when terms are, so no term needs decoding.
 	countSlot int
+	// valSlot is the variable of a tallied aggregate (see tally.go), or
+	// -1.
+	valSlot int
 }
 
 func (c *compiler) compileGroup(p *algebra.Group, sc *scope, g graphCtx) (op, error) {
@@ -40,7 +44,7 @@ func (c *compiler) compileGroup(p *algebra.Group, sc *scope, g graphCtx) (op, er
 	}
 	for _, ab := range p.Aggregates {
 		a := ab.Aggregate
-		spec := aggSpec{slot: sc.slot(ab.Var), name: a.Name, distinct: a.Distinct, sep: a.Separator, countSlot: -1}
+		spec := aggSpec{slot: sc.slot(ab.Var), name: a.Name, distinct: a.Distinct, sep: a.Separator, countSlot: -1, valSlot: -1}
 		if v, ok := a.Expr.(algebra.Var); ok && a.Name == algebra.AggCount {
 			spec.countSlot = sc.slot(v)
 		} else if a.Expr != nil {
@@ -51,6 +55,9 @@ func (c *compiler) compileGroup(p *algebra.Group, sc *scope, g graphCtx) (op, er
 			for _, v := range maybeVars(p.Pattern).sorted() {
 				spec.starSlots = append(spec.starSlots, sc.slot(v))
 			}
+		}
+		if spec.e != nil && tallied(a) {
+			spec.valSlot = sc.slot(a.Expr.(algebra.Var))
 		}
 		if spec.e != nil {
 			if _, err := fn.NewAggregator(a.Name, a.Distinct, a.Separator); err != nil {
@@ -69,6 +76,7 @@ type groupState struct {
 	count []int64               // COUNT(*) per aggregate
 	seen  []map[string]struct{} // COUNT(DISTINCT *) per aggregate
 	ids   []map[uint64]struct{} // COUNT(DISTINCT ?v) per aggregate
+	tally []tally               // tallied aggregates
 }
 
 func (o *groupOp) newState(keys []uint64) *groupState {
@@ -78,6 +86,7 @@ func (o *groupOp) newState(keys []uint64) *groupState {
 		count: make([]int64, len(o.aggs)),
 		seen:  make([]map[string]struct{}, len(o.aggs)),
 		ids:   make([]map[uint64]struct{}, len(o.aggs)),
+		tally: make([]tally, len(o.aggs)),
 	}
 	for i, a := range o.aggs {
 		if a.e != nil {
@@ -126,6 +135,8 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 					st.ids[i][id] = struct{}{}
 				}
 				st.count[i]++
+			case a.valSlot >= 0:
+				st.tally[i].add(r[a.valSlot])
 			case a.e != nil:
 				t, err := a.e(ctx, x, r)
 				if isFatal(err) {
@@ -164,7 +175,16 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 		for i, a := range o.aggs {
 			var id uint64
 			if a.e != nil {
-				t, err := st.accs[i].Result()
+				var t rdf.Term
+				var err error
+				if a.valSlot >= 0 {
+					t, err = st.tally[i].result(x, a.name, st.accs[i])
+					if isFatal(err) {
+						return err
+					}
+				} else {
+					t, err = st.accs[i].Result()
+				}
 				if err == nil {
 					if id, err = x.d.intern(t); err != nil {
 						return err

@@ -17,6 +17,14 @@ const (
 	// store lookup costs some 30 to 100 times a scanned quad, so by then
 	// the lookups have cost about as much as the scan will.
 	hashProbeRatio = 64
+	// hashEagerRatio: switch after hashEagerProbes probes already when
+	// the planner expects at least full matches / ratio probes per run:
+	// waiting for full/hashProbeRatio probes costs as much as the scan
+	// again (a thousand index lookups for 67,000 survey responses). The
+	// ratio leaves room for an estimate that is a few times too high,
+	// and hashEagerProbes for a LIMIT the plan does not know of.
+	hashEagerRatio  = 4
+	hashEagerProbes = 256
 	// hashMaxQuads bounds the memory of one table (about 50 MB).
 	hashMaxQuads = 1 << 20
 	// hashPrealloc bounds the room reserved from an estimate.
@@ -33,20 +41,48 @@ type hashKey struct {
 // hashTable holds the matches of a pattern's constants, indexed by the
 // values at the positions of mask.
 // Quads with equal keys are chained through next, so a table costs two
-// slices and one map, not a slice per key.
+// slices and an index, not a slice per key.
 type hashTable struct {
 	quads [][4]uint64
 	next  []int32 // next quad with the same key, -1 at the end
-	// one is the position of a single-position key (index1 is used), or
-	// -1 (index is used).
-	one    int
+	// one is the position of a single-position key, or -1 (index is
+	// used). A single-position key is looked up in dense when the key ids
+	// are packed closely enough, else in index1.
+	one int
+	// dense[id-base] is the first quad with key id, or -1. Store ids are
+	// handed out in load order, so the subjects of one kind of resource
+	// (responses, observations) fill a narrow id range: an array lookup
+	// there costs one memory access where a Go map costs a hash, a
+	// control-group match and (on tables of 10^5 keys) two cache misses.
+	// Probes come in the outer scan's order, mostly ascending ids, which
+	// the array turns into near-sequential access.
+	dense  []int32
+	base   uint64
 	index1 map[uint64]int32
 	index  map[[3]uint64]int32
 }
 
-// head returns the first quad with the key of q, or -1.
+// denseSlack bounds the wasted room of a dense index: at most this many
+// slots per quad (4 bytes each, against the 32 bytes of the quad itself),
+// or denseFloor slots whatever the quads (512 KiB, cleared in some ten
+// microseconds): the resources of a dataset of a million quads have ids
+// within about 10^5 of each other, so even a table of 300 assessments,
+// which a map would hold in a few KiB, is probed faster through an array.
+const (
+	denseSlack = 8
+	denseFloor = 1 << 17
+)
+
+// head returns the first quad with the key of k, or false.
 func (t *hashTable) head(k [3]uint64) (int32, bool) {
 	if t.one >= 0 {
+		if t.dense != nil {
+			i := k[t.one] - t.base // wraps below base: out of range too
+			if i >= uint64(len(t.dense)) || t.dense[i] < 0 {
+				return -1, false
+			}
+			return t.dense[i], true
+		}
 		n, ok := t.index1[k[t.one]]
 		return n, ok
 	}
@@ -54,11 +90,57 @@ func (t *hashTable) head(k [3]uint64) (int32, bool) {
 	return n, ok
 }
 
-func (t *hashTable) setHead(k [3]uint64, n int32) {
+// link builds the index and chains over the scanned quads, once the scan
+// is complete: knowing every key first lets a single-position key choose
+// a dense index and sizes a map exactly. Chains run from the last scanned
+// quad to the first, as when they were built while scanning.
+func (t *hashTable) link(mask uint8) {
+	t.next = make([]int32, len(t.quads))
 	if t.one >= 0 {
-		t.index1[k[t.one]] = n
-	} else {
-		t.index[k] = n
+		lo, hi := ^uint64(0), uint64(0)
+		for i := range t.quads {
+			v := t.quads[i][t.one]
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		if len(t.quads) > 0 && hi-lo < max(uint64(len(t.quads))*denseSlack, denseFloor) {
+			t.base = lo
+			t.dense = make([]int32, hi-lo+1)
+			for i := range t.dense {
+				t.dense[i] = -1
+			}
+			for i := range t.quads {
+				k := t.quads[i][t.one] - lo
+				t.next[i] = t.dense[k]
+				t.dense[k] = int32(i)
+			}
+			return
+		}
+		t.index1 = make(map[uint64]int32, len(t.quads))
+		for i := range t.quads {
+			k := t.quads[i][t.one]
+			if h, ok := t.index1[k]; ok {
+				t.next[i] = h
+			} else {
+				t.next[i] = -1
+			}
+			t.index1[k] = int32(i)
+		}
+		return
+	}
+	t.index = make(map[[3]uint64]int32, len(t.quads))
+	for i := range t.quads {
+		var k [3]uint64
+		for j := 0; j < 3; j++ {
+			if mask&(1<<j) != 0 {
+				k[j] = t.quads[i][j]
+			}
+		}
+		if h, ok := t.index[k]; ok {
+			t.next[i] = h
+		} else {
+			t.next[i] = -1
+		}
+		t.index[k] = int32(i)
 	}
 }
 
@@ -76,7 +158,11 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 	if s.tp.graph == inNamed {
 		key.graph = x.graph
 	}
+	if s.last != nil && s.lastKey == key {
+		return s.last, nil
+	}
 	if t, ok := s.tables[key]; ok {
+		s.last, s.lastKey = t, key
 		return t, nil
 	}
 	s.probes++
@@ -87,7 +173,9 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 		if s.probes < 2 || s.full > hashMaxQuads {
 			return nil, nil
 		}
-	} else if s.probes < hashMinProbes || float64(s.probes) < s.full/hashProbeRatio || s.full > hashMaxQuads {
+	} else if s.probes < hashMinProbes || s.full > hashMaxQuads ||
+		float64(s.probes) < s.full/hashProbeRatio &&
+			(s.probes < hashEagerProbes || s.expected < s.full/hashEagerRatio) {
 		return nil, nil
 	}
 	size := int(s.full)
@@ -97,31 +185,16 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 	// The estimate sizes the table up front (growing it while scanning
 	// copies every quad again), within reason: an estimate is no promise.
 	prealloc := min(size, hashPrealloc)
-	t := &hashTable{one: -1, quads: make([][4]uint64, 0, prealloc), next: make([]int32, 0, prealloc)}
+	t := &hashTable{one: -1, quads: make([][4]uint64, 0, prealloc)}
 	switch mask {
 	case 1, 2, 4:
 		t.one = map[uint8]int{1: 0, 2: 1, 4: 2}[mask]
-		t.index1 = make(map[uint64]int32, prealloc/2)
-	default:
-		t.index = make(map[[3]uint64]int32, size/2)
 	}
 	tp := s.tp
 	err := x.match(ctx, tp.graph, tp.ids[0], tp.ids[1], tp.ids[2], func(q [4]uint64) bool {
 		if x.tick(ctx) != nil {
 			return false
 		}
-		var k [3]uint64
-		for i := 0; i < 3; i++ {
-			if mask&(1<<i) != 0 {
-				k[i] = q[i]
-			}
-		}
-		head, ok := t.head(k)
-		if !ok {
-			head = -1
-		}
-		t.setHead(k, int32(len(t.quads)))
-		t.next = append(t.next, head)
 		t.quads = append(t.quads, q)
 		return len(t.quads) < hashMaxQuads
 	})
@@ -135,10 +208,12 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 		s.full = hashMaxQuads + 1 // too big after all: keep probing the index
 		return nil, nil
 	}
+	t.link(mask)
 	if s.tables == nil {
 		s.tables = make(map[hashKey]*hashTable)
 	}
 	s.tables[key] = t
+	s.last, s.lastKey = t, key
 	return t, nil
 }
 

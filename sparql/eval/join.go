@@ -16,6 +16,12 @@ type joinOp struct {
 	steps []*step
 	// filters[k] run after k steps (filters[0] before any step).
 	filters [][]expr
+	// spare is the state of a finished run, kept for the next: the
+	// right side of an OPTIONAL or a UNION branch runs once per outer
+	// solution, and a fresh run with its scan states costs several heap
+	// allocations each time. A nested run of the same join finds no
+	// spare and makes its own.
+	spare *joinRun
 }
 
 // step is one pattern of a joinOp: a triple pattern or an operator.
@@ -32,6 +38,14 @@ type step struct {
 	full   float64
 	probes int
 	tables map[hashKey]*hashTable
+	// expected is the planner's estimate of the probes per run (0 when
+	// it made none); see hashFor.
+	expected float64
+	// last is the table of the latest probe and lastKey its key: a step
+	// nearly always probes with one key, and a map lookup on a struct key
+	// per probe showed up in profiles.
+	last    *hashTable
+	lastKey hashKey
 }
 
 // triplePat is a triple pattern with constants resolved to ids.
@@ -323,7 +337,17 @@ type levelScan struct {
 }
 
 func (j *joinOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
-	r := &joinRun{j: j, ctx: ctx, x: x, row: row, yield: yield}
+	r := j.spare
+	if r != nil {
+		j.spare = nil
+		*r = joinRun{j: j, ctx: ctx, x: x, row: row, yield: yield, levels: r.levels}
+	} else {
+		r = &joinRun{j: j, ctx: ctx, x: x, row: row, yield: yield}
+	}
+	defer func() {
+		r.ctx, r.row, r.yield, r.err = nil, nil, nil, nil
+		j.spare = r
+	}()
 	if !r.filter(0) {
 		return nil
 	}

@@ -71,10 +71,11 @@ func (c *compiler) orderSteps(steps []*step, g graphCtx, bound varSet, filters [
 		return
 	}
 	start := set(bound)
-	order := c.dp(ps, start, fneed, g)
+	order, cards := c.dp(ps, start, fneed, g)
 	sorted := make([]*step, len(steps))
 	for i, j := range order {
 		sorted[i] = steps[j]
+		sorted[i].expected = cards[i]
 	}
 	copy(steps, sorted)
 }
@@ -87,7 +88,9 @@ type dpState struct {
 	ok         bool
 }
 
-func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) []int {
+// dp returns the order of the steps and, per position in it, the
+// estimated solutions entering that step (its probes per run).
+func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) (order []int, cards []float64) {
 	n := len(ps)
 	states := make([]dpState, 1<<n)
 	states[0] = dpState{card: 1, known: start, ok: true}
@@ -102,6 +105,11 @@ func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) 
 			}
 			p := ps[j]
 			f, work := c.stepEstimate(p, st.known, g)
+			if p.s.tp != nil && st.known != 0 {
+				if cf := c.correlatedFanout(p, f, st.known, ps, mask, g); cf < f {
+					f, work = cf, 1+cf
+				}
+			}
 			known := st.known | p.certain
 			card := st.card * f
 			for _, need := range fneed {
@@ -120,16 +128,19 @@ func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) 
 			}
 		}
 	}
-	order := make([]int, 0, n)
+	order = make([]int, 0, n)
+	cards = make([]float64, 0, n)
 	for mask := uint32(1<<n - 1); mask != 0; {
 		st := states[mask]
 		order = append(order, st.last)
+		cards = append(cards, states[st.prev].card)
 		mask = st.prev
 	}
 	for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
 		order[i], order[j] = order[j], order[i]
+		cards[i], cards[j] = cards[j], cards[i]
 	}
-	return order
+	return order, cards
 }
 
 // stepEstimate returns the solutions of step p per probe when the

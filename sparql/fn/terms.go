@@ -117,25 +117,8 @@ func fnStrlang(_ *Env, a []rdf.Term) (rdf.Term, error) {
 	if err := simpleArg("STRLANG", a[1]); err != nil {
 		return rdf.Term{}, err
 	}
-	if !validLangTag(a[1].Value) {
+	if !rdf.IsLangTag(a[1].Value) {
 		return rdf.Term{}, typeErr("STRLANG", "%q is not a language tag", a[1].Value)
 	}
 	return rdf.LangLiteral(a[0].Value, a[1].Value), nil
-}
-
-// validLangTag checks the BCP 47 shape Turtle accepts:
-// [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
-func validLangTag(s string) bool {
-	for i, part := range strings.Split(s, "-") {
-		if part == "" {
-			return false
-		}
-		for _, c := range part {
-			alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-			if !alpha && (i == 0 || c < '0' || c > '9') {
-				return false
-			}
-		}
-	}
-	return true
 }

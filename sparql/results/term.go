@@ -62,7 +62,7 @@ func parseLiteral(s string) (rdf.Term, error) {
 	switch {
 	case rest == "":
 		return rdf.Literal(lex), nil
-	case rest[0] == '@' && validLang(rest[1:]):
+	case rest[0] == '@' && rdf.IsLangTag(rest[1:]):
 		return rdf.LangLiteral(lex, rest[1:]), nil
 	case strings.HasPrefix(rest, "^^<") && strings.HasSuffix(rest, ">"):
 		dt, err := unescape(rest[3:len(rest)-1], false)
@@ -176,20 +176,4 @@ func echar(e byte) byte {
 		return e
 	}
 	return 0
-}
-
-// validLang checks the LANGTAG production: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
-func validLang(s string) bool {
-	for i, part := range strings.Split(s, "-") {
-		if part == "" {
-			return false
-		}
-		for _, c := range part {
-			alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-			if !alpha && (i == 0 || c < '0' || c > '9') {
-				return false
-			}
-		}
-	}
-	return true
 }
