@@ -37,6 +37,14 @@
 //	edit_data.go  organisations and scale-level definitions read for the form
 //	edit_plan.go  the action plan as a page, /evaluatie/plan?org=&year=
 //	edit_text.go  Dutch and English text of the form and the plan
+//	endpoint.go          the SPARQL 1.1 protocol endpoint at /sparql: limits, timeout, row cap
+//	endpoint_request.go  reading a protocol request (GET, form POST, sparql-query POST)
+//	endpoint_conneg.go   choosing the results or RDF format of an answer
+//	endpoint_write.go    streaming answers, signalling a cut answer
+//	endpoint_text.go     Dutch and English endpoint messages
+//	sd.go                the SPARQL service description (with VoID statistics)
+//	yasgui.go            the query page (vendored YASGUI under yasgui/)
+//	catalog.go           the DCAT-AP Vlaanderen catalog, Hydra pages and downloads (built by package dcat)
 //
 // Editing is off unless Config.Writer is set. Then city staff fill in an
 // assessment at /evaluatie/nieuw (one fieldset per domain of the model, the

@@ -22,25 +22,26 @@ type stdio struct {
 type command struct {
 	name    string
 	usage   string // argument synopsis
-	summary string
+	summary string // English
+	samenv  string // Dutch, the default
 	run     func(ctx context.Context, io stdio, args []string) error
 }
 
 func commands() []command {
 	return []command{
-		{"serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]", "serve the linked data, the catalog and the SPARQL endpoint", runServe},
-		{"import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] FILE...", "import RDF files (- reads stdin); all or nothing", runImport},
-		{"export", "[--data DIR] [--graph IRI] [--format nq|nt|ttl|rdfxml|jsonld] [-o FILE]", "export the store or one graph", runExport},
-		{"query", "[--data DIR] [--default-graph union|own] [--base IRI] [--format json|xml|csv|tsv|ttl|nt] [--parse-only] QUERYFILE|-", "run a SPARQL query against the store", runQuery},
-		{"stats", "[--data DIR]", "print counts per graph", runStats},
-		{"check", "[--data DIR]", "check the store's integrity", runCheck},
-		{"backup", "[--data DIR] FILE", "write a consistent backup of the store", runBackup},
-		{"restore", "[--data DIR] FILE", "replace the store with a backup", runRestore},
-		{"assess", "import FILE.csv --org NIS --year YYYY [--data DIR] [--by NAME]", "import a self-assessment sheet", runAssess},
-		{"survey", "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--data DIR]", "import a staff-survey export (aggregated, small groups suppressed)", runSurvey},
-		{"org", "import FILE.csv [--data DIR]", "add organisations (columns nis, naam, wikidata) to the reference list", runOrg},
-		{"plan", "--org NIS --year YYYY [--lang nl|en] [--data DIR]", "print the prioritised action plan of an assessment", runPlan},
-		{"validate", "[FILE|URL] [--data DIR] [--lang nl|en]", "check a DCAT document against the DCAT-AP-VL rules", runValidate},
+		{"serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]", "serve the linked data, the catalog and the SPARQL endpoint", "de linked data, de catalogus en het SPARQL-eindpunt publiceren", runServe},
+		{"import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] FILE...", "import RDF files (- reads stdin); all or nothing", "RDF-bestanden importeren (- leest stdin); alles of niets", runImport},
+		{"export", "[--data DIR] [--graph IRI] [--format nq|nt|ttl|rdfxml|jsonld] [-o FILE]", "export the store or one graph", "de opslag of één graaf exporteren", runExport},
+		{"query", "[--data DIR] [--default-graph union|own] [--base IRI] [--format json|xml|csv|tsv|ttl|nt] [--parse-only] QUERYFILE|-", "run a SPARQL query against the store", "een SPARQL-query op de opslag uitvoeren", runQuery},
+		{"stats", "[--data DIR]", "print counts per graph", "aantallen per graaf tonen", runStats},
+		{"check", "[--data DIR]", "check the store's integrity", "de integriteit van de opslag controleren", runCheck},
+		{"backup", "[--data DIR] FILE", "write a consistent backup of the store", "een consistente back-up van de opslag schrijven", runBackup},
+		{"restore", "[--data DIR] FILE", "replace the store with a backup", "de opslag vervangen door een back-up", runRestore},
+		{"assess", "import FILE.csv --org NIS --year YYYY [--data DIR] [--by NAME]", "import a self-assessment sheet", "een zelfevaluatieblad importeren", runAssess},
+		{"survey", "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--data DIR]", "import a staff-survey export (aggregated, small groups suppressed)", "een export van een personeelsbevraging importeren (geaggregeerd, kleine groepen onderdrukt)", runSurvey},
+		{"org", "import FILE.csv [--data DIR]", "add organisations (columns nis, naam, wikidata) to the reference list", "organisaties toevoegen (kolommen nis, naam, wikidata)", runOrg},
+		{"plan", "--org NIS --year YYYY [--lang nl|en] [--data DIR]", "print the prioritised action plan of an assessment", "het geprioriteerde actieplan van een evaluatie tonen", runPlan},
+		{"validate", "[FILE|URL] [--data DIR] [--lang nl|en]", "check a DCAT document against the DCAT-AP-VL rules", "een DCAT-document toetsen aan de regels van DCAT-AP-VL", runValidate},
 	}
 }
 
@@ -69,14 +70,31 @@ func run(ctx context.Context, args []string, sio stdio) int {
 	return 2
 }
 
+// printUsage lists the commands, in Dutch unless the locale is English.
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "maturity: open-data maturity of cities, published as linked open data")
-	fmt.Fprintln(w, "\nUsage:")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  maturity %-8s %s\n      %s\n", c.name, c.usage, c.summary)
+	en := english()
+	if en {
+		fmt.Fprintln(w, "maturity: open-data maturity of cities, published as linked open data\n\nUsage:")
+	} else {
+		fmt.Fprintln(w, "maturity: open-data-maturiteit van steden, gepubliceerd als linked open data\n\nGebruik:")
 	}
-	fmt.Fprintln(w, "\nEvery command takes --data DIR (default ./data). 'maturity COMMAND --help' shows its flags.")
+	for _, c := range commands() {
+		text := c.samenv
+		if en {
+			text = c.summary
+		}
+		fmt.Fprintf(w, "  maturity %-8s %s\n      %s\n", c.name, c.usage, text)
+	}
+	if en {
+		fmt.Fprintln(w, "\nEvery command takes --data DIR (default ./data). 'maturity COMMAND --help' shows its flags.")
+	} else {
+		fmt.Fprintln(w, "\nElk commando neemt --data MAP (standaard ./data). 'maturity COMMANDO --help' toont de opties.")
+	}
 }
+
+// english reports whether the user's locale asks for English; Dutch is
+// the default.
+func english() bool { return strings.HasPrefix(os.Getenv("LANG"), "en") }
 
 // oneLine keeps an error message on one line, as a shell user expects.
 // Errors that speak both languages (Dutch by default) speak English when
@@ -84,7 +102,7 @@ func printUsage(w io.Writer) {
 func oneLine(err error) string {
 	msg := err.Error()
 	var bi interface{ English() string }
-	if errors.As(err, &bi) && strings.HasPrefix(os.Getenv("LANG"), "en") {
+	if errors.As(err, &bi) && english() {
 		msg = strings.Replace(msg, bi.(error).Error(), bi.English(), 1)
 	}
 	return strings.ReplaceAll(msg, "\n", "; ")
