@@ -34,28 +34,49 @@ type producerKey struct {
 	g    graphCtx
 }
 
-// correlatedFanout lowers fanout f of triple step p, probed with the
-// variables in known bound, by what sampling the producers of its bound
-// positions shows. steps are the steps already placed, mask says which.
-func (c *compiler) correlatedFanout(p *planStep, f float64, known uint64, steps []*planStep, mask uint32, g graphCtx) float64 {
+// correlatedFanout lowers fanout f of triple step steps[pi] by what
+// sampling the producers of its bound positions shows: the steps already
+// placed (mask) that share a variable with it. A triple step binds all its
+// variables, so a placed producer means a bound position. pairs caches
+// pairFanout per (step, producer) for one planning run (NaN: not yet
+// computed), since the dynamic programming asks again for every subset.
+func (c *compiler) correlatedFanout(pi int, f float64, steps []*planStep, mask uint32, pairs []float64, g graphCtx) float64 {
+	p := steps[pi]
 	if p.s.tp == nil || p.s.tp.absent || p.full < producerMin {
 		return f
 	}
-	for i, b := range p.pos {
-		if b == 0 || known&b == 0 {
+	n := len(steps)
+	for k := range steps {
+		if mask&(1<<k) == 0 || k == pi {
 			continue
 		}
-		for k, q := range steps {
-			// Only a producer with more matches than p can bind many
-			// values p lacks; sampling the others costs planning time
-			// (index reads) for nothing.
-			if mask&(1<<k) == 0 || q == p || q.s.tp == nil || q.s.tp.absent || q.full <= p.full {
-				continue
-			}
-			for j, qb := range q.pos {
-				if qb == b {
-					f = math.Min(f, c.producerFanout(p, i, q, j, g))
-				}
+		v := pairs[pi*n+k]
+		if math.IsNaN(v) {
+			v = c.pairFanout(p, steps[k], g)
+			pairs[pi*n+k] = v
+		}
+		f = math.Min(f, v)
+	}
+	return f
+}
+
+// pairFanout is the least producerFanout of p over the variables it
+// shares with q, or +Inf when q tells nothing.
+func (c *compiler) pairFanout(p, q *planStep, g graphCtx) float64 {
+	f := math.Inf(1)
+	// Only a producer with more matches than p can bind many values p
+	// lacks; sampling the others costs planning time (index reads) for
+	// nothing.
+	if q.s.tp == nil || q.s.tp.absent || q.full <= p.full {
+		return f
+	}
+	for i, b := range p.pos {
+		if b == 0 {
+			continue
+		}
+		for j, qb := range q.pos {
+			if qb == b {
+				f = math.Min(f, c.producerFanout(p, i, q, j, g))
 			}
 		}
 	}

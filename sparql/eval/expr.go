@@ -185,6 +185,16 @@ func ebv(t rdf.Term, err error) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	// Comparisons and logical operators yield canonical booleans: decided
+	// here, a filtered row skips fn.EBV's general lexical checks.
+	if t.Datatype == rdf.XSDBoolean {
+		switch t.Value {
+		case "true":
+			return true, nil
+		case "false":
+			return false, nil
+		}
+	}
 	return fn.EBV(t)
 }
 

@@ -93,6 +93,10 @@ type dpState struct {
 func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) (order []int, cards []float64) {
 	n := len(ps)
 	states := make([]dpState, 1<<n)
+	pairs := make([]float64, n*n)
+	for i := range pairs {
+		pairs[i] = math.NaN()
+	}
 	states[0] = dpState{card: 1, known: start, ok: true}
 	for mask := uint32(0); mask < 1<<n; mask++ {
 		st := states[mask]
@@ -106,7 +110,7 @@ func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) 
 			p := ps[j]
 			f, work := c.stepEstimate(p, st.known, g)
 			if p.s.tp != nil && st.known != 0 {
-				if cf := c.correlatedFanout(p, f, st.known, ps, mask, g); cf < f {
+				if cf := c.correlatedFanout(j, f, ps, mask, pairs, g); cf < f {
 					f, work = cf, 1+cf
 				}
 			}

@@ -15,7 +15,8 @@ import (
 // MAX query over 16,500 observations, while the scores take a dozen
 // distinct values.
 
-// tallied reports whether aggregate a over expression e is tallied.
+// tallied reports whether aggregate a is tallied: MIN, MAX, SUM or AVG of
+// a plain variable.
 func tallied(a *algebra.Aggregate) bool {
 	if _, ok := a.Expr.(algebra.Var); !ok {
 		return false
