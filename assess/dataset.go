@@ -15,38 +15,11 @@ import (
 // graphQuads returns every quad of one named graph of ds (nil if the graph
 // does not exist).
 func graphQuads(ctx context.Context, ds eval.Dataset, graph string) ([]rdf.Quad, error) {
-	gid, ok, err := ds.Lookup(rdf.IRI(graph))
-	if err != nil || !ok {
-		return nil, err
-	}
-	var ids [][4]uint64
-	err = ds.Match(ctx, [4]uint64{0, 0, 0, gid}, func(q [4]uint64) bool {
-		ids = append(ids, q)
-		return true
-	})
+	qs, err := eval.NewDecoder(ds).GraphQuads(ctx, rdf.IRI(graph))
 	if err != nil {
-		return nil, fmt.Errorf("assess: read %s: %w", graph, err)
+		return nil, fmt.Errorf("assess: %w", err)
 	}
-	terms := map[uint64]rdf.Term{}
-	term := func(id uint64) (rdf.Term, error) {
-		if t, ok := terms[id]; ok {
-			return t, nil
-		}
-		t, err := ds.Term(id)
-		terms[id] = t
-		return t, err
-	}
-	out := make([]rdf.Quad, 0, len(ids))
-	for _, q := range ids {
-		var t [4]rdf.Term
-		for i, id := range q {
-			if t[i], err = term(id); err != nil {
-				return nil, fmt.Errorf("assess: read %s: %w", graph, err)
-			}
-		}
-		out = append(out, rdf.Quad{S: t[0], P: t[1], O: t[2], G: t[3]})
-	}
-	return out, nil
+	return qs, nil
 }
 
 // LoadModel reads the maturity model from graph/model of ds.

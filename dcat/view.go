@@ -23,44 +23,29 @@ type View interface {
 
 // reader memoises id and term decoding for one Build.
 type reader struct {
-	ctx   context.Context
-	v     View
-	ids   map[rdf.Term]uint64
-	terms map[uint64]rdf.Term
+	ctx context.Context
+	v   View
+	dec *eval.Decoder
 }
 
 func newReader(ctx context.Context, v View) *reader {
-	return &reader{ctx: ctx, v: v, ids: map[rdf.Term]uint64{}, terms: map[uint64]rdf.Term{}}
+	return &reader{ctx: ctx, v: v, dec: eval.NewDecoder(v)}
 }
 
 // id returns the id of t, 0 when the view has never held it.
 func (r *reader) id(t rdf.Term) (uint64, error) {
-	if id, ok := r.ids[t]; ok {
-		return id, nil
-	}
-	id, ok, err := r.v.Lookup(t)
+	id, err := r.dec.ID(t)
 	if err != nil {
-		return 0, fmt.Errorf("dcat: lookup %s: %w", t, err)
-	}
-	if !ok {
-		id = 0
-	}
-	r.ids[t] = id
-	if id != 0 {
-		r.terms[id] = t
+		return 0, fmt.Errorf("dcat: %w", err)
 	}
 	return id, nil
 }
 
 func (r *reader) term(id uint64) (rdf.Term, error) {
-	if t, ok := r.terms[id]; ok {
-		return t, nil
-	}
-	t, err := r.v.Term(id)
+	t, err := r.dec.Term(id)
 	if err != nil {
-		return rdf.Term{}, fmt.Errorf("dcat: term %d: %w", id, err)
+		return rdf.Term{}, fmt.Errorf("dcat: %w", err)
 	}
-	r.terms[id] = t
 	return t, nil
 }
 
@@ -179,25 +164,11 @@ func (r *reader) text(s rdf.Term, p string) (vocab.Text, error) {
 
 // graphQuads returns every quad of graph g with the graph name kept.
 func (r *reader) graphQuads(g string) ([]rdf.Quad, error) {
-	gid, err := r.id(rdf.IRI(g))
-	if err != nil || gid == 0 {
-		return nil, err
+	qs, err := r.dec.GraphQuads(r.ctx, rdf.IRI(g))
+	if err != nil {
+		return nil, fmt.Errorf("dcat: %w", err)
 	}
-	var ids [][4]uint64
-	if err := r.v.Match(r.ctx, [4]uint64{0, 0, 0, gid}, func(q [4]uint64) bool { ids = append(ids, q); return true }); err != nil {
-		return nil, fmt.Errorf("dcat: read graph %s: %w", g, err)
-	}
-	out := make([]rdf.Quad, 0, len(ids))
-	for _, q := range ids {
-		var t [4]rdf.Term
-		for i, id := range q {
-			if t[i], err = r.term(id); err != nil {
-				return nil, err
-			}
-		}
-		out = append(out, rdf.Quad{S: t[0], P: t[1], O: t[2], G: t[3]})
-	}
-	return out, nil
+	return qs, nil
 }
 
 // modified returns the latest modification time of the graphs, and the

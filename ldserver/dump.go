@@ -14,7 +14,6 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
 )
 
@@ -128,6 +127,7 @@ func (d *dumper) write(ctx context.Context, src Source, opts rdfio.WriteOptions,
 		return df, err
 	}
 	rd := newReader(ctx, v)
+	rd.dec.SetLimit(1 << 16) // terms are not reused across a dump
 	var werr error
 	err = v.Match(ctx, [4]uint64{}, func(q [4]uint64) bool {
 		rd.use(q)
@@ -138,10 +138,6 @@ func (d *dumper) write(ctx context.Context, src Source, opts rdfio.WriteOptions,
 		if err != nil {
 			werr = err
 			return false
-		}
-		// Terms are not reused across a dump: keep the memo small.
-		if len(rd.terms) > 1<<16 {
-			rd.terms = map[uint64]rdf.Term{}
 		}
 		return true
 	})

@@ -418,11 +418,15 @@ func (pb *pageBuilder) label(t rdf.Term) (string, error) {
 		}
 		if id != 0 {
 			for _, p := range pb.lpreds {
+				pt, err := pb.rd.term(p)
+				if err != nil {
+					return "", err
+				}
 				if err := pb.rd.match(id, p, 0, 0, func(q [4]uint64) bool {
 					pb.rd.use(q)
 					o, err := pb.rd.term(q[2])
 					if err == nil {
-						quads = append(quads, rdf.Quad{S: t, P: rdf.IRI(pb.rd.terms[p].Value), O: o})
+						quads = append(quads, rdf.Quad{S: t, P: pt, O: o})
 					}
 					return true
 				}); err != nil {

@@ -2,9 +2,9 @@ package ldserver
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/eval"
 )
 
 // reader wraps a View for one request: it memoises id↔term decoding and
@@ -13,49 +13,22 @@ import (
 type reader struct {
 	ctx    context.Context
 	v      View
-	terms  map[uint64]rdf.Term
-	ids    map[rdf.Term]uint64
+	dec    *eval.Decoder
 	graphs map[uint64]struct{}
 }
 
 func newReader(ctx context.Context, v View) *reader {
-	return &reader{ctx: ctx, v: v, terms: map[uint64]rdf.Term{}, ids: map[rdf.Term]uint64{}, graphs: map[uint64]struct{}{}}
+	return &reader{ctx: ctx, v: v, dec: eval.NewDecoder(v), graphs: map[uint64]struct{}{}}
 }
 
 // id returns the id of t; 0 when the dataset has never held it.
-func (r *reader) id(t rdf.Term) (uint64, error) {
-	if id, ok := r.ids[t]; ok {
-		return id, nil
-	}
-	id, ok, err := r.v.Lookup(t)
-	if err != nil {
-		return 0, fmt.Errorf("lookup %s: %w", t, err)
-	}
-	if !ok {
-		id = 0
-	}
-	r.ids[t] = id
-	if id != 0 {
-		r.terms[id] = t
-	}
-	return id, nil
-}
+func (r *reader) id(t rdf.Term) (uint64, error) { return r.dec.ID(t) }
 
 // iriID is id for an IRI.
 func (r *reader) iriID(iri string) (uint64, error) { return r.id(rdf.IRI(iri)) }
 
 // term decodes an id.
-func (r *reader) term(id uint64) (rdf.Term, error) {
-	if t, ok := r.terms[id]; ok {
-		return t, nil
-	}
-	t, err := r.v.Term(id)
-	if err != nil {
-		return rdf.Term{}, fmt.Errorf("term %d: %w", id, err)
-	}
-	r.terms[id] = t
-	return t, nil
-}
+func (r *reader) term(id uint64) (rdf.Term, error) { return r.dec.Term(id) }
 
 // match calls fn for every quad matching the pattern; fn returns false to
 // stop. It does not record graphs: callers record what they use.
@@ -67,17 +40,7 @@ func (r *reader) match(s, p, o, g uint64, fn func(q [4]uint64) bool) error {
 func (r *reader) use(q [4]uint64) { r.graphs[q[3]] = struct{}{} }
 
 // quad decodes a quad of ids.
-func (r *reader) quad(q [4]uint64) (rdf.Quad, error) {
-	var out [4]rdf.Term
-	for i, id := range q {
-		t, err := r.term(id)
-		if err != nil {
-			return rdf.Quad{}, err
-		}
-		out[i] = t
-	}
-	return rdf.Quad{S: out[0], P: out[1], O: out[2], G: out[3]}, nil
-}
+func (r *reader) quad(q [4]uint64) (rdf.Quad, error) { return r.dec.Quad(q) }
 
 // exists reports whether any quad matches the pattern.
 func (r *reader) exists(s, p, o, g uint64) (bool, error) {

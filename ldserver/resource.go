@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"path"
 	"strconv"
@@ -208,77 +209,28 @@ func (s *Server) pagingQuads(dr docReq, d *description) []rdf.Quad {
 	return out
 }
 
-// serveBuilt serves a document through the response cache: a hit for the
-// current generation is written as is; otherwise build runs, and when the
-// ETag is unchanged the cached bytes are reused.
+// serveBuilt serves a described document through the response cache
+// (serveComputed): a hit for the current generation is written as is;
+// otherwise build runs, and when the ETag is unchanged the cached bytes are
+// reused.
 func (s *Server) serveBuilt(w http.ResponseWriter, r *http.Request, dr docReq, build func(rd *reader) (*built, status, error)) {
-	v, ok := s.view(w, r)
-	if !ok {
-		return
-	}
-	defer v.Close()
 	key := cacheKey(dr.path, dr.rep, dr.lang, dr.langParam, dr.page)
-	gen := v.Generation()
-	old := s.cache.get(key)
-	if old != nil && old.gen == gen {
-		writeEntry(w, r, old)
-		return
-	}
-	rd := newReader(r.Context(), v)
-	b, st, err := build(rd)
-	if err != nil {
-		s.internalError(w, r, err)
-		return
-	}
-	switch st {
-	case statusUnknown:
-		s.serveNotFound(w, r)
-		return
-	case statusGone:
-		s.plainError(w, r, http.StatusGone, msgGone)
-		return
-	}
-	etag, modified, err := validators(rd, s.salt(dr))
-	if err != nil {
-		s.internalError(w, r, err)
-		return
-	}
-	if old != nil && old.etag == etag {
-		e := &entry{key: old.key, gen: gen, etag: old.etag, modified: old.modified, ctype: old.ctype,
-			link: old.link, location: old.location, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz}
-		s.cache.put(e)
-		writeEntry(w, r, e)
-		return
-	}
-	e := &entry{
-		key:      key,
-		gen:      gen,
-		etag:     etag,
-		modified: modified,
-		ctype:    dr.rep.contentType(),
-		link:     s.linkHeader(dr, b),
-		location: s.docURLOf(dr, dr.rep, dr.page),
-		vary:     "Accept, Accept-Language, Accept-Encoding",
-		cacheCtl: "public, max-age=60",
-	}
-	if notModified(r, etag, modified) {
-		writeEntry(w, r, e) // 304: the body is never needed
-		return
-	}
-	var buf bytes.Buffer
-	if dr.rep.html {
-		err = s.renderHTML(&buf, b, dr)
-	} else {
-		err = s.renderRDF(&buf, dr.rep, b.all())
-	}
-	if err != nil {
-		s.internalError(w, r, err)
-		return
-	}
-	e.body = buf.Bytes()
-	e.gz = gzipBytes(e.body)
-	s.cache.put(e)
-	writeEntry(w, r, e)
+	s.serveComputed(w, r, key, dr, func(rd *reader) (*computed, status, error) {
+		b, st, err := build(rd)
+		if err != nil || st != statusOK {
+			return nil, st, err
+		}
+		return &computed{
+			link:     s.linkHeader(dr, b),
+			location: s.docURLOf(dr, dr.rep, dr.page),
+			render: func(w io.Writer) error {
+				if dr.rep.html {
+					return s.renderHTML(w, b, dr)
+				}
+				return s.renderRDF(w, dr.rep, b.all())
+			},
+		}, statusOK, nil
+	})
 }
 
 // salt is what a document's bytes depend on besides its graphs.
@@ -286,7 +238,8 @@ func (s *Server) salt(dr docReq) string {
 	return s.tmpl.version + "\x00" + s.cfg.Licence + "\x00" + dr.path + "\x00" + dr.rep.name() + "\x00" + dr.lang + strconv.FormatBool(dr.langParam) + "\x00" + strconv.Itoa(dr.page)
 }
 
-// linkHeader lists the alternate formats, the licence and paging links.
+// linkHeader lists the alternate formats and paging links; serveComputed
+// adds the licence.
 func (s *Server) linkHeader(dr docReq, b *built) string {
 	var parts []string
 	for _, o := range docOffers {
@@ -295,7 +248,6 @@ func (s *Server) linkHeader(dr docReq, b *built) string {
 		}
 		parts = append(parts, fmt.Sprintf(`<%s>; rel="alternate"; type="%s"`, s.docURLOf(dr, o, dr.page), o.mediaType()))
 	}
-	parts = append(parts, fmt.Sprintf(`<%s>; rel="license"`, s.cfg.Licence))
 	if b.desc != nil {
 		if b.desc.hasNext {
 			parts = append(parts, fmt.Sprintf(`<%s>; rel="next"`, s.docURLOf(dr, rep{}, dr.page+1)))
