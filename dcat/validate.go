@@ -42,6 +42,7 @@ const (
 	iriValue            // an IRI
 	dateValue           // xsd:date, xsd:dateTime, xsd:gYear or xsd:gYearMonth
 	intValue            // a non-negative whole number
+	resource            // an IRI or a blank node
 )
 
 // rule is one constraint of DCAT-AP-VL 3 (mandatory properties are
@@ -131,6 +132,21 @@ func (g graphIndex) instances(class string) []rdf.Term {
 // such as Metadata Vlaanderen rejects; warnings make the metadata less
 // useful. No messages means the document is fine.
 func Validate(quads []rdf.Quad, lang string) []Message {
+	v := newValidation(quads, lang)
+	if len(v.g.instances(dcatCatalog)) == 0 {
+		v.add(Error, "", "", "document.catalog", [2]string{
+			"Het document bevat geen catalogus (dcat:Catalog): een portaal oogst een catalogus met daarin de datasets.",
+			"The document holds no catalog (dcat:Catalog): a portal harvests a catalog that lists the datasets.",
+		})
+	}
+	v.run(rules)
+	v.agents()
+	v.usageNotes()
+	return v.sorted()
+}
+
+// newValidation indexes the triples of a document (graph names ignored).
+func newValidation(quads []rdf.Quad, lang string) *validation {
 	li := 0
 	if lang == "en" {
 		li = 1
@@ -144,21 +160,21 @@ func Validate(quads []rdf.Quad, lang string) []Message {
 			g[q.S][q.P.Value] = append(g[q.S][q.P.Value], q.O)
 		}
 	}
-	v := &validation{g: g, li: li}
-	if len(g.instances(dcatCatalog)) == 0 {
-		v.add(Error, "", "", "document.catalog", [2]string{
-			"Het document bevat geen catalogus (dcat:Catalog): een portaal oogst een catalogus met daarin de datasets.",
-			"The document holds no catalog (dcat:Catalog): a portal harvests a catalog that lists the datasets.",
-		})
-	}
-	for _, r := range rules {
-		for _, s := range g.instances(r.class) {
+	return &validation{g: g, li: li}
+}
+
+// run checks every rule and the references between the resources.
+func (v *validation) run(rs []rule) {
+	for _, r := range rs {
+		for _, s := range v.g.instances(r.class) {
 			v.check(r, s)
 		}
 	}
 	v.references()
-	v.agents()
-	v.usageNotes()
+}
+
+// sorted returns the messages, errors first, by subject.
+func (v *validation) sorted() []Message {
 	sort.SliceStable(v.out, func(i, j int) bool {
 		a, b := v.out[i], v.out[j]
 		if a.Severity != b.Severity {
@@ -245,6 +261,8 @@ func kindOK(k valueKind, o rdf.Term) (bool, [2]string) {
 	case intValue:
 		ok := o.IsLiteral() && o.Value != "" && strings.Trim(o.Value, "0123456789") == ""
 		return ok, [2]string{"een geheel getal", "a whole number"}
+	case resource:
+		return o.IsIRI() || o.IsBlank(), [2]string{"een resource (URI of lege knoop)", "a resource (IRI or blank node)"}
 	}
 	return true, [2]string{}
 }
