@@ -40,6 +40,8 @@ func TestValidateDCATAP3(t *testing.T) {
 		{"size as text", edit(dist, nsDCAT+"byteSize", rdf.Literal("12 kB"), false), "dcatap.distribution.byteSize"},
 		{"keyword as IRI", edit(ds.IRI, nsDCAT+"keyword", rdf.IRI("http://x/kw"), true), "dcatap.dataset.keyword"},
 		{"theme as text", edit(ds.IRI, nsDCAT+"theme", rdf.Literal("Overheid"), true), "dcatap.dataset.theme"},
+		{"format as text", edit(dist, nsDCT+"format", rdf.Literal("CSV"), false), "dcatap.distribution.format"},
+		{"spatial as text", edit(ds.IRI, nsDCT+"spatial", rdf.Literal("Leuven"), true), "dcatap.dataset.spatial"},
 		{"undescribed distribution", edit(ds.IRI, nsDCAT+"distribution", rdf.IRI("http://x/dist"), true), "reference.distribution"},
 		{"title without language is fine", edit(ds.IRI, nsDCT+"title", rdf.Literal("Maturiteit"), false), ""},
 		{"no identifier is fine", edit(ds.IRI, nsDCT+"identifier", rdf.Term{}, false), ""},
