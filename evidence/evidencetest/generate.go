@@ -125,13 +125,13 @@ type DistSpec struct {
 
 // DatasetSpec is one generated dataset.
 type DatasetSpec struct {
-	IRI, Title                                           string
-	Description                                          bool
-	Keyword, Theme, Spatial, Temporal                    bool
+	IRI, Title                                            string
+	Description                                           bool
+	Keyword, Theme, Spatial, Temporal                     bool
 	AccessRights, AccessRightsEU, ContactPoint, Publisher bool
-	Issued, Modified                                     bool
-	Licence                                              string // dataset-level licence
-	Distributions                                        []*DistSpec
+	Issued, Modified                                      bool
+	Licence                                               string // dataset-level licence
+	Distributions                                         []*DistSpec
 	// Service: a SPARQL data service serves the dataset and answers with
 	// Turtle (with a link to another authority when ServiceLink).
 	Service, ServiceLink bool
