@@ -152,9 +152,9 @@ func TestDQVIntegrity(t *testing.T) {
 		return out, mo
 	}
 	for _, tc := range []struct {
-		name  string
+		name   string
 		break_ func(ev, mo []rdf.Quad) ([]rdf.Quad, []rdf.Quad)
-		want  string
+		want   string
 	}{
 		{"metric without dimension", drop(func(q rdf.Quad) bool { return q.S == metric && q.P.Value == nsDQV+"inDimension" }), "has no dqv:inDimension"},
 		{"metric not a dqv:Metric", drop(func(q rdf.Quad) bool { return q.S == metric && q.P.Value == rdf.RDFType }), "is not a dqv:Metric"},

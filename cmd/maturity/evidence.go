@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/stadleuven/maturity/evidence"
+	"github.com/stadleuven/maturity/internal/webfetch"
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/store"
+	"github.com/stadleuven/maturity/vocab"
+)
+
+const evidenceUsage = "CATALOG-URL|FILE --org NIS [--year YYYY] [--check-urls] [--sample-bytes N] [--allow-private] [--format text|csv|html|ttl|nt|nq|jsonld|rdfxml] [--lang nl|en] [--publish] [--data DIR] [-o FILE]"
+
+// runEvidence scores a city's DCAT catalog on five stars and the MQA and
+// prints, writes or publishes the evidence.
+func runEvidence(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "evidence", evidenceUsage)
+	data := dataFlag(fs)
+	baseFlag := fs.String("base", "", "instance base IRI (default: the one the store was created with)")
+	org := fs.String("org", "", "NIS code of the organisation whose catalog this is, e.g. 24062 (Leuven)")
+	year := fs.Int("year", 0, "year the evidence is set beside (default: this year)")
+	check := fs.Bool("check-urls", false, "check every access and download URL and download a sample of each distribution")
+	sample := fs.Int64("sample-bytes", evidence.DefaultSampleBytes, "largest sample downloaded per distribution, in bytes")
+	allowPrivate := fs.Bool("allow-private", false, "allow URLs on loopback, private and link-local addresses (a catalog is untrusted input)")
+	format := fs.String("format", "text", "output: text, csv (dataset,stars,mqa_points,mqa_band), html, or RDF (ttl, nt, nq, jsonld, rdfxml)")
+	lang := fs.String("lang", defaultLang(), "language of text and html: nl or en")
+	publish := fs.Bool("publish", false, "also publish the evidence in the store (one graph, one transaction)")
+	out := fs.String("o", "-", "output file (- : standard output)")
+	inFormat := fs.String("input-format", "", "format of FILE (default: from its extension or its bytes)")
+	timeout := fs.Duration("timeout", 10*time.Second, "timeout per HTTP request")
+	perHost := fs.Int("per-host", 8, "HTTP requests in flight per host")
+	src, err := oneArg(fs, args, "CATALOG-URL or FILE")
+	if err != nil {
+		return err
+	}
+	if len(*org) != 5 || strings.Trim(*org, "0123456789") != "" {
+		return fmt.Errorf("--org %q: geef de NIS-code van vijf cijfers, bv. 24062 (give the five-digit NIS code)", *org)
+	}
+	if *lang != "nl" && *lang != "en" {
+		return fmt.Errorf("--lang %q: kies nl of en (choose nl or en)", *lang)
+	}
+	if *year == 0 {
+		*year = time.Now().Year()
+	}
+	if *year < 1990 || *year > 2100 {
+		return fmt.Errorf("--year %d: geen geldig jaar (not a valid year)", *year)
+	}
+	if *sample <= 0 {
+		return fmt.Errorf("--sample-bytes %d: moet positief zijn (must be positive)", *sample)
+	}
+	var rdfOut rdfio.Format
+	switch *format {
+	case "text", "csv", "html":
+	default:
+		if rdfOut, err = rdfio.ParseFormat(*format); err != nil {
+			return fmt.Errorf("--format %q: kies text, csv, html, ttl, nt, nq, jsonld of rdfxml (choose one of these)", *format)
+		}
+	}
+	var fin rdfio.Format
+	if *inFormat != "" {
+		if fin, err = rdfio.ParseFormat(*inFormat); err != nil {
+			return fmt.Errorf("--input-format: %w", err)
+		}
+	}
+	base := ""
+	if *publish || rdfOut != rdfio.FormatUnknown {
+		if base, err = resolveBase(*data, *baseFlag); err != nil {
+			return err
+		}
+	}
+
+	client := webfetch.New(webfetch.Options{AllowPrivate: *allowPrivate, Timeout: *timeout, PerHost: *perHost, MaxBytes: *sample})
+	start := time.Now()
+	cat, err := evidence.Load(ctx, src, evidence.LoadOptions{Client: client, Format: fin})
+	if err != nil {
+		return err
+	}
+	if len(cat.Datasets) == 0 {
+		return fmt.Errorf("%s: geen enkele dcat:Dataset gevonden (no dcat:Dataset found)", src)
+	}
+	res, err := evidence.Score(ctx, cat, evidence.Options{CheckURLs: *check, Client: client, SampleBytes: *sample})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(sio.err, "%d datasets uit %d pagina('s) gemeten in %s (%d datasets from %d page(s) measured)\n",
+		len(res.Datasets), res.Pages, time.Since(start).Round(time.Millisecond), len(res.Datasets), res.Pages)
+
+	pub := evidence.Publication{Base: base, Org: *org, Year: *year}
+	var quads []rdf.Quad
+	if *publish || rdfOut != rdfio.FormatUnknown {
+		quads = res.Quads(pub)
+		model, err := vocab.Quads(base)
+		if err != nil {
+			return err
+		}
+		if v := evidence.CheckDQV(quads, model); len(v) > 0 {
+			return fmt.Errorf("de metingen zijn geen geldige DQV (the measurements are not valid DQV): %d fouten, eerste: %s", len(v), v[0])
+		}
+	}
+	err = writeOutput(sio.out, *out, func(w io.Writer) error {
+		switch {
+		case *format == "text":
+			return evidence.WriteText(w, res, *lang)
+		case *format == "csv":
+			return evidence.WriteCSV(w, res)
+		case *format == "html":
+			return evidence.WriteHTML(w, res, evidence.HTMLOptions{Lang: *lang, Org: *org, Year: *year})
+		}
+		return rdfio.WriteAll(w, rdfOut, quads, writeOptions(base))
+	})
+	if err != nil || !*publish {
+		return err
+	}
+	return publishEvidence(ctx, sio, *data, base, res.Graph(pub), quads)
+}
+
+// publishEvidence replaces the organisation's evidence graph of the day in
+// one transaction: a second run on the same day replaces the first.
+func publishEvidence(ctx context.Context, sio stdio, dir, base, graph string, quads []rdf.Quad) error {
+	st, err := openStore(dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := ensureLoaded(ctx, st, dir, base, firstLoad{examples: true}, nil); err != nil {
+		return err
+	}
+	if err := st.ReplaceGraphs(ctx, []store.GraphContent{{Graph: rdf.IRI(graph), Quads: quads}}); err != nil {
+		return fmt.Errorf("niets gepubliceerd (nothing published): %w", err)
+	}
+	fmt.Fprintf(sio.err, "gepubliceerd in %s: %d quads (published)\n", graph, len(quads))
+	return nil
+}
+
+// defaultLang is English for an English locale, else Dutch.
+func defaultLang() string {
+	if english() {
+		return "en"
+	}
+	return "nl"
+}
