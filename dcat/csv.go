@@ -34,9 +34,12 @@ func (c *Catalog) writeCSV(r *reader, d *Dataset, quads []rdf.Quad, w io.Writer)
 		return err
 	}
 	var err error
-	if d.Kind == KindModel {
+	switch d.Kind {
+	case KindModel:
 		err = c.modelCSV(quads, cw)
-	} else {
+	case KindEvidence:
+		err = measurementsCSV(g, cw)
+	default:
 		err = c.cubeCSV(r, d, g, cw)
 	}
 	if err != nil {

@@ -19,6 +19,7 @@ const (
 	KindStudy                  // the study's findings (graph/studie)
 	KindAssessment             // one organisation's assessment for one year
 	KindSurvey                 // one organisation's staff survey for one year
+	KindEvidence               // evidence from one organisation's own catalog on one date (evidence.go)
 )
 
 // Dataset is one dcat:Dataset of the catalog, as found in the view.
@@ -64,6 +65,7 @@ type org struct {
 	label    vocab.Text
 	gemeente string   // https://data.vlaanderen.be/id/gemeente/{NIS}, when linked
 	links    []string // skos:exactMatch values on data.vlaanderen.be
+	matches  []string // every http(s) skos:exactMatch (address register, Wikidata)
 	graphs   []string // the graphs its names and links come from
 }
 
@@ -92,6 +94,10 @@ func (b *builder) discover() error {
 				}
 			} else if nis, year, ok := indexGraph(g, base+"graph/bevraging/"); ok {
 				if err := b.addVersioned(KindSurvey, nis, year); err != nil {
+					return err
+				}
+			} else if nis, date, ok := evidenceGraph(g, base); ok {
+				if err := b.addEvidence(g, nis, date); err != nil {
 					return err
 				}
 			}
@@ -323,8 +329,12 @@ func (b *builder) org(nis string) (*org, error) {
 		if strings.HasPrefix(m.Value, "https://data.vlaanderen.be/") || strings.HasPrefix(m.Value, "http://data.vlaanderen.be/") {
 			o.links = append(o.links, m.Value)
 		}
+		if strings.HasPrefix(m.Value, "https://") || strings.HasPrefix(m.Value, "http://") {
+			o.matches = append(o.matches, m.Value)
+		}
 	}
 	sort.Strings(o.links)
+	sort.Strings(o.matches)
 	if o.graphs, err = b.r.graphsOf(s, nsSKOS+"prefLabel", nsFOAF+"name", nsSKOS+"exactMatch"); err != nil {
 		return nil, err
 	}

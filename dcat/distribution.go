@@ -95,6 +95,25 @@ func (c *Catalog) Render(ctx context.Context, v View, d *Dataset, f Format, w io
 			}
 		}
 	}
+	// The organisation an assessment or survey is about travels with it:
+	// its names and its links to the address register and Wikidata make
+	// the file understandable on its own and link it to other data, the
+	// fifth star (maturity evidence checks this on our own catalog).
+	if o := d.org; o != nil {
+		add := func(p string, obj rdf.Term) {
+			k := [3]rdf.Term{rdf.IRI(o.iri), rdf.IRI(p), obj}
+			if !seen[k] {
+				seen[k] = true
+				quads = append(quads, rdf.Quad{S: k[0], P: k[1], O: obj})
+			}
+		}
+		for lang, name := range o.label {
+			add(nsSKOS+"prefLabel", rdf.LangLiteral(name, lang))
+		}
+		for _, m := range o.matches {
+			add(nsSKOS+"exactMatch", rdf.IRI(m))
+		}
+	}
 	sort.Slice(quads, func(i, j int) bool { return lessQuad(quads[i], quads[j]) })
 	if f.RDF == rdfio.FormatUnknown {
 		return c.writeCSV(r, d, quads, w)

@@ -295,7 +295,6 @@ func (e *dqvEmitter) measure(target rdf.Term, m *Metric, value rdf.Term, derived
 	e.add(M, nsDQV+"computedOn", target)
 	e.add(M, nsDQV+"value", value)
 	e.add(M, nsPROV+"wasGeneratedBy", e.activity)
-	e.add(target, nsDQV+"hasQualityMeasurement", M)
 	for _, f := range derivedFrom {
 		e.add(M, nsPROV+"wasDerivedFrom", f)
 	}

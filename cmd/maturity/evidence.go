@@ -33,7 +33,8 @@ func runEvidence(ctx context.Context, sio stdio, args []string) error {
 	publish := fs.Bool("publish", false, "also publish the evidence in the store (one graph, one transaction)")
 	out := fs.String("o", "-", "output file (- : standard output)")
 	inFormat := fs.String("input-format", "", "format of FILE (default: from its extension or its bytes)")
-	timeout := fs.Duration("timeout", 10*time.Second, "timeout per HTTP request")
+	timeout := fs.Duration("timeout", 10*time.Second, "timeout per URL check and sample download")
+	catalogTimeout := fs.Duration("catalog-timeout", 5*time.Minute, "timeout per catalog page")
 	perHost := fs.Int("per-host", 8, "HTTP requests in flight per host")
 	src, err := oneArg(fs, args, "CATALOG-URL or FILE")
 	if err != nil {
@@ -76,8 +77,11 @@ func runEvidence(ctx context.Context, sio stdio, args []string) error {
 	}
 
 	client := webfetch.New(webfetch.Options{AllowPrivate: *allowPrivate, Timeout: *timeout, PerHost: *perHost, MaxBytes: *sample})
+	// The catalog itself may be large and slow to build: it gets minutes,
+	// under the same address rules.
+	pages := webfetch.New(webfetch.Options{AllowPrivate: *allowPrivate, Timeout: *catalogTimeout, PerHost: 1})
 	start := time.Now()
-	cat, err := evidence.Load(ctx, src, evidence.LoadOptions{Client: client, Format: fin})
+	cat, err := evidence.Load(ctx, src, evidence.LoadOptions{Client: pages, Format: fin})
 	if err != nil {
 		return err
 	}
