@@ -17,7 +17,9 @@ func TestEvidenceDataset(t *testing.T) {
 	d := exampleData(t)
 	g := vocab.EvidenceGraph(testBase, "24062", "2025-06-01")
 	m := rdf.IRI(vocab.Evidence(testBase, "24062", "2025-06-01") + "/abc")
-	q := func(s rdf.Term, p string, o rdf.Term) rdf.Quad { return rdf.Quad{S: s, P: rdf.IRI(p), O: o, G: rdf.IRI(g)} }
+	q := func(s rdf.Term, p string, o rdf.Term) rdf.Quad {
+		return rdf.Quad{S: s, P: rdf.IRI(p), O: o, G: rdf.IRI(g)}
+	}
 	d.put(g, []rdf.Quad{
 		q(m, rdfType, rdf.IRI(nsDQV+"QualityMeasurement")),
 		q(m, nsDQV+"isMeasurementOf", rdf.IRI(vocab.EvidenceMetric("sterren"))),
