@@ -131,26 +131,21 @@ func TestDQVIntegrity(t *testing.T) {
 			return e2, m2
 		}
 	}
-	retype := func(ev, mo []rdf.Quad) ([]rdf.Quad, []rdf.Quad) {
-		out := append([]rdf.Quad(nil), ev...)
-		for i, q := range out {
-			if q.P.Value == nsDQV+"value" && q.O.Datatype == xsdBoolean {
-				out[i].O = rdf.TypedLiteral("1", xsdInteger)
-				break
+	// replace gives the first value of datatype dt the term o instead.
+	replace := func(dt string, o rdf.Term) func(ev, mo []rdf.Quad) ([]rdf.Quad, []rdf.Quad) {
+		return func(ev, mo []rdf.Quad) ([]rdf.Quad, []rdf.Quad) {
+			out := append([]rdf.Quad(nil), ev...)
+			for i, q := range out {
+				if q.P.Value == nsDQV+"value" && q.O.Datatype == dt {
+					out[i].O = o
+					break
+				}
 			}
+			return out, mo
 		}
-		return out, mo
 	}
-	badLexical := func(ev, mo []rdf.Quad) ([]rdf.Quad, []rdf.Quad) {
-		out := append([]rdf.Quad(nil), ev...)
-		for i, q := range out {
-			if q.P.Value == nsDQV+"value" && q.O.Datatype == xsdInteger {
-				out[i].O = rdf.TypedLiteral("vijf", xsdInteger)
-				break
-			}
-		}
-		return out, mo
-	}
+	retype := replace(xsdBoolean, rdf.TypedLiteral("1", xsdInteger))
+	badLexical := replace(xsdInteger, rdf.TypedLiteral("vijf", xsdInteger))
 	for _, tc := range []struct {
 		name   string
 		break_ func(ev, mo []rdf.Quad) ([]rdf.Quad, []rdf.Quad)

@@ -201,35 +201,30 @@ func sniffLineRDF(t string) FileType {
 
 // xmlKind names an XML document by its root element.
 func xmlKind(t string) FileType {
+	// Skip the declaration, comments and the doctype to the root element.
 	rest := t
 	for {
 		rest = strings.TrimLeft(rest, " \t\r\n")
+		if strings.HasPrefix(strings.ToLower(rest), "<!doctype html") {
+			return "HTML"
+		}
+		end := ""
 		switch {
 		case strings.HasPrefix(rest, "<?"):
-			i := strings.Index(rest, "?>")
-			if i < 0 {
-				return "XML"
-			}
-			rest = rest[i+2:]
-			continue
+			end = "?>"
 		case strings.HasPrefix(rest, "<!--"):
-			i := strings.Index(rest, "-->")
-			if i < 0 {
-				return "XML"
-			}
-			rest = rest[i+3:]
-			continue
-		case strings.HasPrefix(strings.ToLower(rest), "<!doctype html"):
-			return "HTML"
+			end = "-->"
 		case strings.HasPrefix(rest, "<!"):
-			i := strings.Index(rest, ">")
-			if i < 0 {
-				return "XML"
-			}
-			rest = rest[i+1:]
-			continue
+			end = ">"
 		}
-		break
+		if end == "" {
+			break
+		}
+		i := strings.Index(rest, end)
+		if i < 0 {
+			return "XML"
+		}
+		rest = rest[i+len(end):]
 	}
 	m := xmlRoot.FindStringSubmatch(rest)
 	if m == nil {

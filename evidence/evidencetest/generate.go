@@ -442,3 +442,17 @@ func (ds *DatasetSpec) Truth() Truth {
 	add(!best.Modified && ds.Modified, 5)
 	return tr
 }
+
+// Band is data.europa.eu's rating of an MQA score: excellent 351–405,
+// good 221–350, sufficient 121–220, bad 0–120.
+func Band(points int) string {
+	switch {
+	case points >= 351:
+		return "excellent"
+	case points >= 221:
+		return "good"
+	case points >= 121:
+		return "sufficient"
+	}
+	return "bad"
+}

@@ -24,6 +24,14 @@ var forbidden = map[string][]string{
 	"examples": {"store", "ldserver"},
 	"dcat":     {"store", "ldserver", "mappings"},
 	"ldserver": {"store"},
+	// The evidence scorer reads catalogs and publishes quads; cmd/maturity
+	// writes them to the store.
+	"evidence": {"store", "ldserver", "mappings", "assess", "sparql/service"},
+	// The known-truth generator must not compute its truth with the code
+	// it checks.
+	"evidence/evidencetest": {"evidence"},
+	// The safe HTTP client knows nothing of RDF or the project.
+	"internal/webfetch": {"rdf", "rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples", "dcat", "evidence"},
 	// The W3C harness judges the engine and the store alike, so it must
 	// not depend on the store itself.
 	"internal/w3c": {"store", "ldserver", "vocab", "mappings", "assess", "examples"},
