@@ -36,7 +36,9 @@ func (r *Result) Date() string { return r.Started.UTC().Format("2006-01-02") }
 func (r *Result) Graph(p Publication) string { return vocab.EvidenceGraph(p.Base, p.Org, r.Date()) }
 
 // Quads returns the evidence as W3C DQV: one dqv:QualityMeasurement per
-// metric and measured resource (dataset, distribution, the catalog), each
+// metric and measured resource (the catalog, each dataset, its
+// distributions' stars and status codes, and the MQA distribution metrics
+// of the distribution that counts), each
 // with dqv:isMeasurementOf a metric of the model, dqv:computedOn the
 // resource, dqv:value of the metric's expected datatype and
 // prov:wasGeneratedBy the measuring activity. A measurement carries its
@@ -137,7 +139,7 @@ func (r *Result) Quads(p Publication) []rdf.Quad {
 				e.measure(ds, mt, boolean(v.Bool))
 			}
 		}
-		for _, dist := range d.Distributions {
+		for i, dist := range d.Distributions {
 			dn := e.node(dist.Node)
 			if dist.Node.IsBlank() {
 				e.add(ds, nsDCAT+"distribution", dn)
@@ -145,7 +147,11 @@ func (r *Result) Quads(p Publication) []rdf.Quad {
 			e.measure(dn, metricStars, integer(dist.Stars), dist.starEvidence(e, dn)...)
 			for _, mt := range mqaMetrics {
 				v, ok := dist.Metrics[mt.Name]
-				if !ok {
+				// Status codes are evidence on every distribution; the
+				// other distribution metrics count only on the best one,
+				// so only its values are published (a catalog of 3,000
+				// distributions would otherwise carry 40,000 booleans).
+				if !ok || mt.Datatype != xsdInteger && i != d.Best {
 					continue
 				}
 				if mt.Datatype == xsdInteger {
