@@ -11,7 +11,8 @@
 // downloading a bounded sample of each distribution through
 // internal/webfetch, which refuses private addresses; Result.Quads
 // publishes the measurements; WriteCSV, WriteText and WriteHTML report
-// them; Compare sets the indicators beside a self-assessment.
+// them; Compare sets the indicators beside a self-assessment, and
+// ReadSummary reads them back from the store for the dashboard.
 //
 // The rules, in short (the code says them exactly):
 //
@@ -51,6 +52,7 @@
 //	report.go      CSV and text
 //	html.go        the HTML report (report.html.tmpl)
 //	compare.go     beside the self-assessment: findings per domain
+//	read.go        ReadSummary: the catalog indicators back from a published graph
 //
 // evidencetest generates catalogs with known truth and serves them on
 // loopback; TestKnownTruth holds the scorer to it on 1,000 datasets.

@@ -118,6 +118,15 @@ func (r *Result) Quads(p Publication) []rdf.Quad {
 	if in.Assessable > 0 {
 		e.measure(cat, indCurrent, decimal(in.Current))
 	}
+	for _, f := range in.Formats {
+		if f.Format == "" {
+			continue
+		}
+		// One measurement per format: the key includes the format.
+		M := e.measurementIRI(rdf.IRI(cat.Value+" "+string(f.Format)), indFormat)
+		e.measureAs(M, cat, indFormat, decimal(f.Share))
+		e.add(M, nsDCT+"format", rdf.IRI(f.Format.IRI()))
+	}
 
 	for _, d := range r.Datasets {
 		ds := e.node(d.Node)
@@ -295,7 +304,10 @@ func key(s string) string {
 
 // measure writes one measurement.
 func (e *dqvEmitter) measure(target rdf.Term, m *Metric, value rdf.Term, derivedFrom ...rdf.Term) {
-	M := e.measurementIRI(target, m)
+	e.measureAs(e.measurementIRI(target, m), target, m, value, derivedFrom...)
+}
+
+func (e *dqvEmitter) measureAs(M, target rdf.Term, m *Metric, value rdf.Term, derivedFrom ...rdf.Term) {
 	e.add(M, rdf.RDFType, rdf.IRI(nsDQV+"QualityMeasurement"))
 	e.add(M, nsDQV+"isMeasurementOf", rdf.IRI(m.IRI()))
 	e.add(M, nsDQV+"computedOn", target)

@@ -179,6 +179,9 @@ var (
 	indFormatNAL     = catMetric("aandeelFormaatEU", "interoperability", xsdDecimal, "Distributies met formaat uit de EU-lijst (%)", "Distributions with a format from the EU list (%)")
 	indMediaTypeIANA = catMetric("aandeelMediatypeIANA", "interoperability", xsdDecimal, "Distributies met IANA-mediatype (%)", "Distributions with an IANA media type (%)")
 	indCurrent       = catMetric("aandeelActueel", "actualiteit", xsdDecimal, "Datasets bijgewerkt volgens hun frequentie (%)", "Datasets updated within their accrual periodicity (%)")
+	// indFormat is measured once per format; the measurement names the
+	// format with dct:format.
+	indFormat = catMetric("aandeelFormaat", "openheid", xsdDecimal, "Datasets waarvan de beste distributie dit formaat heeft (%)", "Datasets whose best distribution has this format (%)")
 )
 
 func catMetric(name, dim, dt, nl, en string) *Metric {
@@ -197,7 +200,7 @@ func AllMetrics() []*Metric {
 	out = append(out, indStars[1:]...)
 	out = append(out, indMeanMQA, indBand[BandExcellent], indBand[BandGood], indBand[BandSufficient], indBand[BandBad], indMeanV2,
 		indAccessOK, indWithDownload, indDownloadOK, indDCATAP3, indDCATAPVL, indKeyword, indTheme, indSpatial, indTemporal,
-		indOpenLicence, indKnownLicence, indAccessRights, indContact, indPublisher, indFormatNAL, indMediaTypeIANA, indCurrent)
+		indOpenLicence, indKnownLicence, indAccessRights, indContact, indPublisher, indFormatNAL, indMediaTypeIANA, indCurrent, indFormat)
 	return out
 }
 

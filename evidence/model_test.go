@@ -174,3 +174,47 @@ func TestDQVIntegrity(t *testing.T) {
 		})
 	}
 }
+
+// TestReadSummary: the catalog indicators survive publication: what
+// ReadSummary reads from the DQV graph is what Score computed, and
+// Compare gives the same findings from either.
+func TestReadSummary(t *testing.T) {
+	_, r := scoreGenerated(t, 120, 11)
+	pub := Publication{Base: "http://localhost:8080/", Org: "24062", Year: 2025}
+	s, err := ReadSummary(r.Quads(pub))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := r.Indicators
+	got := s.Indicators
+	if s.Org != "http://localhost:8080/id/organisatie/24062" || s.Year != 2025 || s.Date != r.Date() || s.Catalog != r.Catalog || !s.Checked {
+		t.Errorf("summary %+v", s)
+	}
+	pairs := [][2]float64{
+		{got.AtLeast[1], in.AtLeast[1]}, {got.AtLeast[3], in.AtLeast[3]}, {got.AtLeast[5], in.AtLeast[5]},
+		{got.MeanMQA, in.MeanMQA}, {got.MeanV2, in.MeanV2}, {got.Bands[BandGood], in.Bands[BandGood]},
+		{got.DownloadOK, in.DownloadOK}, {got.AccessOK, in.AccessOK}, {got.DCATAP3, in.DCATAP3}, {got.ContactPoint, in.ContactPoint},
+		{got.OpenLicence, in.OpenLicence}, {got.Keyword, in.Keyword}, {float64(got.Datasets), float64(in.Datasets)},
+	}
+	for i, p := range pairs {
+		if p[0] != p[1] {
+			t.Errorf("indicator %d: read %v, computed %v", i, p[0], p[1])
+		}
+	}
+	if len(got.Formats) == 0 || got.Formats[0].Share != in.Formats[0].Share {
+		t.Errorf("formats: read %v, computed %v", got.Formats, in.Formats)
+	}
+	self := map[string]float64{DomainInfrastructure: 5, DomainGovernance: 1, DomainSupport: 5}
+	a, b := Compare(in, self), Compare(got, self)
+	if len(a) != len(b) {
+		t.Fatalf("findings from the result %v, from the store %v", a, b)
+	}
+	for i := range a {
+		if a[i].Text != b[i].Text {
+			t.Errorf("finding %d: %q vs %q", i, a[i].Text[0], b[i].Text[0])
+		}
+	}
+	if _, err := ReadSummary(nil); err == nil {
+		t.Error("an empty graph reads without error")
+	}
+}

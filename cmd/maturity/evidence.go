@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stadleuven/maturity/assess"
 	"github.com/stadleuven/maturity/evidence"
 	"github.com/stadleuven/maturity/internal/webfetch"
 	"github.com/stadleuven/maturity/rdf"
@@ -15,7 +16,7 @@ import (
 	"github.com/stadleuven/maturity/vocab"
 )
 
-const evidenceUsage = "CATALOG-URL|FILE --org NIS [--year YYYY] [--check-urls] [--sample-bytes N] [--allow-private] [--format text|csv|html|ttl|nt|nq|jsonld|rdfxml] [--lang nl|en] [--publish] [--data DIR] [-o FILE]"
+const evidenceUsage = "CATALOG-URL|FILE --org NIS [--year YYYY] [--check-urls] [--sample-bytes N] [--allow-private] [--format text|csv|html|ttl|nt|nq|jsonld|rdfxml] [--lang nl|en] [--publish] [--compare] [--data DIR] [-o FILE]"
 
 // runEvidence scores a city's DCAT catalog on five stars and the MQA and
 // prints, writes or publishes the evidence.
@@ -31,6 +32,7 @@ func runEvidence(ctx context.Context, sio stdio, args []string) error {
 	format := fs.String("format", "text", "output: text, csv (dataset,stars,mqa_points,mqa_band), html, or RDF (ttl, nt, nq, jsonld, rdfxml)")
 	lang := fs.String("lang", defaultLang(), "language of text and html: nl or en")
 	publish := fs.Bool("publish", false, "also publish the evidence in the store (one graph, one transaction)")
+	compare := fs.Bool("compare", false, "set the evidence beside the organisation's self-assessment for --year in the store (--data)")
 	out := fs.String("o", "-", "output file (- : standard output)")
 	inFormat := fs.String("input-format", "", "format of FILE (default: from its extension or its bytes)")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout per URL check and sample download")
@@ -107,14 +109,23 @@ func runEvidence(ctx context.Context, sio stdio, args []string) error {
 			return fmt.Errorf("de metingen zijn geen geldige DQV (the measurements are not valid DQV): %d fouten, eerste: %s", len(v), v[0])
 		}
 	}
+	var findings []evidence.Finding
+	if *compare {
+		if findings, err = compareWithSelf(ctx, *data, *org, *year, res); err != nil {
+			return err
+		}
+	}
 	err = writeOutput(sio.out, *out, func(w io.Writer) error {
 		switch {
 		case *format == "text":
-			return evidence.WriteText(w, res, *lang)
+			if err := evidence.WriteText(w, res, *lang); err != nil {
+				return err
+			}
+			return writeFindings(w, findings, *lang)
 		case *format == "csv":
 			return evidence.WriteCSV(w, res)
 		case *format == "html":
-			return evidence.WriteHTML(w, res, evidence.HTMLOptions{Lang: *lang, Org: *org, Year: *year})
+			return evidence.WriteHTML(w, res, evidence.HTMLOptions{Lang: *lang, Org: *org, Year: *year, Findings: findings})
 		}
 		return rdfio.WriteAll(w, rdfOut, quads, writeOptions(base))
 	})
@@ -139,6 +150,45 @@ func publishEvidence(ctx context.Context, sio stdio, dir, base, graph string, qu
 		return fmt.Errorf("niets gepubliceerd (nothing published): %w", err)
 	}
 	fmt.Fprintf(sio.err, "gepubliceerd in %s: %d quads (published)\n", graph, len(quads))
+	return nil
+}
+
+// compareWithSelf reads the organisation's current self-assessment for
+// year from the store and sets the evidence beside it.
+func compareWithSelf(ctx context.Context, dir, org string, year int, res *evidence.Result) ([]evidence.Finding, error) {
+	base, err := resolveBase(dir, "")
+	if err != nil {
+		return nil, err
+	}
+	var fs []evidence.Finding
+	err = withSnapshot(dir, func(snap *store.Snapshot) error {
+		a, err := assess.LoadAssessment(ctx, snap, base, org, year)
+		if err != nil {
+			return err
+		}
+		self := map[string]float64{}
+		for _, sc := range a.Scores {
+			self[sc.Domain] = sc.Maturity
+		}
+		fs = evidence.Compare(res.Indicators, self)
+		return nil
+	})
+	return fs, err
+}
+
+func writeFindings(w io.Writer, fs []evidence.Finding, lang string) error {
+	li := 0
+	if lang == "en" {
+		li = 1
+	}
+	if len(fs) > 0 {
+		fmt.Fprintf(w, "\n%s\n", [2]string{"Naast de zelfevaluatie", "Beside the self-assessment"}[li])
+	}
+	for _, f := range fs {
+		if _, err := fmt.Fprintf(w, "  %s\n", f.Text[li]); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

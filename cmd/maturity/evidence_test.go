@@ -225,3 +225,35 @@ func TestEvidenceOwnCatalog(t *testing.T) {
 		t.Fatalf("%d quads, DQV violations %v", len(quads), v)
 	}
 }
+
+// TestEvidenceCompare: a city that rates its Infrastructuur 4 while its
+// catalog offers PDFs only gets that pointed out, in the text and the HTML.
+func TestEvidenceCompare(t *testing.T) {
+	data := t.TempDir()
+	dir := t.TempDir()
+	sheet := filepath.Join(dir, "zelfevaluatie.csv")
+	var b strings.Builder
+	b.WriteString("domein,maturiteit,nood,toelichting,bewijs\n")
+	for _, d := range []string{"sponsoring", "visie-strategie", "attitude-awareness", "kennis", "inspiratie-concept", "dialoog-co-creatie-hergebruikers", "ondersteuning", "kennisdeling", "open-data-governance", "aankoopbeleid"} {
+		fmt.Fprintf(&b, "%s,3,3,,\n", d)
+	}
+	b.WriteString("infrastructuur,4,4,,\n")
+	os.WriteFile(sheet, []byte(b.String()), 0o644)
+	var cat strings.Builder
+	cat.WriteString("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n@prefix dct: <http://purl.org/dc/terms/> .\n")
+	cat.WriteString("<https://data.stad.example/catalogus> a dcat:Catalog ; dct:title \"Catalogus\"@nl .\n")
+	for i := range 5 {
+		fmt.Fprintf(&cat, "<https://data.stad.example/ds/%d> a dcat:Dataset ; dct:title \"Verslag %d\"@nl ; dct:description \"Een verslag.\"@nl ; dcat:distribution <https://data.stad.example/ds/%d/pdf> .\n", i, i, i)
+		fmt.Fprintf(&cat, "<https://data.stad.example/ds/%d/pdf> a dcat:Distribution ; dcat:accessURL <https://data.stad.example/verslag-%d.pdf> ; dct:license <http://creativecommons.org/publicdomain/zero/1.0/> ; dct:format <http://publications.europa.eu/resource/authority/file-type/PDF> .\n", i, i)
+	}
+	file := filepath.Join(dir, "catalogus.ttl")
+	os.WriteFile(file, []byte(cat.String()), 0o644)
+	runCases(t, []cliCase{
+		{"import", []string{"assess", "import", sheet, "--org", "44021", "--year", "2025", "--data", data}, 0, "", "imported"},
+		{"text", []string{"evidence", file, "--org", "44021", "--year", "2025", "--compare", "--data", data}, 0,
+			"Infrastructuur kreeg score 4 in de zelfevaluatie, terwijl 100 % van de datasets alleen als PDF beschikbaar is.", ""},
+		{"html, English", []string{"evidence", file, "--org", "44021", "--year", "2025", "--compare", "--data", data, "--format", "html", "--lang", "en"}, 0,
+			"<div class=\"finding\">Infrastructure was rated 4 in the self-assessment, while 100 % of the datasets are only available as PDF.</div>", ""},
+		{"no assessment that year", []string{"evidence", file, "--org", "44021", "--year", "2019", "--compare", "--data", data}, 1, "", "geen evaluatie van organisatie 44021 voor 2019"},
+	})
+}
