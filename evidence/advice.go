@@ -74,6 +74,8 @@ func (d *DatasetResult) StarStep(li int, checked bool) string {
 		switch {
 		case len(dist.Licences) == 0:
 			return [2]string{"Er staat geen licentie bij: kies een open licentie, bv. CC0 of de Vlaamse modellicentie gratis hergebruik.", "There is no licence: choose an open licence, e.g. CC0 or the Flemish model licence for free reuse."}[li]
+		case !dist.Licence.Known:
+			return fmt.Sprintf([2]string{"De licentie %s is geen gekende open licentie: kies CC0, CC BY of de Vlaamse modellicentie gratis hergebruik.", "The licence %s is not a known open licence: choose CC0, CC BY or the Flemish model licence for free reuse."}[li], strings.Join(dist.Licences, ", "))
 		case !dist.Licence.Open:
 			return fmt.Sprintf([2]string{"De licentie %s is niet open (bv. niet-commercieel gebruik of tegen betaling): kies CC0, CC BY of de Vlaamse modellicentie gratis hergebruik.", "The licence %s is not open (e.g. non-commercial or against payment): choose CC0, CC BY or the Flemish model licence for free reuse."}[li], strings.Join(dist.Licences, ", "))
 		default:
