@@ -57,6 +57,7 @@ func WriteHTML(w io.Writer, r *Result, o HTMLOptions) error {
 	type dsView struct {
 		*DatasetResult
 		Title string
+		Link  string // the dataset's IRI when it is a web address
 		Band  string
 		Fixes []string
 		More  int
@@ -74,6 +75,9 @@ func WriteHTML(w io.Writer, r *Result, o HTMLOptions) error {
 			}
 			fixes := d.Fixes(li, r.Checked)
 			v := dsView{DatasetResult: d, Title: d.Title[li], Band: d.Band.Label(li)}
+			if isHTTP(d.Node) {
+				v.Link = d.ID
+			}
 			if v.Title == "" {
 				v.Title = d.Title[0]
 			}

@@ -94,8 +94,12 @@ func runEvidence(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(sio.err, "%d datasets uit %d pagina('s) gemeten in %s (%d datasets from %d page(s) measured)\n",
-		len(res.Datasets), res.Pages, time.Since(start).Round(time.Millisecond), len(res.Datasets), res.Pages)
+	el := time.Since(start).Round(time.Millisecond)
+	if *lang == "en" {
+		fmt.Fprintf(sio.err, "%d datasets from %d page(s) measured in %s\n", len(res.Datasets), res.Pages, el)
+	} else {
+		fmt.Fprintf(sio.err, "%d datasets uit %d pagina('s) gemeten in %s\n", len(res.Datasets), res.Pages, el)
+	}
 
 	pub := evidence.Publication{Base: base, Org: *org, Year: *year}
 	var quads []rdf.Quad
@@ -149,7 +153,11 @@ func publishEvidence(ctx context.Context, sio stdio, dir, base, graph string, qu
 	if err := st.ReplaceGraphs(ctx, []store.GraphContent{{Graph: rdf.IRI(graph), Quads: quads}}); err != nil {
 		return fmt.Errorf("niets gepubliceerd (nothing published): %w", err)
 	}
-	fmt.Fprintf(sio.err, "gepubliceerd in %s: %d quads (published)\n", graph, len(quads))
+	if english() {
+		fmt.Fprintf(sio.err, "published in %s: %d quads\n", graph, len(quads))
+	} else {
+		fmt.Fprintf(sio.err, "gepubliceerd in %s: %d quads\n", graph, len(quads))
+	}
 	return nil
 }
 
