@@ -52,7 +52,7 @@ func TestICQueriesConformance(t *testing.T) {
 // Our published cubes (an assessment and a survey, with the model) meet
 // every integrity constraint when checked by the normative queries.
 func TestICQueriesOnOurCubes(t *testing.T) {
-	dir := testtool.Shared(t, "conformance", "datacube-ic")
+	dir := testtool.Testdata(t, "datacube-ic")
 	model, modelQuads := testModel(t)
 	ctx := context.Background()
 	gs, err := ImportAssessment(ctx, testBase, model, strings.NewReader(goodSheet), "zelf.csv", demoAssessment(1))

@@ -23,7 +23,7 @@ type icCase struct {
 
 func readICSuite(t *testing.T) (string, []icCase) {
 	t.Helper()
-	dir := testtool.Shared(t, "conformance", "datacube-ic")
+	dir := testtool.Testdata(t, "datacube-ic")
 	f, err := os.Open(filepath.Join(dir, "expected-results.tsv"))
 	if err != nil {
 		t.Fatal(err)

@@ -24,7 +24,7 @@ import (
 type shapeSet struct {
 	name    string
 	profile Profile
-	files   []string // under ../shared/conformance/shapes
+	files   []string // under testdata/
 }
 
 var shapeSets = []shapeSet{
@@ -62,7 +62,7 @@ func shapeFiles(t *testing.T, dir string, s shapeSet) []string {
 	t.Helper()
 	var out []string
 	for _, f := range s.files {
-		p := filepath.Join(testtool.Shared(t, "conformance", "shapes"), f)
+		p := testtool.Testdata(t, f)
 		if strings.HasPrefix(f, "dcat-ap-vl/") {
 			b, err := os.ReadFile(p)
 			if err != nil {

@@ -147,7 +147,7 @@ func protocolSkip(pt protoTest) string {
 // endpoint over HTTP. The data files are loaded as the named graphs the
 // manifest names; the endpoint runs with the W3C default graph (own).
 func TestW3CProtocol(t *testing.T) {
-	dir := testtool.Shared(t, "conformance", "sparql11", "protocol")
+	dir := testtool.Testdata(t, "sparql11", "protocol")
 	tests := loadProtocolManifest(t, dir)
 	if len(tests) == 0 {
 		t.Fatal("no tests in the manifest")

@@ -20,7 +20,7 @@ import (
 // Set SPARQL_W3C_REPORT to a file name to get every failure with details.
 func TestW3C(t *testing.T) {
 	ctx := context.Background()
-	root := testtool.Shared(t, "conformance")
+	root := testtool.Testdata(t)
 	var report strings.Builder
 	for _, s := range w3c.QuerySuites() {
 		t.Run(s.Name, func(t *testing.T) {

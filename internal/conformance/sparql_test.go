@@ -23,7 +23,7 @@ import (
 // by test, in outcome and in answer, since any difference is the store's
 // Dataset behaving unlike the reference.
 func TestSPARQLViaStore(t *testing.T) {
-	root := testtool.Shared(t, "conformance")
+	root := testtool.Testdata(t)
 	for _, s := range w3c.QuerySuites() {
 		t.Run(s.Name, func(t *testing.T) {
 			tests, err := s.Read(root)

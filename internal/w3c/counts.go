@@ -89,7 +89,7 @@ func sortedGroups[V any](m map[string]V) []string {
 func RunSyntaxSuites(t *testing.T, what string, run func(t *testing.T, s SyntaxSuite, dir string, tc SyntaxTest)) {
 	for _, s := range SyntaxSuites() {
 		t.Run(s.Name, func(t *testing.T) {
-			dir := testtool.Shared(t, "conformance", s.Name)
+			dir := testtool.Testdata(t, s.Name)
 			tests, err := ReadSyntaxManifest(dir, s.Base)
 			if err != nil {
 				t.Fatal(err)
