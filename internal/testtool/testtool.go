@@ -65,3 +65,14 @@ func missing(t testing.TB, why string) {
 	}
 	t.Skip(why)
 }
+
+// FigurePrefix marks a log line as one of the figures the README quotes.
+const FigurePrefix = "FIGURE "
+
+// Figure logs one of the figures the README quotes (a suite's pass count,
+// a validator's verdict), marked so that ./test.sh gathers it into the
+// summary it prints at the end.
+func Figure(t testing.TB, format string, args ...any) {
+	t.Helper()
+	t.Logf(FigurePrefix+format, args...)
+}
