@@ -739,3 +739,41 @@ func TestEditWriteFailureKeepsTheForm(t *testing.T) {
 		t.Error("a failed write changed the data")
 	}
 }
+
+// Ensure the form's publish runs the Data Cube integrity constraints: when
+// the model in the store makes the new cube break IC-13 (its DSD requires
+// an attribute the form does not fill), nothing is written and the page
+// names the constraint, in the page's language, keeping what was typed.
+func TestEditPublishRefusesBrokenCube(t *testing.T) {
+	e := newEditEnv(t, "")
+	g := rdf.IRI(vocab.ModelGraph(e.base))
+	var model []rdf.Quad
+	for _, q := range e.src.visible() {
+		if q.G == g {
+			model = append(model, q)
+		}
+	}
+	dsd := vocab.DSD(e.base, "evaluatie")
+	comp := rdf.IRI(dsd + "#verplicht")
+	model = append(model,
+		rdf.Quad{S: rdf.IRI(dsd), P: rdf.IRI(vocab.QB + "component"), O: comp, G: g},
+		rdf.Quad{S: comp, P: rdf.IRI(vocab.QB + "attribute"), O: rdf.IRI(e.base + "ns/maturiteit#verplicht"), G: g},
+		rdf.Quad{S: comp, P: rdf.IRI(vocab.QB + "componentRequired"), O: rdf.TypedLiteral("true", rdf.XSDBoolean), G: g})
+	e.src.replaceGraph(g, model, time.Now())
+	writes := e.w.count()
+	for _, lang := range []string{"nl", "en"} {
+		f := e.validForm("24062", "2035")
+		f.Set("t-kennis", "mijn toelichting")
+		resp, body := e.post(t, "evaluatie?lang="+lang, f)
+		page := html.UnescapeString(body)
+		if resp.StatusCode != http.StatusInternalServerError || !strings.Contains(page, et(lang, "errIntegrity", "IC-13")) || !strings.Contains(page, "mijn toelichting") {
+			t.Errorf("%s: status %d; the page must name IC-13 and keep the form:\n%s", lang, resp.StatusCode, page)
+		}
+	}
+	if e.w.count() != writes {
+		t.Errorf("%d writes after a refused publish", e.w.count()-writes)
+	}
+	if got := e.objects(e.base+"id/evaluatie/24062/2035", vocab.Mat(e.base, "currentVersion")); len(got) != 0 {
+		t.Errorf("an assessment was published: %v", got)
+	}
+}
