@@ -30,21 +30,8 @@ func requiredAttribute(dsd string) []rdf.Quad {
 // named.
 func TestCheckPublish(t *testing.T) {
 	ctx := context.Background()
-	model, modelQuads := testModel(t)
-	assessment, err := ImportAssessment(ctx, testBase, model, strings.NewReader(goodSheet), "zelf.csv", demoAssessment(1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := ReadSurvey(ctx, testBase, model, strings.NewReader(surveyCSV(model, same, "profiel", surveyGroups)), "b.csv", nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := AggregateSurvey(model, resp, 5)
-	res.Org, res.Year, res.Version = "24062", 2024, 1
-	survey, err := BuildSurvey(testBase, model, res)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, modelQuads := testModel(t)
+	assessment, survey := ourCubes(t)
 	obs := rdf.IRI(vocab.Observation(testBase, "24062", 2024, 1, "kennis"))
 	// dropDimension removes the domain of one observation: IC-11 (all
 	// dimensions required) breaks.

@@ -144,6 +144,9 @@ var jargon = []string{"sh:", "shacl", "Constraint", "minCount", "maxCount", "nod
 // lang "en", in words without SHACL's jargon; and Validate notices every
 // breakage, the shapes' or not.
 func TestValidateAgreesWithShapes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("validates 61 catalogs three ways; the full run does")
+	}
 	good, breaks := corpus(t)
 	if len(breaks) < 30 {
 		t.Fatalf("only %d kinds of breakage", len(breaks))

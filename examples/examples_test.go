@@ -137,7 +137,7 @@ func TestExamplesIntegrity(t *testing.T) {
 			datasets++
 		}
 	}
-	t.Logf("%d quads, %d data sets checked against IC-1..IC-21", len(all), datasets)
+	testtool.Figure(t, "example cubes: %d data sets (%d quads with the model) meet IC-1..IC-21, Go checker and SPARQL queries", datasets, len(all))
 	if datasets != 7 { // study, 5 assessment versions, 1 survey
 		t.Errorf("%d data sets, want 7", datasets)
 	}

@@ -199,7 +199,7 @@ func TestW3CProtocol(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("W3C SPARQL 1.1 protocol: %d/%d passed (%d of them bad_update_* tests, met by refusing every update); %d update_* tests need SPARQL Update, which the read-only endpoint refuses (checked: 4xx)",
+	testtool.Figure(t, "W3C SPARQL 1.1 protocol, live endpoint: %d/%d passed (%d of them bad_update_* tests, met by refusing every update); %d update_* tests need SPARQL Update, which the read-only endpoint refuses (checked: 4xx)",
 		pass, len(tests), refusedUpdates, refusedOnly)
 	if pass+refusedOnly != len(tests) {
 		t.Errorf("%d passed and %d refused of %d tests", pass, refusedOnly, len(tests))

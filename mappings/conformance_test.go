@@ -75,7 +75,7 @@ func TestRMLConformance(t *testing.T) {
 					}
 				}
 			}
-			t.Logf("rml %s: %d passed, %d failed, %d skipped", set, passed, failed, skipped)
+			testtool.Figure(t, "RML test cases %s (CSV): %d passed, %d failed, %d not run (rmlSkips, each with its reason)", set, passed, failed, skipped)
 			if passed < rmlFloors[set] {
 				t.Errorf("rml %s: %d passed, below the floor of %d", set, passed, rmlFloors[set])
 			}
