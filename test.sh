@@ -24,7 +24,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The packages that share caches, pools or stores across goroutines.
+# The packages that share caches, pools or stores across goroutines (add
+# the web app's package here when it arrives).
 race_pkgs=(./store ./ldserver ./sparql/eval ./dcat)
 
 start=$(date +%s)
