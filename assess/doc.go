@@ -7,7 +7,10 @@
 // written; only then is a normalised copy mapped to RDF through the RML
 // mappings in mappings/rml, and the computed parts (gap, plan,
 // provenance, version links) are added. Functions return quads per named
-// graph; the caller writes each graph as a whole.
+// graph; the caller writes each graph as a whole, after CheckPublish has
+// run the RDF Data Cube integrity constraints IC-1..IC-21 (ic.go) on them
+// with the model: every import and every publish of the form refuses a
+// cube that breaks one.
 //
 // Privacy: survey rows are aggregated in memory and never returned; a
 // figure for a respondent group smaller than the threshold is left out and

@@ -1,6 +1,8 @@
 package assess
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/stadleuven/maturity/rdf"
@@ -29,4 +31,27 @@ func allQuads(gs []Graph) []rdf.Quad {
 		out = append(out, g.Quads...)
 	}
 	return out
+}
+
+// ourCubes builds the graphs of an assessment (goodSheet) and of a survey
+// of Leuven for 2024, as an import would publish them.
+func ourCubes(t *testing.T) (assessment, survey []Graph) {
+	t.Helper()
+	model, _ := testModel(t)
+	ctx := context.Background()
+	assessment, err := ImportAssessment(ctx, testBase, model, strings.NewReader(goodSheet), "zelf.csv", demoAssessment(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := ReadSurvey(ctx, testBase, model, strings.NewReader(surveyCSV(model, same, "profiel", surveyGroups)), "b.csv", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := AggregateSurvey(model, resp, 5)
+	res.Org, res.Year, res.Version = "24062", 2024, 1
+	survey, err = BuildSurvey(testBase, model, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return assessment, survey
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -43,7 +42,7 @@ func TestICQueriesConformance(t *testing.T) {
 		}
 		pass++
 	}
-	t.Logf("Data Cube IC suite through sparql.Exec: %d/%d cases pass", pass, len(cases))
+	testtool.Figure(t, "Data Cube IC-1..21 cases (W3C editor's suite), normative ASK queries through sparql.Exec: %d/%d pass", pass, len(cases))
 	if pass < len(cases) {
 		t.Errorf("pass count %d below %d", pass, len(cases))
 	}
@@ -52,23 +51,9 @@ func TestICQueriesConformance(t *testing.T) {
 // Our published cubes (an assessment and a survey, with the model) meet
 // every integrity constraint when checked by the normative queries.
 func TestICQueriesOnOurCubes(t *testing.T) {
-	dir := testtool.Shared(t, "conformance", "datacube-ic")
-	model, modelQuads := testModel(t)
-	ctx := context.Background()
-	gs, err := ImportAssessment(ctx, testBase, model, strings.NewReader(goodSheet), "zelf.csv", demoAssessment(1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := ReadSurvey(ctx, testBase, model, strings.NewReader(surveyCSV(model, same, "profiel", surveyGroups)), "b.csv", nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := AggregateSurvey(model, resp, 5)
-	res.Org, res.Year, res.Version = "24062", 2024, 1
-	sg, err := BuildSurvey(testBase, model, res)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := testtool.Testdata(t, "datacube-ic")
+	_, modelQuads := testModel(t)
+	gs, sg := ourCubes(t)
 	all := append(append(append([]rdf.Quad{}, modelQuads...), allQuads(gs)...), allQuads(sg)...)
 	violated, err := icQueries(t, dir, all)
 	if err != nil {

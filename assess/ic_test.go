@@ -23,7 +23,7 @@ type icCase struct {
 
 func readICSuite(t *testing.T) (string, []icCase) {
 	t.Helper()
-	dir := testtool.Shared(t, "conformance", "datacube-ic")
+	dir := testtool.Testdata(t, "datacube-ic")
 	f, err := os.Open(filepath.Join(dir, "expected-results.tsv"))
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestCheckIntegrityConformance(t *testing.T) {
 		}
 		pass++
 	}
-	t.Logf("Data Cube IC suite, Go checker: %d/%d cases pass", pass, len(cases))
+	testtool.Figure(t, "Data Cube IC-1..21 cases (W3C editor's suite), Go checker: %d/%d pass", pass, len(cases))
 	if pass < len(cases) {
 		t.Errorf("pass count %d below %d", pass, len(cases))
 	}

@@ -2,7 +2,8 @@
 """report.py OUT REPEAT: the Markdown table of a sparql-bench.sh run.
 
 Per engine and query: the first (cold) run and the best of REPEAT, in ms;
-the geometric mean of the best runs; our ratios to Oxigraph and Virtuoso;
+the geometric mean of the best runs; our ratios to Oxigraph 0.5.11 (npm, WebAssembly, in-process)
+and Virtuoso 7.2.5 (Debian);
 and whether the answers are identical (compare-results.py --ordered).
 """
 import math
@@ -31,7 +32,7 @@ def first_best(engine, q):
 
 queries = sorted({q for (_, q) in times})
 engines = ["maturity", "oxigraph", "virtuoso"]
-print(f"| query | maturity first / best ms | Oxigraph first / best ms | Virtuoso first / best ms | same as Oxigraph | same as Virtuoso |")
+print(f"| query | maturity first / best ms | Oxigraph 0.5.11 (npm, WebAssembly, in-process) first / best ms | Virtuoso 7.2.5 (Debian) first / best ms | same as Oxigraph | same as Virtuoso |")
 print("|---|---|---|---|---|---|")
 best = defaultdict(dict)
 for q in queries:
@@ -56,7 +57,7 @@ print()
 for label, qs in (("the 8 researcher queries (q1–q8)", core), ("all queries", queries)):
     g = {e: geomean(e, qs) for e in engines}
     print(f"Geometric mean of the best of {repeat} runs, {label}: maturity {g['maturity']:.1f} ms, "
-          f"Oxigraph {g['oxigraph']:.1f} ms, Virtuoso {g['virtuoso']:.1f} ms; "
+          f"Oxigraph 0.5.11 (npm, WebAssembly, in-process) {g['oxigraph']:.1f} ms, Virtuoso 7.2.5 (Debian) {g['virtuoso']:.1f} ms; "
           f"maturity/Oxigraph = {g['maturity'] / g['oxigraph']:.2f} (goal ≤ 0.5), "
           f"maturity/Virtuoso = {g['maturity'] / g['virtuoso']:.2f} (goal ≤ 1.5).")
     print()

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # sparql-bench.sh: the SPARQL benchmark, end to end over HTTP.
 #
-# Runs the 8 researcher queries of the peer tools (../shared/tools/peers/
-# queries) and bench/queries/*.rq against `maturity serve`, Virtuoso and
-# Oxigraph on the same ~1M triples, in one run; checks that the answers are
+# Runs the 8 researcher queries of the peer tools ($PEERS/queries) and
+# bench/queries/*.rq against `maturity serve`, Virtuoso 7.2.5 (Debian) and
+# Oxigraph 0.5.11 (npm, WebAssembly, in-process) on the same ~1M triples, in one run; checks that the answers are
 # identical (compare-results.py --ordered) and writes a Markdown table.
 #
 #   bench/sparql-bench.sh            # from the repository root
 #
-# Env: PEERS (peer tools, default ~/.cache/maturity-peers, made by
-# ../shared/tools/peers/setup.sh), DATA (default $PEERS/data/large.nt,
+# Env: PEERS (peer tools, default ~/.cache/maturity-peers, made by the peer
+# tools' setup.sh), DATA (default $PEERS/data/large.nt,
 # generated with `gen-data.py 300 5` if missing), OUT (default
 # /tmp/sparql-bench), REPEAT (runs per query, default 5: the first is the
 # cold run, the best of all is reported too), PORT/VPORT/VSQL (ports).
@@ -19,7 +19,7 @@
 #
 # Our server and Virtuoso are timed the same way: curl's time_total for a
 # form POST to /sparql with Accept: application/sparql-results+json.
-# Oxigraph (npm, WASM) runs in-process, without HTTP, as its tool allows.
+# Oxigraph 0.5.11 (npm, WebAssembly, in-process) runs in node, in-process, without HTTP, as its tool allows.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 PEERS=${PEERS:-$HOME/.cache/maturity-peers}

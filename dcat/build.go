@@ -122,9 +122,6 @@ func (c *Catalog) ServiceIRI() string { return c.IRI + "#sparql" }
 // EndpointURL is the SPARQL endpoint.
 func (c *Catalog) EndpointURL() string { return c.cfg.Base + "sparql" }
 
-// DocumentURL is the URL the whole catalog is served at.
-func (c *Catalog) DocumentURL() string { return c.cfg.Base + "catalog" }
-
 func (c *Catalog) contactIRI() string { return c.IRI + "#contactpunt" }
 
 // Quads returns the whole catalog: every dataset, distribution and the

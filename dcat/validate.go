@@ -47,6 +47,8 @@ const (
 
 // rule is one constraint of DCAT-AP-VL 3 (mandatory properties are
 // Errors, as in its SHACL shapes) or one of its usage notes (Warnings).
+// sev is the severity of a missing value; more than max values is always
+// an Error, as the shapes' sh:maxCount makes it.
 type rule struct {
 	id       string
 	class    string
@@ -96,6 +98,90 @@ var rules = []rule{
 	{"service.endpointURL", dcatDataService, nsDCAT + "endpointURL", 1, 1, iriValue, Error, [2]string{"endpoint-URL", "endpoint URL"}, [2]string{"Vermeld het webadres van de dienst.", "Give the web address of the service."}},
 	{"service.endpointDescription", dcatDataService, nsDCAT + "endpointDescription", 1, 1, anyValue, Error, [2]string{"endpointbeschrijving", "endpoint description"}, [2]string{"Verwijs naar de technische beschrijving van de dienst (bv. de SPARQL-servicebeschrijving).", "Point to the technical description of the service (e.g. the SPARQL service description)."}},
 	{"service.accessRights", dcatDataService, nsDCT + "accessRights", 1, 1, iriValue, Error, [2]string{"toegankelijkheid", "access rights"}, [2]string{"Een open dienst is publiek: " + accessPublic.iri + ".", "An open service is public: " + accessPublic.iri + "."}},
+	{"service.description", dcatDataService, nsDCT + "description", 0, 0, langText, Error, [2]string{"beschrijving", "description"}, [2]string{"Geef de beschrijving een taallabel, bv. \"…\"@nl.", "Give the description a language tag, e.g. \"…\"@en."}},
+	{"service.keyword", dcatDataService, nsDCAT + "keyword", 0, 0, langText, Error, [2]string{"trefwoord", "keyword"}, [2]string{"Geef elk trefwoord een taallabel, bv. \"open data\"@nl.", "Give every keyword a language tag, e.g. \"open data\"@en."}},
+	{"service.license", dcatDataService, nsDCT + "license", 0, 1, iriValue, Error, [2]string{"licentie", "licence"}, [2]string{"Vermeld één licentie.", "Give one licence."}},
+
+	{"dataset.version", dcatDataset, nsDCAT + "version", 0, 1, literal, Error, [2]string{"versie", "version"}, [2]string{"Geef één versienummer als tekst.", "Give one version number as text."}},
+	{"distribution.title", dcatDistribution, nsDCT + "title", 0, 0, langText, Error, [2]string{"titel", "title"}, [2]string{"Geef de titel een taallabel, bv. \"…\"@nl.", "Give the title a language tag, e.g. \"…\"@en."}},
+	{"distribution.description", dcatDistribution, nsDCT + "description", 0, 0, langText, Error, [2]string{"beschrijving", "description"}, [2]string{"Geef de beschrijving een taallabel, bv. \"…\"@nl.", "Give the description a language tag, e.g. \"…\"@en."}},
+
+	{"agent.name", dctAgent, nsFOAF + "name", 1, 0, langText, Error, [2]string{"naam", "name"}, [2]string{"Geef de naam met taallabel, bv. \"Stad Leuven\"@nl.", "Give the name with a language tag, e.g. \"City of Leuven\"@en."}},
+	{"contact.email", vcardKind, nsVCard + "hasEmail", 0, 1, iriValue, Error, [2]string{"e-mailadres", "e-mail address"}, [2]string{"Geef één e-mailadres als mailto:-adres, bv. mailto:opendata@stad.be.", "Give one e-mail address as a mailto: address, e.g. mailto:opendata@city.be."}},
+	{"contact.page", vcardKind, nsFOAF + "page", 0, 1, iriValue, Error, [2]string{"webpagina", "web page"}, [2]string{"Geef één webpagina.", "Give one web page."}},
+	{"period.start", dctPeriod, nsDCAT + "startDate", 0, 1, dateValue, Error, [2]string{"begindatum", "start date"}, [2]string{"Geef één datum (xsd:date) of tijdstip (xsd:dateTime).", "Give one date (xsd:date) or date-time (xsd:dateTime)."}},
+	{"period.end", dctPeriod, nsDCAT + "endDate", 0, 1, dateValue, Error, [2]string{"einddatum", "end date"}, [2]string{"Geef één datum (xsd:date) of tijdstip (xsd:dateTime).", "Give one date (xsd:date) or date-time (xsd:dateTime)."}},
+}
+
+// Classes the shapes require values to have.
+const (
+	dctAgent           = nsDCT + "Agent"
+	dctLicenseDocument = nsDCT + "LicenseDocument"
+	dctLocation        = nsDCT + "Location"
+	dctPeriod          = nsDCT + "PeriodOfTime"
+	skosConcept        = nsSKOS + "Concept"
+	vcardKind          = nsVCard + "Kind"
+)
+
+// valueClasses are the shapes' sh:class constraints on values the catalog
+// writes: the value must be described in the document with that type, so
+// that a harvester that reads only this document knows what it is. (A
+// catalog's datasets, services and distributions are checked by
+// references, with their own wording.)
+var valueClasses = []struct{ class, prop, valueClass string }{
+	{dcatCatalog, nsDCT + "publisher", dctAgent},
+	{dcatCatalog, nsDCAT + "contactPoint", vcardKind},
+	{dcatCatalog, nsDCT + "license", dctLicenseDocument},
+	{dcatDataset, nsDCT + "publisher", dctAgent},
+	{dcatDataset, nsDCAT + "contactPoint", vcardKind},
+	{dcatDataset, nsDCT + "accessRights", skosConcept},
+	{dcatDataset, nsDCAT + "theme", skosConcept},
+	{dcatDataset, mdcatStatuut, skosConcept},
+	{dcatDataset, nsDCT + "spatial", dctLocation},
+	{dcatDataset, nsDCAT + "landingPage", rdfsResource},
+	{dcatDistribution, nsDCAT + "accessURL", rdfsResource},
+	{dcatDistribution, nsDCAT + "downloadURL", rdfsResource},
+	{dcatDistribution, nsDCT + "format", skosConcept},
+	{dcatDistribution, nsDCT + "license", dctLicenseDocument},
+	{dcatDataService, nsDCT + "publisher", dctAgent},
+	{dcatDataService, nsDCAT + "contactPoint", vcardKind},
+	{dcatDataService, nsDCT + "accessRights", skosConcept},
+	{dcatDataService, nsDCAT + "theme", skosConcept},
+	{dcatDataService, mdcatStatuut, skosConcept},
+	{dcatDataService, nsDCT + "license", dctLicenseDocument},
+	{dcatDataService, nsDCAT + "endpointURL", rdfsResource},
+	{dcatDataService, nsDCAT + "endpointDescription", rdfsResource},
+	{dcatDataService, nsDCAT + "landingPage", rdfsResource},
+	{vcardKind, nsVCard + "hasEmail", rdfsResource},
+	{vcardKind, nsFOAF + "page", rdfsResource},
+}
+
+// classWords describe what a value of a class is, and how to fix a value
+// that is not described as one.
+var classWords = map[string]struct{ what, hint [2]string }{
+	dctAgent:           {[2]string{"een organisatie (dct:Agent)", "an organisation (dct:Agent)"}, [2]string{"Beschrijf de organisatie met type dct:Agent en een naam.", "Describe the organisation with type dct:Agent and a name."}},
+	vcardKind:          {[2]string{"een contactpunt (vcard:Kind)", "a contact point (vcard:Kind)"}, [2]string{"Beschrijf het contactpunt met type vcard:Kind en een e-mailadres.", "Describe the contact point with type vcard:Kind and an e-mail address."}},
+	dctLicenseDocument: {[2]string{"een licentie (dct:LicenseDocument)", "a licence (dct:LicenseDocument)"}, [2]string{"Beschrijf de licentie met type dct:LicenseDocument.", "Describe the licence with type dct:LicenseDocument."}},
+	skosConcept:        {[2]string{"een waarde uit een codelijst (skos:Concept)", "a value from a code list (skos:Concept)"}, [2]string{"Neem de waarde op met haar type en naam, zoals de EU-codelijsten ze geven, zodat een portaal ze kan tonen.", "Include the value with its type and name, as the EU code lists give them, so that a portal can show it."}},
+	dctLocation:        {[2]string{"een plaats (dct:Location)", "a place (dct:Location)"}, [2]string{"Beschrijf de plaats met type dct:Location.", "Describe the place with type dct:Location."}},
+	rdfsResource:       {[2]string{"een webadres (rdfs:Resource)", "a web address (rdfs:Resource)"}, [2]string{"DCAT-AP-VL vraagt dat elk webadres in het document ook als rdfs:Resource beschreven is.", "DCAT-AP-VL asks that every web address in the document is also described as an rdfs:Resource."}},
+}
+
+// oneValuePerLanguage lists the properties whose usage note in DCAT-AP-VL
+// says "per taal slechts 1 waarde": one value per language.
+var oneValuePerLanguage = []struct {
+	class, prop string
+	what        [2]string
+}{
+	{dcatCatalog, nsDCT + "title", [2]string{"titel", "title"}},
+	{dcatCatalog, nsDCT + "description", [2]string{"beschrijving", "description"}},
+	{dcatDataset, nsDCT + "title", [2]string{"titel", "title"}},
+	{dcatDataset, nsDCT + "description", [2]string{"beschrijving", "description"}},
+	{dcatDistribution, nsDCT + "title", [2]string{"titel", "title"}},
+	{dcatDistribution, nsDCT + "description", [2]string{"beschrijving", "description"}},
+	{dcatDataService, nsDCT + "title", [2]string{"titel", "title"}},
+	{dcatDataService, nsDCT + "description", [2]string{"beschrijving", "description"}},
+	{dctAgent, nsFOAF + "name", [2]string{"naam", "name"}},
 }
 
 // classNames name the kinds of resource in messages.
@@ -104,7 +190,9 @@ var classNames = map[string][2]string{
 	dcatDataset:      {"De dataset", "The dataset"},
 	dcatDistribution: {"De distributie", "The distribution"},
 	dcatDataService:  {"De dataservice", "The data service"},
-	nsDCT + "Agent":  {"De organisatie", "The organisation"},
+	dctAgent:         {"De organisatie", "The organisation"},
+	vcardKind:        {"Het contactpunt", "The contact point"},
+	dctPeriod:        {"De periode", "The period"},
 }
 
 // graphIndex indexes the triples of a document by subject and predicate.
@@ -170,6 +258,16 @@ func (v *validation) run(rs []rule) {
 			v.check(r, s)
 		}
 	}
+	for _, c := range valueClasses {
+		for _, s := range v.g.instances(c.class) {
+			v.valueClass(c.class, c.prop, c.valueClass, s)
+		}
+	}
+	for _, u := range oneValuePerLanguage {
+		for _, s := range v.g.instances(u.class) {
+			v.uniqueLang(u.class, u.prop, u.what, s)
+		}
+	}
 	v.references()
 }
 
@@ -232,7 +330,7 @@ func (v *validation) check(r rule, s rdf.Term) {
 		})
 		return
 	case r.max > 0 && len(vals) > r.max:
-		v.add(r.sev, subject, r.prop, r.id, [2]string{
+		v.add(Error, subject, r.prop, r.id, [2]string{
 			fmt.Sprintf("%s heeft %d keer %s (%s), maar mag er maar %d hebben. %s", who, len(vals), r.what[0], curie, r.max, r.hint[0]),
 			fmt.Sprintf("%s has %d values for %s (%s), but may have only %d. %s", who, len(vals), r.what[1], curie, r.max, r.hint[1]),
 		})
@@ -245,6 +343,57 @@ func (v *validation) check(r rule, s rdf.Term) {
 			})
 		}
 	}
+}
+
+// valueClass reports each IRI or blank-node value of s's prop that the
+// document does not describe as valueClass. (A literal value is the
+// rules' business: it has the wrong kind.)
+func (v *validation) valueClass(class, prop, valueClass string, s rdf.Term) {
+	words := classWords[valueClass]
+	for _, o := range v.g.objs(s, prop) {
+		if o.IsLiteral() || hasType(v.g, o, valueClass) {
+			continue
+		}
+		who, curie := v.name(s, class), shortIRI(prop)
+		v.add(Error, termText(s), prop, "class."+localName(prop), [2]string{
+			fmt.Sprintf("%s: %s verwijst naar %s, maar dat staat in het document niet beschreven als %s. %s", who, curie, termText(o), words.what[0], words.hint[0]),
+			fmt.Sprintf("%s: %s points to %s, but the document does not describe it as %s. %s", who, curie, termText(o), words.what[1], words.hint[1]),
+		})
+	}
+}
+
+// uniqueLang reports each language in which s has more than one value of
+// prop.
+func (v *validation) uniqueLang(class, prop string, what [2]string, s rdf.Term) {
+	count := map[string]int{}
+	for _, o := range v.g.objs(s, prop) {
+		if o.IsLiteral() && o.Lang != "" {
+			count[strings.ToLower(o.Lang)]++
+		}
+	}
+	langs := make([]string, 0, len(count))
+	for l := range count {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	who, curie := v.name(s, class), shortIRI(prop)
+	for _, l := range langs {
+		if n := count[l]; n > 1 {
+			v.add(Error, termText(s), prop, "uniqueLang."+localName(prop), [2]string{
+				fmt.Sprintf("%s heeft %d keer een %s (%s) in het %s; per taal mag er maar één zijn. Houd er per taal één over.", who, n, what[0], curie, languageName(l, 0)),
+				fmt.Sprintf("%s has %d values for %s (%s) in %s; only one per language is allowed. Keep one per language.", who, n, what[1], curie, languageName(l, 1)),
+			})
+		}
+	}
+}
+
+// languageName names a language tag in words.
+func languageName(tag string, li int) string {
+	names := map[string][2]string{"nl": {"Nederlands", "Dutch"}, "en": {"Engels", "English"}, "fr": {"Frans", "French"}, "de": {"Duits", "German"}}
+	if n, ok := names[tag]; ok {
+		return n[li]
+	}
+	return [2]string{"taal ", "language "}[li] + tag
 }
 
 // kindOK checks a value against the kind a rule wants.
@@ -299,7 +448,7 @@ func (v *validation) references() {
 			for _, o := range v.g.objs(s, ref.prop) {
 				if !hasType(v.g, o, ref.target) {
 					kind := classNames[ref.target]
-					v.add(Error, termText(o), ref.prop, "reference."+localName(ref.prop), [2]string{
+					v.add(Error, termText(s), ref.prop, "reference."+localName(ref.prop), [2]string{
 						fmt.Sprintf("%s verwijst naar %s, maar die wordt nergens beschreven (er is geen %s met dat adres in het document).", v.name(s, ref.class), termText(o), strings.ToLower(kind[0])),
 						fmt.Sprintf("%s points to %s, but it is not described anywhere (there is no %s with that address in the document).", v.name(s, ref.class), termText(o), strings.ToLower(kind[1])),
 					})
@@ -309,13 +458,14 @@ func (v *validation) references() {
 	}
 }
 
-// agents checks every publisher: DCAT-AP-VL wants a name with a language.
+// agents checks every publisher that is not described as a dct:Agent
+// (the rules check those): DCAT-AP-VL wants a name with a language.
 func (v *validation) agents() {
 	seen := map[rdf.Term]bool{}
 	for s, props := range v.g {
 		for _, o := range props[nsDCT+"publisher"] {
-			if seen[o] {
-				continue
+			if seen[o] || hasType(v.g, o, dctAgent) {
+				continue // an Agent's name is the agent.name rule's
 			}
 			seen[o] = true
 			names := v.g.objs(o, nsFOAF+"name")

@@ -75,14 +75,17 @@ func TestValidateFindsProblems(t *testing.T) {
 		{"two identifiers", add(ds.IRI, nsDCT+"identifier", rdf.Literal("x")), "dataset.identifier", Error, "heeft 2 keer identificator", "has 2 values for identifier"},
 		{"no contact point", without(ds.IRI, nsDCAT+"contactPoint"), "dataset.contactPoint", Error, "heeft geen contactpunt", "has no contact point"},
 		{"no access rights", without(ds.IRI, nsDCT+"accessRights"), "dataset.accessRights", Error, "heeft geen toegankelijkheid", "has no access rights"},
-		{"restricted", replace(ds.IRI, nsDCT+"accessRights", rdf.IRI(nsEU+"access-right/RESTRICTED")), "dataset.accessRights.public", Warning, "is niet publiek", "is not public"},
+		{"restricted", func(qs []rdf.Quad) []rdf.Quad {
+			restricted := nsEU + "access-right/RESTRICTED"
+			return add(restricted, rdfType, rdf.IRI(skosConcept))(replace(ds.IRI, nsDCT+"accessRights", rdf.IRI(restricted))(qs))
+		}, "dataset.accessRights.public", Warning, "is niet publiek", "is not public"},
 		{"no statuut", without(ds.IRI, mdcatStatuut), "dataset.statuut", Warning, "heeft geen statuut", "has no status"},
 		{"bad date", replace(ds.IRI, nsDCT+"modified", rdf.Literal("gisteren")), "dataset.modified", Error, "moet een datum of tijdstip", "must be a date or date-time"},
 		{"no download URL", without(dist, nsDCAT+"downloadURL"), "distribution.downloadURL", Error, "heeft geen download-URL", "has no download URL"},
 		{"size in words", replace(dist, nsDCAT+"byteSize", rdf.Literal("12 kB")), "distribution.byteSize", Error, "moet een geheel getal", "must be a whole number"},
 		{"undescribed dataset", add(c.IRI, nsDCAT+"dataset", rdf.IRI(testBase+"id/dataset/onbekend")), "reference.dataset", Error, "wordt nergens beschreven", "is not described anywhere"},
 		{"catalog licence", replace(c.IRI, nsDCT+"license", rdf.IRI(CC0IRI)), "catalog.license.cc0", Warning, "vraagt voor de metadata de CC0-verklaring", "asks for the CC0 declaration"},
-		{"publisher without name", without(ds.org.iri, nsFOAF+"name"), "agent.name", Error, "heeft geen naam met taallabel", "has no name with a language tag"},
+		{"publisher without name", without(ds.org.iri, nsFOAF+"name"), "agent.name", Error, "heeft geen naam (foaf:name)", "has no name (foaf:name)"},
 		{"no catalog", without(c.IRI, rdfType), "document.catalog", Error, "bevat geen catalogus", "holds no catalog"},
 	}
 	for _, tc := range tests {

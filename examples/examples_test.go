@@ -40,7 +40,7 @@ var pct = regexp.MustCompile(`(\d+(?:,\d+)?)%`)
 // The findings cube holds exactly the study's numbers: every percentage on
 // the seed's findings slides, in the right respondent group, and no other.
 func TestStudyMatchesSeed(t *testing.T) {
-	b, err := os.ReadFile(testtool.Shared(t, "seed", "000_d2726d76d2d03417.txt"))
+	b, err := os.ReadFile(testtool.Testdata(t, "study", "open-data-awareness.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestExamplesIntegrity(t *testing.T) {
 	if vs := assess.CheckIntegrity(all); len(vs) != 0 {
 		t.Errorf("Go checker: %v", vs)
 	}
-	dir := testtool.Shared(t, "conformance", "datacube-ic", "queries")
+	dir := testtool.Testdata(t, "datacube-ic", "queries")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	violated, err := assess.RunICQueries(ctx, eval.NewMemory(assess.NormaliseCube(all)), os.DirFS(dir))
@@ -137,7 +137,7 @@ func TestExamplesIntegrity(t *testing.T) {
 			datasets++
 		}
 	}
-	t.Logf("%d quads, %d data sets checked against IC-1..IC-21", len(all), datasets)
+	testtool.Figure(t, "example cubes: %d data sets (%d quads with the model) meet IC-1..IC-21, Go checker and SPARQL queries", datasets, len(all))
 	if datasets != 7 { // study, 5 assessment versions, 1 survey
 		t.Errorf("%d data sets, want 7", datasets)
 	}

@@ -15,6 +15,9 @@ var hrefRE = regexp.MustCompile(`(?:href|src)="([^"]+)"`)
 // page and dereferences every IRI of ours found in any served document
 // (through its Turtle): none may fail.
 func TestCrawl(t *testing.T) {
+	if testing.Short() {
+		t.Skip("requests every page and document one at a time; the full run crawls")
+	}
 	e := newTestEnv(t, nil, nil)
 	type item struct{ url, from string }
 	queue := []item{{e.base, "start"}}

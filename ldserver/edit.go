@@ -135,7 +135,11 @@ func (s *Server) servePublish(w http.ResponseWriter, r *http.Request) {
 	v, err := s.publish(r.Context(), fc, a)
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "publish assessment", "org", a.Org, "year", a.Year, "err", err)
-		f.fail("evaluatie", et(fc.lang, "errWrite"))
+		if ie, ok := errors.AsType[*assess.IntegrityError](err); ok {
+			f.fail("evaluatie", et(fc.lang, "errIntegrity", ie.Constraints()))
+		} else {
+			f.fail("evaluatie", et(fc.lang, "errWrite"))
+		}
 		s.renderEdit(w, r, fc, f, http.StatusInternalServerError)
 		return
 	}
@@ -148,9 +152,11 @@ func (s *Server) servePublish(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, loc, http.StatusSeeOther)
 }
 
-// publish builds the next version and writes its graphs in one write. The
-// lock spans reading the version number and writing, so concurrent
-// publishes get consecutive versions.
+// publish builds the next version, checks it against the Data Cube
+// integrity constraints (assess.CheckPublish: a cube that breaks one is
+// refused) and writes its graphs in one write. The lock spans reading the
+// version number and writing, so concurrent publishes get consecutive
+// versions.
 func (s *Server) publish(ctx context.Context, fc *formContext, a *assess.Assessment) (int, error) {
 	s.edit.mu.Lock()
 	defer s.edit.mu.Unlock()
@@ -158,11 +164,11 @@ func (s *Server) publish(ctx context.Context, fc *formContext, a *assess.Assessm
 	if err != nil {
 		return 0, fmt.Errorf("open view: %w", err)
 	}
+	defer v.Close()
 	a.Version, err = assess.NextAssessmentVersion(ctx, v, s.base.iri, a.Org, a.Year)
 	if err == nil {
 		a.OrgLabel, err = assess.OrgLabel(ctx, v, s.base.iri, a.Org)
 	}
-	v.Close()
 	if err != nil {
 		return 0, err
 	}
@@ -170,6 +176,9 @@ func (s *Server) publish(ctx context.Context, fc *formContext, a *assess.Assessm
 	a.Licence = s.cfg.Licence
 	graphs, err := assess.BuildAssessment(ctx, s.base.iri, fc.model, a)
 	if err != nil {
+		return 0, err
+	}
+	if err := assess.CheckPublish(ctx, v, s.base.iri, graphs); err != nil {
 		return 0, err
 	}
 	gcs := make([]GraphContent, len(graphs))

@@ -150,9 +150,12 @@ func (s *Server) writeResults(out *spool, res *sparql.Result, f results.Format) 
 	return st
 }
 
-// writeGraph streams a CONSTRUCT or DESCRIBE answer in r's format, at most
-// maxRows triples. Formats with comments (Turtle, N-Triples, N-Quads)
-// end a cut answer with one that says so.
+// writeGraph writes a CONSTRUCT or DESCRIBE answer in r's format, at most
+// maxRows triples. Only N-Triples and N-Quads stream to the spool triple by
+// triple; the Turtle, RDF/XML and JSON-LD writers keep every triple until
+// Close (they group by subject and sort, see rdfio.Writer), so for them
+// maxRows also bounds the memory one answer holds. Formats with comments
+// (Turtle, N-Triples, N-Quads) end a cut answer with one that says so.
 func (s *Server) writeGraph(out *spool, res *sparql.Result, r rep) streamStatus {
 	var st streamStatus
 	wr, err := rdfio.NewWriter(out, r.format, s.writeOptions())

@@ -1,10 +1,12 @@
 package ldserver
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"regexp"
@@ -76,17 +78,46 @@ func load(url, accept string, conns int, d time.Duration) loadResult {
 	return r
 }
 
+// staticBody is what the load test's yardstick serves.
+var staticBody = bytes.Repeat([]byte("x"), 1<<20)
+
+// serveYardstick serves ?size= bytes from memory with the same kind of
+// headers as a cached document: the yardstick the load test measures a
+// document against. It lives here, not in the server, so that no
+// benchmark hook ships.
+func serveYardstick(w http.ResponseWriter, r *http.Request) {
+	n := 4096
+	fmt.Sscan(r.URL.Query().Get("size"), &n)
+	if n < 0 || n > len(staticBody) {
+		n = 4096
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("ETag", `"static"`)
+	h.Set("Vary", "Accept")
+	w.Write(staticBody[:n])
+}
+
 // TestLoad compares one /doc/ resource as Turtle and as JSON-LD with a
-// static body of the same size from the same server, at 32 connections.
-// It runs only with LDSERVER_LOAD=SECONDS (per measurement): a benchmark
-// needs a quiet machine, which CI is not.
+// static body of the same size, served through the same middleware in the
+// same process, at 32 connections.
+//
+// With LDSERVER_LOAD=SECONDS (per measurement) it is the load benchmark and
+// holds the document to its goal, a fraction of the static rate; run it on
+// a quiet machine, which CI is not. Without, it runs for about two seconds
+// as a concurrency test: 32 connections at once through the
+// response cache and the conneg paths, and no request may fail (the race
+// run of ./test.sh runs it too).
 func TestLoad(t *testing.T) {
 	secs, _ := strconv.Atoi(os.Getenv("LDSERVER_LOAD"))
-	if secs <= 0 {
-		t.Skip("set LDSERVER_LOAD=SECONDS to run the load benchmark")
-	}
+	timed := secs > 0
 	d := time.Duration(secs) * time.Second
-	e := newTestEnv(t, nil, func(c *Config) { c.BenchStatic = true })
+	if !timed {
+		d = 400 * time.Millisecond
+	}
+	e := newTestEnv(t, nil, nil)
+	yardstick := httptest.NewServer(e.ld.middleware(http.HandlerFunc(serveYardstick)))
+	defer yardstick.Close()
 	const conns = 32
 	doc := e.base + "doc/domein/sponsoring"
 	for _, c := range []struct {
@@ -97,7 +128,7 @@ func TestLoad(t *testing.T) {
 		{"JSON-LD", "application/ld+json", 0.25},
 	} {
 		_, body := e.get(t, "GET", doc, "Accept: "+c.accept)
-		static := fmt.Sprintf("%s_bench/static?size=%d", e.base, len(body))
+		static := fmt.Sprintf("%s/?size=%d", yardstick.URL, len(body))
 		load(doc, c.accept, conns, d/4) // warm up: fills the cache, grows the pools
 		// Interleave short runs so that load from other processes on the
 		// machine hits both sides alike.
@@ -109,7 +140,7 @@ func TestLoad(t *testing.T) {
 		ratio := dr.rate / st.rate
 		t.Logf("%-8s %6d B  static %8.0f req/s p50 %v p99 %v | document %8.0f req/s p50 %v p99 %v | %.0f%% of static (goal %.0f%%), errors %d/%d",
 			c.name, len(body), st.rate, st.p50, st.p99, dr.rate, dr.p50, dr.p99, ratio*100, c.goal*100, st.errors, dr.errors)
-		if wrk, err := exec.LookPath("wrk"); err == nil {
+		if wrk, err := exec.LookPath("wrk"); err == nil && timed {
 			// The same pair measured with wrk, a client that costs less CPU
 			// than Go's on this shared machine.
 			for _, u := range [][2]string{{"static", static}, {c.name, doc}} {
@@ -124,7 +155,7 @@ func TestLoad(t *testing.T) {
 		if st.errors+dr.errors > 0 {
 			t.Errorf("%s: %d failed requests", c.name, st.errors+dr.errors)
 		}
-		if ratio < c.goal {
+		if timed && ratio < c.goal {
 			t.Errorf("%s: %.0f%% of the static rate, goal %.0f%%", c.name, ratio*100, c.goal*100)
 		}
 	}

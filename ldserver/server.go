@@ -1,7 +1,6 @@
 package ldserver
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -47,9 +46,6 @@ type Config struct {
 	Prefixes       []rdfio.Prefix
 	DumpDir        string // where dumps are written; default a new temporary directory
 	CacheBytes     int    // response cache size; default 64 MiB
-	// BenchStatic enables the hidden /_bench/static route that serves a
-	// fixed body of ?size= bytes; only the load benchmark sets it.
-	BenchStatic bool
 
 	// The SPARQL endpoint (endpoint.go). DefaultGraphOwn makes the default
 	// graph of a query the stored default graph only (W3C semantics)
@@ -89,7 +85,6 @@ type Server struct {
 	stats   *statsCache
 	hashes  *hashIndex
 	tmpl    *templates
-	static  []byte // /_bench/static body
 	sparql  *endpoint
 	edit    *editor
 	// contextGz is the gzipped JSON-LD context, compressed once.
@@ -156,9 +151,6 @@ func New(cfg Config, src Source) (*Server, error) {
 	if len(cfg.Context) > 0 {
 		s.contextGz = gzipBytes(cfg.Context)
 	}
-	if cfg.BenchStatic {
-		s.static = bytes.Repeat([]byte("x"), 1<<20)
-	}
 	s.router = chi.NewRouter()
 	s.routes(s.router)
 	s.handler = s.middleware(s.router)
@@ -168,10 +160,10 @@ func New(cfg Config, src Source) (*Server, error) {
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// routes registers every endpoint. Later parts of the server add their own
-// route functions here, each in its own file:
+// routes registers every endpoint. The larger parts of the server register
+// their own routes, each in its own file:
 //
-//	s.routeSPARQL(r)  // sparql.go: the SPARQL 1.1 protocol at /sparql
+//	s.routeSPARQL(r)  // endpoint.go: the SPARQL 1.1 protocol at /sparql
 //	s.routeCatalog(r) // catalog.go: the DCAT-AP-VL catalog at /catalog
 //	s.routeEdit(r)    // edit.go: the assessment form under /evaluatie
 //
@@ -189,9 +181,6 @@ func (s *Server) routes(r chi.Router) {
 	s.routeSPARQL(r)
 	s.routeCatalog(r)
 	s.routeEdit(r)
-	if s.cfg.BenchStatic {
-		get(r, "/_bench/static", s.serveBenchStatic)
-	}
 	r.NotFound(s.serveNotFound)
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
@@ -220,19 +209,4 @@ func (s *Server) view(w http.ResponseWriter, r *http.Request) (View, bool) {
 		return nil, false
 	}
 	return v, true
-}
-
-// serveBenchStatic serves ?size= bytes from memory with the same kind of
-// headers as a cached document: the load benchmark's yardstick.
-func (s *Server) serveBenchStatic(w http.ResponseWriter, r *http.Request) {
-	n := 4096
-	fmt.Sscan(r.URL.Query().Get("size"), &n)
-	if n < 0 || n > 1<<20 {
-		n = 4096
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/plain; charset=utf-8")
-	h.Set("ETag", `"static"`)
-	h.Set("Vary", "Accept")
-	w.Write(s.static[:n])
 }

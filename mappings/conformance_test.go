@@ -15,7 +15,7 @@ import (
 )
 
 // rmlSkips are the conformance cases we knowingly do not pass, each with
-// the reason (see ../shared/conformance/rml/README.md for the upstream
+// the reason (see testdata/rml/SOURCES.md for the upstream
 // quirks).
 var rmlSkips = map[string]string{
 	"rml-core/RMLTC0024f-CSV": "mapping.ttl uses the escape \\a, which Turtle forbids; only a lenient Turtle parser passes it",
@@ -31,7 +31,7 @@ var rmlFloors = map[string]int{"rml-core": 47, "rml-io": 7, "legacy": 36}
 // Ensure that the RML CSV conformance cases map to the expected datasets,
 // and that the error cases are rejected.
 func TestRMLConformance(t *testing.T) {
-	root := testtool.Shared(t, "conformance", "rml")
+	root := testtool.Testdata(t, "rml")
 	for _, set := range []string{"rml-core", "rml-io", "legacy"} {
 		t.Run(set, func(t *testing.T) {
 			f, err := os.Open(filepath.Join(root, set, "index.csv"))
@@ -75,7 +75,7 @@ func TestRMLConformance(t *testing.T) {
 					}
 				}
 			}
-			t.Logf("rml %s: %d passed, %d failed, %d skipped", set, passed, failed, skipped)
+			testtool.Figure(t, "RML test cases %s (CSV): %d passed, %d failed, %d not run (rmlSkips, each with its reason)", set, passed, failed, skipped)
 			if passed < rmlFloors[set] {
 				t.Errorf("rml %s: %d passed, below the floor of %d", set, passed, rmlFloors[set])
 			}

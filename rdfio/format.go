@@ -36,9 +36,6 @@ var formatInfo = [...]struct {
 	JSONLD:   {"jsonld", "application/ld+json", []string{"application/json"}, []string{".jsonld", ".json"}, true, "JSON_LD"},
 }
 
-// Formats lists every known format in a stable order.
-func Formats() []Format { return []Format{Turtle, JSONLD, NTriples, RDFXML, NQuads} }
-
 func (f Format) valid() bool { return f > FormatUnknown && int(f) < len(formatInfo) }
 
 // String returns the short name used on the command line.

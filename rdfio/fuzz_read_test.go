@@ -10,10 +10,10 @@ import (
 	"github.com/stadleuven/maturity/rdf"
 )
 
-// readSuiteSeeds adds the files of a shared conformance suite to the corpus
-// when the suite is present.
+// readSuiteSeeds adds the files of a conformance suite in testdata/ to the
+// corpus.
 func readSuiteSeeds(f *testing.F, suite, pattern string) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "conformance", suite, pattern))
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", suite, pattern))
 	for _, name := range files {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(string(b))

@@ -13,7 +13,7 @@ import (
 )
 
 // TestReadersAgainstRapper parses the Turtle and RDF/XML files of the other
-// shared suites (SPARQL test data, shapes) with our readers and with rapper,
+// suites in testdata/ (SPARQL test data, shapes, Data Cube fixtures) with our readers and with rapper,
 // the Raptor reference tool, and requires the same graph wherever rapper
 // accepts the file. Language tags are compared in lower case, as rapper
 // normalises them.
@@ -28,9 +28,9 @@ func compareWithRapper(t *testing.T, ext string, f Format, rapperName string) {
 		"sparql10/i18n/normalization-02.ttl": "rapper removes dot segments from an absolute IRI; Turtle keeps IRIs as written, and the SPARQL test that uses this file expects exactly that",
 	}
 	rapper := testtool.Require(t, "rapper")
-	root := testtool.Shared(t, "conformance")
+	root := testtool.Testdata(t)
 	var files []string
-	for _, suite := range []string{"sparql11", "sparql10", "shapes", "datacube-ic"} {
+	for _, suite := range []string{"sparql11", "sparql10", "dcat-ap", "dcat-ap-vl", "datacube-ic"} {
 		_ = filepath.WalkDir(filepath.Join(root, suite), func(path string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(path, ext) {
 				files = append(files, path)

@@ -11,8 +11,8 @@ import (
 )
 
 // Inputs on which knakk/rdf's Turtle decoder panicked, lost text, merged
-// blank nodes or resolved IRIs wrongly (shared/research/ld-anchors.md, last
-// section), with what RDF 1.1 says they mean.
+// blank nodes or resolved IRIs wrongly (the project's research
+// notes, ld-anchors.md, last section), with what RDF 1.1 says they mean.
 func TestTurtleKnakkRegressions(t *testing.T) {
 	ex := func(s string) rdf.Term { return rdf.IRI("http://ex.org/" + s) }
 	tests := []struct {

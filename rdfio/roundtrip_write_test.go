@@ -132,7 +132,7 @@ func wtCorpus(t *testing.T) map[string][]rdf.Quad {
 	t.Helper()
 	corpus := map[string][]rdf.Quad{}
 	for _, dir := range []string{"turtle", "ntriples"} {
-		root := testtool.Shared(t, "conformance", dir)
+		root := testtool.Testdata(t, dir)
 		files, err := filepath.Glob(filepath.Join(root, "*"))
 		if err != nil {
 			t.Fatal(err)

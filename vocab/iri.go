@@ -166,8 +166,5 @@ func SurveyIndexGraph(base, nis string, year int) string {
 // StudyGraph returns graph/studie.
 func StudyGraph(base string) string { return join(base, "graph/studie") }
 
-// CatalogGraph returns graph/catalogus.
-func CatalogGraph(base string) string { return join(base, "graph/catalogus") }
-
 // Graph returns graph/{name}, the graph a directory ttl/{name} loads into.
 func Graph(base, name string) string { return join(base, "graph", name) }

@@ -164,7 +164,7 @@ func slug(s string) string {
 
 func readSeed(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile(testtool.Shared(t, "seed", "000_d2726d76d2d03417.txt"))
+	b, err := os.ReadFile(testtool.Testdata(t, "study", "open-data-awareness.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

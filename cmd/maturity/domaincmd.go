@@ -80,6 +80,17 @@ func openDomain(ctx context.Context, f orgYearFlags) (*domainContext, error) {
 	return dc, nil
 }
 
+// checkCube runs the Data Cube integrity constraints on the graphs an
+// import built, with the store's model (assess.CheckPublish).
+func (dc *domainContext) checkCube(ctx context.Context, graphs []assess.Graph) error {
+	snap, err := dc.st.Snapshot()
+	if err != nil {
+		return err
+	}
+	defer snap.Close()
+	return assess.CheckPublish(ctx, snap, dc.base, graphs)
+}
+
 // writeGraphs replaces the graphs an import built, all in one transaction.
 func (dc *domainContext) writeGraphs(ctx context.Context, graphs []assess.Graph) error {
 	gcs := make([]store.GraphContent, len(graphs))
@@ -183,6 +194,9 @@ func runSheetImport(ctx context.Context, sio stdio, args []string, k sheetImport
 	defer r.Close()
 	graphs, err := build(ctx, dc, f, version, r, filepath.Base(file))
 	if err != nil {
+		return fmt.Errorf("nothing imported: %w", err)
+	}
+	if err := dc.checkCube(ctx, graphs); err != nil {
 		return fmt.Errorf("nothing imported: %w", err)
 	}
 	if err := dc.writeGraphs(ctx, graphs); err != nil {

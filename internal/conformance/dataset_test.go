@@ -73,7 +73,7 @@ func TestDatasetContract(t *testing.T) {
 // not parse left out.
 func eachDataset(t *testing.T, f func(t *testing.T, files []w3c.DataFile)) {
 	t.Helper()
-	root := testtool.Shared(t, "conformance")
+	root := testtool.Testdata(t)
 	seen := map[string]bool{}
 	for _, s := range w3c.QuerySuites() {
 		tests, err := s.Read(root)

@@ -15,7 +15,8 @@
 // internal/w3c, the harness the sparql and rdfio packages use as well, so
 // that a count here means what it means there.
 //
-// The suites live in ../shared/conformance (testtool.Shared): absent
-// locally they skip, in CI they fail. Each test prints its pass counts and
-// fails when they fall below the level reached when it was written.
+// The suites live in testdata/ (testtool.Testdata), copied into the
+// repository with their sources and licences. Each test prints its pass
+// counts and fails when they fall below the level reached when it was
+// written.
 package conformance

@@ -121,7 +121,7 @@ func TestExportRoundTrip(t *testing.T) {
 	src, dst := openStore(t), openStore(t)
 	var c roundTripCounts
 	for _, s := range w3c.SyntaxSuites() {
-		dir := testtool.Shared(t, "conformance", s.Name)
+		dir := testtool.Testdata(t, s.Name)
 		tests, err := w3c.ReadSyntaxManifest(dir, s.Base)
 		if err != nil {
 			t.Fatal(err)

@@ -8,12 +8,21 @@ import (
 	"testing"
 )
 
-// Require returns the path of the named program, or skips (fails in CI).
+// StrictEnv is the environment variable that makes a missing tool fail
+// the test instead of skipping it. ./test.sh sets it; so does CI=true.
+const StrictEnv = "MATURITY_STRICT"
+
+// Strict reports whether missing tools fail tests (./test.sh, CI) rather
+// than skip them (a quick `go test` on a developer machine).
+func Strict() bool { return os.Getenv(StrictEnv) != "" || os.Getenv("CI") != "" }
+
+// Require returns the path of the named program, or skips (fails when
+// Strict).
 func Require(t testing.TB, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		missing(t, name+" not on PATH")
+		missing(t, name+" not on PATH (./test.sh installs it or says how)")
 	}
 	return p
 }
@@ -25,7 +34,7 @@ func NodeModules(t testing.TB, pkg string) string {
 	Require(t, "node")
 	dir := filepath.Join(RepoRoot(t), "tools", "node", "node_modules")
 	if _, err := os.Stat(filepath.Join(dir, pkg)); err != nil {
-		missing(t, "npm package "+pkg+" not installed: run npm ci in tools/node")
+		missing(t, "npm package "+pkg+" not installed: run npm ci in tools/node (./test.sh does)")
 	}
 	return dir
 }
@@ -36,21 +45,34 @@ func RepoRoot(t testing.TB) string {
 	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
 }
 
-// Shared returns the path of ../shared (the read-only conformance suites and
-// research notes beside the repository), skipping when it is absent.
-func Shared(t testing.TB, elem ...string) string {
+// Testdata returns the path of elem under the repository's testdata/
+// folder, where the conformance suites live (see testdata/README.md). The
+// folder is part of the repository, so a missing file fails the test on
+// every machine.
+func Testdata(t testing.TB, elem ...string) string {
 	t.Helper()
-	p := filepath.Join(append([]string{RepoRoot(t), "..", "shared"}, elem...)...)
+	p := filepath.Join(append([]string{RepoRoot(t), "testdata"}, elem...)...)
 	if _, err := os.Stat(p); err != nil {
-		missing(t, p+" not found")
+		t.Fatalf("test data %s missing: %v", p, err)
 	}
 	return p
 }
 
 func missing(t testing.TB, why string) {
 	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf("required in CI: %s", why)
+	if Strict() {
+		t.Fatalf("required by the full test run: %s", why)
 	}
 	t.Skip(why)
+}
+
+// FigurePrefix marks a log line as one of the figures the README quotes.
+const FigurePrefix = "FIGURE "
+
+// Figure logs one of the figures the README quotes (a suite's pass count,
+// a validator's verdict), marked so that ./test.sh gathers it into the
+// summary it prints at the end.
+func Figure(t testing.TB, format string, args ...any) {
+	t.Helper()
+	t.Logf(FigurePrefix+format, args...)
 }

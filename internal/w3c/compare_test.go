@@ -38,6 +38,7 @@ func TestSameRows(t *testing.T) {
 		{"blank nodes are renamed", tab([]rdf.Term{x, one}, []rdf.Term{y, one}), tab([]rdf.Term{y, one}, []rdf.Term{x, one}), false, nil, true, true},
 		{"blank node co-reference is kept", tab([]rdf.Term{x, one}, []rdf.Term{x, one}), tab([]rdf.Term{x, one}, []rdf.Term{y, one}), false, nil, false, false},
 		{"blank nodes are not IRIs", tab([]rdf.Term{x, one}), tab([]rdf.Term{a, one}), false, nil, false, false},
+		{"an unprojected ORDER BY key checks whole rows", tab([]rdf.Term{a, one}, []rdf.Term{b, one}), tab([]rdf.Term{b, one}, []rdf.Term{a, one}), true, []string{"hidden"}, false, false},
 	}
 	for _, tc := range tests {
 		if got := sameRows(tc.exp, tc.act, tc.ordered, tc.orderBy, identity); got != tc.strict {
@@ -59,6 +60,7 @@ func TestJudgeAndSameAnswer(t *testing.T) {
 	sel := mustParse(t, "SELECT ?s ?o { ?s ?p ?o }")
 	ordered := mustParse(t, "SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s")
 	byExpr := mustParse(t, "SELECT ?s ?o { ?s ?p ?o } ORDER BY STR(?o)")
+	hidden := mustParse(t, "SELECT ?s { ?s ?p ?o } ORDER BY ?o")
 	ask := mustParse(t, "ASK { ?s ?p ?o }")
 	construct := mustParse(t, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
 	csvOne, err := asCSV(tab([]rdf.Term{a, one}))
@@ -76,6 +78,10 @@ func TestJudgeAndSameAnswer(t *testing.T) {
 		{"order counts under ORDER BY", ordered, &Expected{Table: tab([]rdf.Term{a, one}, []rdf.Term{b, one})}, Answer{Table: tab([]rdf.Term{b, one}, []rdf.Term{a, one})}, Fail},
 		{"order by an expression", byExpr, &Expected{Table: tab([]rdf.Term{a, one}, []rdf.Term{b, one})}, Answer{Table: tab([]rdf.Term{b, one}, []rdf.Term{a, one})}, Fail},
 		{"a missing row", sel, &Expected{Table: tab([]rdf.Term{a, one}, []rdf.Term{b, one})}, Answer{Table: tab([]rdf.Term{a, one})}, Fail},
+		{"variables in another order", sel, &Expected{Table: tab([]rdf.Term{a, one})}, Answer{Table: &results.Table{Vars: []string{"o", "s"}, Rows: [][]rdf.Term{{one, a}}}}, Pass},
+		{"an extra variable, never bound", sel, &Expected{Table: tab([]rdf.Term{a, one})}, Answer{Table: &results.Table{Vars: []string{"s", "o", "x"}, Rows: [][]rdf.Term{{a, one, {}}}}}, Fail},
+		{"a variable missing", sel, &Expected{Table: tab([]rdf.Term{a, {}})}, Answer{Table: &results.Table{Vars: []string{"s"}, Rows: [][]rdf.Term{{a}}}}, Fail},
+		{"ORDER BY a key not projected", hidden, &Expected{Table: &results.Table{Vars: []string{"s"}, Rows: [][]rdf.Term{{a}, {b}}}}, Answer{Table: &results.Table{Vars: []string{"s"}, Rows: [][]rdf.Term{{b}, {a}}}}, Fail},
 		{"a duplicate counts", sel, &Expected{Table: tab([]rdf.Term{a, one})}, Answer{Table: tab([]rdf.Term{a, one}, []rdf.Term{a, one})}, Fail},
 		{"an unbound cell", sel, &Expected{Table: tab([]rdf.Term{a, one})}, Answer{Table: tab([]rdf.Term{a, {}})}, Fail},
 		{"numbers equal by value only", sel, &Expected{Table: tab([]rdf.Term{a, one})}, Answer{Table: tab([]rdf.Term{a, oneAgain})}, PassByValue},

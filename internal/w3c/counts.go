@@ -70,7 +70,7 @@ func (c TypeCounts) Check(tb testing.TB, suite string, floors map[string]int) {
 			tb.Errorf("%s %s: %d passed, below the floor of %d", suite, typ, n[0], floor)
 		}
 	}
-	tb.Logf("%s: %d passed, %d failed", suite, passed, failed)
+	testtool.Figure(tb, "%s: %d/%d passed, %d failed", suite, passed, passed+failed, failed)
 }
 
 func sortedGroups[V any](m map[string]V) []string {
@@ -89,7 +89,7 @@ func sortedGroups[V any](m map[string]V) []string {
 func RunSyntaxSuites(t *testing.T, what string, run func(t *testing.T, s SyntaxSuite, dir string, tc SyntaxTest)) {
 	for _, s := range SyntaxSuites() {
 		t.Run(s.Name, func(t *testing.T) {
-			dir := testtool.Shared(t, "conformance", s.Name)
+			dir := testtool.Testdata(t, s.Name)
 			tests, err := ReadSyntaxManifest(dir, s.Base)
 			if err != nil {
 				t.Fatal(err)
@@ -100,5 +100,59 @@ func RunSyntaxSuites(t *testing.T, what string, run func(t *testing.T, s SyntaxS
 			}
 			counts.Check(t, strings.TrimSpace(s.Name+" "+what), s.Floors)
 		})
+	}
+}
+
+// EvalCounts tallies the outcomes of one run of a SPARQL suite's
+// evaluation tests, strict passes and by-value passes apart.
+type EvalCounts struct {
+	Strict, ByValue, Failed, NotRun int
+	byValue                         map[string]bool // keys that passed by value
+}
+
+// Add counts the outcome of the test with the given key.
+func (c *EvalCounts) Add(key string, o Outcome) {
+	switch o {
+	case Pass:
+		c.Strict++
+	case PassByValue:
+		c.ByValue++
+		if c.byValue == nil {
+			c.byValue = map[string]bool{}
+		}
+		c.byValue[key] = true
+	case Fail:
+		c.Failed++
+	case Skip:
+		c.NotRun++
+	}
+}
+
+// String gives the counts as the README quotes them.
+func (c *EvalCounts) String() string {
+	total := c.Strict + c.ByValue + c.Failed + c.NotRun
+	s := fmt.Sprintf("%d/%d passed: %d strict, %d by value (listed), %d failed", c.Strict+c.ByValue, total, c.Strict, c.ByValue, c.Failed)
+	if c.NotRun > 0 {
+		s += fmt.Sprintf(", %d not judged (internal/w3c/skips.go)", c.NotRun)
+	}
+	return s
+}
+
+// Check fails tb when the run passed fewer tests strictly than the suite's
+// floor, when any test failed, or when a test the by-value list names for
+// this suite did not pass by value (it failed, or its name changed), so
+// that the list stays exact.
+func (c *EvalCounts) Check(tb testing.TB, s QuerySuite, what string) {
+	tb.Helper()
+	if c.Strict < s.FloorStrict {
+		tb.Errorf("%s %s: %d evaluation tests passed strictly, below the floor of %d", s.Name, what, c.Strict, s.FloorStrict)
+	}
+	if c.Failed > 0 {
+		tb.Errorf("%s %s: %d evaluation tests failed", s.Name, what, c.Failed)
+	}
+	for _, k := range ByValueList() {
+		if strings.HasPrefix(k, s.Name+"/") && !c.byValue[k] {
+			tb.Errorf("%s %s: %s is on the by-value list but did not pass by value", s.Name, what, k)
+		}
 	}
 }

@@ -119,7 +119,7 @@ func runEval(ctx context.Context, tc QueryTest) (Outcome, string) {
 		return Fail, "load data: " + err.Error()
 	}
 	ans, err := Execute(ctx, eval.NewMemory(quads), q, sparql.OwnDefaultGraph)
-	o, detail := Judge(exp, ans, err, q)
+	o, detail := JudgeTest(tc, exp, ans, err, q)
 	if o == Fail {
 		detail += fmt.Sprintf("\n%s\nalgebra: %s", text, q)
 	}

@@ -2,7 +2,6 @@ package w3c
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql"
@@ -33,10 +32,20 @@ type Answer struct {
 	Graph []rdf.Quad     // CONSTRUCT and DESCRIBE
 }
 
+// JudgeTest judges the answer to test tc as Judge does, and then applies
+// the by-value list (byvalue.go): only a listed test may pass by value,
+// and a listed test must not pass strictly. Every harness judges through
+// it.
+func JudgeTest(tc QueryTest, exp *Expected, ans Answer, err error, q *sparql.Query) (Outcome, string) {
+	o, detail := Judge(exp, ans, err, q)
+	return admit(tc.Key(), o, detail)
+}
+
 // Judge compares the answer of q, or the error its execution gave, with
-// the expectation: first strictly (terms exactly, blank nodes up to
-// renaming, rows in order on the ORDER BY keys), then by value. The detail
-// describes a failure, or for a pass by value how the answers differ.
+// the expectation: first strictly (the projected variables, terms exactly,
+// blank nodes up to renaming, rows in order on the ORDER BY keys), then by
+// value. The detail describes a failure, or for a pass by value how the
+// answers differ. It knows no test by name; JudgeTest does.
 func Judge(exp *Expected, ans Answer, err error, q *sparql.Query) (Outcome, string) {
 	if err != nil {
 		return Fail, "exec: " + err.Error()
@@ -61,6 +70,9 @@ func Judge(exp *Expected, ans Answer, err error, q *sparql.Query) (Outcome, stri
 		}
 		return Fail, fmt.Sprintf("boolean: expected %v, got %v", boolString(exp.Table.Boolean), boolString(tab.Boolean))
 	}
+	if !sameVars(exp.Table.Vars, tab.Vars) {
+		return Fail, fmt.Sprintf("projected variables: expected %v, got %v", exp.Table.Vars, tab.Vars)
+	}
 	if exp.CSV {
 		conv, err := asCSV(tab)
 		if err != nil {
@@ -83,8 +95,9 @@ func Judge(exp *Expected, ans Answer, err error, q *sparql.Query) (Outcome, stri
 }
 
 // SameAnswer reports whether two executions of q answered alike, strictly:
-// the same graph, boolean or solution multiset (in the same order on the
-// ORDER BY keys), blank nodes relabelled.
+// the same graph, the same boolean, or the same projected variables and
+// solution multiset (in the same order on the ORDER BY keys), blank nodes
+// relabelled.
 func SameAnswer(a, b Answer, q *sparql.Query) bool {
 	if a.Table == nil || b.Table == nil {
 		return a.Table == nil && b.Table == nil && rdf.Isomorphic(a.Graph, b.Graph)
@@ -93,5 +106,5 @@ func SameAnswer(a, b Answer, q *sparql.Query) bool {
 		return a.Table.Boolean != nil && b.Table.Boolean != nil && *a.Table.Boolean == *b.Table.Boolean
 	}
 	ordered, orderBy := orderOf(q.Algebra().Pattern)
-	return slices.Equal(a.Table.Vars, b.Table.Vars) && sameRows(a.Table, b.Table, ordered, orderBy, identity)
+	return sameVars(a.Table.Vars, b.Table.Vars) && sameRows(a.Table, b.Table, ordered, orderBy, identity)
 }

@@ -24,7 +24,7 @@ func (l lossy) Match(ctx context.Context, pattern [4]uint64, yield func([4]uint6
 // loses quads: over real W3C tests, a lossy dataset must answer otherwise.
 func TestComparisonNoticesLostQuads(t *testing.T) {
 	ctx := context.Background()
-	root := testtool.Shared(t, "conformance")
+	root := testtool.Testdata(t)
 	tests, err := ReadQueryManifest("sparql11", filepath.Join(root, "sparql11", "aggregates", "manifest.ttl"))
 	if err != nil {
 		t.Fatal(err)

@@ -9,28 +9,31 @@ import (
 	"github.com/stadleuven/maturity/rdf"
 )
 
-// QuerySuite is one W3C SPARQL suite: its manifests, relative to the
-// conformance folder, and the pass counts every harness running it must
-// keep (raise them as the engine improves).
+// QuerySuite is one W3C SPARQL suite: its manifests, relative to
+// testdata/, and the pass counts every harness running it must keep (raise
+// them as the engine improves).
 type QuerySuite struct {
-	Name        string
-	Manifests   []string
-	FloorEval   int // evaluation tests passed, by value included
+	Name      string
+	Title     string // for reports, e.g. "SPARQL 1.1"
+	Manifests []string
+	// FloorStrict counts the evaluation tests that pass strictly; the
+	// others may pass by value only when byvalue.go lists them.
+	FloorStrict int
 	FloorSyntax int // syntax tests passed
 }
 
 // QuerySuites lists the SPARQL 1.1 and 1.0 query suites.
 func QuerySuites() []QuerySuite {
 	return []QuerySuite{
-		{Name: "sparql11", Manifests: []string{"sparql11/manifest-sparql11-query.ttl", "sparql11/csv-tsv-res/manifest.ttl", "sparql11/json-res/manifest.ttl"},
-			FloorEval: 235, FloorSyntax: 103},
-		{Name: "sparql10", Manifests: []string{"sparql10/manifest-evaluation.ttl", "sparql10/extended-manifest-evaluation.ttl", "sparql10/manifest-syntax.ttl"},
-			FloorEval: 283, FloorSyntax: 199},
+		{Name: "sparql11", Title: "SPARQL 1.1", Manifests: []string{"sparql11/manifest-sparql11-query.ttl", "sparql11/csv-tsv-res/manifest.ttl", "sparql11/json-res/manifest.ttl"},
+			FloorStrict: 223, FloorSyntax: 103},
+		{Name: "sparql10", Title: "SPARQL 1.0", Manifests: []string{"sparql10/manifest-evaluation.ttl", "sparql10/extended-manifest-evaluation.ttl", "sparql10/manifest-syntax.ttl"},
+			FloorStrict: 278, FloorSyntax: 199},
 	}
 }
 
-// Read returns the tests of all the suite's manifests, root being the
-// conformance folder.
+// Read returns the tests of all the suite's manifests, root being
+// testdata/.
 func (s QuerySuite) Read(root string) ([]QueryTest, error) {
 	var tests []QueryTest
 	for _, m := range s.Manifests {

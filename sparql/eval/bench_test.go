@@ -10,9 +10,9 @@ import (
 	"github.com/stadleuven/maturity/sparql/parse"
 )
 
-// maturityData builds assessments shaped like the benchmark data of
-// ../shared/tools/peers/gen-data.py: cities with yearly assessments of 11
-// domains and survey responses.
+// maturityData builds assessments shaped like the benchmark data of the
+// peer tools' gen-data.py (~/.cache/maturity-peers, see bench/): cities
+// with yearly assessments of 11 domains and survey responses.
 func maturityData(cities, years int) []rdf.Quad {
 	iri := func(f string, a ...any) rdf.Term { return rdf.IRI(ex + fmt.Sprintf(f, a...)) }
 	num := func(n int) rdf.Term { return rdf.TypedLiteral(fmt.Sprint(n), rdf.XSDInteger) }

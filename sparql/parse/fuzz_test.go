@@ -23,8 +23,8 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	// The W3C syntax tests make good seeds when the suite is present.
-	if files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "conformance", "sparql11", "syntax-query", "*.rq")); len(files) > 0 {
+	// The W3C syntax tests make good seeds.
+	if files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "sparql11", "syntax-query", "*.rq")); len(files) > 0 {
 		for _, file := range files {
 			if b, err := os.ReadFile(file); err == nil {
 				f.Add(string(b))

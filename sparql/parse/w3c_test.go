@@ -101,7 +101,7 @@ func TestW3CSyntax(t *testing.T) {
 		{[]string{"sparql10", "manifest-evaluation.ttl"}, 0, 0, 284},
 	}
 	for _, s := range suites {
-		path := testtool.Shared(t, append([]string{"conformance"}, s.manifest...)...)
+		path := testtool.Testdata(t, s.manifest...)
 		t.Run(strings.Join(s.manifest, "/"), func(t *testing.T) {
 			tests := readManifest(t, path)
 			var pos, neg, eval, nPos, nNeg, nEval, skipped int
