@@ -228,6 +228,7 @@ func Validate(quads []rdf.Quad, lang string) []Message {
 		})
 	}
 	v.run(rules)
+	v.vlRules()
 	v.agents()
 	v.usageNotes()
 	return v.sorted()
@@ -258,6 +259,13 @@ func (v *validation) run(rs []rule) {
 			v.check(r, s)
 		}
 	}
+	v.references()
+}
+
+// vlRules checks what DCAT-AP-VL adds to the cardinalities: values that
+// must be described with a given class, and one value per language where
+// its usage notes ask for it.
+func (v *validation) vlRules() {
 	for _, c := range valueClasses {
 		for _, s := range v.g.instances(c.class) {
 			v.valueClass(c.class, c.prop, c.valueClass, s)
@@ -268,7 +276,6 @@ func (v *validation) run(rs []rule) {
 			v.uniqueLang(u.class, u.prop, u.what, s)
 		}
 	}
-	v.references()
 }
 
 // sorted returns the messages, errors first, by subject.

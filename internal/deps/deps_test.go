@@ -71,7 +71,8 @@ func TestImportDirections(t *testing.T) {
 			}
 			for _, d := range p.Deps {
 				dr, ok := strings.CutPrefix(d, module)
-				if !ok {
+				if !ok || dr == prefix || strings.HasPrefix(dr, prefix+"/") {
+					// A package's own subtree is never forbidden to it.
 					continue
 				}
 				for _, b := range bad {
