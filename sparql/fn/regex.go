@@ -233,6 +233,11 @@ func fnReplace(e *Env, a []rdf.Term) (rdf.Term, error) {
 		out = append(out, src[last:m[0]]...)
 		out = re.ExpandString(out, tmpl, src, m)
 		last = m[1]
+		// Checked as the result grows: each nesting level of REPLACE
+		// can multiply the length by that of the replacement.
+		if err := e.checkLen("REPLACE", len(out)+len(src)-last); err != nil {
+			return rdf.Term{}, err
+		}
 	}
 	out = append(out, src[last:]...)
 	return like(string(out), a[0]), nil
