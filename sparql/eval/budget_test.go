@@ -1,7 +1,6 @@
 package eval_test
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/budget"
 	"github.com/stadleuven/maturity/sparql/eval"
-	"github.com/stadleuven/maturity/sparql/parse"
 )
 
 // triples3000 is the dataset of the sort bomb of issue 11: 3,000 triples.
@@ -27,11 +25,7 @@ func triples3000() eval.Dataset {
 // error that ended it (nil when all rows came).
 func drain(t *testing.T, ds eval.Dataset, query string, opts eval.Options) (int, error) {
 	t.Helper()
-	q, err := parse.Parse("PREFIX : <"+ex+">\n"+query, "")
-	if err != nil {
-		t.Fatalf("parse %q: %v", query, err)
-	}
-	r, err := eval.Exec(context.Background(), ds, q, opts)
+	r, err := start(t, ds, query, opts)
 	if err != nil {
 		return 0, err
 	}
