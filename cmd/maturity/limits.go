@@ -45,7 +45,7 @@ func (b *byteSize) Set(s string) error {
 // sparql/budget and in ldserver.
 type limitFlags struct {
 	patterns, pathSteps, depth, queries, queued *int
-	stringBytes, memory, service, memoryLimit    byteSize
+	stringBytes, memory, service, memoryLimit   byteSize
 }
 
 func addLimitFlags(fl *flag.FlagSet) *limitFlags {
