@@ -21,13 +21,15 @@ func TestMaxString(t *testing.T) {
 		ok   int // MaxString that lets the call through
 	}{
 		{"CONCAT", []rdf.Term{s(60), s(60)}, 120},
-		{"REPLACE", []rdf.Term{s(10), rdf.Literal("a"), rdf.Literal("bbbbbbbbbb")}, 100},
+		{"REPLACE", []rdf.Term{s(10), rdf.Literal("a"), rdf.Literal("bbbbbbbbbb")}, 100},   // literal: counted up front
+		{"REPLACE", []rdf.Term{s(10), rdf.Literal("[a]"), rdf.Literal("bbbbbbbbbb")}, 100}, // counted while built
+		{"REPLACE", []rdf.Term{s(10), rdf.Literal("(a)"), rdf.Literal("$1$1$1$1$1$1$1$1$1$1")}, 100},
 		{"UCASE", []rdf.Term{s(101)}, 101},
 		{"LCASE", []rdf.Term{s(101)}, 101},
 		{"ENCODE_FOR_URI", []rdf.Term{rdf.Literal(strings.Repeat("/", 40))}, 120},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.name+" "+tc.args[len(tc.args)-1].Value, func(t *testing.T) {
 			e := &Env{MaxString: tc.ok - 1}
 			_, err := e.Call(tc.name, tc.args)
 			var le *budget.Error
