@@ -183,21 +183,25 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 	if size > hashMaxQuads {
 		size = hashMaxQuads
 	}
-	// The estimate sizes the table up front (growing it while scanning
-	// copies every quad again), within reason: an estimate is no promise.
-	prealloc := min(size, hashPrealloc)
-	t := &hashTable{one: -1, quads: make([][4]uint64, 0, prealloc)}
-	switch mask {
-	case 1, 2, 4:
-		t.one = map[uint8]int{1: 0, 2: 1, 4: 2}[mask]
-	}
 	// The table is charged to the meter as it fills (a quad, its chain
 	// link and its share of the index). A table that does not fit the
 	// budget is dropped, and the step keeps probing the index: slower,
 	// but it needs no memory, so the query still gets its answer.
 	const perQuad = 32 + 4 + 32 // quad, chain link, dense index or map share
-	held := cap(t.quads) * perQuad
-	fits := x.mem.fits(held)
+	// The estimate sizes the table up front (growing it while scanning
+	// copies every quad again), within reason: an estimate is no promise.
+	prealloc := min(size, hashPrealloc)
+	held := max(prealloc, 1) * perQuad
+	if !x.mem.fits(held) {
+		s.full = hashMaxQuads + 1 // never fits: keep probing the index
+		return nil, nil
+	}
+	fits := true
+	t := &hashTable{one: -1, quads: make([][4]uint64, 0, prealloc)}
+	switch mask {
+	case 1, 2, 4:
+		t.one = map[uint8]int{1: 0, 2: 1, 4: 2}[mask]
+	}
 	tp := s.tp
 	err := x.match(ctx, tp.graph, tp.ids[0], tp.ids[1], tp.ids[2], func(q [4]uint64) bool {
 		if x.tick(ctx) != nil {

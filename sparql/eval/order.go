@@ -100,9 +100,6 @@ func (o *orderOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 				fatalErr = err
 				return false
 			}
-			if err != nil {
-				t = rdf.Term{}
-			}
 			keys[i] = t // an error sorts as unbound
 		}
 		seq++
