@@ -2,7 +2,9 @@ package ldserver
 
 import (
 	"fmt"
+	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -158,5 +160,32 @@ func TestDocumentXMLCharacters(t *testing.T) {
 		if resp, body := e.get(t, "GET", e.base+"doc/domein/sponsoring"+ext); resp.StatusCode != 200 || !strings.Contains(string(body), "control") {
 			t.Errorf("%s: %d %.200s", ext, resp.StatusCode, body)
 		}
+	}
+}
+
+// TestEndpointLimitMidStream: a query that meets a limit after its answer
+// started streaming ends with an error line naming the limit and a broken
+// stream, never with a well-formed partial answer.
+func TestEndpointLimitMidStream(t *testing.T) {
+	env := newSPARQLEnv(t, grid(200, rdf.Term{}), func(c *Config) {
+		c.QueryLimits = sparql.Limits{MemoryBytes: 2 << 20}
+		c.MaxRows = 1 << 30
+	}, nil)
+	req, _ := http.NewRequest(http.MethodGet, env.endpoint+"?query="+url.QueryEscape(
+		`SELECT ?z { ?a ?b ?c . ?d ?e ?f BIND(CONCAT(STR(?c), "/", STR(?f)) AS ?z) }`), nil)
+	req.Header.Set("Accept-Language", "en")
+	req.Header.Set("Accept", "text/tab-separated-values")
+	resp, err := env.client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || err == nil {
+		t.Fatalf("status %d, read error %v: the answer should have been streaming, then cut", resp.StatusCode, err)
+	}
+	tail := string(body[max(0, len(body)-400):])
+	if !strings.Contains(tail, "stopped at a limit") || !strings.Contains(tail, "query-memory") {
+		t.Errorf("no error line naming the limit at the end:\n%s", tail)
 	}
 }

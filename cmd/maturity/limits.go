@@ -40,15 +40,17 @@ func (b *byteSize) Set(s string) error {
 	return nil
 }
 
-// limitFlags are the flags of the query limits and of the endpoint's
-// concurrency; every default is the library's, documented in package
-// sparql/budget and in ldserver.
+// limitFlags are the flags of the query limits and, for serve, of the
+// endpoint's concurrency and the memory limit; every default is the
+// library's, documented in package sparql/budget and in ldserver.
 type limitFlags struct {
 	patterns, pathSteps, depth, queries, queued *int
 	stringBytes, memory, service, memoryLimit   byteSize
 }
 
-func addLimitFlags(fl *flag.FlagSet) *limitFlags {
+// addQueryLimitFlags registers the flags of the per-query limits (serve
+// and query).
+func addQueryLimitFlags(fl *flag.FlagSet) *limitFlags {
 	l := &limitFlags{
 		stringBytes: budget.DefaultStringBytes,
 		memory:      budget.DefaultMemoryBytes,
@@ -60,6 +62,13 @@ func addLimitFlags(fl *flag.FlagSet) *limitFlags {
 	fl.Var(&l.stringBytes, "max-string-bytes", "longest string a SPARQL function or GROUP_CONCAT may compute (-1: no limit)")
 	fl.Var(&l.memory, "query-memory", "memory one SPARQL query may hold for sorting, grouping, DISTINCT, hash joins, sub-queries and SERVICE answers (-1: no limit)")
 	fl.Var(&l.service, "max-service-bytes", "largest SERVICE answer read from a remote endpoint (-1: no limit)")
+	return l
+}
+
+// addLimitFlags registers the query limits and serve's own: concurrency
+// and the memory limit.
+func addLimitFlags(fl *flag.FlagSet) *limitFlags {
+	l := addQueryLimitFlags(fl)
 	l.queries = fl.Int("max-queries", ldserver.DefaultMaxQueries(), "SPARQL queries evaluated at once (default: one per CPU, at least 2)")
 	l.queued = fl.Int("max-queued", ldserver.DefaultMaxQueued, "SPARQL queries waiting for a turn before more are refused with 503 and Retry-After")
 	fl.Var(&l.memoryLimit, "memory-limit", "soft memory limit of the process (GOMEMLIMIT); default: 256MiB plus --query-memory per --max-queries, at most 3/4 of the machine's memory; the GOMEMLIMIT variable wins")

@@ -99,3 +99,24 @@ func TestImportEntityBomb(t *testing.T) {
 		{name: "raised limit", args: []string{"import", "--data", data, "--max-entity-bytes", "64MiB", bomb}, wantErrs: "imported 1 quads"},
 	})
 }
+
+// TestQueryLimitFlags checks that `maturity query` takes the query limits
+// too, so that a researcher can lift one the server enforces.
+func TestQueryLimitFlags(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	q := filepath.Join(dir, "q.rq")
+	path := filepath.Join(dir, "path.rq")
+	if err := os.WriteFile(q, []byte(`SELECT ?x { BIND(CONCAT("0123456789", "0123456789") AS ?x) }`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(`SELECT * { ?a <http://ex/p>/<http://ex/p>/<http://ex/p> ?b }`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runCases(t, []cliCase{
+		{name: "within", args: []string{"query", "--data", data, "--format", "csv", q}, wantOut: "01234567890123456789"},
+		{name: "beyond", args: []string{"query", "--data", data, "--max-string-bytes", "19", q}, wantCode: 1, wantErrs: "max-string-bytes"},
+		{name: "path within", args: []string{"query", "--data", data, "--parse-only", path}, wantOut: "ok"},
+		{name: "path beyond", args: []string{"query", "--data", data, "--max-path-steps", "2", "--parse-only", path}, wantCode: 1, wantErrs: "max-path-steps"},
+	})
+}
