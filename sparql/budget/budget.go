@@ -99,6 +99,13 @@ var units = map[Name][2]string{
 	NamePathSteps: {"steps", "stappen"},
 }
 
+// scopes says what a limit applies to, when not to the whole query.
+var scopes = map[Name][2]string{
+	NamePathSteps:    {"per path", "per pad"},
+	NameStringBytes:  {"per string", "per string"},
+	NameServiceBytes: {"per SERVICE answer", "per SERVICE-antwoord"},
+}
+
 // ErrLimit is wrapped by every *Error, for errors.Is.
 var ErrLimit = errors.New("query limit exceeded")
 
@@ -128,10 +135,14 @@ func (e *Error) Localized(lang string) string {
 			max = strconv.FormatInt(e.Max, 10) + " " + u[1]
 		}
 	}
-	if nl {
-		return fmt.Sprintf("%s overschrijdt de grens %s van %s per query", e.What, e.Limit, max)
+	per := scopes[e.Limit]
+	if per == [2]string{} {
+		per = [2]string{"per query", "per query"}
 	}
-	return fmt.Sprintf("%s exceeds the limit %s of %s per query", e.What, e.Limit, max)
+	if nl {
+		return fmt.Sprintf("%s overschrijdt de grens %s van %s %s", e.What, e.Limit, max, per[1])
+	}
+	return fmt.Sprintf("%s exceeds the limit %s of %s %s", e.What, e.Limit, max, per[0])
 }
 
 // Exceeded returns the *Error for limit name with maximum max, met by what.
