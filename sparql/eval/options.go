@@ -52,4 +52,9 @@ type Options struct {
 	// default of package budget. Exceeding one stops the query with a
 	// *budget.Error.
 	Limits budget.Limits
+
+	// linearPlans makes every group use the near-linear join order, so
+	// that tests can compare its answers with the other orders'
+	// (export_test.go).
+	linearPlans bool
 }

@@ -53,7 +53,7 @@ func (c *compiler) orderSteps(steps []*step, g graphCtx, bound varSet, filters [
 	if len(steps) < 2 {
 		return nil
 	}
-	if len(steps) > greedyMaxSteps {
+	if len(steps) > greedyMaxSteps || c.x.opts.linearPlans {
 		return c.orderLinear(steps, g, bound)
 	}
 	if len(steps) > dpMaxSteps {
