@@ -313,6 +313,10 @@ func iriTerms(iris []string) []rdf.Term {
 // queryFailed answers an error that happened before any of the answer was
 // sent, with the status that tells the client whose fault it is.
 func (s *Server) queryFailed(w http.ResponseWriter, r *http.Request, ctx context.Context, lang string, err error) {
+	var (
+		le *budget.Error
+		xe xmlCharError
+	)
 	switch {
 	case r.Context().Err() != nil && !errors.Is(r.Context().Err(), context.DeadlineExceeded):
 		// The client disconnected.
@@ -322,16 +326,12 @@ func (s *Server) queryFailed(w http.ResponseWriter, r *http.Request, ctx context
 		s.sparqlError(w, r, http.StatusServiceUnavailable, lang, smTimeout, s.timeoutDetail(lang))
 	case errors.Is(err, eval.ErrNoService) || errors.Is(err, service.ErrNotAllowed):
 		s.sparqlError(w, r, http.StatusForbidden, lang, smServiceRefused, err.Error())
-	case errors.As(err, new(*budget.Error)):
+	case errors.As(err, &le):
 		// The query is valid but needs more than this server gives one
 		// query: the client's to change, so a 4xx.
-		var le *budget.Error
-		errors.As(err, &le)
 		s.log.InfoContext(r.Context(), "sparql: query stopped at a limit", "limit", le.Limit, "what", le.What)
 		s.sparqlError(w, r, http.StatusUnprocessableEntity, lang, smLimit, le.Localized(lang))
-	case errors.As(err, new(xmlCharError)):
-		var xe xmlCharError
-		errors.As(err, &xe)
+	case errors.As(err, &xe):
 		s.sparqlError(w, r, http.StatusNotAcceptable, lang, smXMLChar, fmt.Sprintf(smsg(lang, smXMLCharDetail), xe.XMLChar()))
 	default:
 		s.log.ErrorContext(r.Context(), "sparql: evaluation failed", "err", err)
