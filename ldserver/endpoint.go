@@ -129,7 +129,7 @@ func (s *Server) serveSPARQL(w http.ResponseWriter, r *http.Request) {
 	lang, _ := s.pickLang(r)
 	h := w.Header()
 	h.Set("Vary", "Accept, Accept-Language")
-	h.Set("Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Location, Content-Location, Vary, "+hdrTruncated+", "+hdrMaxRows)
+	h.Set("Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Location, Content-Location, Vary, Retry-After, "+hdrTruncated+", "+hdrMaxRows+", "+hdrReplaced)
 	pr, perr := parseProtoRequest(r)
 	if perr != nil {
 		if perr.status == http.StatusMethodNotAllowed {

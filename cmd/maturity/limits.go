@@ -71,8 +71,17 @@ func addLimitFlags(fl *flag.FlagSet) *limitFlags {
 	l := addQueryLimitFlags(fl)
 	l.queries = fl.Int("max-queries", ldserver.DefaultMaxQueries(), "SPARQL queries evaluated at once (default: one per CPU, at least 2)")
 	l.queued = fl.Int("max-queued", ldserver.DefaultMaxQueued, "SPARQL queries waiting for a turn before more are refused with 503 and Retry-After")
-	fl.Var(&l.memoryLimit, "memory-limit", "soft memory limit of the process (GOMEMLIMIT); default: 256MiB plus --query-memory per --max-queries, at most 3/4 of the machine's memory; the GOMEMLIMIT variable wins")
+	fl.Var(&l.memoryLimit, "memory-limit", "soft memory limit of the process (GOMEMLIMIT); default: 128MiB plus --query-memory per --max-queries, at most 3/4 of the machine's memory; the GOMEMLIMIT variable wins")
 	return l
+}
+
+// queuedConfig is --max-queued as ldserver.Config.MaxQueued takes it,
+// where 0 means the default and a negative number no queue.
+func (l *limitFlags) queuedConfig() int {
+	if *l.queued <= 0 {
+		return -1
+	}
+	return *l.queued
 }
 
 // limits returns the query limits the flags set.
@@ -90,7 +99,10 @@ func (l *limitFlags) limits() sparql.Limits {
 // setMemoryLimit sets the soft memory limit unless GOMEMLIMIT is set: the
 // garbage collector runs with GOGC=400 for speed (serve.go), which lets
 // the heap grow to five times what is live; the limit makes it collect
-// harder before the process outgrows what the queries are allowed.
+// harder before the process outgrows what the queries are allowed. The
+// default is what the running queries may hold (--query-memory each)
+// plus 128 MiB for the server itself (an idle server holds about 20 MB,
+// the response cache up to 64 MiB).
 func (l *limitFlags) setMemoryLimit(log *slog.Logger) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		log.Info("memory limit from GOMEMLIMIT", "limit", os.Getenv("GOMEMLIMIT"))
@@ -102,7 +114,7 @@ func (l *limitFlags) setMemoryLimit(log *slog.Logger) {
 		if perQuery <= 0 {
 			perQuery = budget.DefaultMemoryBytes
 		}
-		limit = 256<<20 + int64(max(*l.queries, 1))*perQuery
+		limit = 128<<20 + int64(max(*l.queries, 1))*perQuery
 		if total := machineMemory(); total > 0 {
 			limit = min(limit, total/4*3)
 		}

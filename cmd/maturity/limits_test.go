@@ -41,8 +41,11 @@ func TestLimitFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := sparql.Limits{Depth: 30, Patterns: 50, PathSteps: 7, StringBytes: 1 << 20, MemoryBytes: 32 << 20, ServiceBytes: -1}
-	if got := l.limits(); got != want || *l.queries != 3 || *l.queued != 9 {
-		t.Errorf("limits %+v, queries %d, queued %d", got, *l.queries, *l.queued)
+	if got := l.limits(); got != want || *l.queries != 3 || l.queuedConfig() != 9 {
+		t.Errorf("limits %+v, queries %d, queued %d", got, *l.queries, l.queuedConfig())
+	}
+	if err := fl.Parse([]string{"--max-queued", "0"}); err != nil || l.queuedConfig() != -1 {
+		t.Errorf("--max-queued 0 gives Config.MaxQueued %d, want -1 (no queue; 0 would be the default)", l.queuedConfig())
 	}
 	old := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(old)
@@ -50,8 +53,8 @@ func TestLimitFlags(t *testing.T) {
 	os.Unsetenv("GOMEMLIMIT")
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	l.setMemoryLimit(log)
-	if got, want := debug.SetMemoryLimit(-1), int64(256<<20+3*32<<20); got != want && got != machineMemory()/4*3 {
-		t.Errorf("memory limit %d, want %d (256 MiB + 3 queries × 32 MiB)", got, want)
+	if got, want := debug.SetMemoryLimit(-1), int64(128<<20+3*32<<20); got != want && got != machineMemory()/4*3 {
+		t.Errorf("memory limit %d, want %d (128 MiB + 3 queries × 32 MiB)", got, want)
 	}
 	if err := fl.Parse([]string{"--memory-limit", "300MiB"}); err != nil {
 		t.Fatal(err)

@@ -100,7 +100,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		Queries:         queries,
 		QueryLimits:     limits.limits(),
 		MaxQueries:      *limits.queries,
-		MaxQueued:       *limits.queued,
+		MaxQueued:       limits.queuedConfig(),
 
 		Catalog:   ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
 		Writer:    writer,
