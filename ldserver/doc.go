@@ -38,6 +38,7 @@
 //	edit_plan.go  the action plan as a page, /evaluatie/plan?org=&year=
 //	edit_text.go  Dutch and English text of the form and the plan
 //	endpoint.go          the SPARQL 1.1 protocol endpoint at /sparql: limits, timeout, row cap
+//	endpoint_admit.go    how many queries run at once, the queue, 503 + Retry-After
 //	endpoint_request.go  reading a protocol request (GET, form POST, sparql-query POST)
 //	endpoint_conneg.go   choosing the results or RDF format of an answer
 //	endpoint_write.go    streaming answers, signalling a cut answer

@@ -16,6 +16,7 @@ import (
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/sparql/algebra"
+	"github.com/stadleuven/maturity/sparql/budget"
 	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/sparql/parse"
 	"github.com/stadleuven/maturity/sparql/results"
@@ -30,16 +31,45 @@ const (
 
 // Headers that signal a cut answer. X-SPARQL-MaxRows is Virtuoso's name for
 // the same signal, which existing clients already look for.
+// X-SPARQL-Replaced signals an XML answer in which characters XML 1.0
+// cannot carry were replaced (see writeResults).
 const (
 	hdrTruncated = "X-SPARQL-Truncated"
 	hdrMaxRows   = "X-SPARQL-MaxRows"
+	hdrReplaced  = "X-SPARQL-Replaced"
 )
+
+// xmlCharError is what the XML writers of rdfio (RDF/XML) and results
+// (SPARQL XML results) return for a value holding a character that RDF
+// allows and XML 1.0 cannot carry.
+type xmlCharError interface {
+	error
+	XMLChar() rune
+}
+
+// xmlCharRefused answers 406 when err is an xmlCharError: a document
+// rendered as RDF/XML (/doc/….rdf, /graph/….rdf) whose data holds such a
+// character. The RDF/XML writer fails before it writes anything, so the
+// status is still free; the answer names the character and the formats
+// that carry it.
+func (s *Server) xmlCharRefused(w http.ResponseWriter, r *http.Request, err error) bool {
+	var xe xmlCharError
+	if !errors.As(err, &xe) {
+		return false
+	}
+	lang, _ := s.pickLang(r)
+	w.Header().Del("Content-Disposition")
+	s.sparqlError(w, r, http.StatusNotAcceptable, lang, smXMLChar, fmt.Sprintf(smsg(lang, smXMLCharDoc), xe.XMLChar()))
+	return true
+}
 
 // endpoint is the SPARQL endpoint's state, fixed when the server is built.
 type endpoint struct {
 	mode     sparql.DefaultGraphMode
 	timeout  time.Duration
 	maxRows  int
+	limits   sparql.Limits
+	admit    *admission
 	service  *service.Client // nil: SERVICE is refused
 	examples []exampleQuery
 	sd       sdCache
@@ -55,7 +85,16 @@ func newEndpoint(cfg *Config) (*endpoint, error) {
 	if cfg.MaxRows <= 0 {
 		cfg.MaxRows = DefaultMaxRows
 	}
-	e := &endpoint{mode: sparql.UnionDefaultGraph, timeout: cfg.QueryTimeout, maxRows: cfg.MaxRows, spool: 64 << 10}
+	if cfg.MaxQueries <= 0 {
+		cfg.MaxQueries = DefaultMaxQueries()
+	}
+	if cfg.MaxQueued < 0 {
+		cfg.MaxQueued = 0
+	} else if cfg.MaxQueued == 0 {
+		cfg.MaxQueued = DefaultMaxQueued
+	}
+	e := &endpoint{mode: sparql.UnionDefaultGraph, timeout: cfg.QueryTimeout, maxRows: cfg.MaxRows, spool: 64 << 10,
+		limits: cfg.QueryLimits, admit: newAdmission(cfg.MaxQueries, cfg.MaxQueued)}
 	if cfg.DefaultGraphOwn {
 		e.mode = sparql.OwnDefaultGraph
 	}
@@ -90,7 +129,7 @@ func (s *Server) serveSPARQL(w http.ResponseWriter, r *http.Request) {
 	lang, _ := s.pickLang(r)
 	h := w.Header()
 	h.Set("Vary", "Accept, Accept-Language")
-	h.Set("Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Location, Content-Location, Vary, "+hdrTruncated+", "+hdrMaxRows)
+	h.Set("Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Location, Content-Location, Vary, Retry-After, "+hdrTruncated+", "+hdrMaxRows+", "+hdrReplaced)
 	pr, perr := parseProtoRequest(r)
 	if perr != nil {
 		if perr.status == http.StatusMethodNotAllowed {
@@ -112,7 +151,7 @@ func (s *Server) serveSPARQL(w http.ResponseWriter, r *http.Request) {
 		s.sparqlError(w, r, http.StatusBadRequest, lang, smNoQuery, "")
 		return
 	}
-	q, err := sparql.Parse(pr.query, sparql.ParseOptions{Base: s.base.iri})
+	q, err := sparql.Parse(pr.query, sparql.ParseOptions{Base: s.base.iri, Limits: s.sparql.limits})
 	if err != nil {
 		s.syntaxError(w, r, lang, err)
 		return
@@ -177,6 +216,16 @@ func (s *Server) runQuery(w http.ResponseWriter, r *http.Request, lang string, p
 		return
 	}
 
+	// A query waits for its turn at most as long as it may run; the
+	// timeout of the evaluation starts when the turn comes.
+	wait, stopWaiting := context.WithTimeout(r.Context(), s.sparql.timeout)
+	release, err := s.sparql.admit.acquire(wait)
+	stopWaiting()
+	if err != nil {
+		s.refuseBusy(w, r, lang, err)
+		return
+	}
+	defer release()
 	ctx, cancel := context.WithTimeout(r.Context(), s.sparql.timeout)
 	defer cancel()
 	v, ok := s.view(w, r)
@@ -188,6 +237,7 @@ func (s *Server) runQuery(w http.ResponseWriter, r *http.Request, lang string, p
 		DefaultGraph:     s.sparql.mode,
 		DefaultGraphIRIs: iriTerms(pr.defaultGraphs),
 		NamedGraphIRIs:   iriTerms(pr.namedGraphs),
+		Limits:           s.sparql.limits,
 	}
 	if s.sparql.service != nil {
 		opts.Service = s.sparql.service
@@ -204,6 +254,9 @@ func (s *Server) runQuery(w http.ResponseWriter, r *http.Request, lang string, p
 	var st streamStatus
 	if q.Form() == algebra.Select || q.Form() == algebra.Ask {
 		w.Header().Set("Content-Type", resFormat.MediaType()+"; charset=utf-8")
+		if resFormat == results.XML {
+			out.trailers = append(out.trailers, hdrReplaced)
+		}
 		st = s.writeResults(out, res, resFormat)
 	} else {
 		w.Header().Set("Content-Type", graphRep.contentType())
@@ -226,8 +279,23 @@ func (s *Server) runQuery(w http.ResponseWriter, r *http.Request, lang string, p
 			w.Header().Set(hdrTruncated, "true")
 			w.Header().Set(hdrMaxRows, fmt.Sprint(s.sparql.maxRows))
 		}
+		if st.replaced > 0 {
+			w.Header().Set(hdrReplaced, fmt.Sprintf("%d characters XML 1.0 cannot carry were replaced by U+FFFD; ask for application/sparql-results+json for the exact values", st.replaced))
+		}
 		out.finish()
 	}
+}
+
+// refuseBusy answers a query that got no turn: 503 with Retry-After when
+// the queue was full or the wait outlasted the query timeout.
+func (s *Server) refuseBusy(w http.ResponseWriter, r *http.Request, lang string, err error) {
+	if r.Context().Err() != nil {
+		return // the client went away while waiting
+	}
+	s.log.InfoContext(r.Context(), "sparql: query refused, server busy", "err", err)
+	w.Header().Set("Retry-After", retryAfter)
+	detail := smsg(lang, smBusyDetail)
+	s.sparqlError(w, r, http.StatusServiceUnavailable, lang, smBusy, detail)
 }
 
 // iriTerms maps protocol graph parameters to IRIs.
@@ -245,6 +313,10 @@ func iriTerms(iris []string) []rdf.Term {
 // queryFailed answers an error that happened before any of the answer was
 // sent, with the status that tells the client whose fault it is.
 func (s *Server) queryFailed(w http.ResponseWriter, r *http.Request, ctx context.Context, lang string, err error) {
+	var (
+		le *budget.Error
+		xe xmlCharError
+	)
 	switch {
 	case r.Context().Err() != nil && !errors.Is(r.Context().Err(), context.DeadlineExceeded):
 		// The client disconnected.
@@ -254,6 +326,13 @@ func (s *Server) queryFailed(w http.ResponseWriter, r *http.Request, ctx context
 		s.sparqlError(w, r, http.StatusServiceUnavailable, lang, smTimeout, s.timeoutDetail(lang))
 	case errors.Is(err, eval.ErrNoService) || errors.Is(err, service.ErrNotAllowed):
 		s.sparqlError(w, r, http.StatusForbidden, lang, smServiceRefused, err.Error())
+	case errors.As(err, &le):
+		// The query is valid but needs more than this server gives one
+		// query: the client's to change, so a 4xx.
+		s.log.InfoContext(r.Context(), "sparql: query stopped at a limit", "limit", le.Limit, "what", le.What)
+		s.sparqlError(w, r, http.StatusUnprocessableEntity, lang, smLimit, le.Localized(lang))
+	case errors.As(err, &xe):
+		s.sparqlError(w, r, http.StatusNotAcceptable, lang, smXMLChar, fmt.Sprintf(smsg(lang, smXMLCharDetail), xe.XMLChar()))
 	default:
 		s.log.ErrorContext(r.Context(), "sparql: evaluation failed", "err", err)
 		s.sparqlError(w, r, http.StatusInternalServerError, lang, smQueryError, err.Error())
@@ -274,8 +353,12 @@ func (s *Server) timeoutDetail(lang string) string {
 // an incomplete body.
 func (s *Server) abortStream(out *spool, r *http.Request, ctx context.Context, lang string, err error) {
 	msg := smsg(lang, smQueryError)
-	if ctx.Err() != nil {
+	var le *budget.Error
+	switch {
+	case ctx.Err() != nil:
 		msg = smsg(lang, smTimeoutStream) + " (" + s.timeoutDetail(lang) + ")"
+	case errors.As(err, &le):
+		msg, err = smsg(lang, smLimitStream), errors.New(le.Localized(lang))
 	}
 	s.log.InfoContext(r.Context(), "sparql: answer cut mid-stream", "err", err)
 	fmt.Fprintf(out.out, "\n\n%s: %v\n", msg, err)

@@ -30,6 +30,13 @@ const (
 	smPageSD
 	smPageNoScript
 	smPageLimits
+	smBusy
+	smBusyDetail
+	smLimit
+	smLimitStream
+	smXMLChar
+	smXMLCharDetail
+	smXMLCharDoc
 )
 
 var sparqlText = map[string][]string{
@@ -58,6 +65,13 @@ var sparqlText = map[string][]string{
 		smPageSD:         "Beschrijving van de dienst (SPARQL Service Description)",
 		smPageNoScript:   "Deze editor heeft JavaScript nodig. Zonder JavaScript kan je het eindpunt rechtstreeks bevragen: /sparql?query=…",
 		smPageLimits:     "Grenzen: %s per query, hoogstens %d rijen per antwoord.",
+		smBusy:           "Het eindpunt is bezet: er wachten al te veel query's",
+		smBusyDetail:     "probeer het over enkele seconden opnieuw (Retry-After)",
+		smLimit:          "De query vraagt meer dan deze server één query toestaat",
+		smLimitStream:    "FOUT: de query werd gestopt aan een grens; het antwoord hierboven is onvolledig",
+		smXMLChar:        "Het antwoord bevat een teken dat XML 1.0 niet kan dragen",
+		smXMLCharDetail:  "U+%04X; vraag een ander formaat: JSON (application/sparql-results+json), Turtle of N-Triples",
+		smXMLCharDoc:     "U+%04X; vraag dit document als Turtle (.ttl), N-Triples (.nt) of JSON-LD (.jsonld)",
 	},
 	"en": {
 		smBadParams:      "Invalid parameters",
@@ -84,6 +98,13 @@ var sparqlText = map[string][]string{
 		smPageSD:         "Service description (SPARQL Service Description)",
 		smPageNoScript:   "This editor needs JavaScript. Without it you can query the endpoint directly: /sparql?query=…",
 		smPageLimits:     "Limits: %s per query, at most %d rows per answer.",
+		smBusy:           "The endpoint is busy: too many queries are waiting already",
+		smBusyDetail:     "try again in a few seconds (Retry-After)",
+		smLimit:          "The query needs more than this server allows one query",
+		smLimitStream:    "ERROR: the query was stopped at a limit; the answer above is incomplete",
+		smXMLChar:        "The answer holds a character that XML 1.0 cannot carry",
+		smXMLCharDetail:  "U+%04X; ask for another format: JSON (application/sparql-results+json), Turtle or N-Triples",
+		smXMLCharDoc:     "U+%04X; ask for this document as Turtle (.ttl), N-Triples (.nt) or JSON-LD (.jsonld)",
 	},
 }
 

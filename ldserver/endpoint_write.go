@@ -2,10 +2,12 @@ package ldserver
 
 import (
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/stadleuven/maturity/rdfio"
 	"github.com/stadleuven/maturity/sparql"
@@ -28,6 +30,9 @@ type spool struct {
 	out       io.Writer // w, or zw once compressing
 	committed bool
 	err       error // the first error writing to the client
+	// trailers are headers the answer may set after the commit, besides
+	// the row cap's.
+	trailers []string
 }
 
 // minGzip is the size below which compressing is not worth it.
@@ -68,7 +73,7 @@ func (s *spool) start(streamed bool) {
 		h.Set("Content-Length", strconv.Itoa(len(s.buf)))
 	}
 	if streamed {
-		h.Set("Trailer", hdrTruncated+", "+hdrMaxRows)
+		h.Set("Trailer", strings.Join(append([]string{hdrTruncated, hdrMaxRows}, s.trailers...), ", "))
 	}
 	s.w.WriteHeader(http.StatusOK)
 	if _, err := s.out.Write(s.buf); err != nil {
@@ -110,6 +115,7 @@ func (s *spool) flush() {
 type streamStatus struct {
 	rows      int
 	truncated bool  // cut at the row cap
+	replaced  int   // characters XML could not carry, replaced by U+FFFD
 	err       error // evaluation or write error
 }
 
@@ -132,7 +138,21 @@ func (s *Server) writeResults(out *spool, res *sparql.Result, f results.Format) 
 			st.truncated = true
 			break
 		}
-		if err := rw.Row(res.Row()); err != nil {
+		row := res.Row()
+		err := rw.Row(row)
+		var xe *results.XMLCharError
+		if errors.As(err, &xe) && out.committed {
+			// A value XML 1.0 cannot carry, met after the first 64 KB
+			// were sent: the status cannot become a 406 any more, and
+			// cutting the stream would lose the rest. The value is
+			// written with U+FFFD in place of such characters, and the
+			// X-SPARQL-Replaced trailer says so. Met earlier, the error
+			// goes back and the client gets a 406 naming the character.
+			safe, n := results.XMLSafe(row)
+			st.replaced += n
+			err = rw.Row(safe)
+		}
+		if err != nil {
 			st.err = err
 			return st
 		}

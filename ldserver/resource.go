@@ -326,8 +326,12 @@ func (s *Server) plainError(w http.ResponseWriter, r *http.Request, code int, m 
 	}
 }
 
-// internalError logs err and answers 500 (503 when the request timed out).
+// internalError logs err and answers 500 (503 when the request timed out,
+// 406 when the format cannot carry a character of the data).
 func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error) {
+	if s.xmlCharRefused(w, r, err) {
+		return
+	}
 	if errors.Is(err, r.Context().Err()) && r.Context().Err() != nil {
 		s.log.WarnContext(r.Context(), "request ended", "path", r.URL.Path, "err", err)
 		s.plainError(w, r, http.StatusServiceUnavailable, msgTimeout)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/sparql/eval"
 )
 
@@ -59,6 +60,14 @@ type Config struct {
 	MaxRows         int
 	ServiceAllow    []string
 	Queries         fs.FS
+	// QueryLimits bounds each query's size, strings, memory and SERVICE
+	// answers (zero fields: the defaults of sparql/budget). At most
+	// MaxQueries queries are evaluated at once (default
+	// DefaultMaxQueries()); up to MaxQueued more wait for a turn (default
+	// 64), and beyond that a query is refused with 503 and Retry-After.
+	QueryLimits sparql.Limits
+	MaxQueries  int
+	MaxQueued   int
 
 	// Catalog configures the DCAT-AP-VL catalog (catalog.go).
 	Catalog CatalogConfig

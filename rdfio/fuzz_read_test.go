@@ -2,22 +2,19 @@ package rdfio
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/rdf"
 )
 
-// readSuiteSeeds adds the files of a conformance suite in testdata/ to the
-// corpus.
+// readSuiteSeeds adds the files of a conformance suite to the corpus
+// (see testtool.ConformanceDir).
 func readSuiteSeeds(f *testing.F, suite, pattern string) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", suite, pattern))
-	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(string(b))
-		}
+	for _, b := range testtool.SeedFiles(f, filepath.Join(suite, pattern)) {
+		f.Add(string(b))
 	}
 }
 
@@ -97,9 +94,12 @@ func FuzzNTriples(f *testing.F) {
 
 func FuzzRDFXML(f *testing.F) {
 	f.Add(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/"><ex:A rdf:about="a" ex:p="x"><ex:q rdf:parseType="Collection"><ex:B/></ex:q><ex:r rdf:parseType="Literal"><b>x</b></ex:r></ex:A></rdf:RDF>`)
+	f.Add(`<!DOCTYPE rdf:RDF [<!ENTITY ex "http://ex.org/"><!ENTITY e2 "&ex;&ex;">]><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="&ex;"><rdf:Description rdf:about="&e2;s" ex:p="&e2;&amp;"/></rdf:RDF>`)
+	f.Add(billionLaughs(4))
 	readSuiteSeeds(f, "rdfxml", "*/*.rdf")
 	f.Fuzz(func(t *testing.T, in string) {
-		qs, err := readTestString(in, RDFXML, ParseOptions{Base: "http://ex.org/base/doc.rdf"})
+		// A small entity budget, so that bombs the fuzzer builds are cut.
+		qs, err := readTestString(in, RDFXML, ParseOptions{Base: "http://ex.org/base/doc.rdf", MaxEntityBytes: 64 << 10})
 		if err != nil {
 			checkSyntaxErrorOrRead(t, err)
 			return
@@ -111,6 +111,12 @@ func FuzzRDFXML(f *testing.F) {
 func FuzzJSONLD(f *testing.F) {
 	f.Add(`{"@context": {"ex": "http://ex.org/"}, "@id": "ex:a", "ex:p": [{"@value": "x", "@language": "nl"}, {"@list": [1, 2.5, true]}], "@graph": [{"@id": "_:b", "ex:q": {"@id": "ex:c"}}]}`)
 	f.Add(`{"@context": "http://remote.example/ctx", "@id": "a"}`)
+	f.Add(`{"@context": {"@vocab": "http://ex.org/", "t": {"@type": "@id"}, "n": {"@container": "@language"}}, "@id": "a b", "t": "c", "n": {"nl": "x", "en-GB": "y"}, "@reverse": {"http://ex.org/r": {"@id": "_:z"}}, "@included": [{"@id": "d", "@type": ["T", "_:u"]}]}`)
+	f.Add(`[{"@id": "http://ex.org/a", "http://ex.org/p": {"@value": "x", "@type": "http://ex.org/t y"}}, {"@id": "http://ex.org/b", "_:p": "x"}]`)
+	// The JSON results of the SPARQL suites are JSON with IRIs in it.
+	for _, b := range testtool.SeedFiles(f, filepath.Join("sparql11", "*", "*.srj")) {
+		f.Add(string(b))
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		qs, err := readTestString(in, JSONLD, ParseOptions{Base: "http://ex.org/base/doc.jsonld"})
 		if err != nil {

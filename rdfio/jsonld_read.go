@@ -40,7 +40,18 @@ func parseJSONLD(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) erro
 	}
 	ldOpts := ld.NewJsonLdOptions(base)
 	ldOpts.DocumentLoader = loader
-	out, err := jsonldToRDF(doc, ldOpts)
+	// Expanded first and checked: the conversion to RDF drops what RDF
+	// cannot hold (an @id that is no valid IRI, a bad language tag)
+	// without a word, and a document whose every @id was broken imported
+	// nothing with success.
+	expanded, err := jsonldRun(func() (any, error) { return ld.NewJsonLdProcessor().Expand(doc, ldOpts) })
+	if err != nil {
+		return &SyntaxError{File: opts.File, Msg: "JSON-LD: " + jsonldReadMessage(err)}
+	}
+	if err := jsonldCheck(expanded, ""); err != nil {
+		return jsonldTermError(data, opts.File, err)
+	}
+	out, err := jsonldToRDF(expanded, ldOpts)
 	if err != nil {
 		return &SyntaxError{File: opts.File, Msg: "JSON-LD: " + jsonldReadMessage(err)}
 	}
@@ -55,9 +66,14 @@ func parseJSONLD(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) erro
 	sort.Strings(names) // "@default" sorts first
 	for _, name := range names {
 		for _, lq := range ds.Graphs[name] {
-			q, ok := jsonldReadQuad(lq, opts.BlankPrefix)
-			if !ok {
-				continue
+			q, err := jsonldReadQuad(lq, opts.BlankPrefix)
+			if err != nil {
+				// The JSON-LD algorithms drop such a triple silently, and
+				// a document whose every @id is broken imported nothing
+				// without a word. Here it is an error, placed at the
+				// value's first occurrence in the text when it is found
+				// there as written.
+				return jsonldTermError(data, opts.File, err)
 			}
 			for _, t := range [...]rdf.Term{q.S, q.P, q.O, q.G, {Value: q.O.Datatype}} {
 				if strings.HasPrefix(t.Value, jsonldNoBase) || strings.HasPrefix(t.Value, jsonldNoBaseScheme) {
@@ -82,12 +98,82 @@ const (
 // (it type-asserts freely) into errors: a hostile upload must not crash the
 // server.
 func jsonldToRDF(doc any, opts *ld.JsonLdOptions) (out any, err error) {
+	return jsonldRun(func() (any, error) { return ld.NewJsonLdProcessor().ToRDF(doc, opts) })
+}
+
+// jsonldRun runs a json-gold call, turning its panics into errors.
+func jsonldRun(f func() (any, error)) (out any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("invalid JSON-LD document (processor failed: %v)", r)
 		}
 	}()
-	return ld.NewJsonLdProcessor().ToRDF(doc, opts)
+	return f()
+}
+
+// jsonldCheck walks an expanded JSON-LD document and returns the first
+// IRI, blank node property or language tag that RDF cannot hold. role
+// says what v is in its parent ("" for the document, a list or a set).
+func jsonldCheck(v any, role string) error {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			if err := jsonldCheck(e, role); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		if _, ok := v["@value"]; ok {
+			if lang, ok := v["@language"].(string); ok && !lexValidLang(lang) {
+				return &jsonldBadTerm{"language tag", lang, "is not a valid language tag (BCP 47)"}
+			}
+			if dt, ok := v["@type"].(string); ok && dt != "@json" && !lexValidIRI(dt) {
+				return &jsonldBadTerm{"datatype", dt, "is not a valid IRI"}
+			}
+			return nil
+		}
+		nodeRole := "subject"
+		if role != "" {
+			nodeRole = role
+		}
+		if id, ok := v["@id"].(string); ok && !strings.HasPrefix(id, "_:") && !lexValidIRI(id) {
+			return &jsonldBadTerm{nodeRole, id, "is not a valid IRI"}
+		}
+		for key, val := range v {
+			switch key {
+			case "@id", "@index", "@direction":
+			case "@type":
+				if types, ok := val.([]any); ok {
+					for _, t := range types {
+						if s, ok := t.(string); ok && !strings.HasPrefix(s, "_:") && !lexValidIRI(s) {
+							return &jsonldBadTerm{"type", s, "is not a valid IRI"}
+						}
+					}
+				}
+			case "@graph", "@included", "@list", "@set":
+				if err := jsonldCheck(val, role); err != nil {
+					return err
+				}
+			case "@reverse":
+				if m, ok := val.(map[string]any); ok {
+					if err := jsonldCheck(m, "subject"); err != nil {
+						return err
+					}
+				}
+			default:
+				if strings.HasPrefix(key, "_:") {
+					return &jsonldBadTerm{"predicate", key, "is a blank node, which RDF does not allow as a property"}
+				}
+				if !strings.HasPrefix(key, "@") && !lexValidIRI(key) {
+					return &jsonldBadTerm{"predicate", key, "is not a valid IRI"}
+				}
+				if err := jsonldCheck(val, "object"); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func readFileName(file string) string {
@@ -179,44 +265,88 @@ func (l *jsonldReadLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	return &ld.RemoteDocument{DocumentURL: u, Document: l.context}, nil
 }
 
-// jsonldReadQuad converts a json-gold quad. Like relative IRIs (which
-// json-gold already leaves out), quads with ill-formed IRIs or language
-// tags are dropped, as the JSON-LD 1.1 RDF conversion prescribes.
-func jsonldReadQuad(q *ld.Quad, blankPrefix string) (rdf.Quad, bool) {
-	var out rdf.Quad
-	var ok bool
-	if out.S, ok = jsonldReadTerm(q.Subject, blankPrefix); !ok || out.S.IsLiteral() {
-		return out, false
-	}
-	if out.P, ok = jsonldReadTerm(q.Predicate, blankPrefix); !ok || !out.P.IsIRI() {
-		return out, false
-	}
-	if out.O, ok = jsonldReadTerm(q.Object, blankPrefix); !ok {
-		return out, false
-	}
-	if q.Graph != nil {
-		if out.G, ok = jsonldReadTerm(q.Graph, blankPrefix); !ok || out.G.IsLiteral() {
-			return out, false
-		}
-	}
-	return out, true
+// jsonldBadTerm is a term of a converted quad that RDF cannot hold: an
+// ill-formed IRI or language tag, text that is not UTF-8.
+type jsonldBadTerm struct {
+	role  string // "subject", "predicate", "object", "graph", "datatype", "language tag"
+	value string
+	why   string
 }
 
-func jsonldReadTerm(n ld.Node, blankPrefix string) (rdf.Term, bool) {
+func (e *jsonldBadTerm) Error() string {
+	return fmt.Sprintf("JSON-LD: %s %q %s", e.role, e.value, e.why)
+}
+
+// jsonldTermError places a bad term at the first occurrence of its value,
+// as a JSON string, in the document; a value that the processor built
+// (an expanded prefix, a resolved relative IRI) is not found and the
+// error names it without a position.
+func jsonldTermError(data []byte, file string, err error) error {
+	var bt *jsonldBadTerm
+	if errors.As(err, &bt) {
+		if rel, ok := strings.CutPrefix(bt.value, jsonldNoBase); ok {
+			return &SyntaxError{File: file, Msg: fmt.Sprintf("JSON-LD: relative IRI %q but no base IRI is set", rel)}
+		}
+		lit, _ := json.Marshal(bt.value)
+		if i := bytes.Index(data, lit); i >= 0 {
+			return jsonldPosError(data, int64(i), file, bt.Error())
+		}
+	}
+	return &SyntaxError{File: file, Msg: err.Error()}
+}
+
+// jsonldReadQuad converts a json-gold quad; a term RDF cannot hold is an
+// error that names it.
+func jsonldReadQuad(q *ld.Quad, blankPrefix string) (rdf.Quad, error) {
+	var out rdf.Quad
+	var err error
+	if out.S, err = jsonldReadTerm(q.Subject, blankPrefix, "subject"); err != nil {
+		return out, err
+	}
+	if out.S.IsLiteral() {
+		return out, &jsonldBadTerm{"subject", out.S.Value, "is a literal"}
+	}
+	if out.P, err = jsonldReadTerm(q.Predicate, blankPrefix, "predicate"); err != nil {
+		return out, err
+	}
+	if !out.P.IsIRI() {
+		return out, &jsonldBadTerm{"predicate", out.P.Value, "is not an IRI (a blank node cannot be a property in RDF)"}
+	}
+	if out.O, err = jsonldReadTerm(q.Object, blankPrefix, "object"); err != nil {
+		return out, err
+	}
+	if q.Graph != nil {
+		if out.G, err = jsonldReadTerm(q.Graph, blankPrefix, "graph"); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+func jsonldReadTerm(n ld.Node, blankPrefix, role string) (rdf.Term, error) {
 	switch n := n.(type) {
 	case ld.IRI:
-		return rdf.IRI(n.Value), lexValidIRI(n.Value)
+		if !lexValidIRI(n.Value) {
+			return rdf.Term{}, &jsonldBadTerm{role, n.Value, "is not a valid IRI"}
+		}
+		return rdf.IRI(n.Value), nil
 	case ld.BlankNode:
-		return rdf.Blank(readBlankLabel(blankPrefix, strings.TrimPrefix(n.Attribute, "_:"))), true
+		return rdf.Blank(readBlankLabel(blankPrefix, strings.TrimPrefix(n.Attribute, "_:"))), nil
 	case ld.Literal:
 		if !utf8.ValidString(n.Value) {
-			return rdf.Term{}, false
+			return rdf.Term{}, &jsonldBadTerm{role, n.Value, "is not valid UTF-8"}
 		}
 		if n.Language != "" {
-			return rdf.LangLiteral(n.Value, n.Language), lexValidLang(n.Language)
+			if !lexValidLang(n.Language) {
+				return rdf.Term{}, &jsonldBadTerm{"language tag", n.Language, "is not a valid language tag (BCP 47)"}
+			}
+			return rdf.LangLiteral(n.Value, n.Language), nil
 		}
 		t := rdf.TypedLiteral(n.Value, n.Datatype)
-		return t, lexValidIRI(t.Datatype)
+		if !lexValidIRI(t.Datatype) {
+			return rdf.Term{}, &jsonldBadTerm{"datatype", t.Datatype, "is not a valid IRI"}
+		}
+		return t, nil
 	}
-	return rdf.Term{}, false
+	return rdf.Term{}, &jsonldBadTerm{role, fmt.Sprint(n), "is not an RDF term"}
 }

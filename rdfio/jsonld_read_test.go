@@ -71,6 +71,14 @@ func TestJSONLDReadErrors(t *testing.T) {
 		{"remote context is never fetched", `{"@context": "https://w3id.org/never-fetched.jsonld", "@id": "http://ex.org/a"}`, 0, 0, "https://w3id.org/never-fetched.jsonld"},
 		{"relative IRI without base", `{"@id": "a", "http://ex.org/p": {"@id": "../b"}}`, 0, 0, "no base"},
 		{"invalid JSON-LD", `{"@context": {"@vocab": 5}, "@id": "http://ex.org/a"}`, 0, 0, "JSON-LD"},
+		// These used to import 0 quads without a word (the JSON-LD
+		// algorithms drop what RDF cannot hold).
+		{"invalid @id", "{\n  \"@id\": \"http://ex.org/a b\",\n  \"http://ex.org/p\": \"x\"\n}", 2, 10, `subject "http://ex.org/a b" is not a valid IRI`},
+		{"invalid object @id", `{"@id": "http://ex.org/a", "http://ex.org/p": {"@id": "http://ex.org/{b}"}}`, 1, 55, `object "http://ex.org/{b}" is not a valid IRI`},
+		{"invalid property", `{"@id": "http://ex.org/a", "http://ex.org/p q": "x"}`, 1, 28, `predicate "http://ex.org/p q" is not a valid IRI`},
+		{"invalid language tag", `{"@id": "http://ex.org/a", "http://ex.org/p": {"@value": "x", "@language": "not a tag"}}`, 1, 76, `language tag "not a tag"`},
+		{"invalid datatype", `{"@id": "http://ex.org/a", "http://ex.org/p": {"@value": "x", "@type": "http://ex.org/t y"}}`, 1, 72, `datatype "http://ex.org/t y"`},
+		{"expanded prefix", `{"@context": {"ex": "http://ex.org/x y/"}, "@id": "ex:a", "http://ex.org/p": "x"}`, 0, 0, `subject "http://ex.org/x y/a" is not a valid IRI`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -27,6 +27,12 @@ type ParseOptions struct {
 	// Context is, for JSON-LD only, a local @context document used for
 	// every context IRI: remote contexts are never fetched.
 	Context []byte
+	// MaxEntityBytes bounds, for RDF/XML only, the bytes that references
+	// to DTD entities may expand to (0: DefaultMaxEntityBytes, 1 MiB;
+	// negative: no bound), plus 8 bytes per byte of the document read so
+	// far. A "billion laughs" document fails with a *SyntaxError naming
+	// the limit instead of taking gigabytes.
+	MaxEntityBytes int64
 }
 
 // Parse reads a document in format f from r and calls emit for every quad,

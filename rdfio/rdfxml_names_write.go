@@ -49,6 +49,20 @@ func rdfxmlReserved(iri string) bool {
 	return false
 }
 
+// XMLCharError is a term holding a character that RDF allows and XML 1.0
+// cannot carry, not even as a character reference (C0 controls but tab,
+// line feed and carriage return; U+FFFE, U+FFFF). The RDF/XML writer
+// returns it before it writes anything, so a server can answer with
+// another format instead.
+type XMLCharError struct{ Rune rune }
+
+func (e *XMLCharError) Error() string {
+	return fmt.Sprintf("character U+%04X is not allowed in XML 1.0", e.Rune)
+}
+
+// XMLChar returns the character.
+func (e *XMLCharError) XMLChar() rune { return e.Rune }
+
 // rdfxmlEscape writes s as XML character data, or as an attribute value if
 // attr. Characters XML 1.0 cannot carry at all make it fail; white space
 // that XML would normalise is written as character references.
@@ -72,7 +86,7 @@ func rdfxmlEscape(b *strings.Builder, s string, attr bool) error {
 		case r == '\n' || r == '\t':
 			b.WriteRune(r)
 		case r < 0x20 || r >= 0xD800 && r <= 0xDFFF || r == 0xFFFE || r == 0xFFFF:
-			return fmt.Errorf("character U+%04X is not allowed in XML 1.0", r)
+			return &XMLCharError{Rune: r}
 		default:
 			b.WriteRune(r)
 		}

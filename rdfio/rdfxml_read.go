@@ -27,19 +27,77 @@ type rxCtx struct {
 
 type rxBinding struct{ prefix, uri string }
 
-// rxReader remembers the underlying reader's error, so that a failing
-// reader is not reported as malformed XML (encoding/xml mixes the two).
+// rxReader hands the document to encoding/xml byte by byte (as an
+// io.ByteReader, which the decoder then reads without a buffer of its
+// own), so that it sees each byte when the decoder does: it counts the
+// entity references the decoder is about to expand (see
+// rdfxml_entities_read.go). It also remembers the underlying reader's
+// error, so that a failing reader is not reported as malformed XML
+// (encoding/xml mixes the two).
 type rxReader struct {
-	r   io.Reader
-	err error
+	r        io.Reader
+	buf      []byte
+	pos, end int
+	err      error // the underlying reader's error, other than EOF
+	eof      bool
+	// refs tracks entity references; refErr is the budget's error.
+	refs   rxRefs
+	refErr error
 }
 
 func (r *rxReader) Read(b []byte) (int, error) {
-	n, err := r.r.Read(b)
-	if err != nil && err != io.EOF {
-		r.err = err
+	// Not used by the decoder (it reads bytes); kept for io.Reader.
+	n := 0
+	for n < len(b) {
+		c, err := r.ReadByte()
+		if err != nil {
+			return n, err
+		}
+		b[n] = c
+		n++
 	}
-	return n, err
+	return n, nil
+}
+
+func (r *rxReader) ReadByte() (byte, error) {
+	if r.pos == r.end {
+		if err := r.fill(); err != nil {
+			return 0, err
+		}
+	}
+	c := r.buf[r.pos]
+	r.pos++
+	if r.refs.active && (c == '&' || r.refs.in) {
+		if err := r.refs.step(c); err != nil {
+			r.refErr = err
+			return 0, err
+		}
+	}
+	return c, nil
+}
+
+// fill reads the next chunk of the document.
+func (r *rxReader) fill() error {
+	if r.buf == nil {
+		r.buf = make([]byte, 32<<10)
+	}
+	for !r.eof && r.err == nil {
+		n, err := r.r.Read(r.buf)
+		r.pos, r.end = 0, n
+		switch {
+		case err == io.EOF:
+			r.eof = true
+		case err != nil:
+			r.err = err
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+	if r.err != nil {
+		return r.err
+	}
+	return io.EOF
 }
 
 type rxParser struct {
@@ -51,6 +109,7 @@ type rxParser struct {
 	anon  uint64
 	ns    []rxBinding // in-scope namespace bindings, to recover prefixes for XML literals
 	depth int
+	ents  *rxEntities
 }
 
 func parseRDFXML(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) error {
@@ -59,6 +118,8 @@ func parseRDFXML(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) erro
 	d.Strict = true
 	d.Entity = map[string]string{}
 	p := &rxParser{d: d, src: src, opts: opts, emit: emit, ids: map[string]bool{}}
+	p.ents = newRxEntities(opts.MaxEntityBytes, d)
+	src.refs.ents = p.ents
 	return p.document()
 }
 
@@ -77,6 +138,9 @@ func (p *rxParser) token() (xml.Token, error) {
 	if err != nil {
 		if p.src.err != nil {
 			return nil, fmt.Errorf("rdfio: read %s: %w", readFileName(p.opts.File), p.src.err)
+		}
+		if p.src.refErr != nil {
+			return nil, p.errorf("%v", p.src.refErr)
 		}
 		line, col := p.d.InputPos()
 		msg := err.Error()
@@ -103,7 +167,9 @@ func (p *rxParser) document() error {
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
-			p.entities(t)
+			if err := p.entities(t); err != nil {
+				return err
+			}
 		case xml.CharData:
 			if !rxBlank(t) {
 				return p.errorf("text before the root element")
@@ -137,37 +203,6 @@ func (p *rxParser) trailer() error {
 		if cd, ok := tok.(xml.CharData); ok && !rxBlank(cd) {
 			return p.errorf("text after the root element")
 		}
-	}
-}
-
-// entities reads <!ENTITY name "value"> declarations from the internal DTD
-// subset, which RDF/XML documents use to abbreviate namespace IRIs.
-func (p *rxParser) entities(d xml.Directive) {
-	s := string(d)
-	for {
-		i := strings.Index(s, "<!ENTITY")
-		if i < 0 {
-			return
-		}
-		s = s[i+len("<!ENTITY"):]
-		fields := strings.Fields(s)
-		if len(fields) < 2 || fields[0] == "%" {
-			continue
-		}
-		name := fields[0]
-		rest := strings.TrimSpace(s[strings.Index(s, name)+len(name):])
-		if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
-			continue
-		}
-		end := strings.IndexByte(rest[1:], rest[0])
-		if end < 0 {
-			return
-		}
-		val := rest[1 : 1+end]
-		for k, v := range p.d.Entity {
-			val = strings.ReplaceAll(val, "&"+k+";", v)
-		}
-		p.d.Entity[name] = val
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -224,8 +225,21 @@ func (s *rdfxmlSer) qname(ns, local string) string {
 
 func (s *rdfxmlSer) escape(v string, attr bool, what string) {
 	if err := rdfxmlEscape(&s.b, v, attr); err != nil {
-		s.fail(fmt.Errorf("rdfio: cannot write %s %q in RDF/XML: %w", what, v, err))
+		s.fail(fmt.Errorf("rdfio: cannot write %s %q in RDF/XML: %w", what, clip(v), err))
 	}
+}
+
+// clip shortens a value quoted in an error message.
+func clip(v string) string {
+	const max = 60
+	if len(v) <= max {
+		return v
+	}
+	i := max
+	for i > 0 && !utf8.RuneStart(v[i]) {
+		i--
+	}
+	return v[:i] + "…"
 }
 
 func (s *rdfxmlSer) fail(err error) {

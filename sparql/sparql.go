@@ -6,6 +6,7 @@ import (
 
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/algebra"
+	"github.com/stadleuven/maturity/sparql/budget"
 	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/sparql/parse"
 )
@@ -16,16 +17,24 @@ type Query struct {
 	q *algebra.Query
 }
 
+// Limits bounds one query: its size when parsed, its strings and memory
+// when evaluated, its SERVICE answers; see budget.Limits. The zero value
+// is the documented default.
+type Limits = budget.Limits
+
 // ParseOptions tune parsing.
 type ParseOptions struct {
 	// Base resolves relative IRIs when the query has no BASE.
 	Base string
+	// Limits bounds the query's nesting, patterns and path steps; pass
+	// the same Limits to Exec.
+	Limits Limits
 }
 
-// Parse parses a SPARQL 1.1 query. Syntax errors are *parse.Error values
-// with line and column.
+// Parse parses a SPARQL 1.1 query. Syntax errors, and a query too big for
+// opts.Limits, are *parse.Error values with line and column.
 func Parse(text string, opts ParseOptions) (*Query, error) {
-	q, err := parse.Parse(text, opts.Base)
+	q, err := parse.ParseWith(text, parse.Options{Base: opts.Base, Limits: opts.Limits})
 	if err != nil {
 		return nil, err
 	}

@@ -25,6 +25,7 @@ func runImport(ctx context.Context, sio stdio, args []string) error {
 	graph := fs.String("graph", "", "named graph for the triples (default: the default graph)")
 	base := fs.String("base", "", "base IRI for relative IRIs (default: the file's file:// IRI)")
 	format := fs.String("format", "", "input format (default: from the file extension)")
+	maxEntity := entityFlag(fs)
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -61,7 +62,8 @@ func runImport(ctx context.Context, sio stdio, args []string) error {
 	start := time.Now()
 	n, err := st.Import(ctx, func(emit func(rdf.Quad) error) error {
 		for i, f := range files {
-			if err := parseFile(f, formats[i], *base, g, sio.in, func(q rdf.Quad) error {
+			opts := rdfio.ParseOptions{Base: *base, Graph: g, MaxEntityBytes: int64(*maxEntity)}
+			if err := parseFile(f, formats[i], opts, sio.in, func(q rdf.Quad) error {
 				count.Add(1)
 				return emit(q)
 			}); err != nil {
@@ -96,9 +98,12 @@ func inputFormat(file, flagValue string) (rdfio.Format, error) {
 
 // parseFile streams one file (or stdin for "-") into emit. Blank-node labels
 // get a prefix unique to this file, so two files' _:b1 stay two nodes.
-func parseFile(file string, f rdfio.Format, base string, g rdf.Term, stdin io.Reader, emit func(rdf.Quad) error) error {
+// opts gives the base (default: the file's file:// IRI), the graph and the
+// limits.
+func parseFile(file string, f rdfio.Format, opts rdfio.ParseOptions, stdin io.Reader, emit func(rdf.Quad) error) error {
 	var r io.Reader = stdin
 	name := "<stdin>"
+	base := opts.Base
 	if file != "-" {
 		fh, err := os.Open(file)
 		if err != nil {
@@ -118,12 +123,8 @@ func parseFile(file string, f rdfio.Format, base string, g rdf.Term, stdin io.Re
 			r = zr
 		}
 	}
-	return rdfio.Parse(bufio.NewReaderSize(r, 1<<20), f, rdfio.ParseOptions{
-		Base:        base,
-		File:        name,
-		Graph:       g,
-		BlankPrefix: uniquePrefix(),
-	}, emit)
+	opts.Base, opts.File, opts.BlankPrefix = base, name, uniquePrefix()
+	return rdfio.Parse(bufio.NewReaderSize(r, 1<<20), f, opts, emit)
 }
 
 // uniquePrefix returns a fresh blank-node label prefix.

@@ -21,6 +21,7 @@ func runQuery(ctx context.Context, sio stdio, args []string) error {
 	format := fs.String("format", "", "output: json, xml, csv, tsv for SELECT/ASK; ttl, nt, nq, rdfxml, jsonld for CONSTRUCT/DESCRIBE")
 	parseOnly := fs.Bool("parse-only", false, "only check the syntax")
 	timeout := fs.Duration("timeout", 0, "stop the query after this long (0: no limit)")
+	limits := addQueryLimitFlags(fs)
 	file, err := oneArg(fs, args, "QUERYFILE (or - for stdin)")
 	if err != nil {
 		return err
@@ -45,7 +46,7 @@ func runQuery(ctx context.Context, sio stdio, args []string) error {
 	default:
 		return fmt.Errorf("--default-graph must be union or own, not %q", *defGraph)
 	}
-	q, err := sparql.Parse(string(text), sparql.ParseOptions{Base: *base})
+	q, err := sparql.Parse(string(text), sparql.ParseOptions{Base: *base, Limits: limits.limits()})
 	if err != nil {
 		return fmt.Errorf("%s:%w", file, err)
 	}
@@ -59,7 +60,7 @@ func runQuery(ctx context.Context, sio stdio, args []string) error {
 		defer cancel()
 	}
 	return withSnapshot(*data, func(snap *store.Snapshot) error {
-		res, err := sparql.Exec(ctx, snap, q, sparql.ExecOptions{DefaultGraph: mode})
+		res, err := sparql.Exec(ctx, snap, q, sparql.ExecOptions{DefaultGraph: mode, Limits: limits.limits()})
 		if err != nil {
 			return err
 		}

@@ -42,6 +42,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	contact := fl.String("contact", "", "contact e-mail address for the catalog's contact point")
 	model := fl.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
 	withExamples := fl.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities)")
+	limits := addLimitFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -57,6 +58,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+	limits.setMemoryLimit(log)
 
 	st, err := openStore(*data)
 	if err != nil {
@@ -96,6 +98,9 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		MaxRows:         *rowCap,
 		ServiceAllow:    splitList(*serviceAllow),
 		Queries:         queries,
+		QueryLimits:     limits.limits(),
+		MaxQueries:      *limits.queries,
+		MaxQueued:       limits.queuedConfig(),
 
 		Catalog:   ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
 		Writer:    writer,

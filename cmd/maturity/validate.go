@@ -56,7 +56,7 @@ func runValidate(ctx context.Context, sio stdio, args []string) error {
 		what = pos[0]
 		var f rdfio.Format
 		if f, err = inputFormat(pos[0], *format); err == nil {
-			err = parseFile(pos[0], f, "", rdf.Term{}, sio.in, func(q rdf.Quad) error { quads = append(quads, q); return nil })
+			err = parseFile(pos[0], f, rdfio.ParseOptions{}, sio.in, func(q rdf.Quad) error { quads = append(quads, q); return nil })
 		}
 	}
 	if err != nil {

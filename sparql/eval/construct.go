@@ -78,6 +78,10 @@ func construct(ctx context.Context, x *exec, root op, sc *scope, tmpl [][3]tmplN
 			if _, dup := seen[q]; dup {
 				continue
 			}
+			if err := x.mem.grow(termBytes(q.S)+termBytes(q.P)+termBytes(q.O)+termSize+mapEntry, "CONSTRUCT"); err != nil {
+				fatalErr = err
+				return false
+			}
 			seen[q] = struct{}{}
 			if !yield(q) {
 				stopped = true
@@ -100,11 +104,15 @@ func construct(ctx context.Context, x *exec, root op, sc *scope, tmpl [][3]tmplN
 func describe(ctx context.Context, x *exec, root op, sc *scope, nodes []algebra.Node, yield func(rdf.Quad) bool) error {
 	var ids []uint64
 	seenRes := make(map[uint64]struct{})
+	var memErr error
 	add := func(id uint64) {
-		if id == 0 {
+		if id == 0 || memErr != nil {
 			return
 		}
 		if _, ok := seenRes[id]; !ok {
+			if memErr = x.mem.grow(16+mapEntry, "DESCRIBE"); memErr != nil {
+				return
+			}
 			seenRes[id] = struct{}{}
 			ids = append(ids, id)
 		}
@@ -129,8 +137,11 @@ func describe(ctx context.Context, x *exec, root op, sc *scope, nodes []algebra.
 			for _, s := range slots {
 				add(r[s])
 			}
-			return true
+			return memErr == nil
 		})
+		if memErr != nil {
+			return memErr
+		}
 		if err != nil && err != errStop {
 			return err
 		}
@@ -164,7 +175,9 @@ func describe(ctx context.Context, x *exec, root op, sc *scope, nodes []algebra.
 				return err
 			}
 			if q.O.IsBlank() {
-				add(k[2])
+				if add(k[2]); memErr != nil {
+					return memErr
+				}
 			}
 			if !yield(q) {
 				return errStop

@@ -9,7 +9,9 @@ import (
 
 // dictCacheMax bounds the decoded terms kept per execution: a query that
 // decodes millions of distinct terms (a large export) starts the cache
-// afresh instead of growing without limit.
+// afresh instead of growing without limit. The cache also starts afresh
+// once its terms hold a quarter of the memory budget: it only saves
+// decoding again, so it never counts against the budget itself.
 const dictCacheMax = 1 << 20
 
 // overlayBit marks ids of terms computed during one execution (BIND,
@@ -25,14 +27,23 @@ type dict struct {
 	ids     map[rdf.Term]uint64
 	missing map[rdf.Term]struct{} // terms the dataset lacks: Lookup is not repeated
 	overlay []rdf.Term
+	// mem is the execution's meter: computed terms stay for the whole
+	// execution (their ids must stay valid), so they are charged to it.
+	// cacheBytes is what the cache of decoded terms holds.
+	mem        *meter
+	cacheBytes int
 }
 
-func newDict(ds Dataset) *dict {
+// dictEntry estimates the bytes of one term in the cache and ids maps.
+func dictEntry(t rdf.Term) int { return termBytes(t) + termSize + 8 + 2*mapEntry }
+
+func newDict(ds Dataset, mem *meter) *dict {
 	return &dict{
 		ds:      ds,
 		cache:   make(map[uint64]rdf.Term),
 		ids:     make(map[rdf.Term]uint64),
 		missing: make(map[rdf.Term]struct{}),
+		mem:     mem,
 	}
 }
 
@@ -52,17 +63,19 @@ func (d *dict) term(id uint64) (rdf.Term, error) {
 	if err != nil {
 		return rdf.Term{}, fmt.Errorf("decode term %d: %w", id, err)
 	}
-	if len(d.cache) >= dictCacheMax {
+	if len(d.cache) >= dictCacheMax || int64(d.cacheBytes) > d.mem.max/4 {
 		d.reset()
 	}
 	d.cache[id] = t
 	d.ids[t] = id
+	d.cacheBytes += dictEntry(t)
 	return t, nil
 }
 
 // reset empties the caches of dataset terms, keeping the overlay, whose
 // ids must stay stable.
 func (d *dict) reset() {
+	d.cacheBytes = 0
 	d.cache = make(map[uint64]rdf.Term)
 	d.ids = make(map[rdf.Term]uint64, len(d.overlay))
 	for i, t := range d.overlay {
@@ -109,6 +122,9 @@ func (d *dict) intern(t rdf.Term) (uint64, error) {
 	}
 	if ok {
 		return id, nil
+	}
+	if err := d.mem.grow(dictEntry(t), "computed terms"); err != nil {
+		return 0, err
 	}
 	id = overlayBit | uint64(len(d.overlay))
 	d.overlay = append(d.overlay, t)

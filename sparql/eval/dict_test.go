@@ -9,7 +9,7 @@ import (
 func TestDict(t *testing.T) {
 	a := rdf.IRI("http://example.org/a")
 	ds := NewMemory([]rdf.Quad{rdf.Triple(a, a, a)})
-	d := newDict(ds)
+	d := newDict(ds, &meter{max: 1 << 40})
 	idA, err := d.intern(a)
 	if err != nil || idA&overlayBit != 0 {
 		t.Fatalf("intern of a stored term = %x, %v; want its dataset id", idA, err)
@@ -24,7 +24,7 @@ func TestDict(t *testing.T) {
 	}
 	// Language tags match case-insensitively.
 	ds2 := NewMemory([]rdf.Quad{rdf.Triple(a, a, rdf.LangLiteral("x", "en"))})
-	if _, ok, _ := newDict(ds2).lookup(rdf.LangLiteral("x", "EN")); !ok {
+	if _, ok, _ := newDict(ds2, &meter{max: 1 << 40}).lookup(rdf.LangLiteral("x", "EN")); !ok {
 		t.Error(`"x"@EN not found as "x"@en`)
 	}
 	// A reset drops cached dataset terms but keeps overlay ids.

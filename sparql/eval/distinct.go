@@ -14,16 +14,28 @@ type distinctOp struct {
 func (o *distinctOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
 	seen := make(map[string]struct{})
 	key := make([]byte, 8*len(o.slots))
-	return o.in.run(ctx, x, row, func(r []uint64) bool {
+	entry := len(key) + 16 + mapEntry // key bytes, string header, bucket
+	held := 0
+	defer func() { x.mem.shrink(held) }()
+	var memErr error
+	err := o.in.run(ctx, x, row, func(r []uint64) bool {
 		for i, s := range o.slots {
 			putID(key[8*i:], r[s])
 		}
 		if _, dup := seen[string(key)]; dup {
 			return true
 		}
+		if memErr = x.mem.grow(entry, "DISTINCT"); memErr != nil {
+			return false
+		}
+		held += entry
 		seen[string(key)] = struct{}{}
 		return yield(r)
 	})
+	if memErr != nil {
+		return memErr
+	}
+	return err
 }
 
 func putID(b []byte, id uint64) {

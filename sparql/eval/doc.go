@@ -24,5 +24,13 @@
 // through a hash index (materialize.go). Explain prints the resulting plan.
 //
 // Every scan and long loop checks the context, so a cancelled query stops
-// within milliseconds.
+// within milliseconds; so does planning, which stays near-linear in the
+// size of a group (plan_linear.go) however many patterns it has.
+//
+// Options.Limits bounds what one execution may hold (meter.go): ORDER BY,
+// GROUP BY, DISTINCT, materialised sub-results, SERVICE rows and computed
+// terms charge their bytes to a meter and stop the query with a
+// *budget.Error past the budget; a hash table that does not fit is not
+// built (the step keeps its index lookups) and a path stops memoising.
+// Functions refuse strings longer than Limits.StringBytes (fn.Env).
 package eval

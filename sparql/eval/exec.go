@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/budget"
 	"github.com/stadleuven/maturity/sparql/fn"
 )
 
@@ -17,6 +18,8 @@ type exec struct {
 	d    *dict
 	env  *fn.Env
 	opts Options
+	lim  budget.Limits // opts.Limits, resolved
+	mem  meter
 
 	dflt  graphSet // the active default graph
 	named graphSet // the graphs GRAPH ranges over

@@ -139,6 +139,11 @@ func (c *compiler) compileBinary(e *algebra.Binary, sc *scope, g graphCtx) (expr
 			if rerr == nil && rb == or {
 				return boolTerm(or), nil
 			}
+			if isFatal(rerr) {
+				// A limit or a cancellation met on the right must stop
+				// the query even when the left side failed too.
+				return rdf.Term{}, rerr
+			}
 			if lerr != nil {
 				return rdf.Term{}, lerr
 			}
@@ -305,7 +310,8 @@ func (c *compiler) compileCall(e *algebra.Call, sc *scope, g graphCtx) (expr, er
 			}
 			vals[i] = v
 		}
-		return x.env.Call(name, vals)
+		t, err := x.env.Call(name, vals)
+		return t, limitErr(err)
 	}, nil
 }
 

@@ -131,7 +131,7 @@ type fakeService struct {
 	fail  bool
 }
 
-func (f *fakeService) Select(_ context.Context, endpoint, query string) ([]string, [][]rdf.Term, error) {
+func (f *fakeService) Select(_ context.Context, endpoint, query string, _ int64) ([]string, [][]rdf.Term, error) {
 	f.calls = append(f.calls, endpoint)
 	if f.fail {
 		return nil, nil, errors.New("endpoint down")

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"unsafe"
 
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/algebra"
@@ -60,7 +61,7 @@ func (c *compiler) compileGroup(p *algebra.Group, sc *scope, g graphCtx) (op, er
 			spec.valSlot = sc.slot(a.Expr.(algebra.Var))
 		}
 		if spec.e != nil {
-			if _, err := fn.NewAggregator(a.Name, a.Distinct, a.Separator); err != nil {
+			if _, err := c.x.env.NewAggregator(a.Name, a.Distinct, a.Separator); err != nil {
 				return nil, fmt.Errorf("aggregate %s: %w", a.Name, err)
 			}
 		}
@@ -79,7 +80,7 @@ type groupState struct {
 	tally []tally               // tallied aggregates
 }
 
-func (o *groupOp) newState(keys []uint64) *groupState {
+func (o *groupOp) newState(x *exec, keys []uint64) *groupState {
 	st := &groupState{
 		keys:  append([]uint64(nil), keys...),
 		accs:  make([]fn.Aggregator, len(o.aggs)),
@@ -90,7 +91,7 @@ func (o *groupOp) newState(keys []uint64) *groupState {
 	}
 	for i, a := range o.aggs {
 		if a.e != nil {
-			st.accs[i], _ = fn.NewAggregator(a.name, a.distinct, a.sep)
+			st.accs[i], _ = x.env.NewAggregator(a.name, a.distinct, a.sep)
 		} else if a.countSlot >= 0 && a.distinct {
 			st.ids[i] = make(map[uint64]struct{})
 		} else if a.distinct {
@@ -100,12 +101,32 @@ func (o *groupOp) newState(keys []uint64) *groupState {
 	return st
 }
 
+// groupBytes estimates a new group's share of the meter: its key (in the
+// map and in the state), the state and one slot per aggregate.
+func (o *groupOp) groupBytes() int {
+	return 2*8*len(o.keys) + 16 + mapEntry + 8 + int(unsafe.Sizeof(groupState{})) + len(o.aggs)*64
+}
+
 func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
 	groups := make(map[string]*groupState)
 	var order []*groupState
 	keyVals := make([]uint64, len(o.keys))
 	keyBuf := make([]byte, 8*len(o.keys))
 	var fatalErr error
+	// held is what the groups cost the meter, given back at the end.
+	held := 0
+	defer func() { x.mem.shrink(held) }()
+	charge := func(n int) bool {
+		if n <= 0 {
+			return true
+		}
+		if err := x.mem.grow(n, "GROUP BY"); err != nil {
+			fatalErr = err
+			return false
+		}
+		held += n
+		return true
+	}
 	err := o.in.run(ctx, x, row, func(r []uint64) bool {
 		if err := x.tick(ctx); err != nil {
 			fatalErr = err
@@ -117,7 +138,10 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 		}
 		st, ok := groups[string(keyBuf)]
 		if !ok {
-			st = o.newState(keyVals)
+			if !charge(o.groupBytes()) {
+				return false
+			}
+			st = o.newState(x, keyVals)
 			groups[string(keyBuf)] = st
 			order = append(order, st)
 		}
@@ -132,24 +156,36 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 					if _, dup := st.ids[i][id]; dup {
 						break
 					}
+					if !charge(8 + mapEntry) {
+						return false
+					}
 					st.ids[i][id] = struct{}{}
 				}
 				st.count[i]++
 			case a.valSlot >= 0:
-				st.tally[i].add(r[a.valSlot])
+				if st.tally[i].add(r[a.valSlot]) && !charge(16+mapEntry) {
+					return false
+				}
 			case a.e != nil:
 				t, err := a.e(ctx, x, r)
 				if isFatal(err) {
 					fatalErr = err
 					return false
 				}
+				before := st.accs[i].Size()
 				st.accs[i].Add(t, err)
+				if !charge(st.accs[i].Size() - before) {
+					return false
+				}
 			case a.distinct:
 				k := make([]byte, 8*len(a.starSlots))
 				for j, s := range a.starSlots {
 					putID(k[8*j:], r[s])
 				}
 				if _, dup := st.seen[i][string(k)]; !dup {
+					if !charge(len(k) + 16 + mapEntry) {
+						return false
+					}
 					st.seen[i][string(k)] = struct{}{}
 					st.count[i]++
 				}
@@ -166,7 +202,7 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 		return err
 	}
 	if len(order) == 0 && len(o.keys) == 0 {
-		order = append(order, o.newState(nil))
+		order = append(order, o.newState(x, nil))
 	}
 	for _, st := range order {
 		for i, s := range o.keys {
@@ -179,11 +215,11 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 				var err error
 				if a.valSlot >= 0 {
 					t, err = st.tally[i].result(x, a.name, st.accs[i])
-					if isFatal(err) {
-						return err
-					}
 				} else {
 					t, err = st.accs[i].Result()
+				}
+				if err = limitErr(err); isFatal(err) {
+					return err
 				}
 				if err == nil {
 					if id, err = x.d.intern(t); err != nil {

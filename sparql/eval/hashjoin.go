@@ -25,7 +25,8 @@ const (
 	// and hashEagerProbes for a LIMIT the plan does not know of.
 	hashEagerRatio  = 4
 	hashEagerProbes = 256
-	// hashMaxQuads bounds the memory of one table (about 50 MB).
+	// hashMaxQuads bounds the memory of one table (about 50 MB); the
+	// execution's memory budget may bound it further (see hashFor).
 	hashMaxQuads = 1 << 20
 	// hashPrealloc bounds the room reserved from an estimate.
 	hashPrealloc = 1 << 18
@@ -182,9 +183,20 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 	if size > hashMaxQuads {
 		size = hashMaxQuads
 	}
+	// The table is charged to the meter as it fills (a quad, its chain
+	// link and its share of the index). A table that does not fit the
+	// budget is dropped, and the step keeps probing the index: slower,
+	// but it needs no memory, so the query still gets its answer.
+	const perQuad = 32 + 4 + 32 // quad, chain link, dense index or map share
 	// The estimate sizes the table up front (growing it while scanning
 	// copies every quad again), within reason: an estimate is no promise.
 	prealloc := min(size, hashPrealloc)
+	held := max(prealloc, 1) * perQuad
+	if !x.mem.fits(held) {
+		s.full = hashMaxQuads + 1 // never fits: keep probing the index
+		return nil, nil
+	}
+	fits := true
 	t := &hashTable{one: -1, quads: make([][4]uint64, 0, prealloc)}
 	switch mask {
 	case 1, 2, 4:
@@ -195,6 +207,13 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 		if x.tick(ctx) != nil {
 			return false
 		}
+		if len(t.quads) == cap(t.quads) {
+			next := max(2*cap(t.quads), 1024) * perQuad
+			if fits = x.mem.fits(next); !fits {
+				return false
+			}
+			held = next
+		}
 		t.quads = append(t.quads, q)
 		return len(t.quads) < hashMaxQuads
 	})
@@ -204,7 +223,7 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 	if err != nil {
 		return nil, fatal(err)
 	}
-	if len(t.quads) >= hashMaxQuads {
+	if len(t.quads) >= hashMaxQuads || !fits || x.mem.grow(held, "hash join") != nil {
 		s.full = hashMaxQuads + 1 // too big after all: keep probing the index
 		return nil, nil
 	}

@@ -62,15 +62,22 @@ func data(lines ...string) []rdf.Quad {
 
 func run(t *testing.T, ds eval.Dataset, query string, opts eval.Options) *eval.Result {
 	t.Helper()
-	q, err := parse.Parse("PREFIX : <"+ex+">\n"+query, "")
-	if err != nil {
-		t.Fatalf("parse %q: %v", query, err)
-	}
-	r, err := eval.Exec(context.Background(), ds, q, opts)
+	r, err := start(t, ds, query, opts)
 	if err != nil {
 		t.Fatalf("exec %q: %v", query, err)
 	}
 	return r
+}
+
+// start parses query (with the prefix ":" for ex) and starts it; a parse
+// error fails the test, an evaluation error is returned.
+func start(t *testing.T, ds eval.Dataset, query string, opts eval.Options) (*eval.Result, error) {
+	t.Helper()
+	q, err := parse.Parse("PREFIX : <"+ex+">\n"+query, "")
+	if err != nil {
+		t.Fatalf("parse %q: %v", query, err)
+	}
+	return eval.Exec(context.Background(), ds, q, opts)
 }
 
 // rows evaluates a SELECT and returns each row as "v=term v=term", in

@@ -115,14 +115,17 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 		}
 		steps = append(steps, s)
 	}
-	c.orderSteps(steps, g, bound, fp.filters)
+	if err := c.orderSteps(steps, g, bound, fp.filters); err != nil {
+		return nil, err
+	}
 	for _, s := range steps {
 		if s.tp != nil && !s.tp.absent {
 			s.full = c.x.estimate(g, s.tp.ids[0], s.tp.ids[1], s.tp.ids[2])
 		}
 	}
 	// Operators are compiled in join order, so each knows what the steps
-	// before it bind.
+	// before it bind. The sets grow in place: a union per step would
+	// copy them, quadratic in a large group.
 	known := bound.union(nil)
 	for _, s := range steps {
 		if s.tp == nil {
@@ -136,38 +139,47 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 				return nil, err
 			}
 		}
-		known = known.union(s.certain)
+		known.add(s.certain)
 	}
 	j := &joinOp{steps: steps, filters: make([][]expr, len(steps)+1)}
 	all := make(varSet)
-	for _, s := range steps {
-		all = all.union(s.maybe)
+	// certainAt[v] is the number of steps after which v is certainly bound.
+	certainAt := make(map[algebra.Var]int)
+	for k, s := range steps {
+		all.add(s.maybe)
+		for v := range s.certain {
+			if _, ok := certainAt[v]; !ok {
+				certainAt[v] = k + 1
+			}
+		}
 	}
-	certainAll := make(varSet)
-	for _, s := range steps {
-		certainAll = certainAll.union(s.certain)
-	}
-	var unsafe varSet
+	unsafe := make(varSet)
 	for _, f := range fp.filters {
 		e, err := c.compileExpr(f, sc, g)
 		if err != nil {
 			return nil, err
 		}
 		e = memoFilter(e, f, sc)
-		need := exprVars(f).intersect(all)
-		at := len(steps)
-		have := make(varSet)
-		for k := 0; k <= len(steps); k++ {
-			if need.subsetOf(have) {
-				at = k
-				break
+		// A filter runs after the first steps that certainly bind all its
+		// variables that the group binds at all; one whose variables the
+		// group may leave unbound runs at the end.
+		at := 0
+		for v := range exprVars(f) {
+			if !all.has(v) {
+				continue
 			}
-			if k < len(steps) {
-				have = have.union(steps[k].certain)
+			k, ok := certainAt[v]
+			if !ok {
+				k = len(steps)
 			}
+			at = max(at, k)
 		}
 		j.filters[at] = append(j.filters[at], e)
-		unsafe = unsafe.union(exprVars(f).minus(certainAll))
+		for v := range exprVars(f) {
+			if _, ok := certainAt[v]; !ok {
+				unsafe[v] = struct{}{}
+			}
+		}
 	}
 	if len(steps) == 1 && len(fp.filters) == 0 && steps[0].op != nil {
 		return steps[0].op, nil
@@ -198,9 +210,12 @@ func (c *compiler) triple(t algebra.TriplePattern, sc *scope, g graphCtx) (*trip
 // order sorts steps greedily: the cheapest step first, then always the
 // cheapest step that shares a variable with those before it, so that index
 // lookups stay bound and cross products come last.
-func (c *compiler) order(steps []*step, g graphCtx, bound varSet) {
+func (c *compiler) order(steps []*step, g graphCtx, bound varSet) error {
 	known := bound.union(nil)
 	for i := range steps {
+		if err := c.ctx.Err(); err != nil {
+			return err
+		}
 		best, bestCost, bestConnected := -1, math.Inf(1), false
 		for j := i; j < len(steps); j++ {
 			s := steps[j]
@@ -213,8 +228,9 @@ func (c *compiler) order(steps []*step, g graphCtx, bound varSet) {
 			}
 		}
 		steps[i], steps[best] = steps[best], steps[i]
-		known = known.union(steps[i].certain)
+		known.add(steps[i].certain)
 	}
+	return nil
 }
 
 // cost estimates how many solutions a step produces per input solution

@@ -30,7 +30,14 @@ func (o *materialized) get(ctx context.Context, x *exec) (*table, error) {
 	}
 	t := &table{}
 	row := make([]uint64, o.sc.size())
+	// The table stays for the whole execution, and so does its charge;
+	// the index costs about as much again per row.
+	entry := rowSize(len(o.slots)) + 8 + 8 + mapEntry
+	var memErr error
 	err := o.inner.run(ctx, x, row, func(r []uint64) bool {
+		if memErr = x.mem.grow(entry, "sub-query"); memErr != nil {
+			return false
+		}
 		vals := make([]uint64, len(o.slots))
 		for i, s := range o.slots {
 			vals[i] = r[s]
@@ -38,6 +45,9 @@ func (o *materialized) get(ctx context.Context, x *exec) (*table, error) {
 		t.rows = append(t.rows, vals)
 		return x.tick(ctx) == nil
 	})
+	if memErr != nil {
+		return nil, memErr
+	}
 	if err == errStop {
 		err = ctx.Err()
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/budget"
 )
 
 // DefaultGraphMode says what the default graph of a query is when neither
@@ -27,8 +28,10 @@ const (
 // send requests anywhere.
 type ServiceHandler interface {
 	// Select sends query (a complete SELECT query) to endpoint and returns
-	// the variables and rows; a zero Term in a row is unbound.
-	Select(ctx context.Context, endpoint string, query string) (vars []string, rows [][]rdf.Term, err error)
+	// the variables and rows; a zero Term in a row is unbound. An answer
+	// of more than maxBytes bytes is refused with a *budget.Error before
+	// it is read whole.
+	Select(ctx context.Context, endpoint string, query string, maxBytes int64) (vars []string, rows [][]rdf.Term, err error)
 }
 
 // Options tune one execution.
@@ -43,4 +46,15 @@ type Options struct {
 	Service ServiceHandler
 	// Now is the value of NOW(); zero means time.Now().
 	Now time.Time
+	// Limits bounds the execution: the length of computed strings
+	// (StringBytes), the memory its operators hold (MemoryBytes) and the
+	// size of SERVICE answers (ServiceBytes). The zero value is the
+	// default of package budget. Exceeding one stops the query with a
+	// *budget.Error.
+	Limits budget.Limits
+
+	// linearPlans makes every group use the near-linear join order, so
+	// that tests can compare its answers with the other orders'
+	// (export_test.go).
+	linearPlans bool
 }

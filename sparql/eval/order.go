@@ -78,6 +78,17 @@ func (o *orderOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 	var fatalErr error
 	seq := 0
 	keys := make([]rdf.Term, len(o.keys))
+	// held is what the kept rows cost the meter; a row evicted from the
+	// top-k heap gives its share back.
+	held := 0
+	defer func() { x.mem.shrink(held) }()
+	size := func(r *sortRow) int {
+		n := rowSize(len(r.row)) + sliceHeader + 8 + 8 // row, keys, seq, pointer
+		for _, k := range r.keys {
+			n += termBytes(k)
+		}
+		return n
+	}
 	err := o.in.run(ctx, x, row, func(r []uint64) bool {
 		if err := x.tick(ctx); err != nil {
 			fatalErr = err
@@ -97,9 +108,17 @@ func (o *orderOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 			return true
 		}
 		sr := &sortRow{row: append([]uint64(nil), r...), keys: append([]rdf.Term(nil), keys...), seq: seq}
+		n := size(sr)
+		if err := x.mem.grow(n, "ORDER BY"); err != nil {
+			fatalErr = err
+			return false
+		}
+		held += n
 		if o.topK > 0 {
 			if len(h.rows) == o.topK {
-				heap.Pop(h)
+				n := size(heap.Pop(h).(*sortRow))
+				x.mem.shrink(n)
+				held -= n
 			}
 			heap.Push(h, sr)
 		} else {

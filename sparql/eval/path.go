@@ -209,7 +209,9 @@ func (o *pathOp) pairs(pr *pathRun, s, obj uint64) ([][2]uint64, error) {
 	if pr.err != nil {
 		return nil, pr.err
 	}
-	if o.memoPairs+len(pairs) <= memoMaxPairs {
+	// The memo is an optimisation: past its own bound or the memory
+	// budget, pairs are found again instead of remembered.
+	if n := 16*len(pairs) + sliceHeader + 24 + mapEntry; o.memoPairs+len(pairs) <= memoMaxPairs && pr.x.mem.grow(n, "path") == nil {
 		if o.memo == nil {
 			o.memo = make(map[[3]uint64][][2]uint64)
 		}

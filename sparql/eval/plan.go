@@ -8,14 +8,23 @@ import (
 
 // The join order of a group is chosen by dynamic programming over subsets
 // of its steps (left-deep plans, as in System R) when the group is small,
-// and greedily otherwise. A plan's cost is the number of probes plus the
+// and greedily otherwise: by rescanning the remaining steps after each
+// choice up to greedyMaxSteps steps, and beyond that (only generated or
+// hostile queries get there) with a priority queue that re-costs only the
+// steps sharing a variable with the step just placed, so that planning
+// stays near-linear in the size of the group. Every phase checks the
+// context: a query cancelled while it is being planned stops there. A plan's cost is the number of probes plus the
 // number of solutions after every step; the solutions a step yields per
 // probe (its fan-out) are estimated from the dataset: Estimate with the
 // step's constants, and for a variable bound by an earlier step, Estimate
 // with that position fixed to values sampled from the data.
 
-// dpMaxSteps bounds the dynamic programming (2^n subsets).
-const dpMaxSteps = 10
+// dpMaxSteps bounds the dynamic programming (2^n subsets), greedyMaxSteps
+// the quadratic greedy order.
+const (
+	dpMaxSteps     = 10
+	greedyMaxSteps = 64
+)
 
 // filterSelectivity is the assumed share of solutions a filter keeps.
 const filterSelectivity = 0.3
@@ -38,10 +47,17 @@ type planStep struct {
 }
 
 // orderSteps sorts steps into the cheapest order found. bound are the
-// variables the caller binds; filters are the group's filters.
-func (c *compiler) orderSteps(steps []*step, g graphCtx, bound varSet, filters []algebra.Expr) {
+// variables the caller binds; filters are the group's filters. It fails
+// only when the context ends.
+func (c *compiler) orderSteps(steps []*step, g graphCtx, bound varSet, filters []algebra.Expr) error {
 	if len(steps) < 2 {
-		return
+		return nil
+	}
+	if len(steps) > greedyMaxSteps || c.x.opts.linearPlans {
+		return c.orderLinear(steps, g, bound)
+	}
+	if len(steps) > dpMaxSteps {
+		return c.order(steps, g, bound)
 	}
 	bit, set := c.bit, c.bits
 	ps := make([]*planStep, len(steps))
@@ -66,18 +82,18 @@ func (c *compiler) orderSteps(steps []*step, g graphCtx, bound varSet, filters [
 	for _, f := range filters {
 		fneed = append(fneed, set(exprVars(f)))
 	}
-	if len(steps) > dpMaxSteps {
-		c.order(steps, g, bound)
-		return
-	}
 	start := set(bound)
-	order, cards := c.dp(ps, start, fneed, g)
+	order, cards, err := c.dp(ps, start, fneed, g)
+	if err != nil {
+		return err
+	}
 	sorted := make([]*step, len(steps))
 	for i, j := range order {
 		sorted[i] = steps[j]
 		sorted[i].expected = cards[i]
 	}
 	copy(steps, sorted)
+	return nil
 }
 
 type dpState struct {
@@ -90,7 +106,7 @@ type dpState struct {
 
 // dp returns the order of the steps and, per position in it, the
 // estimated solutions entering that step (its probes per run).
-func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) (order []int, cards []float64) {
+func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) (order []int, cards []float64, err error) {
 	n := len(ps)
 	states := make([]dpState, 1<<n)
 	pairs := make([]float64, n*n)
@@ -99,6 +115,12 @@ func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) 
 	}
 	states[0] = dpState{card: 1, known: start, ok: true}
 	for mask := uint32(0); mask < 1<<n; mask++ {
+		if mask&63 == 63 {
+			// Each state samples the data for its estimates.
+			if err := c.ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
 		st := states[mask]
 		if !st.ok {
 			continue
@@ -144,7 +166,7 @@ func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) 
 		order[i], order[j] = order[j], order[i]
 		cards[i], cards[j] = cards[j], cards[i]
 	}
-	return order, cards
+	return order, cards, nil
 }
 
 // stepEstimate returns the solutions of step p per probe when the

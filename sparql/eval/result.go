@@ -91,7 +91,10 @@ func prepare(ctx context.Context, ds Dataset, q *algebra.Query, opts Options) (*
 	if now.IsZero() {
 		now = time.Now()
 	}
-	x := &exec{ds: ds, d: newDict(ds), env: &fn.Env{Now: now, Base: q.Base}, opts: opts}
+	lim := opts.Limits.Resolved()
+	x := &exec{ds: ds, env: &fn.Env{Now: now, Base: q.Base, MaxString: lim.StringBytes}, opts: opts, lim: lim,
+		mem: meter{max: lim.MemoryBytes}}
+	x.d = newDict(ds, &x.mem)
 	if err := x.setupDataset(ctx, q.From, q.FromNamed); err != nil {
 		return nil, nil, nil, err
 	}

@@ -71,9 +71,9 @@ func (o *serviceOp) fetch(ctx context.Context, x *exec, ep rdf.Term) (*serviceRo
 	if x.opts.Service == nil {
 		return nil, fmt.Errorf("SERVICE <%s>: %w", ep.Value, ErrNoService)
 	}
-	vars, rows, err := x.opts.Service.Select(ctx, ep.Value, o.query)
+	vars, rows, err := x.opts.Service.Select(ctx, ep.Value, o.query, x.lim.ServiceBytes)
 	if err != nil {
-		return nil, fmt.Errorf("SERVICE <%s>: %w", ep.Value, err)
+		return nil, limitErr(fmt.Errorf("SERVICE <%s>: %w", ep.Value, err))
 	}
 	out := &serviceRows{slots: make([]int, len(vars))}
 	for i, v := range vars {
@@ -83,7 +83,11 @@ func (o *serviceOp) fetch(ctx context.Context, x *exec, ep rdf.Term) (*serviceRo
 		}
 		out.slots[i] = s
 	}
+	what := "SERVICE <" + ep.Value + ">"
 	for _, r := range rows {
+		if err := x.mem.grow(rowSize(len(vars)), what); err != nil {
+			return nil, err
+		}
 		ids := make([]uint64, len(vars))
 		for i, t := range r {
 			if i >= len(vars) || t.IsZero() || out.slots[i] < 0 {

@@ -37,16 +37,20 @@ type tally struct {
 	unbound bool
 }
 
-func (t *tally) add(id uint64) {
+// add counts id; it reports whether id is new to the tally (and takes
+// more memory).
+func (t *tally) add(id uint64) bool {
 	t.n++
 	if id == 0 {
 		t.unbound = true
-		return
+		return false
 	}
 	if t.counts == nil {
 		t.counts = make(map[uint64]int64)
 	}
+	n := len(t.counts)
 	t.counts[id]++
+	return len(t.counts) > n
 }
 
 // result computes the aggregate named name from the tally. acc is a fresh

@@ -30,6 +30,13 @@ func (s varSet) union(t varSet) varSet {
 	return u
 }
 
+// add puts the members of t into s.
+func (s varSet) add(t varSet) {
+	for v := range t {
+		s[v] = struct{}{}
+	}
+}
+
 func (s varSet) minus(t varSet) varSet {
 	u := make(varSet)
 	for v := range s {

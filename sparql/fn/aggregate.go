@@ -15,6 +15,9 @@ import (
 type Aggregator interface {
 	Add(t rdf.Term, err error)
 	Result() (rdf.Term, error)
+	// Size estimates the bytes the aggregator holds, for the
+	// evaluator's memory budget: GROUP_CONCAT and DISTINCT grow.
+	Size() int
 }
 
 // NewAggregator returns an accumulator for COUNT, SUM, AVG, MIN, MAX,
@@ -25,6 +28,12 @@ type Aggregator interface {
 // Errors follow SPARQL 1.1 §18.5.1: COUNT, MIN, MAX and SAMPLE skip values
 // whose evaluation failed; SUM, AVG and GROUP_CONCAT fail as a whole.
 func NewAggregator(name string, distinct bool, separator string) (Aggregator, error) {
+	return (&Env{}).NewAggregator(name, distinct, separator)
+}
+
+// NewAggregator is NewAggregator under e's MaxString: GROUP_CONCAT
+// fails with a *budget.Error once its result would exceed it.
+func (e *Env) NewAggregator(name string, distinct bool, separator string) (Aggregator, error) {
 	var a Aggregator
 	switch strings.ToUpper(name) {
 	case "COUNT":
@@ -40,7 +49,7 @@ func NewAggregator(name string, distinct bool, separator string) (Aggregator, er
 	case "SAMPLE":
 		a = &sampleAgg{}
 	case "GROUP_CONCAT":
-		a = &concatAgg{sep: separator}
+		a = &concatAgg{sep: separator, env: e}
 	default:
 		return nil, fmt.Errorf("aggregate %s: %w", name, ErrUnknownFunction)
 	}
@@ -53,6 +62,7 @@ func NewAggregator(name string, distinct bool, separator string) (Aggregator, er
 type distinctAgg struct {
 	inner Aggregator
 	seen  map[rdf.Term]struct{}
+	bytes int // held by seen
 }
 
 func (d *distinctAgg) Add(t rdf.Term, err error) {
@@ -61,11 +71,14 @@ func (d *distinctAgg) Add(t rdf.Term, err error) {
 			return
 		}
 		d.seen[t] = struct{}{}
+		d.bytes += TermSize(t) + 16
 	}
 	d.inner.Add(t, err)
 }
 
 func (d *distinctAgg) Result() (rdf.Term, error) { return d.inner.Result() }
+
+func (d *distinctAgg) Size() int { return d.inner.Size() + d.bytes }
 
 // failed reports whether an added value is an error or unbound.
 func failed(t rdf.Term, err error) bool { return err != nil || t.IsZero() }
@@ -79,6 +92,8 @@ func (c *countAgg) Add(t rdf.Term, err error) {
 }
 
 func (c *countAgg) Result() (rdf.Term, error) { return intTerm(c.n), nil }
+
+func (c *countAgg) Size() int { return 8 }
 
 type sumAgg struct {
 	sum number
@@ -103,6 +118,8 @@ func (s *sumAgg) Add(t rdf.Term, err error) {
 	}
 	s.sum, s.err = arith('+', s.sum, n)
 }
+
+func (s *sumAgg) Size() int { return 64 }
 
 func (s *sumAgg) Result() (rdf.Term, error) {
 	if s.err != nil {
@@ -151,6 +168,8 @@ func (m *extremeAgg) Add(t rdf.Term, err error) {
 	}
 }
 
+func (m *extremeAgg) Size() int { return TermSize(m.best) }
+
 func (m *extremeAgg) Result() (rdf.Term, error) {
 	if m.best.IsZero() {
 		return rdf.Term{}, ErrEmptyGroup
@@ -166,6 +185,8 @@ func (s *sampleAgg) Add(t rdf.Term, err error) {
 	}
 }
 
+func (s *sampleAgg) Size() int { return TermSize(s.v) }
+
 func (s *sampleAgg) Result() (rdf.Term, error) {
 	if s.v.IsZero() {
 		return rdf.Term{}, ErrEmptyGroup
@@ -178,6 +199,7 @@ func (s *sampleAgg) Result() (rdf.Term, error) {
 // agg-groupconcat-04/06 compare the result with a simple literal).
 type concatAgg struct {
 	sep string
+	env *Env
 	b   strings.Builder
 	n   int
 	err error
@@ -195,12 +217,22 @@ func (c *concatAgg) Add(t rdf.Term, err error) {
 		c.err = typeErr("GROUP_CONCAT", "%s is not a literal", t)
 		return
 	}
+	n := c.b.Len() + len(t.Value)
+	if c.n > 0 {
+		n += len(c.sep)
+	}
+	if err := c.env.checkLen("GROUP_CONCAT", n); err != nil {
+		c.err = err
+		return
+	}
 	if c.n > 0 {
 		c.b.WriteString(c.sep)
 	}
 	c.b.WriteString(t.Value)
 	c.n++
 }
+
+func (c *concatAgg) Size() int { return c.b.Cap() }
 
 func (c *concatAgg) Result() (rdf.Term, error) {
 	if c.err != nil {

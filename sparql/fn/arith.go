@@ -52,6 +52,11 @@ func operand(where string, t rdf.Term) (number, error) {
 	return n, nil
 }
 
+// maxNumberBits bounds the integers and decimals arithmetic computes (about
+// 315,000 decimal digits): squaring a number in nested BINDs doubles its
+// size each time, and no real query needs such numbers.
+const maxNumberBits = 1 << 20
+
 func arith(op byte, x, y number) (number, error) {
 	k := max(x.kind, y.kind)
 	if op == '/' && k == kInteger {
@@ -71,6 +76,9 @@ func arith(op byte, x, y number) (number, error) {
 		default:
 			return number{}, fmt.Errorf("unknown operator %q: %w", op, ErrType)
 		}
+		if z.BitLen() > maxNumberBits {
+			return number{}, fmt.Errorf("integer result of %d bits: %w", z.BitLen(), ErrOverflow)
+		}
 		return number{kind: kInteger, i: z}, nil
 	case kDecimal:
 		z := new(big.Rat)
@@ -88,6 +96,9 @@ func arith(op byte, x, y number) (number, error) {
 			z = roundDecimal(z.Quo(x.r, y.r))
 		default:
 			return number{}, fmt.Errorf("unknown operator %q: %w", op, ErrType)
+		}
+		if n := z.Num().BitLen() + z.Denom().BitLen(); n > maxNumberBits {
+			return number{}, fmt.Errorf("decimal result of %d bits: %w", n, ErrOverflow)
 		}
 		return number{kind: kDecimal, r: z}, nil
 	default:

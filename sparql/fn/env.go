@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/budget"
 )
 
 // Env is the per-query state of function evaluation: the query's NOW and
@@ -21,6 +22,13 @@ type Env struct {
 	Now time.Time
 	// Base resolves relative IRIs in IRI()/URI().
 	Base string
+	// MaxString bounds the strings functions and GROUP_CONCAT compute,
+	// in bytes (0: no bound). A longer result is a *budget.Error, which
+	// the evaluator does not treat as an expression error: it stops the
+	// query. Functions check before or while they build a string, never
+	// after, so nested REPLACE or CONCAT cannot allocate more than about
+	// MaxString per call.
+	MaxString int
 
 	rng       *rand.Rand
 	prefix    string // makes blank-node labels unique to this Env
@@ -33,6 +41,14 @@ type Env struct {
 // the same string only within one solution. The evaluator calls it before
 // evaluating the expressions of each solution.
 func (e *Env) NewRow() { clear(e.rowBnodes) }
+
+// checkLen refuses a computed string of n bytes beyond MaxString.
+func (e *Env) checkLen(where string, n int) error {
+	if e.MaxString > 0 && n > e.MaxString {
+		return budget.Exceeded(budget.NameStringBytes, int64(e.MaxString), where)
+	}
+	return nil
+}
 
 func (e *Env) now() time.Time {
 	if e.Now.IsZero() {

@@ -30,6 +30,9 @@ var (
 	ErrRegex = errors.New("unsupported regular expression")
 	// ErrEmptyGroup is an aggregate (MIN, MAX, SAMPLE) over no values.
 	ErrEmptyGroup = errors.New("aggregate over an empty group")
+	// ErrOverflow is an arithmetic result too large to represent
+	// (XPath's FOAR0002).
+	ErrOverflow = errors.New("numeric overflow")
 )
 
 // typeErr builds an ErrType with the function or operator named.

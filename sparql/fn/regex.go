@@ -226,13 +226,27 @@ func fnReplace(e *Env, a []rdf.Term) (rdf.Term, error) {
 	} else if tmpl, err = replacementTemplate(a[2].Value, re.NumSubexp()); err != nil {
 		return rdf.Term{}, err
 	}
-	var out []byte
 	src := a[0].Value
+	if lit, complete := re.LiteralPrefix(); complete && !strings.Contains(tmpl, "$") {
+		// A literal pattern and replacement, the common case (and the
+		// shape of the nested-REPLACE bomb): the result's length is known
+		// before it is built, and no match is kept.
+		if err := e.checkLen("REPLACE", len(src)+strings.Count(src, lit)*(len(tmpl)-len(lit))); err != nil {
+			return rdf.Term{}, err
+		}
+		return like(strings.ReplaceAll(src, lit, tmpl), a[0]), nil
+	}
+	var out []byte
 	last := 0
 	for _, m := range re.FindAllStringSubmatchIndex(src, -1) {
 		out = append(out, src[last:m[0]]...)
 		out = re.ExpandString(out, tmpl, src, m)
 		last = m[1]
+		// Checked as the result grows: each nesting level of REPLACE
+		// can multiply the length by that of the replacement.
+		if err := e.checkLen("REPLACE", len(out)+len(src)-last); err != nil {
+			return rdf.Term{}, err
+		}
 	}
 	out = append(out, src[last:]...)
 	return like(string(out), a[0]), nil

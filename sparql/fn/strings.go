@@ -68,15 +68,23 @@ func xpathRound(x float64) float64 {
 	return math.Round(x)
 }
 
-func fnUcase(_ *Env, a []rdf.Term) (rdf.Term, error) {
+// fnUcase and fnLcase check the input's length: a case mapping changes the
+// length of a few characters only (by half at most).
+func fnUcase(e *Env, a []rdf.Term) (rdf.Term, error) {
 	if err := stringArg("UCASE", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	if err := e.checkLen("UCASE", len(a[0].Value)); err != nil {
 		return rdf.Term{}, err
 	}
 	return like(strings.ToUpper(a[0].Value), a[0]), nil
 }
 
-func fnLcase(_ *Env, a []rdf.Term) (rdf.Term, error) {
+func fnLcase(e *Env, a []rdf.Term) (rdf.Term, error) {
 	if err := stringArg("LCASE", a[0]); err != nil {
+		return rdf.Term{}, err
+	}
+	if err := e.checkLen("LCASE", len(a[0].Value)); err != nil {
 		return rdf.Term{}, err
 	}
 	return like(strings.ToLower(a[0].Value), a[0]), nil
@@ -84,14 +92,28 @@ func fnLcase(_ *Env, a []rdf.Term) (rdf.Term, error) {
 
 // fnEncodeForURI percent-encodes every UTF-8 byte outside RFC 3986's
 // unreserved set.
-func fnEncodeForURI(_ *Env, a []rdf.Term) (rdf.Term, error) {
+func fnEncodeForURI(e *Env, a []rdf.Term) (rdf.Term, error) {
 	if err := stringArg("ENCODE_FOR_URI", a[0]); err != nil {
 		return rdf.Term{}, err
 	}
 	const hex = "0123456789ABCDEF"
-	var b strings.Builder
+	unreserved := func(c byte) bool {
+		return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~'
+	}
+	n := 0
 	for _, c := range []byte(a[0].Value) {
-		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+		n++
+		if !unreserved(c) {
+			n += 2
+		}
+	}
+	if err := e.checkLen("ENCODE_FOR_URI", n); err != nil {
+		return rdf.Term{}, err
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, c := range []byte(a[0].Value) {
+		if unreserved(c) {
 			b.WriteByte(c)
 			continue
 		}
@@ -148,8 +170,16 @@ func fnStrafter(_ *Env, a []rdf.Term) (rdf.Term, error) {
 }
 
 // fnConcat keeps a language tag only when every argument has that tag.
-func fnConcat(_ *Env, a []rdf.Term) (rdf.Term, error) {
+func fnConcat(e *Env, a []rdf.Term) (rdf.Term, error) {
+	n := 0
+	for _, t := range a {
+		n += len(t.Value)
+	}
+	if err := e.checkLen("CONCAT", n); err != nil {
+		return rdf.Term{}, err
+	}
 	var b strings.Builder
+	b.Grow(n)
 	lang, same := "", true
 	for i, t := range a {
 		if err := stringArg("CONCAT", t); err != nil {

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -122,3 +123,12 @@ func fnStrlang(_ *Env, a []rdf.Term) (rdf.Term, error) {
 	}
 	return rdf.LangLiteral(a[0].Value, a[1].Value), nil
 }
+
+// termHeader is the size of an rdf.Term value itself, without the bytes of
+// its strings.
+const termHeader = int(unsafe.Sizeof(rdf.Term{}))
+
+// TermSize estimates the bytes a kept term holds: the value itself and
+// its lexical form and language tag. Datatype IRIs are nearly always
+// shared constants and are not counted.
+func TermSize(t rdf.Term) int { return termHeader + len(t.Value) + len(t.Lang) }

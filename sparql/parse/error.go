@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/stadleuven/maturity/sparql/budget"
 )
 
 // Error is a syntax or static-semantics error in a query. Line and Col are
@@ -18,6 +20,18 @@ type Error struct {
 	// Snippet is the offending line with a caret under Col, for showing to
 	// people; Error() leaves it out so messages stay one line.
 	Snippet string
+	// Limit is set when the query breaks a size limit rather than the
+	// grammar.
+	Limit *budget.Error
+}
+
+// Unwrap returns the limit the query broke, if any, so that
+// errors.Is(err, budget.ErrLimit) holds for it.
+func (e *Error) Unwrap() error {
+	if e.Limit == nil {
+		return nil
+	}
+	return e.Limit
 }
 
 // Error returns "line:col: msg".
@@ -52,6 +66,11 @@ func lineStart(src string, off int) (line, start int) {
 	return line, start
 }
 
+// snippetReach is how many bytes of the offending line the snippet shows on
+// each side of the column: a query on one long line (generated queries
+// often are) would otherwise be copied whole into every error.
+const snippetReach = 80
+
 // newError locates the byte offset off in src.
 func newError(src string, off int, msg, msgNL string) *Error {
 	if off > len(src) {
@@ -63,10 +82,30 @@ func newError(src string, off int, msg, msgNL string) *Error {
 	if end < 0 {
 		end = len(src) - start
 	}
-	text := strings.TrimRight(src[start:start+end], "\r")
+	end += start
+	// Cut the line to a window around the column, at rune boundaries.
+	from, to, lead, trail := start, end, "", ""
+	if off-from > snippetReach {
+		from = off - snippetReach
+		for from < off && !utf8.RuneStart(src[from]) {
+			from++
+		}
+		lead = "…"
+	}
+	if to-off > snippetReach {
+		to = off + snippetReach
+		for to > off && !utf8.RuneStart(src[to]) {
+			to--
+		}
+		trail = "…"
+	}
+	text := lead + strings.TrimRight(src[from:to], "\r") + trail
 	// Keep tabs in the caret line so the caret lines up under them.
 	var caret strings.Builder
-	for _, r := range src[start:off] {
+	if lead != "" {
+		caret.WriteByte(' ')
+	}
+	for _, r := range src[from:off] {
 		if r == '\t' {
 			caret.WriteByte('\t')
 		} else {

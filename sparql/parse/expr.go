@@ -53,7 +53,7 @@ func (p *parser) relationalExpression() (algebra.Expr, error) {
 	if t.kind == tPunct {
 		switch t.val {
 		case "=", "!=", "<", ">", "<=", ">=":
-			p.i++
+			p.skip()
 			right, err := p.additiveExpression()
 			if err != nil {
 				return nil, err
@@ -63,7 +63,7 @@ func (p *parser) relationalExpression() (algebra.Expr, error) {
 	}
 	not := false
 	if p.isWord("NOT") && p.peekAt(1).kind == tWord && strings.EqualFold(p.peekAt(1).val, "IN") {
-		p.i++
+		p.skip()
 		not = true
 	}
 	if p.acceptWord("IN") {
@@ -140,7 +140,7 @@ func (p *parser) unaryExpression() (algebra.Expr, error) {
 			lit, _, err := p.literal() // -1 is a literal, not -(1)
 			return &algebra.Const{Term: lit}, err
 		}
-		p.i++
+		p.skip()
 		if err := p.enter(); err != nil {
 			return nil, err
 		}
@@ -161,7 +161,7 @@ func (p *parser) primaryExpression() (algebra.Expr, error) {
 	t := p.peek()
 	switch t.kind {
 	case tVar:
-		p.i++
+		p.skip()
 		return algebra.Var(t.val), nil
 	case tIRI, tPName:
 		return p.iriOrFunction()
@@ -208,7 +208,7 @@ func (p *parser) constraint() (algebra.Expr, error) {
 		return p.builtInCall()
 	case p.isIRIStart():
 		if n := p.peekAt(1); n.kind != tPunct || n.val != "(" {
-			p.i++
+			p.skip()
 			return nil, p.unexpected("'(' after the function IRI", "'(' na de functie-IRI")
 		}
 		return p.iriOrFunction()
@@ -239,7 +239,7 @@ func (p *parser) iriOrFunction() (algebra.Expr, error) {
 	if !p.isPunct("(") {
 		return &algebra.Const{Term: iri}, nil
 	}
-	p.i++
+	p.skip()
 	call := &algebra.Call{Name: iri.Value, Args: []algebra.Expr{}}
 	if p.acceptPunct(")") {
 		return call, nil
@@ -291,7 +291,7 @@ func (p *parser) builtInCall() (algebra.Expr, error) {
 		}
 		return nil, p.errAt(t, "unknown function %s", "onbekende functie %s", t.val)
 	}
-	p.i++
+	p.skip()
 	if name == "BOUND" {
 		if err := p.expectPunct("("); err != nil {
 			return nil, err
@@ -300,7 +300,7 @@ func (p *parser) builtInCall() (algebra.Expr, error) {
 		if v.kind != tVar {
 			return nil, p.unexpected("a variable in BOUND", "een variabele in BOUND")
 		}
-		p.i++
+		p.skip()
 		return &algebra.Call{Name: name, Args: []algebra.Expr{algebra.Var(v.val)}}, p.expectPunct(")")
 	}
 	if !p.isPunct("(") {
@@ -384,7 +384,7 @@ func (p *parser) aggregate(name string) (algebra.Expr, error) {
 		if s.kind != tString {
 			return nil, p.unexpected("a string after SEPARATOR =", "een string na SEPARATOR =")
 		}
-		p.i++
+		p.skip()
 		a.Separator = s.val
 	}
 	if err := p.expectPunct(")"); err != nil {

@@ -54,7 +54,7 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 	// pattern for the scope of blank node labels; any other element
 	// starts a new one.
 	block, newBlock := 0, true
-	open := p.toks[p.i-1]
+	open := p.prev
 	for !p.isPunct("}") {
 		if p.peek().kind == tEOF {
 			line, col := position(p.src, open.pos)
@@ -140,7 +140,7 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 			if vt.kind != tVar {
 				return nil, nil, p.unexpected("a variable after AS", "een variabele na AS")
 			}
-			p.i++
+			p.skip()
 			if err := p.expectPunct(")"); err != nil {
 				return nil, nil, err
 			}
@@ -202,7 +202,7 @@ func (p *parser) service() (algebra.Pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	closeEnd := p.toks[p.i-1].end
+	closeEnd := p.prev.end
 	var b strings.Builder
 	if p.base != "" {
 		b.WriteString("BASE ")
@@ -229,7 +229,7 @@ func (p *parser) service() (algebra.Pattern, error) {
 // varOrIRI parses VarOrIri.
 func (p *parser) varOrIRI() (algebra.Node, error) {
 	if t := p.peek(); t.kind == tVar {
-		p.i++
+		p.skip()
 		return algebra.VarNode(algebra.Var(t.val)), nil
 	}
 	iri, err := p.iri()
@@ -244,7 +244,7 @@ func (p *parser) dataBlock() (*algebra.Table, error) {
 	t := &algebra.Table{}
 	if v := p.peek(); v.kind == tVar {
 		// InlineDataOneVar ::= Var '{' DataBlockValue* '}'
-		p.i++
+		p.skip()
 		t.Vars = []algebra.Var{algebra.Var(v.val)}
 		if err := p.expectPunct("{"); err != nil {
 			return nil, err
@@ -268,7 +268,7 @@ func (p *parser) dataBlock() (*algebra.Table, error) {
 		if v.kind != tVar {
 			return nil, p.unexpected("a variable or ')' in VALUES", "een variabele of ')' in VALUES")
 		}
-		p.i++
+		p.skip()
 		if seen[algebra.Var(v.val)] {
 			return nil, p.errAt(v, "variable ?%s appears twice in VALUES", "variabele ?%s staat twee keer in VALUES", v.val)
 		}

@@ -20,6 +20,7 @@ const (
 	tDouble          // val: lexical form
 	tWord            // val: a bare word: keyword, built-in name, 'a'
 	tPunct           // val: the punctuation
+	tErr             // the lexer failed here (parser.lexErr says why)
 )
 
 // token is one lexical token; pos and end are byte offsets into the query.
@@ -30,27 +31,37 @@ type token struct {
 	pos, end int
 }
 
-// lexer splits a query into tokens. It scans the whole query up front: the
-// parser needs a few tokens of lookahead (NOT IN / NOT EXISTS, signed
-// numbers, NIL and ANON), and queries are small.
+// lexer splits a query into tokens, one per call of next: the parser
+// pulls them as it goes, so a query it refuses early (too deep, too many
+// patterns) is never tokenised whole.
 type lexer struct {
 	src string
 	pos int
 }
 
-func lex(src string) ([]token, error) {
-	l := &lexer{src: src}
-	if !utf8.ValidString(src) {
-		// Checked up front so that strings and IRIs never carry bad bytes.
-		for i, r := range src {
-			if r == utf8.RuneError {
-				if _, n := utf8.DecodeRuneInString(src[i:]); n <= 1 {
-					return nil, l.errorf(i, "invalid UTF-8", "ongeldige UTF-8")
-				}
+// checkUTF8 rejects a query that is not valid UTF-8, up front, so that
+// strings and IRIs never carry bad bytes.
+func checkUTF8(src string) error {
+	if utf8.ValidString(src) {
+		return nil
+	}
+	for i, r := range src {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(src[i:]); n <= 1 {
+				return newError(src, i, "invalid UTF-8", "ongeldige UTF-8")
 			}
 		}
 	}
-	toks := make([]token, 0, len(src)/4+16) // about one token per 4-5 bytes
+	return nil
+}
+
+// lex returns all tokens of src, for tests.
+func lex(src string) ([]token, error) {
+	if err := checkUTF8(src); err != nil {
+		return nil, err
+	}
+	l := &lexer{src: src}
+	var toks []token
 	for {
 		t, err := l.next()
 		if err != nil {

@@ -8,33 +8,70 @@ import (
 
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/algebra"
+	"github.com/stadleuven/maturity/sparql/budget"
 )
 
-// MaxDepth bounds the nesting of groups, expressions, paths and collections,
-// so a hostile query cannot exhaust the stack of a server.
-const MaxDepth = 200
+// MaxDepth is the default bound on the nesting of groups, expressions,
+// paths and collections, so a hostile query cannot exhaust the stack of a
+// server; Options.Limits.Depth changes it.
+const MaxDepth = budget.DefaultDepth
 
-// Parse parses a SPARQL 1.1 query and translates it to the algebra. base is
-// the IRI against which relative IRIs are resolved until a BASE declaration
-// replaces it; with base "" a relative IRI without BASE is an error.
-func Parse(query string, base string) (*algebra.Query, error) {
-	toks, err := lex(query)
-	if err != nil {
-		return nil, err
-	}
-	p := &parser{src: query, toks: toks, base: base, prefixes: map[string]string{}, bnodeBlock: map[string]int{}}
-	return p.query()
+// Options tune parsing.
+type Options struct {
+	// Base is the IRI against which relative IRIs are resolved until a
+	// BASE declaration replaces it; with Base "" a relative IRI without
+	// BASE is an error.
+	Base string
+	// Limits bounds the size of the query: its nesting (Depth), its
+	// triple and path patterns (Patterns) and the steps of each property
+	// path (PathSteps). The other fields are the evaluator's.
+	Limits budget.Limits
 }
 
-// parser is a recursive-descent parser over the token slice. It translates
-// while it parses: each grammar function returns algebra.
+// Parse parses a SPARQL 1.1 query and translates it to the algebra, under
+// the default limits. base is the IRI against which relative IRIs are
+// resolved until a BASE declaration replaces it; with base "" a relative
+// IRI without BASE is an error.
+func Parse(query string, base string) (*algebra.Query, error) {
+	return ParseWith(query, Options{Base: base})
+}
+
+// ParseWith parses a SPARQL 1.1 query under opts. The query is lexed as
+// it is parsed, a few tokens ahead, so a query that breaks a limit is
+// refused when the parser reaches the offending token, before the rest
+// is even tokenised.
+func ParseWith(query string, opts Options) (*algebra.Query, error) {
+	if err := checkUTF8(query); err != nil {
+		return nil, err
+	}
+	p := &parser{src: query, lx: &lexer{src: query}, base: opts.Base, limits: opts.Limits.Resolved(),
+		prefixes: map[string]string{}, bnodeBlock: map[string]int{}}
+	q, err := p.query()
+	if p.lexErr != nil {
+		// The parser stopped at or before the token the lexer could not
+		// read; the lexer's message says what is wrong there.
+		return nil, p.lexErr
+	}
+	return q, err
+}
+
+// parser is a recursive-descent parser over the tokens of the lexer, read
+// on demand into a small look-ahead window. It translates while it parses:
+// each grammar function returns algebra.
 type parser struct {
-	src      string
-	toks     []token
-	i        int
+	src    string
+	lx     *lexer
+	ahead  []token // look-ahead: ahead[0] is the current token
+	prev   token   // the token consumed last
+	lexErr error   // the lexer's error, once it met one
+	limits budget.Limits
+
 	base     string
 	prefixes map[string]string
 	depth    int
+	// patterns counts the triple and path patterns so far, pathSteps the
+	// steps of the property path being parsed.
+	patterns, pathSteps int
 
 	// block is the number of the basic graph pattern being parsed and
 	// blocks the last number handed out; bnodeBlock remembers in which
@@ -61,20 +98,51 @@ type aggScope struct {
 	inside   bool // parsing an aggregate's argument: nesting is an error
 }
 
-func (p *parser) peek() token { return p.toks[p.i] }
+// fill reads tokens until the look-ahead holds n. After the end of the
+// query (or a lexer error, kept in lexErr) it repeats the last token.
+func (p *parser) fill(n int) {
+	for len(p.ahead) < n {
+		if k := len(p.ahead); k > 0 && (p.ahead[k-1].kind == tEOF || p.ahead[k-1].kind == tErr) {
+			p.ahead = append(p.ahead, p.ahead[k-1])
+			continue
+		}
+		t, err := p.lx.next()
+		if err != nil {
+			p.lexErr = err
+			t = token{kind: tErr, pos: p.lx.pos, end: p.lx.pos}
+		}
+		p.ahead = append(p.ahead, t)
+	}
+}
+
+func (p *parser) peek() token {
+	if len(p.ahead) == 0 {
+		p.fill(1)
+	}
+	return p.ahead[0]
+}
 
 func (p *parser) peekAt(n int) token {
-	if p.i+n < len(p.toks) {
-		return p.toks[p.i+n]
+	p.fill(n + 1)
+	return p.ahead[n]
+}
+
+// skip consumes the current token; the end of the query is never consumed.
+func (p *parser) skip() {
+	t := p.peek()
+	if t.kind == tEOF || t.kind == tErr {
+		return
 	}
-	return p.toks[len(p.toks)-1]
+	p.prev = t
+	// The window is at most a few tokens long: shifting is cheaper than
+	// a ring buffer's bookkeeping.
+	copy(p.ahead, p.ahead[1:])
+	p.ahead = p.ahead[:len(p.ahead)-1]
 }
 
 func (p *parser) next() token {
-	t := p.toks[p.i]
-	if t.kind != tEOF {
-		p.i++
-	}
+	t := p.peek()
+	p.skip()
 	return t
 }
 
@@ -120,13 +188,13 @@ func describe(t token, nl bool) string {
 }
 
 func (p *parser) isPunct(s string) bool {
-	t := p.toks[p.i]
+	t := p.peek()
 	return t.kind == tPunct && t.val == s
 }
 
 func (p *parser) acceptPunct(s string) bool {
 	if p.isPunct(s) {
-		p.i++
+		p.skip()
 		return true
 	}
 	return false
@@ -142,13 +210,13 @@ func (p *parser) expectPunct(s string) error {
 // isWord reports whether the current token is the keyword kw, which is
 // matched case-insensitively (§19.5; only 'a' is case-sensitive).
 func (p *parser) isWord(kw string) bool {
-	t := p.toks[p.i]
+	t := p.peek()
 	return t.kind == tWord && strings.EqualFold(t.val, kw)
 }
 
 func (p *parser) acceptWord(kw string) bool {
 	if p.isWord(kw) {
-		p.i++
+		p.skip()
 		return true
 	}
 	return false
@@ -168,13 +236,39 @@ func (p *parser) isNIL() bool {
 
 func (p *parser) enter() error {
 	p.depth++
-	if p.depth > MaxDepth {
-		return p.errAt(p.peek(), "query nested deeper than %d levels", "query dieper genest dan %d niveaus", MaxDepth)
+	if p.depth > p.limits.Depth {
+		return p.limitErr(budget.NameDepth, p.limits.Depth, "query nested deeper than %d levels", "query dieper genest dan %d niveaus")
 	}
 	return nil
 }
 
 func (p *parser) leave() { p.depth-- }
+
+// countPatterns adds n triple or path patterns to the query's count.
+func (p *parser) countPatterns(n int) error {
+	p.patterns += n
+	if p.patterns > p.limits.Patterns {
+		return p.limitErr(budget.NamePatterns, p.limits.Patterns, "query has more than %d triple and path patterns", "query heeft meer dan %d tripel- en padpatronen")
+	}
+	return nil
+}
+
+// countPathStep adds one step to the property path being parsed.
+func (p *parser) countPathStep() error {
+	p.pathSteps++
+	if p.pathSteps > p.limits.PathSteps {
+		return p.limitErr(budget.NamePathSteps, p.limits.PathSteps, "property path has more than %d steps", "eigenschapspad heeft meer dan %d stappen")
+	}
+	return nil
+}
+
+// limitErr reports a size limit met at the current token, naming the
+// limit as the flag that sets it.
+func (p *parser) limitErr(name budget.Name, max int, en, nl string) *Error {
+	e := p.errAt(p.peek(), en+" (limit %s)", nl+" (grens %s)", max, name)
+	e.Limit = &budget.Error{Limit: name, Max: int64(max), What: "query"}
+	return e
+}
 
 // freshVar returns a hidden variable that cannot clash with user variables.
 func (p *parser) freshVar(kind string) algebra.Var {
@@ -205,14 +299,14 @@ func (p *parser) iri() (rdf.Term, error) {
 	t := p.peek()
 	switch t.kind {
 	case tIRI:
-		p.i++
+		p.skip()
 		s, err := p.resolve(t, t.val)
 		if err != nil {
 			return rdf.Term{}, err
 		}
 		return rdf.IRI(s), nil
 	case tPName:
-		p.i++
+		p.skip()
 		ns, ok := p.prefixes[t.val]
 		if !ok {
 			if ns, ok := wellKnownPrefix(t.val); ok {
@@ -240,7 +334,7 @@ func (p *parser) prologue() error {
 			if t.kind != tIRI {
 				return p.unexpected("an IRI after BASE", "een IRI na BASE")
 			}
-			p.i++
+			p.skip()
 			iri, err := p.resolve(t, t.val)
 			if err != nil {
 				return err
@@ -251,12 +345,12 @@ func (p *parser) prologue() error {
 			if t.kind != tPName || t.local != "" || t.end != t.pos+len(t.val)+1 {
 				return p.unexpected("a prefix such as ex: after PREFIX", "een prefix zoals ex: na PREFIX")
 			}
-			p.i++
+			p.skip()
 			it := p.peek()
 			if it.kind != tIRI {
 				return p.unexpected("an IRI after PREFIX "+t.val+":", "een IRI na PREFIX "+t.val+":")
 			}
-			p.i++
+			p.skip()
 			iri, err := p.resolve(it, it.val)
 			if err != nil {
 				return err

@@ -53,7 +53,7 @@ func (p *parser) pathEltOrInverse() (algebra.PathExpr, error) {
 	case p.acceptPunct("*"):
 		e = &algebra.PathZeroOrMore{Path: e}
 	case p.isPunct("+") && !p.signedNumberFollows():
-		p.i++
+		p.skip()
 		e = &algebra.PathOneOrMore{Path: e}
 	}
 	if inverse {
@@ -64,9 +64,14 @@ func (p *parser) pathEltOrInverse() (algebra.PathExpr, error) {
 
 // pathPrimary parses iri | 'a' | '!' PathNegatedPropertySet | '(' Path ')'.
 func (p *parser) pathPrimary() (algebra.PathExpr, error) {
+	if !p.isPunct("(") {
+		if err := p.countPathStep(); err != nil {
+			return nil, err
+		}
+	}
 	switch {
 	case p.peek().kind == tWord && p.peek().val == "a":
-		p.i++
+		p.skip()
 		return &algebra.PathLink{IRI: rdf.IRI(rdf.RDFType)}, nil
 	case p.acceptPunct("!"):
 		neg := &algebra.PathNegated{}
@@ -106,7 +111,7 @@ func (p *parser) pathOneInPropertySet(neg *algebra.PathNegated) error {
 	inverse := p.acceptPunct("^")
 	var iri rdf.Term
 	if t := p.peek(); t.kind == tWord && t.val == "a" {
-		p.i++
+		p.skip()
 		iri = rdf.IRI(rdf.RDFType)
 	} else {
 		var err error

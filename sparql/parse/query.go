@@ -126,7 +126,7 @@ func (p *parser) describeQuery(q *algebra.Query) error {
 	for !star {
 		t := p.peek()
 		if t.kind == tVar {
-			p.i++
+			p.skip()
 			q.Describe = append(q.Describe, algebra.VarNode(algebra.Var(t.val)))
 			continue
 		}
@@ -234,7 +234,7 @@ func (p *parser) nonNegativeInteger(what string) (int64, error) {
 	if t.kind != tInteger {
 		return 0, p.unexpected("an integer after "+what, "een geheel getal na "+what)
 	}
-	p.i++
+	p.skip()
 	n, err := strconv.ParseInt(t.val, 10, 64)
 	if err != nil {
 		return 0, p.errAt(t, "%s %s is too large", "%s %s is te groot", what, t.val)

@@ -49,11 +49,11 @@ func (p *parser) selectClause() (*selectClause, error) {
 		t := p.peek()
 		switch {
 		case t.kind == tVar:
-			p.i++
+			p.skip()
 			sc.items = append(sc.items, selectItem{v: algebra.Var(t.val), tok: t})
 			continue
 		case p.isPunct("("):
-			p.i++
+			p.skip()
 			e, err := p.expression()
 			if err != nil {
 				return nil, err
@@ -65,7 +65,7 @@ func (p *parser) selectClause() (*selectClause, error) {
 			if vt.kind != tVar {
 				return nil, p.unexpected("a variable after AS", "een variabele na AS")
 			}
-			p.i++
+			p.skip()
 			if err := p.expectPunct(")"); err != nil {
 				return nil, err
 			}
@@ -86,10 +86,10 @@ func (p *parser) groupCondition() (groupCondition, bool, error) {
 	t := p.peek()
 	switch {
 	case t.kind == tVar:
-		p.i++
+		p.skip()
 		return groupCondition{v: algebra.Var(t.val), tok: t}, true, nil
 	case p.isPunct("("):
-		p.i++
+		p.skip()
 		e, err := p.expression()
 		if err != nil {
 			return groupCondition{}, false, err
@@ -100,7 +100,7 @@ func (p *parser) groupCondition() (groupCondition, bool, error) {
 			if vt.kind != tVar {
 				return groupCondition{}, false, p.unexpected("a variable after AS", "een variabele na AS")
 			}
-			p.i++
+			p.skip()
 			g.v, g.tok = algebra.Var(vt.val), vt
 		} else if v, ok := e.(algebra.Var); ok {
 			g.v, g.expr = v, nil // GROUP BY (?x) is GROUP BY ?x
@@ -125,7 +125,7 @@ func (p *parser) orderCondition() (algebra.OrderCondition, bool, error) {
 	t := p.peek()
 	switch {
 	case p.isWord("ASC") || p.isWord("DESC"):
-		p.i++
+		p.skip()
 		if !p.isPunct("(") {
 			return algebra.OrderCondition{}, false, p.unexpected("'(' after "+t.val, "'(' na "+t.val)
 		}
@@ -135,7 +135,7 @@ func (p *parser) orderCondition() (algebra.OrderCondition, bool, error) {
 		}
 		return algebra.OrderCondition{Expr: e, Desc: strings.EqualFold(t.val, "DESC")}, true, nil
 	case t.kind == tVar:
-		p.i++
+		p.skip()
 		return algebra.OrderCondition{Expr: algebra.Var(t.val)}, true, nil
 	case p.isConstraintStart():
 		e, err := p.constraint()

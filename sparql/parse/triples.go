@@ -67,7 +67,11 @@ func (p *parser) triplesBlock() (elems []element, dot bool, err error) {
 	elems = p.scratch[:0]
 	defer func() { p.scratch = elems[:0] }()
 	for {
+		n := len(elems)
 		if elems, err = p.triplesSameSubject(elems, true); err != nil {
+			return nil, false, err
+		}
+		if err := p.countPatterns(len(elems) - n); err != nil {
 			return nil, false, err
 		}
 		if !p.acceptPunct(".") {
@@ -93,8 +97,12 @@ func (p *parser) constructTemplate() ([]algebra.TriplePattern, error) {
 		if !p.isTriplesStart() {
 			return nil, p.unexpected("a triple or '}'", "een tripel of '}'")
 		}
+		n := len(elems)
 		var err error
 		if elems, err = p.triplesSameSubject(elems, false); err != nil {
+			return nil, err
+		}
+		if err := p.countPatterns(len(elems) - n); err != nil {
 			return nil, err
 		}
 		if !p.acceptPunct(".") {
@@ -157,10 +165,11 @@ func (p *parser) propertyList(subj algebra.Node, elems []element, paths bool) ([
 		var verb algebra.Node
 		var path algebra.PathExpr
 		if t := p.peek(); t.kind == tVar {
-			p.i++
+			p.skip()
 			verb = algebra.VarNode(algebra.Var(t.val))
 		} else if paths {
 			var err error
+			p.pathSteps = 0
 			if path, err = p.path(); err != nil {
 				return nil, err
 			}
@@ -168,7 +177,7 @@ func (p *parser) propertyList(subj algebra.Node, elems []element, paths bool) ([
 				verb, path = algebra.TermNode(l.IRI), nil
 			}
 		} else if p.peek().kind == tWord && p.peek().val == "a" {
-			p.i++
+			p.skip()
 			verb = algebra.TermNode(rdf.IRI(rdf.RDFType))
 		} else {
 			iri, err := p.iri()
@@ -291,13 +300,13 @@ func (p *parser) varOrTerm() (algebra.Node, error) {
 	t := p.peek()
 	switch t.kind {
 	case tVar:
-		p.i++
+		p.skip()
 		return algebra.VarNode(algebra.Var(t.val)), nil
 	case tIRI, tPName:
 		iri, err := p.iri()
 		return algebra.TermNode(iri), err
 	case tBlank:
-		p.i++
+		p.skip()
 		if p.tmpl {
 			return algebra.TermNode(rdf.Blank(t.val)), nil
 		}
@@ -310,10 +319,12 @@ func (p *parser) varOrTerm() (algebra.Node, error) {
 	case tPunct:
 		switch {
 		case p.isANON():
-			p.i += 2
+			p.skip()
+			p.skip()
 			return p.anonNode(), nil
 		case p.isNIL():
-			p.i += 2
+			p.skip()
+			p.skip()
 			return algebra.TermNode(rdf.IRI(rdf.RDFNil)), nil
 		}
 	}
@@ -329,9 +340,9 @@ func (p *parser) literal() (rdf.Term, bool, error) {
 	t := p.peek()
 	switch t.kind {
 	case tString:
-		p.i++
+		p.skip()
 		if l := p.peek(); l.kind == tLang {
-			p.i++
+			p.skip()
 			return rdf.LangLiteral(t.val, l.val), true, nil
 		}
 		if p.acceptPunct("^^") {
@@ -343,11 +354,11 @@ func (p *parser) literal() (rdf.Term, bool, error) {
 		}
 		return rdf.Literal(t.val), true, nil
 	case tInteger, tDecimal, tDouble:
-		p.i++
+		p.skip()
 		return numericLiteral(t, ""), true, nil
 	case tPunct:
 		if (t.val == "+" || t.val == "-") && p.signedNumberFollows() {
-			p.i++
+			p.skip()
 			return numericLiteral(p.next(), t.val), true, nil
 		}
 	case tWord:

@@ -1,7 +1,7 @@
 package results
 
 import (
-	"encoding/csv"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -16,24 +16,32 @@ import (
 // the convention of Apache Jena.
 const askColumn = "_askResult"
 
-// csvWriter writes text/csv: lexical forms only, so types are lost.
+// csvWriter writes text/csv: lexical forms only, so types are lost. The
+// record syntax is RFC 4180's, written here rather than by encoding/csv:
+// that package, asked for CRLF line ends, drops a carriage return inside a
+// field and turns a line feed into CRLF, so a value with "\r" came out
+// changed.
 type csvWriter struct {
 	sink
-	cw *csv.Writer
 }
 
-func (c *csvWriter) csv() *csv.Writer {
-	if c.cw == nil {
-		c.cw = csv.NewWriter(c.w)
-		c.cw.UseCRLF = true
-	}
-	return c.cw
-}
-
+// record writes one CSV record, quoting the fields that need it.
 func (c *csvWriter) record(fields []string) error {
-	if c.err == nil {
-		c.err = c.csv().Write(fields)
+	for i, f := range fields {
+		if i > 0 {
+			c.byte(',')
+		}
+		// A record of one empty field is written "" so that its line is
+		// not empty, which readers skip.
+		if strings.ContainsAny(f, ",\"\r\n") || f == "" && len(fields) == 1 || f != "" && (f[0] == ' ' || f[len(f)-1] == ' ') {
+			c.byte('"')
+			c.str(strings.ReplaceAll(f, `"`, `""`))
+			c.byte('"')
+			continue
+		}
+		c.str(f)
 	}
+	c.str("\r\n")
 	return c.err
 }
 
@@ -74,10 +82,6 @@ func (c *csvWriter) Close() error {
 		return errOrder
 	}
 	c.state = 3
-	if c.err == nil {
-		c.csv().Flush()
-		c.err = c.csv().Error()
-	}
 	return c.flush()
 }
 
@@ -85,29 +89,31 @@ func (c *csvWriter) Close() error {
 // non-empty value is read as a simple literal except "_:label", which is a
 // blank node; an empty field is unbound.
 func readCSV(r io.Reader) (*Table, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	head, err := cr.Read()
+	cr := &csvReader{r: bufio.NewReader(r)}
+	head, err := cr.read()
 	if errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("results: CSV: no header line")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("results: CSV: %w", err)
+		return nil, err
 	}
 	t := &Table{Vars: head}
 	if len(head) == 1 && head[0] == askColumn {
-		return readAsk(t, func() ([]string, error) { return cr.Read() })
+		return readAsk(t, cr.read)
 	}
 	for {
-		rec, err := cr.Read()
+		line := cr.line + 1
+		rec, err := cr.read()
 		if errors.Is(err, io.EOF) {
 			return t, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("results: CSV: %w", err)
+			return nil, err
+		}
+		if len(rec) == 1 && rec[0] == "" && len(head) != 1 {
+			continue // a blank line
 		}
 		if len(rec) != len(head) {
-			line, _ := cr.FieldPos(0)
 			return nil, fmt.Errorf("results: CSV line %d: %d fields for %d variables", line, len(rec), len(head))
 		}
 		row := make([]rdf.Term, len(rec))
@@ -121,6 +127,79 @@ func readCSV(r io.Reader) (*Table, error) {
 			}
 		}
 		t.Rows = append(t.Rows, row)
+	}
+}
+
+// csvReader reads RFC 4180 records, keeping every byte of a quoted field
+// (encoding/csv turns a quoted CRLF into LF). Records may also end in a
+// bare LF.
+type csvReader struct {
+	r    *bufio.Reader
+	line int // lines read so far
+}
+
+func (cr *csvReader) read() ([]string, error) {
+	if _, err := cr.r.Peek(1); err != nil {
+		return nil, io.EOF
+	}
+	cr.line++
+	start := cr.line
+	var rec []string
+	var f strings.Builder
+	quoted, inQuotes, afterQuote := false, false, false
+	for {
+		c, err := cr.r.ReadByte()
+		if err == io.EOF {
+			if inQuotes {
+				return nil, fmt.Errorf("results: CSV line %d: quoted field not closed", start)
+			}
+			return append(rec, f.String()), nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("results: CSV: %w", err)
+		}
+		if inQuotes {
+			switch c {
+			case '"':
+				if next, _ := cr.r.Peek(1); len(next) == 1 && next[0] == '"' {
+					cr.r.ReadByte()
+					f.WriteByte('"')
+					continue
+				}
+				inQuotes, afterQuote = false, true
+			case '\n':
+				cr.line++
+				f.WriteByte(c)
+			default:
+				f.WriteByte(c)
+			}
+			continue
+		}
+		switch c {
+		case ',':
+			rec = append(rec, f.String())
+			f.Reset()
+			quoted, afterQuote = false, false
+			continue
+		case '\n':
+			return append(rec, f.String()), nil
+		case '\r':
+			if next, _ := cr.r.Peek(1); len(next) == 1 && next[0] == '\n' {
+				continue
+			}
+		case '"':
+			if f.Len() == 0 && !quoted {
+				quoted, inQuotes = true, true
+				continue
+			}
+		}
+		if afterQuote || quoted {
+			return nil, fmt.Errorf("results: CSV line %d: %q after a quoted field", cr.line, c)
+		}
+		if c == '"' {
+			return nil, fmt.Errorf("results: CSV line %d: quote inside an unquoted field", cr.line)
+		}
+		f.WriteByte(c)
 	}
 }
 

@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzRead checks that no input makes a reader panic, and that whatever
-// JSON, XML or TSV reads is written and read back unchanged.
+// any reader reads is written and read back unchanged (CSV: as the
+// literals and blank nodes CSV can tell apart).
 func FuzzRead(f *testing.F) {
 	f.Add([]byte(`{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"uri","value":"http://a"}}]}}`), uint8(JSON))
 	f.Add([]byte(`<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head><variable name="x"/></head><results><result><binding name="x"><literal xml:lang="en">a</literal></binding></result></results></sparql>`), uint8(XML))
@@ -15,7 +16,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
 		fm := Formats()[int(format)%len(Formats())]
 		tab, err := Read(bytes.NewReader(data), fm)
-		if err != nil || fm == CSV {
+		if err != nil {
 			return
 		}
 		var buf bytes.Buffer

@@ -3,6 +3,7 @@ package results
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,12 +65,44 @@ func TestCSV(t *testing.T) {
 	want := [][]rdf.Term{
 		{rdf.Literal("http://example.org/a?x=1&y=<2>"), rdf.Literal("plain"), rdf.Literal("42")},
 		{rdf.Blank("b0"), rdf.Literal("Leuven, \"stad\""), {}},
-		// encoding/csv reads a quoted CRLF as LF.
-		{{}, rdf.Literal("tab\there\nline\nend \\ ' & < > \u2028"), rdf.Literal("1.5E0")},
+		{{}, rdf.Literal("tab\there\nline\r\nend \\ ' & < > \u2028"), rdf.Literal("1.5E0")},
 		{rdf.Literal("http://example.org/é"), rdf.Literal("x"), {}},
 	}
 	if !equalTables(got, &Table{Vars: []string{"s", "o", "n"}, Rows: want}) {
 		t.Errorf("CSV read = %v", got.Rows)
+	}
+}
+
+// TestCSVLineBreaks checks that carriage returns and line feeds inside
+// values come out as they are, quoted, as RFC 4180 allows, and read back
+// unchanged: encoding/csv with CRLF line ends dropped a lone "\r" and
+// turned "\n" into "\r\n".
+func TestCSVLineBreaks(t *testing.T) {
+	values := []string{"a\rb", "a\nb", "a\r\nb", "\r", "\n\r", "\"\r\"", " lead", "trail ", "x"}
+	tab := &Table{Vars: []string{"v"}}
+	for _, v := range values {
+		tab.Rows = append(tab.Rows, []rdf.Term{rdf.Literal(v)})
+	}
+	tab.Rows = append(tab.Rows, []rdf.Term{{}})
+	var buf bytes.Buffer
+	if err := tab.Write(&buf, CSV); err != nil {
+		t.Fatal(err)
+	}
+	want := "v\r\n\"a\rb\"\r\n\"a\nb\"\r\n\"a\r\nb\"\r\n\"\r\"\r\n\"\n\r\"\r\n\"\"\"\r\"\"\"\r\n\" lead\"\r\n\"trail \"\r\nx\r\n\"\"\r\n"
+	if got := buf.String(); got != want {
+		t.Errorf("CSV\n got %q\nwant %q", got, want)
+	}
+	back, err := Read(&buf, CSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !equalTables(back, tab) {
+		t.Errorf("read back %q", back.Rows)
+	}
+	for _, bad := range []string{"v\r\n\"open\r\n", "v\r\n\"a\"b\r\n", "v\r\na\"b\r\n"} {
+		if _, err := Read(strings.NewReader(bad), CSV); err == nil || !strings.Contains(err.Error(), "line 2") {
+			t.Errorf("%q: err = %v, want an error on line 2", bad, err)
+		}
 	}
 }
 
@@ -125,11 +158,49 @@ func TestWriterProtocol(t *testing.T) {
 	}
 }
 
+// TestXMLRejectsControlCharacters checks that a value XML 1.0 cannot carry
+// is refused before any of its row is written, that the writer stays
+// usable, and that XMLSafe's replacement reads back: the document stays
+// well-formed. The writer used to leave half a row behind.
 func TestXMLRejectsControlCharacters(t *testing.T) {
-	w := NewWriter(&bytes.Buffer{}, XML)
-	_ = w.Head([]string{"x"})
-	if err := w.Row([]rdf.Term{rdf.Literal("a\x01b")}); !errors.Is(err, errXMLChar) {
-		t.Errorf("Row with U+0001 = %v, want errXMLChar", err)
+	var buf bytes.Buffer
+	w := NewWriter(&buf, XML)
+	_ = w.Head([]string{"x", "y"})
+	_ = w.Row([]rdf.Term{rdf.Literal("before"), rdf.Literal("ok \uFFFD")})
+	for _, bad := range []struct {
+		row  []rdf.Term
+		char rune
+	}{
+		{[]rdf.Term{rdf.Literal("fine"), rdf.Literal("a\x01b")}, 1},
+		{[]rdf.Term{rdf.LangLiteral("\uFFFE", "nl"), {}}, 0xFFFE},
+		{[]rdf.Term{rdf.IRI("http://example.org/\x0b"), {}}, 0x0B},
+	} {
+		before := buf.Len()
+		var xe *XMLCharError
+		err := w.Row(bad.row)
+		if !errors.As(err, &xe) || xe.Rune != bad.char || !strings.Contains(err.Error(), fmt.Sprintf("U+%04X", bad.char)) {
+			t.Fatalf("Row(%q) = %v, want an XMLCharError for U+%04X", bad.row, err, bad.char)
+		}
+		if buf.Len() != before {
+			t.Fatalf("Row(%q) wrote %q before failing", bad.row, buf.String()[before:])
+		}
+		safe, n := XMLSafe(bad.row)
+		if n != 1 {
+			t.Errorf("XMLSafe replaced %d characters, want 1", n)
+		}
+		if err := w.Row(safe); err != nil {
+			t.Fatalf("Row(XMLSafe(%q)) = %v", bad.row, err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(&buf, XML)
+	if err != nil {
+		t.Fatalf("output is not well-formed: %v\n%s", err, buf.String())
+	}
+	if len(got.Rows) != 4 || got.Rows[1][1].Value != "a\uFFFDb" || got.Rows[0][1].Value != "ok \uFFFD" {
+		t.Errorf("read back %q", got.Rows)
 	}
 }
 

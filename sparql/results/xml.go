@@ -2,7 +2,6 @@ package results
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,8 +14,59 @@ import (
 // xmlNS is the namespace of the SPARQL Query Results XML Format.
 const xmlNS = "http://www.w3.org/2005/sparql-results#"
 
-// errXMLChar is a term holding a character XML 1.0 cannot carry.
-var errXMLChar = errors.New("results: character not allowed in XML 1.0")
+// XMLCharError is a value holding a character that RDF allows and XML 1.0
+// cannot carry, not even as a character reference (C0 controls but tab,
+// line feed and carriage return; U+FFFE, U+FFFF). The XML writer returns
+// it from Row before it writes any of the row, and stays usable: the
+// caller may answer in another format if nothing was sent yet, or write
+// the row again through XMLSafe.
+type XMLCharError struct {
+	Rune rune
+	Var  string // the variable whose value holds it
+}
+
+func (e *XMLCharError) Error() string {
+	return fmt.Sprintf("results: the value of ?%s holds U+%04X, which XML 1.0 cannot carry", e.Var, e.Rune)
+}
+
+// XMLChar returns the character.
+func (e *XMLCharError) XMLChar() rune { return e.Rune }
+
+// xmlCheck returns the first character of s that XML 1.0 cannot carry;
+// a byte that is not UTF-8 counts as U+FFFD.
+func xmlCheck(s string) (rune, bool) {
+	for i, r := range s {
+		if !xmlChar(r) || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// XMLSafe returns vals with every character XML 1.0 cannot carry replaced
+// by U+FFFD, and how many were replaced.
+func XMLSafe(vals []rdf.Term) ([]rdf.Term, int) {
+	out := make([]rdf.Term, len(vals))
+	n := 0
+	fix := func(s string) string {
+		if _, bad := xmlCheck(s); !bad {
+			return s
+		}
+		// Map turns bytes that are not UTF-8 into U+FFFD too.
+		return strings.Map(func(r rune) rune {
+			if xmlChar(r) {
+				return r
+			}
+			n++
+			return utf8.RuneError
+		}, s)
+	}
+	for i, t := range vals {
+		t.Value, t.Lang, t.Datatype = fix(t.Value), fix(t.Lang), fix(t.Datatype)
+		out[i] = t
+	}
+	return out, n
+}
 
 // xmlWriter writes application/sparql-results+xml.
 type xmlWriter struct{ sink }
@@ -37,6 +87,13 @@ func (x *xmlWriter) Head(vars []string) error {
 }
 
 func (x *xmlWriter) Row(vals []rdf.Term) error {
+	for i, t := range vals {
+		for _, s := range [3]string{t.Value, t.Lang, t.Datatype} {
+			if r, bad := xmlCheck(s); bad && i < len(x.names) {
+				return &XMLCharError{Rune: r, Var: x.names[i]}
+			}
+		}
+	}
 	if err := x.checkRow(vals); err != nil {
 		return err
 	}
@@ -107,7 +164,7 @@ func (x *xmlWriter) escape(s string, attr bool) {
 		return
 	}
 	var b strings.Builder
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case r == '&':
 			b.WriteString("&amp;")
@@ -119,8 +176,9 @@ func (x *xmlWriter) escape(s string, attr bool) {
 			b.WriteString("&quot;")
 		case r == '\r' || (attr && (r == '\n' || r == '\t')):
 			fmt.Fprintf(&b, "&#x%X;", r)
-		case !xmlChar(r):
-			x.err = fmt.Errorf("%w: U+%04X", errXMLChar, r)
+		case !xmlChar(r) || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			// Row checks values first; a variable name cannot hold one.
+			x.err = fmt.Errorf("results: U+%04X cannot be written in XML 1.0", r)
 			return
 		default:
 			b.WriteRune(r)
@@ -132,7 +190,7 @@ func (x *xmlWriter) escape(s string, attr bool) {
 // xmlChar is the Char production of XML 1.0.
 func xmlChar(r rune) bool {
 	return r == 0x9 || r == 0xA || r == 0xD || (r >= 0x20 && r <= 0xD7FF) ||
-		(r >= 0xE000 && r <= 0xFFFD && r != utf8.RuneError) || (r >= 0x10000 && r <= 0x10FFFF)
+		(r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
 }
 
 func readXML(r io.Reader) (*Table, error) {

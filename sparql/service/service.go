@@ -5,15 +5,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync/atomic"
 
 	"github.com/knakk/sparql"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparql/budget"
 )
 
 // ErrNotAllowed is returned for an endpoint that is not on the allow-list.
@@ -66,10 +69,16 @@ func (c *Client) Endpoints() []string {
 }
 
 // Select sends query to endpoint with the SPARQL 1.1 protocol and returns its
-// variables and rows; a zero Term is unbound.
-func (c *Client) Select(ctx context.Context, endpoint, query string) ([]string, [][]rdf.Term, error) {
+// variables and rows; a zero Term is unbound. The answer is decoded as it
+// arrives and refused with a *budget.Error once it exceeds maxBytes bytes
+// (0: budget.DefaultServiceBytes), so a huge answer never sits in memory
+// whole.
+func (c *Client) Select(ctx context.Context, endpoint, query string, maxBytes int64) ([]string, [][]rdf.Term, error) {
 	if !c.Allowed(endpoint) {
 		return nil, nil, fmt.Errorf("%w: <%s>", ErrNotAllowed, endpoint)
+	}
+	if maxBytes == 0 {
+		maxBytes = budget.DefaultServiceBytes
 	}
 	repo, err := sparql.NewRepo(endpoint)
 	if err != nil {
@@ -77,32 +86,82 @@ func (c *Client) Select(ctx context.Context, endpoint, query string) ([]string, 
 	}
 	gctx, cancel := c.guard(ctx)
 	defer cancel(nil)
-	res, err := repo.Query(request{ctx: gctx, query: query})
+	// The library's Query decodes the whole answer into maps before
+	// returning it (39 MB of JSON took 330 MB); the raw body is read
+	// here instead, through a byte cap.
+	body, err := repo.QueryWithoutParsing(request{ctx: gctx, query: query})
 	if err != nil {
 		if cause := context.Cause(gctx); cause != nil {
 			return nil, nil, fmt.Errorf("service <%s>: %w", endpoint, cause)
 		}
 		return nil, nil, fmt.Errorf("service <%s>: %w", endpoint, err)
 	}
-	return convert(res)
+	defer body.Close()
+	cr := &cappedReader{r: body, left: maxBytes}
+	vars, rows, err := decodeJSON(cr)
+	if cr.over {
+		return nil, nil, budget.Exceeded(budget.NameServiceBytes, maxBytes, "SERVICE <"+endpoint+">")
+	}
+	if err != nil {
+		if cause := context.Cause(gctx); cause != nil {
+			return nil, nil, fmt.Errorf("service <%s>: %w", endpoint, cause)
+		}
+		return nil, nil, fmt.Errorf("service <%s>: %w", endpoint, err)
+	}
+	return vars, rows, nil
 }
 
 // guard returns a context that is cancelled as soon as the HTTP client is
-// about to connect to a host that no allowed endpoint lives on, which is
-// what following a redirect elsewhere would do. The knakk client uses
-// http.DefaultClient, whose redirect policy cannot be set per request; the
-// connection hook can.
+// about to open a second connection, which is what following a redirect
+// does (requests are sent with Connection: close and are never retried,
+// so the first connection is the only one a plain exchange needs), or a
+// connection to a host that no allowed endpoint lives on. SERVICE calls
+// exactly the allow-listed IRI: a redirect, even to another path on the
+// same host, could lead anywhere the server can reach. The knakk client
+// uses http.DefaultClient, whose redirect policy cannot be set per
+// request; the connection hook can.
 func (c *Client) guard(ctx context.Context) (context.Context, context.CancelCauseFunc) {
 	ctx, cancel := context.WithCancelCause(ctx)
+	var conns atomic.Int32
 	trace := &httptrace.ClientTrace{
 		GetConn: func(hp string) {
-			if !c.hosts[strings.ToLower(hp)] {
-				cancel(fmt.Errorf("%w: redirect to %s", ErrNotAllowed, hp))
+			switch {
+			case conns.Add(1) > 1:
+				cancel(fmt.Errorf("%w: redirect to %s (SERVICE follows no redirects)", ErrNotAllowed, hp))
+			case !c.hosts[strings.ToLower(hp)]:
+				cancel(fmt.Errorf("%w: connection to %s", ErrNotAllowed, hp))
 			}
 		},
 	}
 	return httptrace.WithClientTrace(ctx, trace), cancel
 }
+
+// cappedReader reads at most left bytes of r; over is set when r has more.
+type cappedReader struct {
+	r    io.Reader
+	left int64
+	over bool
+}
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		// One byte more tells a body of exactly the cap from a longer one.
+		var one [1]byte
+		if n, _ := c.r.Read(one[:]); n > 0 {
+			c.over = true
+			return 0, errOverCap
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
+var errOverCap = errors.New("answer larger than the byte cap")
 
 // request is a knakk/sparql Provider that binds the HTTP request to a
 // context; the library's own requests have none.
@@ -112,44 +171,19 @@ type request struct {
 }
 
 // GenRequest builds the protocol request: a form-encoded POST, so long
-// sub-queries do not hit URL length limits.
+// sub-queries do not hit URL length limits. Close asks for a connection of
+// its own, so that the transport never retries the request on another one
+// (guard counts connections to spot redirects).
 func (r request) GenRequest(endpoint string) (*http.Request, error) {
 	body := url.Values{"query": {r.query}}.Encode()
 	req, err := http.NewRequestWithContext(r.ctx, http.MethodPost, endpoint, bytes.NewBufferString(body))
 	if err != nil {
 		return nil, err
 	}
+	req.Close = true
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/sparql-results+json")
 	return req, nil
-}
-
-// convert maps knakk's result to ours, from the raw JSON bindings: knakk's
-// own conversion (Solutions) silently drops terms it cannot parse, which
-// would turn a bad remote answer into a wrong one.
-func convert(res *sparql.Results) ([]string, [][]rdf.Term, error) {
-	vars := res.Head.Vars
-	index := make(map[string]int, len(vars))
-	for i, v := range vars {
-		index[v] = i
-	}
-	rows := make([][]rdf.Term, 0, len(res.Results.Bindings))
-	for _, sol := range res.Results.Bindings {
-		row := make([]rdf.Term, len(vars))
-		for name, b := range sol {
-			i, ok := index[name]
-			if !ok {
-				continue
-			}
-			t, err := term(b.Type, b.Value, b.Lang, b.DataType)
-			if err != nil {
-				return nil, nil, fmt.Errorf("service: binding of ?%s: %w", name, err)
-			}
-			row[i] = t
-		}
-		rows = append(rows, row)
-	}
-	return vars, rows, nil
 }
 
 // term builds a term from the fields of a SPARQL JSON binding, accepting

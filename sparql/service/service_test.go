@@ -39,7 +39,7 @@ func TestSelect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vars, rows, err := c.Select(context.Background(), srv.URL+"/sparql", "SELECT * WHERE { ?s ?p ?o }")
+	vars, rows, err := c.Select(context.Background(), srv.URL+"/sparql", "SELECT * WHERE { ?s ?p ?o }", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := c.c.Select(context.Background(), c.endpoint, "SELECT * {}")
+			_, _, err := c.c.Select(context.Background(), c.endpoint, "SELECT * {}", 0)
 			if !errors.Is(err, ErrNotAllowed) {
 				t.Fatalf("err %v, want ErrNotAllowed", err)
 			}
@@ -130,7 +130,7 @@ func TestSelectCancelled(t *testing.T) {
 	c, _ := New([]string{srv.URL})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, _, err := c.Select(ctx, srv.URL, "SELECT * {}"); !errors.Is(err, context.Canceled) {
+	if _, _, err := c.Select(ctx, srv.URL, "SELECT * {}", 0); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err %v, want context.Canceled", err)
 	}
 }
