@@ -16,7 +16,7 @@ func testModel(t testing.TB) (*vocab.Model, []rdf.Quad) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := vocab.ReadModel(testBase, qs)
+	m, err := vocab.ReadModel(qs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -64,7 +64,7 @@ func TestICQueriesOnOurCubes(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := AggregateSurvey(model, resp, 5)
-	res.Org, res.Year, res.Version = "24062", 2024, 1
+	res.Org, res.Year, res.Version = "99991", 2024, 1
 	sg, err := BuildSurvey(testBase, model, res)
 	if err != nil {
 		t.Fatal(err)

@@ -134,7 +134,7 @@ func indexGraph(g, prefix string) (string, int, bool) {
 func (b *builder) addModel(g string) error {
 	d := &Dataset{
 		Kind: KindModel, Name: "maturiteitsmodel", Graphs: []string{g},
-		Thing: vocab.Ontology(b.cfg.Base),
+		Thing: vocab.Ontology,
 		Title: vocab.Text{"nl": "Open-data-maturiteitsmodel voor lokale besturen", "en": "Open data maturity model for local governments"},
 		Desc: vocab.Text{
 			"nl": "Het maturiteitsmodel van de Vlaamse steden als gegevens: de 11 domeinen van Sponsoring tot Infrastructuur met hun acties, doelgroepen en profielen, de schalen voor maturiteit en nood, de vragen van de personeelsbevraging en de koppeling met de 20 principes van het Vlaamse open-data-charter.",
@@ -203,7 +203,7 @@ func (b *builder) addVersioned(kind Kind, nis string, year int) error {
 		versionGraph = func(v int) string { return vocab.SurveyGraph(base, nis, year, v) }
 		versionIRI = func(v int) string { return vocab.SurveyVersion(base, nis, year, v) }
 	}
-	cur, err := b.r.objects(rdf.IRI(thing), vocab.Mat(base, "currentVersion"), rdf.IRI(index))
+	cur, err := b.r.objects(rdf.IRI(thing), vocab.Mat("currentVersion"), rdf.IRI(index))
 	if err != nil {
 		return err
 	}

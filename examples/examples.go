@@ -52,7 +52,7 @@ func Graphs(ctx context.Context, base string) ([]assess.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	model, err := vocab.ReadModel(base, modelQuads)
+	model, err := vocab.ReadModel(modelQuads)
 	if err != nil {
 		return nil, err
 	}

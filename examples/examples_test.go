@@ -79,11 +79,11 @@ func TestStudyMatchesSeed(t *testing.T) {
 	}
 	for _, q := range study {
 		switch q.P.Value {
-		case vocab.Mat(testBase, "respondentGroup"):
+		case vocab.Mat("respondentGroup"):
 			get(q.S.Value).group = q.O.Value[strings.LastIndex(q.O.Value, "/")+1:]
-		case vocab.Mat(testBase, "percentage"):
+		case vocab.Mat("percentage"):
 			get(q.S.Value).pct = q.O.Value
-		case vocab.Mat(testBase, "sourceText"):
+		case vocab.Mat("sourceText"):
 			get(q.S.Value).src = q.O.Value
 		}
 	}
@@ -240,7 +240,7 @@ func TestDemoFilesValid(t *testing.T) {
 // declared in the ontology, with labels (checked in package vocab).
 func TestOntologyCoversData(t *testing.T) {
 	all := everything(t)
-	ns := vocab.NS(testBase)
+	ns := vocab.NS
 	declared := map[string]bool{}
 	for _, q := range all {
 		if strings.HasPrefix(q.S.Value, ns) && q.P.Value == vocab.RDFS+"isDefinedBy" {

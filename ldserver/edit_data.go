@@ -78,7 +78,7 @@ func (s *Server) levelDefinitions(rd *reader, scale string) (map[int]vocab.Text,
 	if err != nil {
 		return nil, err
 	}
-	scheme, err := rd.iriID(vocab.ConceptScheme(s.base.iri, scale))
+	scheme, err := rd.iriID(vocab.ConceptScheme(scale))
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func (s *Server) levelDefinitions(rd *reader, scale string) (map[int]vocab.Text,
 	if err != nil {
 		return nil, err
 	}
-	valueP, err := rd.iriID(vocab.Mat(s.base.iri, "levelValue"))
+	valueP, err := rd.iriID(vocab.Mat("levelValue"))
 	if err != nil {
 		return nil, err
 	}

@@ -104,7 +104,7 @@ func newEditEnv(t *testing.T, token string) *editEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := vocab.ReadModel(e.base, qs)
+	m, err := vocab.ReadModel(qs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,13 +240,13 @@ func TestEditPublishCreatesVersions(t *testing.T) {
 	if loc := resp.Header.Get("Location"); loc != e.base+"doc/evaluatie/24062/2030" {
 		t.Errorf("Location %q", loc)
 	}
-	if got := e.objects(assess, vocab.Mat(e.base, "currentVersion")); len(got) != 1 || got[0] != v1 {
+	if got := e.objects(assess, vocab.Mat("currentVersion")); len(got) != 1 || got[0] != v1 {
 		t.Fatalf("current version after first publish: %v", got)
 	}
 	if got := e.objects(v1, vocab.DCT+"creator"); len(got) != 1 || got[0] != "Dienst Data" {
 		t.Errorf("creator %v", got)
 	}
-	if got := e.objects(e.base+"id/observatie/24062/2030/v1/sponsoring", vocab.Mat(e.base, "evidence")); len(got) != 2 {
+	if got := e.objects(e.base+"id/observatie/24062/2030/v1/sponsoring", vocab.Mat("evidence")); len(got) != 2 {
 		t.Errorf("evidence of sponsoring: %v", got)
 	}
 
@@ -268,7 +268,7 @@ func TestEditPublishCreatesVersions(t *testing.T) {
 	if got := e.objects(v2, vocab.PROV+"wasRevisionOf"); len(got) != 1 || got[0] != v1 {
 		t.Errorf("v2 prov:wasRevisionOf %v, want %s", got, v1)
 	}
-	if got := e.objects(assess, vocab.Mat(e.base, "currentVersion")); len(got) != 1 || got[0] != v2 {
+	if got := e.objects(assess, vocab.Mat("currentVersion")); len(got) != 1 || got[0] != v2 {
 		t.Errorf("current version after second publish: %v", got)
 	}
 	if got := e.objects(v1, vocab.RDFS+"label"); len(got) == 0 {
@@ -408,7 +408,7 @@ func TestEditToken(t *testing.T) {
 	if resp, _ := e.post(t, "evaluatie", e.validForm("24062", "2032"), "Authorization: Bearer s3cret"); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("bearer: status %d", resp.StatusCode)
 	}
-	if got := e.objects(e.base+"id/evaluatie/24062/2032", vocab.Mat(e.base, "currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
+	if got := e.objects(e.base+"id/evaluatie/24062/2032", vocab.Mat("currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
 		t.Errorf("current version %v, want v3", got)
 	}
 	// With a token, editing works from any address.
@@ -671,15 +671,15 @@ func TestEditFormFollowsTheModel(t *testing.T) {
 	w := &memWriter{}
 	extra := func(base string) []rdf.Quad {
 		g := rdf.IRI(vocab.ModelGraph(base))
-		d := rdf.IRI(vocab.Domain(base, "testdomein"))
+		d := rdf.IRI(vocab.Domain("testdomein"))
 		ld := rdf.IRI(base + "id/niveau/maturiteit/3/testdomein")
-		mat := func(l string) rdf.Term { return rdf.IRI(vocab.Mat(base, l)) }
+		mat := func(l string) rdf.Term { return rdf.IRI(vocab.Mat(l)) }
 		return []rdf.Quad{
 			{S: d, P: rdf.IRI(rdf.RDFType), O: mat("Domain"), G: g},
 			{S: d, P: rdf.IRI(vocab.SKOS + "prefLabel"), O: rdf.LangLiteral("Testdomein", "nl"), G: g},
 			{S: d, P: mat("order"), O: rdf.TypedLiteral("99", rdf.XSDInteger), G: g},
 			{S: ld, P: rdf.IRI(rdf.RDFType), O: mat("LevelDescriptor"), G: g},
-			{S: ld, P: mat("level"), O: rdf.IRI(vocab.Level(base, "maturiteit", 3)), G: g},
+			{S: ld, P: mat("level"), O: rdf.IRI(vocab.Level("maturiteit", 3)), G: g},
 			{S: ld, P: mat("inDomain"), O: d, G: g},
 			{S: ld, P: rdf.IRI(vocab.SKOS + "definition"), O: rdf.LangLiteral("Er is een testbeschrijving voor niveau drie.", "nl"), G: g},
 		}
@@ -730,7 +730,7 @@ func TestEditDraftInBrowser(t *testing.T) {
 	if got.AfterPublish != e.base+"doc/evaluatie/99991/2025" || !got.PublishedLevel || got.DraftAfterPublish {
 		t.Errorf("publish from the browser: %+v", got)
 	}
-	if got := e.objects(e.base+"id/evaluatie/99991/2025", vocab.Mat(e.base, "currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
+	if got := e.objects(e.base+"id/evaluatie/99991/2025", vocab.Mat("currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
 		t.Errorf("current version after the browser published: %v", got)
 	}
 }

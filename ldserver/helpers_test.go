@@ -217,8 +217,8 @@ func newTestEnv(t testing.TB, extra func(base string) []rdf.Quad, tweak func(*Co
 	src := newMemSource(testQuads(t, base, extra), rdf.IRI(base+goneGraph))
 	cfg := Config{
 		Base:     base,
-		Context:  vocab.Context(base),
-		Prefixes: vocab.Prefixes(base),
+		Context:  vocab.Context(),
+		Prefixes: vocab.Prefixes(),
 		Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
 		DumpDir:  t.TempDir(),
 	}

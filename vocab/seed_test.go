@@ -180,7 +180,7 @@ func TestModelMatchesSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := ReadModel(testBase, quads)
+	m, err := ReadModel(quads)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestModelMatchesSeed(t *testing.T) {
 		for _, p := range d.Principles {
 			got = append(got, m.Principles[p].Number)
 			n := m.Principles[p].Number
-			labels := ix.text(p, NS(testBase)+"charterLabel")
+			labels := ix.text(p, NS+"charterLabel")
 			if labels["nl"] != w.principleLabels[n] {
 				t.Errorf("%s: principle %d named %q in the model, %q in the seed", d.Slug, n, labels["nl"], w.principleLabels[n])
 			}
@@ -223,8 +223,8 @@ func TestModelMatchesSeed(t *testing.T) {
 		}
 		for j, a := range d.Actions {
 			actions++
-			if a.IRI != Action(testBase, d.Slug, j+1) {
-				t.Errorf("action IRI %s, want %s", a.IRI, Action(testBase, d.Slug, j+1))
+			if a.IRI != Action(d.Slug, j+1) {
+				t.Errorf("action IRI %s, want %s", a.IRI, Action(d.Slug, j+1))
 			}
 			if a.Description["nl"] != w.actions[j] {
 				t.Errorf("%s action %d:\n got %q\nwant %q", d.Slug, j+1, a.Description["nl"], w.actions[j])
@@ -235,7 +235,7 @@ func TestModelMatchesSeed(t *testing.T) {
 		}
 		// Target profiles: every named audience group occurs in the seed's
 		// wording, and together they cover at least one profile.
-		for _, a := range ix.iris(d.IRI, NS(testBase)+"targetAudience") {
+		for _, a := range ix.iris(d.IRI, NS+"targetAudience") {
 			first := strings.ToLower(strings.Fields(ix.text(a, SKOS+"prefLabel")["nl"])[0])
 			if !strings.Contains(strings.ToLower(w.audience), first) {
 				t.Errorf("%s: audience group %s (%q) is not in the seed's %q", d.Slug, a, first, w.audience)
@@ -294,7 +294,7 @@ func TestPrinciples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := ReadModel(testBase, quads)
+	m, err := ReadModel(quads)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +303,7 @@ func TestPrinciples(t *testing.T) {
 	}
 	ix := newIndex(quads)
 	for n := 1; n <= 20; n++ {
-		iri := Principle(testBase, n)
+		iri := Principle(n)
 		p, ok := m.Principles[iri]
 		if !ok || p.Number != n {
 			t.Errorf("principle %d missing or misnumbered", n)
@@ -327,7 +327,7 @@ func TestLabelsInBothLanguages(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := newIndex(quads)
-	ns := NS(testBase)
+	ns := NS
 	checked := 0
 	for s := range ix {
 		types := ix.iris(s, rdf.RDFType)

@@ -87,8 +87,8 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		DefaultLang:    "nl",
 		RequestTimeout: *timeout,
 		Logger:         log,
-		Context:        vocab.Context(base),
-		Prefixes:       vocab.Prefixes(base),
+		Context:        vocab.Context(),
+		Prefixes:       vocab.Prefixes(),
 		DumpDir:        filepath.Join(*data, "dumps"),
 
 		DefaultGraphOwn: *defGraph == "own",

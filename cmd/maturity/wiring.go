@@ -9,7 +9,7 @@ import (
 // our JSON-LD context, never a remote one.
 func writeOptions(base string) rdfio.WriteOptions {
 	return rdfio.WriteOptions{
-		Prefixes: vocab.Prefixes(base),
-		Context:  vocab.Context(base),
+		Prefixes: vocab.Prefixes(),
+		Context:  vocab.Context(),
 	}
 }

@@ -1,0 +1,145 @@
+package vocab
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio"
+)
+
+func parseTurtle(t *testing.T, ttl string) []rdf.Quad {
+	t.Helper()
+	var qs []rdf.Quad
+	err := rdfio.Parse(strings.NewReader(ttl), rdfio.Turtle, rdfio.ParseOptions{Base: testBase}, func(q rdf.Quad) error {
+		qs = append(qs, q)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qs
+}
+
+// normalise joins a text the way the seed's slides are read: line breaks
+// and runs of spaces become one space, a hyphen at a line end before a
+// lower-case word joins without one.
+func normalise(s string) string { return joinLines(nonEmptyLines(s)) }
+
+// Every value the data calls the study's text (the Dutch values of each
+// mat:verbatimProperty) occurs in the seed, word for word.
+func TestVerbatimTextsInSeed(t *testing.T) {
+	seed := normalise(readSeed(t))
+	qs, err := Quads(testBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := newIndex(qs)
+	checked := 0
+	for s := range ix {
+		for _, p := range ix.iris(s, Mat("verbatimProperty")) {
+			vals := 0
+			for _, o := range ix.objects(s, p) {
+				if !o.IsLiteral() || o.Lang != "nl" {
+					continue
+				}
+				vals++
+				checked++
+				if !strings.Contains(seed, normalise(o.Value)) {
+					t.Errorf("%s %s: %q is not in the seed", s, p, o.Value)
+				}
+			}
+			if vals == 0 {
+				t.Errorf("%s names %s verbatim but has no Dutch value for it", s, p)
+			}
+		}
+		// A property is study text or interpretation, never both.
+		for _, p := range ix.iris(s, Mat("interpretedProperty")) {
+			for _, v := range ix.iris(s, Mat("verbatimProperty")) {
+				if p == v {
+					t.Errorf("%s: %s is both verbatim and interpreted", s, p)
+				}
+			}
+			if len(ix.text(s, Mat("interpretation"))) == 0 && !strings.Contains(s, "/domein/") {
+				t.Errorf("%s interprets %s without saying why (mat:interpretation)", s, p)
+			}
+		}
+	}
+	if checked < 150 {
+		t.Errorf("only %d verbatim texts checked", checked)
+	}
+	t.Logf("%d verbatim texts found in the seed", checked)
+}
+
+// The study's cube: every observation states its method (the two
+// interview figures as interviews), knowledge is three indicators, and
+// every finding bears on at least one domain.
+func TestStudyFindings(t *testing.T) {
+	qs, err := Quads(testBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := newIndex(qs)
+	obs := 0
+	methods := map[string]int{}
+	for _, o := range ix.subjectsOfType(QB + "Observation") {
+		if len(ix.iris(o, Mat("indicator"))) == 0 {
+			continue
+		}
+		obs++
+		m := ix.iris(o, Mat("method"))
+		if len(m) != 1 {
+			t.Errorf("%s: methods %v, want exactly one", o, m)
+			continue
+		}
+		methods[lastSegment(m[0])]++
+		if src := ix.text(o, Mat("sourceText"))["nl"]; strings.Contains(src, "- interviews") != (lastSegment(m[0]) == "interviews") {
+			t.Errorf("%s: method %s for %q", o, m[0], src)
+		}
+		if len(ix.iris(o, Mat("relatedDomain"))) == 0 {
+			t.Errorf("%s bears on no domain", o)
+		}
+	}
+	if obs != 33 || methods["interviews"] != 1 || methods["bevraging"] != 32 {
+		t.Errorf("%d observations, methods %v", obs, methods)
+	}
+	m, err := ReadModel(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kennis := map[string][]string{}
+	for _, f := range m.Findings {
+		if strings.Contains(f.IRI, "/kennis-") {
+			kennis[f.Indicator["nl"]] = append(kennis[f.Indicator["nl"]], f.Percentage)
+		}
+	}
+	want := map[string]string{"Kennis is aanwezig": "80", "Beperktere kennis open data": "60", "Gevorderde kennis open data": "89 90 95"}
+	for ind, pcts := range want {
+		if got := strings.Join(kennis[ind], " "); got != pcts {
+			t.Errorf("indicator %q: %s, want %s", ind, got, pcts)
+		}
+	}
+	if len(kennis) != 3 {
+		t.Errorf("knowledge indicators %v, want three", kennis)
+	}
+	// The plan's baseline: Kennis for the administrative profile.
+	got := m.FindingsFor("kennis", []string{Profile("stadsmedewerker")})
+	var texts []string
+	for _, f := range got {
+		texts = append(texts, f.SourceText)
+	}
+	if j := strings.Join(texts, " | "); !strings.Contains(j, "Beperktere kennis open data (60%)") || !strings.Contains(j, "Kennis is aanwezig (80%)") || strings.Contains(j, "(89%)") {
+		t.Errorf("findings for kennis/stadsmedewerker: %s", j)
+	}
+	// The survey reuses the study's statement with its figure.
+	for _, it := range m.Items {
+		if it.Informs == "" {
+			if len(it.Baseline) != 1 || !strings.HasSuffix(it.Baseline[0], "/alle/attitude") {
+				t.Errorf("item %s informs no score and has baseline %v", it.IRI, it.Baseline)
+			}
+			if !strings.Contains(ix.text(it.Baseline[0], Mat("sourceText"))["nl"], it.Label["nl"]) {
+				t.Errorf("item %s is not the study's statement", it.IRI)
+			}
+		}
+	}
+}
