@@ -1,6 +1,8 @@
 package vocab
 
 import (
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -141,5 +143,80 @@ func TestStudyFindings(t *testing.T) {
 				t.Errorf("item %s is not the study's statement", it.IRI)
 			}
 		}
+	}
+}
+
+var pct = regexp.MustCompile(`(\d+(?:,\d+)?)%`)
+
+// The findings cube holds exactly the study's numbers: every percentage on
+// the seed's findings slides, in the right respondent group, and no other.
+func TestStudyMatchesSeed(t *testing.T) {
+	seed := readSeed(t)
+	seed = seed[:strings.Index(seed, "Conclusies?")]
+	groups := map[string]string{"Algemeen": "alle", "Administratief": "administratief", "Beleid": "beleid", "Technisch": "technisch", "Aankoop": "aankoop"}
+	want := map[string][]string{} // group → percentages as in the seed
+	for _, slide := range strings.Split(seed, "\nBevindingen\n")[1:] {
+		lines := strings.Fields(strings.TrimSpace(slide))
+		title := lines[len(lines)-1]
+		g, ok := groups[title]
+		if !ok {
+			t.Fatalf("findings slide with unknown title %q", title)
+		}
+		for _, m := range pct.FindAllStringSubmatch(slide, -1) {
+			want[g] = append(want[g], strings.Replace(m[1], ",", ".", 1))
+		}
+	}
+	all, err := Quads(testBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var study []rdf.Quad
+	for _, q := range all {
+		if q.G.Value == StudyGraph(testBase) {
+			study = append(study, q)
+		}
+	}
+	type obs struct{ group, pct, src string }
+	byObs := map[string]*obs{}
+	get := func(s string) *obs {
+		if byObs[s] == nil {
+			byObs[s] = &obs{}
+		}
+		return byObs[s]
+	}
+	for _, q := range study {
+		switch q.P.Value {
+		case Mat("respondentGroup"):
+			get(q.S.Value).group = q.O.Value[strings.LastIndex(q.O.Value, "/")+1:]
+		case Mat("percentage"):
+			get(q.S.Value).pct = q.O.Value
+		case Mat("sourceText"):
+			get(q.S.Value).src = q.O.Value
+		}
+	}
+	got := map[string][]string{}
+	flat := strings.Join(strings.Fields(seed), " ")
+	for iri, o := range byObs {
+		got[o.group] = append(got[o.group], o.pct)
+		if !strings.Contains(flat, o.src) {
+			t.Errorf("%s: source text %q is not in the seed", iri, o.src)
+		}
+		if !strings.Contains(o.src, strings.Replace(o.pct, ".", ",", 1)+"%") {
+			t.Errorf("%s: percentage %s is not the one in its source text %q", iri, o.pct, o.src)
+		}
+	}
+	total := 0
+	for g := range groups {
+		w, gg := want[groups[g]], got[groups[g]]
+		sort.Strings(w)
+		sort.Strings(gg)
+		if strings.Join(w, " ") != strings.Join(gg, " ") {
+			t.Errorf("%s: cube %v, seed %v", g, gg, w)
+		}
+		total += len(w)
+	}
+	t.Logf("study cube: %d percentages in 5 groups match the seed", total)
+	if total < 30 {
+		t.Errorf("only %d percentages found in the seed", total)
 	}
 }
