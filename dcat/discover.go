@@ -162,15 +162,16 @@ func (b *builder) addStudy(g string) error {
 			"en": {"open data", "awareness", "local government", "study"},
 		},
 	}
-	// The study's graph describes its own data set; the catalog adopts that
-	// IRI and its title and description, so both say the same.
+	// The study's graph describes its own data set (under the model's
+	// shared IRIs); the catalog's entry is this instance's copy of it, with
+	// the same title and description, so both say the same.
 	sets, err := b.r.subjects(rdfType, rdf.IRI(dcatDataset), rdf.IRI(g))
 	if err != nil {
 		return err
 	}
 	for _, s := range sets {
-		if name, ok := strings.CutPrefix(s.Value, vocab.Dataset(b.cfg.Base, "")); ok && s.IsIRI() {
-			d.Name, d.Cube, d.Thing = name, s.Value, s.Value
+		if s.IsIRI() {
+			d.Name, d.Cube, d.Thing = s.Value[strings.LastIndex(s.Value, "/")+1:], s.Value, s.Value
 			if t, err := b.r.text(s, nsDCT+"title"); err == nil && t["nl"] != "" {
 				d.Title = t
 			}

@@ -88,7 +88,7 @@ func TestLoad(t *testing.T) {
 	d := time.Duration(secs) * time.Second
 	e := newTestEnv(t, nil, func(c *Config) { c.BenchStatic = true })
 	const conns = 32
-	doc := e.base + "doc/domein/sponsoring"
+	doc := e.base + "model/domein/sponsoring"
 	for _, c := range []struct {
 		name, accept string
 		goal         float64

@@ -40,10 +40,10 @@ func TestRequestLog(t *testing.T) {
 	e := newTestEnv(t, nil, func(c *Config) {
 		c.Logger = slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})
-	e.get(t, "GET", e.base+"doc/domein/sponsoring", "Accept: image/png")
-	e.get(t, "GET", e.base+"doc/domein/sponsoring?lang=en", "Accept: text/turtle")
+	e.get(t, "GET", e.base+"model/domein/sponsoring", "Accept: image/png")
+	e.get(t, "GET", e.base+"model/domein/sponsoring?lang=en", "Accept: text/turtle")
 	log := buf.String()
-	for _, want := range []string{"method=GET", "path=/doc/domein/sponsoring", "status=406", "status=200", `path="/doc/domein/sponsoring?lang=en"`, "dur="} {
+	for _, want := range []string{"method=GET", "path=/model/domein/sponsoring", "status=406", "status=200", `path="/model/domein/sponsoring?lang=en"`, "dur="} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %s:\n%s", want, log)
 		}

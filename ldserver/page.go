@@ -520,6 +520,11 @@ func (s *Server) shorten(iri string) string {
 	if rest, ok := s.base.local(iri); ok && rest != "" {
 		return rest
 	}
+	for _, n := range s.base.mirror.Namespaces() {
+		if rest, ok := strings.CutPrefix(iri, n.Shared); ok && strings.HasPrefix(iri, n.IRI) && rest != "" {
+			return rest
+		}
+	}
 	return iri
 }
 

@@ -119,7 +119,7 @@ func (pb *pageBuilder) ourObjects(id uint64) ([]uint64, []string, error) {
 	var out []uint64
 	var via []string
 	for _, q := range qs {
-		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !strings.HasPrefix(q.O.Value, pb.s.base.iri) {
+		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !pb.s.base.ours(q.O.Value) {
 			continue
 		}
 		oid, err := pb.rd.id(q.O)
@@ -292,7 +292,7 @@ func (pb *pageBuilder) linkTables(subject uint64, shown map[string]bool) ([]*tab
 	byPred := map[string][]uint64{}
 	var preds []string
 	for _, q := range quads {
-		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !strings.HasPrefix(q.O.Value, pb.s.base.iri) {
+		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !pb.s.base.ours(q.O.Value) {
 			continue
 		}
 		id, err := pb.rd.id(q.O)
@@ -346,8 +346,8 @@ func (pb *pageBuilder) mainType(id uint64) (string, error) {
 		if q.P.Value != rdf.RDFType || !q.O.IsIRI() {
 			continue
 		}
-		ours := strings.HasPrefix(q.O.Value, pb.s.base.iri)
-		if best == "" || (ours && !strings.HasPrefix(best, pb.s.base.iri)) || (ours == strings.HasPrefix(best, pb.s.base.iri) && q.O.Value < best) {
+		ours := pb.s.base.ours(q.O.Value)
+		if best == "" || (ours && !pb.s.base.ours(best)) || (ours == pb.s.base.ours(best) && q.O.Value < best) {
 			best = q.O.Value
 		}
 	}

@@ -43,7 +43,9 @@ type Model struct {
 	MethodIRIs map[string]string        // assessment methods: slug → IRI
 	// Scales holds the level names per scale ("maturiteit", "nood",
 	// "instemming"): the last path segment of the level's concept scheme.
-	Scales map[string]map[int]Text
+	// ScaleDefs holds their general definitions, where the model gives one.
+	Scales    map[string]map[int]Text
+	ScaleDefs map[string]map[int]Text
 	// Namespaces are the namespaces the model declares (vann:
 	// preferredNamespaceUri with mat:sharedBase): what an instance mirrors.
 	Namespaces []Namespace
@@ -289,14 +291,18 @@ func ReadModel(quads []rdf.Quad) (*Model, error) {
 			}
 		}
 	}
-	m.Scales = map[string]map[int]Text{}
+	m.Scales, m.ScaleDefs = map[string]map[int]Text{}, map[string]map[int]Text{}
 	for _, l := range ix.subjectsOfType(mat + "Level") {
 		for _, sc := range ix.iris(l, SKOS+"inScheme") {
 			name := lastSegment(sc)
 			if m.Scales[name] == nil {
-				m.Scales[name] = map[int]Text{}
+				m.Scales[name], m.ScaleDefs[name] = map[int]Text{}, map[int]Text{}
 			}
-			m.Scales[name][ix.integer(l, mat+"levelValue")] = ix.text(l, SKOS+"prefLabel")
+			n := ix.integer(l, mat+"levelValue")
+			m.Scales[name][n] = ix.text(l, SKOS+"prefLabel")
+			if def := ix.text(l, SKOS+"definition"); len(def) > 0 {
+				m.ScaleDefs[name][n] = def
+			}
 		}
 	}
 	m.Methods, m.MethodIRIs = map[string]Text{}, map[string]string{}
