@@ -220,3 +220,66 @@ func TestStudyMatchesSeed(t *testing.T) {
 		t.Errorf("only %d percentages found in the seed", total)
 	}
 }
+
+// Every domain has its own ladder: five maturity descriptors, each with an
+// example of acceptable evidence, and five need descriptors of its own (no
+// generic text shared between domains).
+func TestLevelsPerDomain(t *testing.T) {
+	qs, err := Quads(testBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadModel(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	for _, d := range m.Domains {
+		for l := 1; l <= 5; l++ {
+			for _, lang := range []string{"nl", "en"} {
+				if d.Levels[l][lang] == "" || d.Evidence[l][lang] == "" || d.NeedLevels[l][lang] == "" {
+					t.Errorf("%s level %d (%s): descriptor %q, evidence %q, need %q", d.Slug, l, lang, d.Levels[l][lang], d.Evidence[l][lang], d.NeedLevels[l][lang])
+				}
+			}
+			for _, text := range []string{d.Levels[l]["nl"], d.NeedLevels[l]["nl"], d.Evidence[l]["nl"]} {
+				if other, ok := seen[text]; ok && text != "" {
+					t.Errorf("%s level %d repeats the text of %s: %q", d.Slug, l, other, text)
+				}
+				seen[text] = d.Slug
+			}
+		}
+	}
+	if m.Scales["maturiteit"][2]["nl"] != "Herhaalbaar" || !strings.Contains(m.ScaleDefs["maturiteit"][2]["nl"], "herhalen") {
+		t.Errorf("level 2 is named %q and defined as %q: name and text must agree", m.Scales["maturiteit"][2]["nl"], m.ScaleDefs["maturiteit"][2]["nl"])
+	}
+}
+
+// Our own texts (everything but the study's verbatim words) use
+// gender-neutral wording: no he/him/his/she/her for a person, in Dutch or
+// English.
+func TestGenderNeutralWording(t *testing.T) {
+	qs, err := Quads(testBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := newIndex(qs)
+	verbatim := map[[2]string]bool{}
+	for s := range ix {
+		for _, p := range ix.iris(s, Mat("verbatimProperty")) {
+			verbatim[[2]string{s, p}] = true
+		}
+	}
+	words := map[string]*regexp.Regexp{
+		"nl": regexp.MustCompile(`(?i)\b(hij|hem|zijn/haar|zij/hij|hij/zij)\b|\bzijn (rol|werk|functie|organisatie|dienst)\b`),
+		"en": regexp.MustCompile(`(?i)\b(he|him|his|she|her|hers|himself|herself)\b`),
+	}
+	for _, q := range qs {
+		re, ok := words[q.O.Lang]
+		if !ok || verbatim[[2]string{q.S.Value, q.P.Value}] {
+			continue
+		}
+		if m := re.FindString(q.O.Value); m != "" {
+			t.Errorf("%s %s: %q in %q", q.S.Value, q.P.Value, m, q.O.Value)
+		}
+	}
+}
