@@ -200,7 +200,7 @@ func (p *Plan) WriteText(w io.Writer, lang string) error {
 		if len(r.Baseline) > 0 {
 			fmt.Fprintf(&b, "   %s:\n", t.baseline)
 			for _, f := range r.Baseline {
-				wrap(&b, "     - ", p.finding(f, lang))
+				wrap(&b, "     - ", p.Cite(f, lang))
 			}
 		}
 		var pri []string
@@ -220,9 +220,9 @@ func (p *Plan) WriteText(w io.Writer, lang string) error {
 	return err
 }
 
-// finding cites one finding of the study: in Dutch the study's own words,
+// Cite cites one finding of the study: in Dutch the study's own words,
 // in English our translation of the indicator with the figure.
-func (p *Plan) finding(f vocab.Finding, lang string) string {
+func (p *Plan) Cite(f vocab.Finding, lang string) string {
 	who := f.GroupLabel.In(lang)
 	if m, ok := p.Model.Methods[f.Method]; ok {
 		who += ", " + strings.ToLower(m.In(lang))

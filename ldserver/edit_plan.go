@@ -76,6 +76,7 @@ type planItem struct {
 	Involve              []link
 	Audience             string
 	Principles           []link
+	Baseline             []link // the study's findings on this domain (assess.Recommendation.Baseline)
 	LevelNow, LevelNext  int
 	NameNow, NameNext    string
 	MatPct, NeedPct      int // of the top of the scale, for the bars
@@ -177,6 +178,9 @@ func (fc *formContext) planView(p *assess.Plan, editing bool) *planView {
 		for _, pr := range r.Principles {
 			it.Principles = append(it.Principles, link{Text: fmt.Sprintf("%d. %s", pr.Number, pr.Label.In(lang)),
 				Href: fmt.Sprintf("%s#%d", vocab.Charter, pr.Number)})
+		}
+		for _, f := range r.Baseline {
+			it.Baseline = append(it.Baseline, link{Text: p.Cite(f, lang), Href: docHref(fc.site, f.IRI, fc)})
 		}
 		pv.Items = append(pv.Items, it)
 	}

@@ -144,16 +144,22 @@ func (s *Server) serveNS(w http.ResponseWriter, r *http.Request) {
 // slash namespace ({base}model/…). A namespace that would shadow one of
 // the server's own routes is a configuration error.
 func (s *Server) routeMirror(r chi.Router) error {
+	var existing []string
+	if err := chi.Walk(s.router, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+		existing = append(existing, route)
+		return nil
+	}); err != nil {
+		return err
+	}
 	for _, p := range s.base.mirror.Routes() {
-		if strings.HasSuffix(p, "/") {
-			if s.routed("/"+p+"x") || s.routed("/"+p) {
-				return fmt.Errorf("ldserver: the shared namespace served at /%s collides with a route of the server", p)
+		for _, route := range existing {
+			if route == "/"+p || strings.HasPrefix(route, "/"+p+".") || strings.HasSuffix(p, "/") && strings.HasPrefix(route, "/"+p) {
+				return fmt.Errorf("ldserver: the shared namespace served at /%s collides with the server's route %s", p, route)
 			}
+		}
+		if strings.HasSuffix(p, "/") {
 			get(r, "/"+p+"*", s.serveMirror)
 			continue
-		}
-		if s.routed("/"+p) || s.routed("/"+p+".ttl") {
-			return fmt.Errorf("ldserver: the shared namespace served at /%s collides with a route of the server", p)
 		}
 		get(r, "/"+p, s.serveMirror)
 		get(r, "/"+p+".{ext}", s.serveMirror)
