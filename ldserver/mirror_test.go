@@ -38,8 +38,8 @@ func TestMirroredPages(t *testing.T) {
 	_, html := e.get(t, "GET", kennis, "Accept: text/html", "Accept-Language: nl")
 	page := string(html)
 	for _, want := range []string{
-		`href="` + e.base + `model/actie/kennis/1"`,            // links to the local page
-		`<code>` + vocab.Domain("kennis") + `</code>`,          // shows the shared IRI
+		`href="` + e.base + `model/actie/kennis/1"`,             // links to the local page
+		`<code>` + vocab.Domain("kennis") + `</code>`,           // shows the shared IRI
 		`class="basis basis-study">studietekst</small>`,         // the definition is the study's
 		`class="basis basis-interpretation">onze interpretatie`, // the audience groups are ours
 	} {
