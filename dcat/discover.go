@@ -239,8 +239,8 @@ func (b *builder) addVersioned(kind Kind, nis string, year int) error {
 		d.Name = "bevraging/" + nis + "/" + y
 		d.Title = vocab.Text{"nl": fmt.Sprintf("Personeelsbevraging over open data bij %s, %d", nl, year), "en": fmt.Sprintf("Staff survey on open data at %s, %d", en, year)}
 		d.Desc = vocab.Text{
-			"nl": fmt.Sprintf("Resultaten van de personeelsbevraging van %s in %d: gemiddelde maturiteit en nood per domein en respondentengroep. Groepen met te weinig respondenten zijn weggelaten om de privacy te beschermen. Dit is versie %d.", nl, year, v),
-			"en": fmt.Sprintf("Results of the staff survey of %s in %d: mean maturity and need per domain and respondent group. Groups with too few respondents are left out to protect privacy. This is version %d.", en, year, v),
+			"nl": fmt.Sprintf("Resultaten van de personeelsbevraging van %s in %d: per vraag en respondentengroep de gemiddelde instemming (1 tot 5) en het aandeel akkoord. Groepen met te weinig respondenten krijgen geen cijfers, om de privacy te beschermen. Dit is versie %d.", nl, year, v),
+			"en": fmt.Sprintf("Results of the staff survey of %s in %d: per survey item and respondent group the mean agreement (1 to 5) and the share agreeing. Groups with too few respondents get no figures, to protect privacy. This is version %d.", en, year, v),
 		}
 		d.Keywords = map[string][]string{"nl": {"open data", "maturiteit", "bevraging", nl}, "en": {"open data", "maturity", "survey", en}}
 	}
