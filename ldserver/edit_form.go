@@ -78,16 +78,25 @@ type editForm struct {
 	Method    string
 	Author    string
 	Domains   []*domainField
-	Errors    []formError // the summary above the form
-	Notice    string
-	Current   int // the current version, 0 when none
-	Links     []link
-	NeedToken bool
-	Session   bool
-	TokenErr  string
-	MethodErr string
-	CSVError  string
-	fc        *formContext
+	// Definitions are the study's data and open data, shown before the
+	// scores: the study found it hard to keep the focus on open data.
+	Definitions []formDefinition
+	Errors      []formError // the summary above the form
+	Notice      string
+	Current     int // the current version, 0 when none
+	Links       []link
+	NeedToken   bool
+	Session     bool
+	TokenErr    string
+	MethodErr   string
+	CSVError    string
+	fc          *formContext
+}
+
+// formDefinition is one of the model's definitions, in the form's language.
+type formDefinition struct {
+	Term, Href, Text string
+	Conditions       []string
 }
 
 // formError is one line of the error summary, linked to its field.
@@ -155,6 +164,13 @@ func (fc *formContext) newForm(acc *access) *editForm {
 		f.Method = "zelfevaluatie"
 	} else if len(f.Methods) > 0 {
 		f.Method = f.Methods[0].Value
+	}
+	for _, d := range fc.model.Definitions {
+		fd := formDefinition{Term: d.Label.In(lang), Href: docHref(fc.site, d.IRI, fc), Text: d.Definition.In(lang)}
+		for _, c := range d.Conditions {
+			fd.Conditions = append(fd.Conditions, c.In(lang))
+		}
+		f.Definitions = append(f.Definitions, fd)
 	}
 	for _, d := range fc.model.Domains {
 		df := &domainField{Slug: d.Slug, Label: d.Label.In(lang), Definition: d.Definition.In(lang), Href: docHref(fc.site, d.IRI, fc)}

@@ -128,3 +128,26 @@ func hasQuad(qs []rdf.Quad, s, p, o string) bool {
 	}
 	return false
 }
+
+// The assessment form starts with the study's definitions of data and open
+// data, and labels each level with the domain's own descriptor: for
+// maturity with an example of acceptable evidence, for need what the level
+// means in that domain.
+func TestFormShowsDefinitionsAndLadders(t *testing.T) {
+	e := newEditEnv(t, "")
+	_, body := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=99992&year=2030&lang=nl")
+	page := string(body)
+	for _, want := range []string{
+		"Gegevens die door, over of in de stad gemeten, verzameld of gegenereerd worden.",
+		"Juridisch: zowel commercieel als niet-commercieel hergebruik is toegestaan aan de hand van een open licentie.",
+		"Bewijs bijvoorbeeld: Meetresultaten per profiel (bevraging of toets) en een opvolgplan voor de lacunes.",
+		"Zonder extra kennis kunnen we geplande publicaties of hergebruik niet verantwoord uitvoeren.",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the form lacks %q", want)
+		}
+	}
+	if strings.Index(page, "Gegevens die door") > strings.Index(page, `id="d-sponsoring"`) {
+		t.Error("the definitions come after the first domain")
+	}
+}

@@ -49,6 +49,10 @@ type Model struct {
 	// Namespaces are the namespaces the model declares (vann:
 	// preferredNamespaceUri with mat:sharedBase): what an instance mirrors.
 	Namespaces []Namespace
+	// Definitions are the terms the model rests on (mat:usesDefinition of
+	// a mat:MaturityModel): the study's data and open data, which whoever
+	// fills in an assessment reads first.
+	Definitions []Definition
 	// allGroup is the respondent group of everyone (slug "alle").
 	allGroup string
 	// Findings are the study's findings (qb:Observation with mat:indicator),
@@ -107,6 +111,14 @@ type SurveyItem struct {
 	Informs  string
 	Label    Text
 	Baseline []string // IRIs of study findings to compare with (mat:studyBaseline)
+}
+
+// Definition is one term the model rests on, with its conditions.
+type Definition struct {
+	IRI        string
+	Label      Text
+	Definition Text
+	Conditions []Text // in order (mat:order)
 }
 
 // Finding is one published figure of the study: a percentage of a
@@ -339,6 +351,24 @@ func ReadModel(quads []rdf.Quad) (*Model, error) {
 	}
 	m.Namespaces = ns
 	m.Findings = readFindings(ix)
+	seen := map[string]bool{}
+	for _, mm := range ix.subjectsOfType(mat + "MaturityModel") {
+		defs := ix.iris(mm, mat+"usesDefinition")
+		byOrder(defs)
+		for _, d := range defs {
+			if seen[d] {
+				continue
+			}
+			seen[d] = true
+			def := Definition{IRI: d, Label: ix.text(d, SKOS+"prefLabel"), Definition: ix.text(d, SKOS+"definition")}
+			conds := ix.iris(d, mat+"condition")
+			byOrder(conds)
+			for _, c := range conds {
+				def.Conditions = append(def.Conditions, ix.text(c, SKOS+"definition"))
+			}
+			m.Definitions = append(m.Definitions, def)
+		}
+	}
 	return m, nil
 }
 

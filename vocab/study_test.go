@@ -133,6 +133,12 @@ func TestStudyFindings(t *testing.T) {
 	if j := strings.Join(texts, " | "); !strings.Contains(j, "Beperktere kennis open data (60%)") || !strings.Contains(j, "Kennis is aanwezig (80%)") || strings.Contains(j, "(89%)") {
 		t.Errorf("findings for kennis/stadsmedewerker: %s", j)
 	}
+	// The model rests on the study's two definitions, open data with its
+	// legal and technical condition.
+	if len(m.Definitions) != 2 || m.Definitions[1].Label["nl"] != "Open data" || len(m.Definitions[1].Conditions) != 2 ||
+		!strings.HasPrefix(m.Definitions[1].Conditions[0]["nl"], "Juridisch:") || !strings.HasPrefix(m.Definitions[1].Conditions[1]["nl"], "Technisch:") {
+		t.Errorf("definitions %+v", m.Definitions)
+	}
 	// The survey reuses the study's statement with its figure.
 	for _, it := range m.Items {
 		if it.Informs == "" {
