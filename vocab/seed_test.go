@@ -196,6 +196,14 @@ func TestModelMatchesSeed(t *testing.T) {
 			t.Errorf("domain %d: slug %q order %d, seed name %q", i+1, d.Slug, d.Order, w.name)
 			continue
 		}
+		if d.IRI != Domain(d.Slug) || !strings.HasPrefix(d.IRI, SharedBase) {
+			t.Errorf("domain %s is %s, not at its shared IRI %s", d.Slug, d.IRI, Domain(d.Slug))
+		}
+		for _, p := range append(append([]string{}, d.Profiles...), d.Principles...) {
+			if !strings.HasPrefix(p, ModelNS) {
+				t.Errorf("%s: target profile or principle %s is not a shared model IRI", d.Slug, p)
+			}
+		}
 		if slug(d.Label["nl"]) != slug(w.name) || d.Label["en"] == "" {
 			t.Errorf("%s: labels %v, seed %q", d.Slug, d.Label, w.name)
 		}
@@ -250,7 +258,21 @@ func TestModelMatchesSeed(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("seed: %d domains, %d actions matched", len(want), actions)
+	t.Logf("seed: %d domains, %d actions matched, at the shared IRIs under %s", len(want), actions, ModelNS)
+	// Another instance base gives the very same model IRIs.
+	other, err := Quads("https://data.andere-stad.example/maturiteit/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ReadModel(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range m.Domains {
+		if m.Domains[i].IRI != m2.Domains[i].IRI || m.Domains[i].Actions[0].IRI != m2.Domains[i].Actions[0].IRI {
+			t.Errorf("domain %s has another IRI under another base: %s", m.Domains[i].Slug, m2.Domains[i].IRI)
+		}
+	}
 
 	profiles := parseSeedProfiles(seed)
 	if len(profiles) != 5 || len(m.Profiles) != 5 {
