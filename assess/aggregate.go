@@ -6,7 +6,6 @@ import (
 	"io"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/stadleuven/maturity/rdf"
@@ -16,8 +15,8 @@ import (
 // AllGroup is the respondent group of everyone who answered.
 const AllGroup = "alle"
 
-// SurveyResult is a survey aggregated per domain and respondent group, with
-// the cells that may not be published already taken out.
+// SurveyResult is a survey aggregated per survey item and respondent
+// group, with the cells that may not be published already taken out.
 type SurveyResult struct {
 	Org         string
 	OrgLabel    vocab.Text
@@ -25,71 +24,69 @@ type SurveyResult struct {
 	Version     int
 	Threshold   int
 	Respondents int
-	Cells       []Cell           // published figures, by domain then group
+	Cells       []Cell           // published figures, by item then group
 	Suppressed  []SuppressedCell // figures left out, with the reason
 	Generated   time.Time        // zero means now
 	Licence     string           // IRI; empty means CC0
 }
 
-// Cell is one published figure: the mean maturity and need of a group in a
-// domain and how many respondents it rests on.
+// Cell is one published figure: the agreement of a group with one survey
+// item (mean on the 1–5 scale, and the percentage answering 4 or 5) and how
+// many respondents it rests on. Agreement is not maturity or need; the
+// item's Informs says which domain score it substantiates.
 type Cell struct {
-	Domain   string // domain slug
-	Group    string // AllGroup or a profile slug
-	Maturity float64
-	Need     float64
-	Count    int
+	Item      *vocab.SurveyItem
+	Group     string // AllGroup or a profile slug
+	GroupIRI  string
+	Agreement float64 // mean answer, 1..5
+	Share     float64 // percent of answers that are 4 or 5
+	Count     int
 }
 
 // SuppressedCell is a figure not published, and why.
 type SuppressedCell struct {
-	Domain, Group string
+	Item     *vocab.SurveyItem
+	Group    string
+	GroupIRI string
 	// Secondary is true when the group is large enough itself but was left
 	// out so that a smaller suppressed group cannot be computed from the
 	// total.
 	Secondary bool
 }
 
-// AggregateSurvey computes per domain, for all respondents and per profile,
-// the mean maturity and need (each respondent's items of the domain
-// averaged first) and the respondent count. A group counts in a domain if
-// it answered at least one maturity and one need item of it. A threshold
-// below 1 means DefaultThreshold: an unset setting must never switch the
-// protection off.
+// AggregateSurvey computes per survey item, for all respondents and per
+// profile, the mean agreement, the share agreeing (4 or 5) and the
+// respondent count; a respondent counts for an item they answered. A
+// threshold below 1 means DefaultThreshold: an unset setting must never
+// switch the protection off.
 func AggregateSurvey(model *vocab.Model, resp *Responses, threshold int) *SurveyResult {
 	if threshold < 1 {
 		threshold = DefaultThreshold
 	}
 	res := &SurveyResult{Threshold: threshold, Respondents: resp.Len()}
 	type acc struct {
-		m, n  float64
-		count int
+		sum, agree, count int
 	}
-	for _, d := range model.Domains {
+	allIRI := model.AllGroupIRI()
+	for k := range model.Items {
+		it := &model.Items[k]
 		cells := map[string]*acc{}
+		groupIRI := map[string]string{AllGroup: allIRI}
 		for _, r := range resp.list {
-			var ms, ns []int
-			for _, it := range model.Items {
-				v, ok := r.answers[it.IRI]
-				if !ok || it.Domain != d.Slug {
-					continue
-				}
-				switch {
-				case strings.HasSuffix(it.Measure, "#maturityScore"):
-					ms = append(ms, v)
-				case strings.HasSuffix(it.Measure, "#needScore"):
-					ns = append(ns, v)
-				}
-			}
-			if len(ms) == 0 || len(ns) == 0 {
+			v, ok := r.answers[it.IRI]
+			if !ok {
 				continue
 			}
-			for _, g := range []string{AllGroup, model.Profiles[r.profile].Slug} {
+			prof := model.Profiles[r.profile]
+			groupIRI[prof.Slug] = prof.IRI
+			for _, g := range []string{AllGroup, prof.Slug} {
 				if cells[g] == nil {
 					cells[g] = &acc{}
 				}
-				cells[g].m += mean(ms)
-				cells[g].n += mean(ns)
+				cells[g].sum += v
+				if v >= 4 {
+					cells[g].agree++
+				}
 				cells[g].count++
 			}
 		}
@@ -140,36 +137,22 @@ func AggregateSurvey(model *vocab.Model, resp *Responses, threshold int) *Survey
 		for _, g := range append([]string{AllGroup}, profiles...) {
 			c := cells[g]
 			if suppressed[g] {
-				res.Suppressed = append(res.Suppressed, SuppressedCell{Domain: d.Slug, Group: g, Secondary: secondary[g]})
+				res.Suppressed = append(res.Suppressed, SuppressedCell{Item: it, Group: g, GroupIRI: groupIRI[g], Secondary: secondary[g]})
 				continue
 			}
-			res.Cells = append(res.Cells, Cell{Domain: d.Slug, Group: g, Count: c.count,
-				Maturity: round2(c.m / float64(c.count)), Need: round2(c.n / float64(c.count))})
+			res.Cells = append(res.Cells, Cell{Item: it, Group: g, GroupIRI: groupIRI[g], Count: c.count,
+				Agreement: round2(float64(c.sum) / float64(c.count)),
+				Share:     round2(100 * float64(c.agree) / float64(c.count))})
 		}
 	}
 	return res
 }
 
-func mean(xs []int) float64 {
-	s := 0
-	for _, x := range xs {
-		s += x
-	}
-	return float64(s) / float64(len(xs))
-}
-
-// groupIRI returns the IRI of a respondent group: a profile, or "alle".
-func groupIRI(base, group string) string {
-	if group == AllGroup {
-		return vocab.RespondentGroup(base, AllGroup)
-	}
-	return vocab.Profile(base, group)
-}
-
 // BuildSurvey publishes an aggregated survey as a Data Cube: the version
 // graph graph/bevraging/{NIS}/{year}/v{n} with one observation per
-// published cell and one mat:SuppressedFigure per cell left out, and the
-// index graph graph/bevraging/{NIS}/{year} naming the current version.
+// published cell (agreement, never maturity or need) and one
+// mat:SuppressedFigure per cell left out, and the index graph
+// graph/bevraging/{NIS}/{year} naming the current version.
 func BuildSurvey(base string, model *vocab.Model, s *SurveyResult) ([]Graph, error) {
 	if err := validateKey(s.Org, s.Year, s.Version); err != nil {
 		return nil, err
@@ -180,30 +163,33 @@ func BuildSurvey(base string, model *vocab.Model, s *SurveyResult) ([]Graph, err
 	b := newBuilder(base, g)
 	ds := vocab.SurveyVersion(base, s.Org, s.Year, s.Version)
 	org := vocab.Organisation(base, s.Org)
-	method := vocab.Method(base, "bevraging")
+	method := model.MethodIRIs["bevraging"]
+	if method == "" {
+		return nil, fmt.Errorf("assess: the model has no method bevraging (staff survey)")
+	}
 	b.iri(ds, rdf.RDFType, vocab.QB+"DataSet")
-	b.iri(ds, rdf.RDFType, b.mat("SurveyResult"))
+	b.iri(ds, rdf.RDFType, vocab.Mat("SurveyResult"))
 	b.iri(ds, rdf.RDFType, vocab.PROV+"Entity")
-	b.iri(ds, vocab.QB+"structure", vocab.DSD(base, "bevraging"))
+	b.iri(ds, vocab.QB+"structure", vocab.DSD("bevraging"))
 	b.text(ds, vocab.RDFS+"label", vocab.Text{
 		"nl": fmt.Sprintf("Personeelsbevraging open data van %s, %d (versie %d)", orgName(a, "nl"), s.Year, s.Version),
 		"en": fmt.Sprintf("Open data staff survey of %s, %d (version %d)", orgName(a, "en"), s.Year, s.Version),
 	})
 	b.text(ds, vocab.RDFS+"comment", vocab.Text{
-		"nl": fmt.Sprintf("Gemiddelden per domein en respondentengroep. Cijfers van groepen met minder dan %d respondenten worden niet gepubliceerd (mat:SuppressedFigure); individuele antwoorden worden niet bewaard.", s.Threshold),
-		"en": fmt.Sprintf("Means per domain and respondent group. Figures of groups with fewer than %d respondents are not published (mat:SuppressedFigure); individual answers are not stored.", s.Threshold),
+		"nl": fmt.Sprintf("Instemming (1 tot 5) en aandeel akkoord per vraag en respondentengroep. Cijfers van groepen met minder dan %d respondenten worden niet gepubliceerd (mat:SuppressedFigure); individuele antwoorden worden niet bewaard.", s.Threshold),
+		"en": fmt.Sprintf("Agreement (1 to 5) and share agreeing per survey item and respondent group. Figures of groups with fewer than %d respondents are not published (mat:SuppressedFigure); individual answers are not stored.", s.Threshold),
 	})
 	b.text(ds, vocab.DCT+"title", vocab.Text{
 		"nl": fmt.Sprintf("Personeelsbevraging open data van %s, %d (versie %d)", orgName(a, "nl"), s.Year, s.Version),
 		"en": fmt.Sprintf("Open data staff survey of %s, %d (version %d)", orgName(a, "en"), s.Year, s.Version),
 	})
 	b.iri(ds, vocab.DCT+"publisher", org)
-	b.iri(ds, b.mat("organisation"), org)
-	b.add(ds, b.mat("period"), year)
-	b.iri(ds, b.mat("method"), method)
-	b.add(ds, b.mat("versionNumber"), rdf.TypedLiteral(strconv.Itoa(s.Version), rdf.XSDInteger))
-	b.add(ds, b.mat("suppressionThreshold"), rdf.TypedLiteral(strconv.Itoa(s.Threshold), rdf.XSDInteger))
-	b.add(ds, b.mat("surveyResponseCount"), rdf.TypedLiteral(strconv.Itoa(s.Respondents), rdf.XSDInteger))
+	b.iri(ds, vocab.Mat("organisation"), org)
+	b.add(ds, vocab.Mat("period"), year)
+	b.iri(ds, vocab.Mat("method"), method)
+	b.add(ds, vocab.Mat("versionNumber"), rdf.TypedLiteral(strconv.Itoa(s.Version), rdf.XSDInteger))
+	b.add(ds, vocab.Mat("suppressionThreshold"), rdf.TypedLiteral(strconv.Itoa(s.Threshold), rdf.XSDInteger))
+	b.add(ds, vocab.Mat("surveyResponseCount"), rdf.TypedLiteral(strconv.Itoa(s.Respondents), rdf.XSDInteger))
 	b.iri(ds, vocab.DCT+"isVersionOf", vocab.Survey(base, s.Org, s.Year))
 	b.iri(ds, vocab.DCT+"license", licence(s.Licence))
 	b.iri(ds, vocab.PROV+"wasAttributedTo", org)
@@ -217,26 +203,38 @@ func BuildSurvey(base string, model *vocab.Model, s *SurveyResult) ([]Graph, err
 		b.iri(ds, vocab.PROV+"wasRevisionOf", prev)
 		b.iri(prev, vocab.DCT+"isReplacedBy", ds)
 	}
+	domainIRI := func(it *vocab.SurveyItem) string {
+		if d, ok := model.Domain(it.Domain); ok {
+			return d.IRI
+		}
+		return ""
+	}
 	for _, c := range s.Cells {
-		o := vocab.SurveyObservation(base, s.Org, s.Year, s.Version, c.Domain, c.Group)
+		o := vocab.SurveyObservation(base, s.Org, s.Year, s.Version, c.Item.Slug, c.Group)
 		b.iri(o, rdf.RDFType, vocab.QB+"Observation")
 		b.iri(o, vocab.QB+"dataSet", ds)
-		b.iri(o, b.mat("organisation"), org)
-		b.add(o, b.mat("period"), year)
-		b.iri(o, b.mat("domain"), vocab.Domain(base, c.Domain))
-		b.iri(o, b.mat("respondentGroup"), groupIRI(base, c.Group))
-		b.add(o, b.mat("maturityScore"), rdf.TypedLiteral(decimal(c.Maturity), rdf.XSDDecimal))
-		b.add(o, b.mat("needScore"), rdf.TypedLiteral(decimal(c.Need), rdf.XSDDecimal))
-		b.add(o, b.mat("respondentCount"), rdf.TypedLiteral(strconv.Itoa(c.Count), rdf.XSDInteger))
-		b.iri(o, b.mat("method"), method)
+		b.iri(o, vocab.Mat("organisation"), org)
+		b.add(o, vocab.Mat("period"), year)
+		b.iri(o, vocab.Mat("domain"), domainIRI(c.Item))
+		b.iri(o, vocab.Mat("surveyItem"), c.Item.IRI)
+		b.iri(o, vocab.Mat("respondentGroup"), c.GroupIRI)
+		b.add(o, vocab.Mat("agreement"), rdf.TypedLiteral(decimal(c.Agreement), rdf.XSDDecimal))
+		b.add(o, vocab.Mat("agreementShare"), rdf.TypedLiteral(decimal(c.Share), rdf.XSDDecimal))
+		b.add(o, vocab.Mat("respondentCount"), rdf.TypedLiteral(strconv.Itoa(c.Count), rdf.XSDInteger))
+		b.iri(o, vocab.Mat("method"), method)
 	}
+	suppressedGroups := map[string]bool{}
 	for _, c := range s.Suppressed {
-		o := vocab.SurveyObservation(base, s.Org, s.Year, s.Version, c.Domain, c.Group)
-		b.iri(o, rdf.RDFType, b.mat("SuppressedFigure"))
+		o := vocab.SurveyObservation(base, s.Org, s.Year, s.Version, c.Item.Slug, c.Group)
+		b.iri(o, rdf.RDFType, vocab.Mat("SuppressedFigure"))
 		b.iri(o, vocab.DCT+"isPartOf", ds)
-		b.iri(o, b.mat("domain"), vocab.Domain(base, c.Domain))
-		b.iri(o, b.mat("respondentGroup"), groupIRI(base, c.Group))
-		b.iri(ds, b.mat("suppressedGroup"), groupIRI(base, c.Group))
+		b.iri(o, vocab.Mat("domain"), domainIRI(c.Item))
+		b.iri(o, vocab.Mat("surveyItem"), c.Item.IRI)
+		b.iri(o, vocab.Mat("respondentGroup"), c.GroupIRI)
+		if !suppressedGroups[c.GroupIRI] {
+			suppressedGroups[c.GroupIRI] = true
+			b.iri(ds, vocab.Mat("suppressedGroup"), c.GroupIRI)
+		}
 		note := vocab.Text{
 			"nl": fmt.Sprintf("Niet gepubliceerd: minder dan %d respondenten.", s.Threshold),
 			"en": fmt.Sprintf("Not published: fewer than %d respondents.", s.Threshold),
@@ -247,18 +245,18 @@ func BuildSurvey(base string, model *vocab.Model, s *SurveyResult) ([]Graph, err
 				"en": fmt.Sprintf("Not published: otherwise a smaller group (fewer than %d respondents) could be computed from the total.", s.Threshold),
 			}
 		}
-		b.text(o, b.mat("note"), note)
+		b.text(o, vocab.Mat("note"), note)
 	}
 	idx := newBuilder(base, rdf.IRI(vocab.SurveyIndexGraph(base, s.Org, s.Year)))
 	sv := vocab.Survey(base, s.Org, s.Year)
-	idx.iri(sv, rdf.RDFType, idx.mat("SurveyResult"))
+	idx.iri(sv, rdf.RDFType, vocab.Mat("SurveyResult"))
 	idx.text(sv, vocab.RDFS+"label", vocab.Text{
 		"nl": fmt.Sprintf("Personeelsbevraging open data van %s, %d", orgName(a, "nl"), s.Year),
 		"en": fmt.Sprintf("Open data staff survey of %s, %d", orgName(a, "en"), s.Year),
 	})
-	idx.iri(sv, idx.mat("organisation"), org)
-	idx.add(sv, idx.mat("period"), year)
-	idx.iri(sv, idx.mat("currentVersion"), ds)
+	idx.iri(sv, vocab.Mat("organisation"), org)
+	idx.add(sv, vocab.Mat("period"), year)
+	idx.iri(sv, vocab.Mat("currentVersion"), ds)
 	for v := 1; v <= s.Version; v++ {
 		idx.iri(sv, vocab.DCT+"hasVersion", vocab.SurveyVersion(base, s.Org, s.Year, v))
 	}

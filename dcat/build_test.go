@@ -42,7 +42,9 @@ func TestDatasetsOfExamples(t *testing.T) {
 		t.Errorf("IRI %s", d.IRI)
 	}
 	if s, _ := c.Dataset("studie-open-data-awareness"); s == nil || s.Title["nl"] != "Bevindingen van de studie Open data awareness bij lokale overheden" {
-		t.Errorf("the study dataset must adopt the IRI and title the study graph gives it: %+v", s)
+		t.Errorf("the study dataset must adopt the name and title the study graph gives it: %+v", s)
+	} else if s.Cube != vocab.StudyDataset() || s.IRI != testBase+"id/dataset/studie-open-data-awareness" {
+		t.Errorf("study: cube %s (want the shared IRI), catalog entry %s (want the instance's)", s.Cube, s.IRI)
 	}
 }
 
@@ -107,8 +109,8 @@ func TestCSV(t *testing.T) {
 		rows                      int
 	}{
 		{"evaluatie/99992/2024", "organisatie,periode,domein,kloof,maturiteit,nood,bewijs,methode,toelichting", "Demostad Zuid (fictief),2024,", 11},
-		{"bevraging/99991/2025", "organisatie,periode,domein,groep,maturiteit,nood,respondenten,methode", "Demostad Noord (fictief),2025,", 0},
-		{"studie-open-data-awareness", "groep,indicator,percentage,brontekst,noot", "", 0},
+		{"bevraging/99991/2025", "organisatie,periode,domein,vraag,groep,akkoord,instemming,respondenten,methode", "Demostad Noord (fictief),2025,", 0},
+		{"studie-open-data-awareness", "groep,indicator,percentage,brontekst,methode,noot", "Personeelsbevraging", 0},
 		{"maturiteitsmodel", "domein_nr,domein,actie_nr,actie,beschrijving,actie_iri", "1,Sponsoring,1,", 0},
 	}
 	for _, tc := range tests {

@@ -51,7 +51,7 @@ func (c *Catalog) writeCSV(r *reader, d *Dataset, quads []rdf.Quad, w io.Writer)
 
 // modelCSV lists the model's actions per domain.
 func (c *Catalog) modelCSV(quads []rdf.Quad, cw *csv.Writer) error {
-	m, err := vocab.ReadModel(c.cfg.Base, quads)
+	m, err := vocab.ReadModel(quads)
 	if err != nil {
 		return err
 	}
@@ -154,7 +154,7 @@ func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *csv.Writer) er
 		}
 		n := -1
 		if t.IsIRI() {
-			if os, err := r.objects(t, vocab.Mat(c.cfg.Base, "order"), rdf.Term{}); err == nil && len(os) > 0 {
+			if os, err := r.objects(t, vocab.Mat("order"), rdf.Term{}); err == nil && len(os) > 0 {
 				if v, err := strconv.Atoi(os[0].Value); err == nil && v >= 0 {
 					n = v
 				}

@@ -1,8 +1,11 @@
 // Package ldserver publishes the dataset as linked data: it answers every IRI
 // minted under the public base with a content-negotiated description
 // (Turtle, JSON-LD, N-Triples, RDF/XML or an HTML page in Dutch or English),
-// following the Flemish URI standard (/id/ → 303 → /doc/, vocabularies under
-// /ns/, 404 for unknown and 410 for removed terms).
+// following the Flemish URI standard (/id/ → 303 → /doc/, 404 for unknown
+// and 410 for removed terms). The shared ontology and model
+// (https://w3id.org/open-data-maturiteit/…, Config.Namespaces) are
+// described at the same path under the base ({base}ns, {base}model/…): the
+// RDF keeps the shared IRIs, HTML links the local pages.
 //
 // The server never sees the store: it reads through Source, which hands out
 // consistent read views (View). cmd/maturity adapts the store's snapshots.
@@ -10,20 +13,21 @@
 // Layout, one concept per file:
 //
 //	server.go     Config, Source/View, New and the chi router (routes())
-//	paths.go      public base ↔ request path ↔ IRI
+//	paths.go      public base ↔ request path ↔ IRI, shared IRIs ↔ local pages
 //	conneg.go     Accept / Accept-Language / Accept-Encoding parsing and selection
 //	format.go     the representations offered (rdfio's format table + HTML)
 //	reader.go     a request's view: id/term memo, graphs that contributed
 //	describe.go   what a description holds (outgoing, blank closure, labels, incoming pages)
-//	hash.go       hash namespaces: /ns/maturiteit describes every ns/maturiteit#term
-//	resource.go   /id/ (303), /doc/ and /ns/ handlers, the cached serving path
+//	hash.go       hash namespaces: /ns describes every …/ns#term
+//	resource.go   /id/ (303), /doc/, /ns/ and mirrored (/ns, /model/…) handlers, the cached serving path
 //	graph.go      /graph/… : the content of a named graph
 //	render.go     serialising a description in an RDF format
 //	html.go       HTML rendering (templates/ and static/ are embedded)
-//	page.go       the HTML view model: resources, properties, values, labels
+//	page.go       the HTML view model: resources, properties, values, labels,
+//	              study-text / translation / interpretation badges
 //	tables.go     score tables from Data Cube datasets, tables of linked resources
 //	stdlabels.go  Dutch and English names of standard vocabulary terms
-//	landing.go    the landing page /
+//	landing.go    the landing page /, with the study's definitions and conclusions
 //	void.go       VoID at /.well-known/void
 //	dump.go       gzipped whole-dataset dumps under /dumps/
 //	context.go    the JSON-LD context at /ns/context.jsonld

@@ -2,7 +2,6 @@ package ldserver
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/stadleuven/maturity/rdf"
@@ -66,51 +65,6 @@ func nisPattern(s string) bool {
 		}
 	}
 	return true
-}
-
-// levelDefinitions reads the general definition of every level of a scale
-// (the concept scheme id/conceptschema/{scale}), by level value. The model
-// keeps only the names; the form shows these where a domain has no
-// descriptor of its own (the need scale).
-func (s *Server) levelDefinitions(rd *reader, scale string) (map[int]vocab.Text, error) {
-	out := map[int]vocab.Text{}
-	in, err := rd.iriID(skosInScheme)
-	if err != nil {
-		return nil, err
-	}
-	scheme, err := rd.iriID(vocab.ConceptScheme(s.base.iri, scale))
-	if err != nil {
-		return nil, err
-	}
-	levels, err := rd.subjects(in, scheme, 1000)
-	if err != nil {
-		return nil, err
-	}
-	valueP, err := rd.iriID(vocab.Mat(s.base.iri, "levelValue"))
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range levels {
-		vals, err := rd.objects(l, valueP)
-		if err != nil || len(vals) == 0 {
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		t, err := rd.term(vals[0])
-		if err != nil {
-			return nil, err
-		}
-		n, err := strconv.Atoi(t.Value)
-		if err != nil {
-			continue
-		}
-		if out[n], err = rd.texts(l, skosDefinition); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // texts returns the literal values of (s, p) by language.

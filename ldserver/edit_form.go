@@ -29,7 +29,7 @@ type formContext struct {
 	langParam bool
 	model     *vocab.Model
 	orgs      []option
-	levelDefs map[string]map[int]vocab.Text // scale name → level → definition
+	site      base // the public base and mirror, for links to pages
 	view      View
 	base      string
 }
@@ -42,7 +42,7 @@ func (s *Server) formContext(w http.ResponseWriter, r *http.Request) (*formConte
 	if !ok {
 		return nil, false
 	}
-	fc := &formContext{lang: lang, langParam: langParam, view: v, base: s.base.iri, levelDefs: map[string]map[int]vocab.Text{}}
+	fc := &formContext{lang: lang, langParam: langParam, view: v, base: s.base.iri, site: s.base}
 	if err := s.loadFormContext(r.Context(), fc); err != nil {
 		v.Close()
 		s.editFailed(w, r, err)
@@ -59,11 +59,6 @@ func (s *Server) loadFormContext(ctx context.Context, fc *formContext) error {
 	rd := newReader(ctx, fc.view)
 	if fc.orgs, err = s.organisations(rd, fc.lang); err != nil {
 		return fmt.Errorf("list organisations: %w", err)
-	}
-	for name := range fc.model.Scales {
-		if fc.levelDefs[name], err = s.levelDefinitions(rd, name); err != nil {
-			return fmt.Errorf("read scale %s: %w", name, err)
-		}
 	}
 	return nil
 }
@@ -83,16 +78,25 @@ type editForm struct {
 	Method    string
 	Author    string
 	Domains   []*domainField
-	Errors    []formError // the summary above the form
-	Notice    string
-	Current   int // the current version, 0 when none
-	Links     []link
-	NeedToken bool
-	Session   bool
-	TokenErr  string
-	MethodErr string
-	CSVError  string
-	fc        *formContext
+	// Definitions are the study's data and open data, shown before the
+	// scores: the study found it hard to keep the focus on open data.
+	Definitions []formDefinition
+	Errors      []formError // the summary above the form
+	Notice      string
+	Current     int // the current version, 0 when none
+	Links       []link
+	NeedToken   bool
+	Session     bool
+	TokenErr    string
+	MethodErr   string
+	CSVError    string
+	fc          *formContext
+}
+
+// formDefinition is one of the model's definitions, in the form's language.
+type formDefinition struct {
+	Term, Href, Text string
+	Conditions       []string
 }
 
 // formError is one line of the error summary, linked to its field.
@@ -134,11 +138,13 @@ type scaleField struct {
 
 // levelOption is one radio button: a level's number, name and descriptor.
 type levelOption struct {
-	ID      string
-	Value   int
-	Name    string
-	Descr   string
-	Checked bool
+	ID    string
+	Value int
+	Name  string
+	Descr string
+	// Evidence is an example of what proves this level (maturity only).
+	Evidence string
+	Checked  bool
 }
 
 // newForm lays out an empty form: one fieldset per domain of the model.
@@ -159,8 +165,15 @@ func (fc *formContext) newForm(acc *access) *editForm {
 	} else if len(f.Methods) > 0 {
 		f.Method = f.Methods[0].Value
 	}
+	for _, d := range fc.model.Definitions {
+		fd := formDefinition{Term: d.Label.In(lang), Href: docHref(fc.site, d.IRI, fc), Text: d.Definition.In(lang)}
+		for _, c := range d.Conditions {
+			fd.Conditions = append(fd.Conditions, c.In(lang))
+		}
+		f.Definitions = append(f.Definitions, fd)
+	}
 	for _, d := range fc.model.Domains {
-		df := &domainField{Slug: d.Slug, Label: d.Label.In(lang), Definition: d.Definition.In(lang), Href: docHref(fc.base, d.IRI, fc)}
+		df := &domainField{Slug: d.Slug, Label: d.Label.In(lang), Definition: d.Definition.In(lang), Href: docHref(fc.site, d.IRI, fc)}
 		df.Scales = []*scaleField{
 			fc.scale(d, "maturiteit", "m-"+d.Slug, et(lang, "maturity")),
 			fc.scale(d, "nood", "n-"+d.Slug, et(lang, "need")),
@@ -172,28 +185,32 @@ func (fc *formContext) newForm(acc *access) *editForm {
 
 // scale lays out the radio buttons of one scale for domain d: the level's
 // name from the scale, and the domain's own descriptor of that level where
-// the model has one, else the scale's general definition.
+// the model has one (with an example of acceptable evidence for maturity),
+// else the scale's general definition.
 func (fc *formContext) scale(d vocab.DomainDef, scale, name, legend string) *scaleField {
 	sf := &scaleField{Name: name, Legend: legend}
 	for n := minScore; n <= maxScore; n++ {
 		lo := levelOption{ID: fmt.Sprintf("%s-%d", name, n), Value: n, Name: fc.model.Scales[scale][n].In(fc.lang)}
-		if scale == "maturiteit" {
-			lo.Descr = d.Levels[n].In(fc.lang)
+		switch scale {
+		case "maturiteit":
+			lo.Descr, lo.Evidence = d.Levels[n].In(fc.lang), d.Evidence[n].In(fc.lang)
+		case "nood":
+			lo.Descr = d.NeedLevels[n].In(fc.lang)
 		}
 		if lo.Descr == "" {
-			lo.Descr = fc.levelDefs[scale][n].In(fc.lang)
+			lo.Descr = fc.model.ScaleDefs[scale][n].In(fc.lang)
 		}
 		sf.Levels = append(sf.Levels, lo)
 	}
 	return sf
 }
 
-// docHref links an IRI of ours to its page, keeping ?lang= when chosen.
-func docHref(base, iri string, fc *formContext) string {
-	b := base
-	u := iri
-	if rest, ok := strings.CutPrefix(iri, b+"id/"); ok {
-		u = b + "doc/" + rest
+// docHref links an IRI of ours to its page (a shared model IRI to this
+// instance's copy), keeping ?lang= when chosen.
+func docHref(b base, iri string, fc *formContext) string {
+	u, ok := b.docURL(iri)
+	if !ok {
+		u = iri
 	}
 	if fc.langParam {
 		u += "?lang=" + fc.lang
@@ -242,7 +259,7 @@ func (fc *formContext) prefill(ctx context.Context, f *editForm) error {
 	}
 	f.Notice = et(f.Lang, "existing", f.Current, f.Current+1, f.Current)
 	f.Links = []link{
-		{Href: docHref(fc.base, vocab.Assessment(fc.base, f.Org, year), fc), Text: et(f.Lang, "viewCurrent")},
+		{Href: docHref(fc.site, vocab.Assessment(fc.base, f.Org, year), fc), Text: et(f.Lang, "viewCurrent")},
 		{Href: fc.planURL(f.Org, year), Text: et(f.Lang, "viewPlan")},
 	}
 	return nil

@@ -76,6 +76,7 @@ type planItem struct {
 	Involve              []link
 	Audience             string
 	Principles           []link
+	Baseline             []link // the study's findings on this domain (assess.Recommendation.Baseline)
 	LevelNow, LevelNext  int
 	NameNow, NameNext    string
 	MatPct, NeedPct      int // of the top of the scale, for the bars
@@ -139,7 +140,7 @@ func (fc *formContext) planView(p *assess.Plan, editing bool) *planView {
 	pv := &planView{
 		Title:   et(lang, "planOf", name, a.Year, a.Version),
 		Order:   et(lang, "planOrder"),
-		DocHref: docHref(fc.base, vocab.Assessment(fc.base, a.Org, a.Year), fc),
+		DocHref: docHref(fc.site, vocab.Assessment(fc.base, a.Org, a.Year), fc),
 	}
 	if m, ok := p.Model.Methods[a.Method]; ok {
 		pv.Method = m.In(lang)
@@ -157,7 +158,7 @@ func (fc *formContext) planView(p *assess.Plan, editing bool) *planView {
 				et(lang, "needShort"), num(sc.Need), et(lang, "maturityShort"), num(sc.Maturity)))
 			continue
 		}
-		it := planItem{Rank: r.Rank, Domain: r.Domain.Label.In(lang), DomainHref: docHref(fc.base, r.Domain.IRI, fc),
+		it := planItem{Rank: r.Rank, Domain: r.Domain.Label.In(lang), DomainHref: docHref(fc.site, r.Domain.IRI, fc),
 			Gap: num(sc.Gap()), Need: num(sc.Need), Maturity: num(sc.Maturity),
 			Why:       et(lang, "whyText", num(sc.Need), num(sc.Gap()), num(sc.Maturity)),
 			Goal:      r.Domain.Definition.In(lang),
@@ -169,14 +170,17 @@ func (fc *formContext) planView(p *assess.Plan, editing bool) *planView {
 			it.LevelNext, it.NameNext, it.Next = cur+1, level(cur+1), r.Domain.Levels[cur+1].In(lang)
 		}
 		for _, act := range r.Domain.Actions {
-			it.Actions = append(it.Actions, planAction{Text: act.Description.In(lang), Name: act.Label.In(lang), Href: docHref(fc.base, act.IRI, fc)})
+			it.Actions = append(it.Actions, planAction{Text: act.Description.In(lang), Name: act.Label.In(lang), Href: docHref(fc.site, act.IRI, fc)})
 		}
 		for _, pr := range r.Profiles {
-			it.Involve = append(it.Involve, link{Text: pr.Label.In(lang), Href: docHref(fc.base, pr.IRI, fc)})
+			it.Involve = append(it.Involve, link{Text: pr.Label.In(lang), Href: docHref(fc.site, pr.IRI, fc)})
 		}
 		for _, pr := range r.Principles {
 			it.Principles = append(it.Principles, link{Text: fmt.Sprintf("%d. %s", pr.Number, pr.Label.In(lang)),
 				Href: fmt.Sprintf("%s#%d", vocab.Charter, pr.Number)})
+		}
+		for _, f := range r.Baseline {
+			it.Baseline = append(it.Baseline, link{Text: p.Cite(f, lang), Href: docHref(fc.site, f.IRI, fc)})
 		}
 		pv.Items = append(pv.Items, it)
 	}

@@ -104,7 +104,7 @@ func newEditEnv(t *testing.T, token string) *editEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := vocab.ReadModel(e.base, qs)
+	m, err := vocab.ReadModel(qs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestEditFormRendersEveryDomainAndLevel(t *testing.T) {
 	e := newEditEnv(t, "")
 	for _, lang := range []string{"nl", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			resp, body := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=24062&year=2030&lang="+lang)
+			resp, body := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=99992&year=2030&lang="+lang)
 			if resp.StatusCode != http.StatusOK {
 				t.Fatalf("status %d", resp.StatusCode)
 			}
@@ -216,8 +216,8 @@ func TestEditFormRendersEveryDomainAndLevel(t *testing.T) {
 					t.Errorf("method %s missing", slug)
 				}
 			}
-			if !strings.Contains(page, `<option value="24062" selected>`) {
-				t.Error("Leuven is not selected in the organisation list")
+			if !strings.Contains(page, `<option value="99992" selected>`) {
+				t.Error("the organisation 99992 is not selected in the list")
 			}
 			if !strings.Contains(page, et(lang, "new")) {
 				t.Error("no notice that version 1 will be made")
@@ -228,30 +228,30 @@ func TestEditFormRendersEveryDomainAndLevel(t *testing.T) {
 
 func TestEditPublishCreatesVersions(t *testing.T) {
 	e := newEditEnv(t, "")
-	assess := e.base + "id/evaluatie/24062/2030"
+	assess := e.base + "id/evaluatie/99992/2030"
 	v1 := assess + "/v1"
 	v2 := assess + "/v2"
 
-	form := e.validForm("24062", "2030")
+	form := e.validForm("99992", "2030")
 	resp, body := e.post(t, "evaluatie", form)
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish v1: status %d\n%s", resp.StatusCode, body)
 	}
-	if loc := resp.Header.Get("Location"); loc != e.base+"doc/evaluatie/24062/2030" {
+	if loc := resp.Header.Get("Location"); loc != e.base+"doc/evaluatie/99992/2030" {
 		t.Errorf("Location %q", loc)
 	}
-	if got := e.objects(assess, vocab.Mat(e.base, "currentVersion")); len(got) != 1 || got[0] != v1 {
+	if got := e.objects(assess, vocab.Mat("currentVersion")); len(got) != 1 || got[0] != v1 {
 		t.Fatalf("current version after first publish: %v", got)
 	}
 	if got := e.objects(v1, vocab.DCT+"creator"); len(got) != 1 || got[0] != "Dienst Data" {
 		t.Errorf("creator %v", got)
 	}
-	if got := e.objects(e.base+"id/observatie/24062/2030/v1/sponsoring", vocab.Mat(e.base, "evidence")); len(got) != 2 {
+	if got := e.objects(e.base+"id/observatie/99992/2030/v1/sponsoring", vocab.Mat("evidence")); len(got) != 2 {
 		t.Errorf("evidence of sponsoring: %v", got)
 	}
 
 	// The form now starts from version 1 and says a new one will follow.
-	_, page := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=24062&year=2030")
+	_, page := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=99992&year=2030")
 	if !strings.Contains(string(page), html.EscapeString(et("nl", "existing", 1, 2, 1))) {
 		t.Errorf("form does not announce version 2")
 	}
@@ -268,7 +268,7 @@ func TestEditPublishCreatesVersions(t *testing.T) {
 	if got := e.objects(v2, vocab.PROV+"wasRevisionOf"); len(got) != 1 || got[0] != v1 {
 		t.Errorf("v2 prov:wasRevisionOf %v, want %s", got, v1)
 	}
-	if got := e.objects(assess, vocab.Mat(e.base, "currentVersion")); len(got) != 1 || got[0] != v2 {
+	if got := e.objects(assess, vocab.Mat("currentVersion")); len(got) != 1 || got[0] != v2 {
 		t.Errorf("current version after second publish: %v", got)
 	}
 	if got := e.objects(v1, vocab.RDFS+"label"); len(got) == 0 {
@@ -284,13 +284,13 @@ func TestEditPublishCreatesVersions(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("assessment page: %d", resp.StatusCode)
 	}
-	row := tableRow(string(doc), "/doc/observatie/24062/2030/v2/sponsoring")
+	row := tableRow(string(doc), "/doc/observatie/99992/2030/v2/sponsoring")
 	if !strings.Contains(row, "<td><span>4,0</span></td><td><span>5,0</span></td><td><span>1,0</span></td>") {
 		t.Errorf("assessment page: sponsoring row of v2 lacks maturity 4,0, need 5,0, gap 1,0: %q", row)
 	}
 
 	// The plan ranks sponsoring (gap 1) below the domains with gap 2.
-	resp, plan := e.get(t, http.MethodGet, e.base+"evaluatie/plan?org=24062&year=2030")
+	resp, plan := e.get(t, http.MethodGet, e.base+"evaluatie/plan?org=99992&year=2030")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("plan: %d", resp.StatusCode)
 	}
@@ -335,7 +335,7 @@ func TestEditInvalidWritesNothing(t *testing.T) {
 	gen := e.src.gen
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := e.validForm("24062", "2031")
+			f := e.validForm("99992", "2031")
 			c.change(f)
 			resp, body := e.post(t, "evaluatie", f)
 			if resp.StatusCode != http.StatusUnprocessableEntity {
@@ -357,7 +357,7 @@ func TestEditInvalidWritesNothing(t *testing.T) {
 		t.Errorf("invalid forms wrote %d times", e.w.count())
 	}
 	// English messages for English users.
-	f := e.validForm("24062", "2031")
+	f := e.validForm("99992", "2031")
 	f.Set("n-kennis", "7")
 	_, body := e.post(t, "evaluatie?lang=en", f)
 	if !strings.Contains(html.UnescapeString(body), et("en", "errScoreRange", "7")) {
@@ -367,7 +367,7 @@ func TestEditInvalidWritesNothing(t *testing.T) {
 
 func TestEditToken(t *testing.T) {
 	e := newEditEnv(t, "s3cret")
-	f := e.validForm("24062", "2032")
+	f := e.validForm("99992", "2032")
 	resp, body := e.post(t, "evaluatie", f)
 	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, et("nl", "errToken")) {
 		t.Fatalf("no token: status %d", resp.StatusCode)
@@ -376,13 +376,13 @@ func TestEditToken(t *testing.T) {
 	if resp, _ := e.post(t, "evaluatie", f); resp.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("wrong token: status %d", resp.StatusCode)
 	}
-	if resp, _ := e.post(t, "evaluatie", e.validForm("24062", "2032"), "Authorization: Bearer wrong"); resp.StatusCode != http.StatusUnauthorized || resp.Header.Get("WWW-Authenticate") == "" {
+	if resp, _ := e.post(t, "evaluatie", e.validForm("99992", "2032"), "Authorization: Bearer wrong"); resp.StatusCode != http.StatusUnauthorized || resp.Header.Get("WWW-Authenticate") == "" {
 		t.Fatalf("wrong bearer: status %d, WWW-Authenticate %q", resp.StatusCode, resp.Header.Get("WWW-Authenticate"))
 	}
 	if e.w.count() != 0 {
 		t.Fatal("written without a valid token")
 	}
-	_, form := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=24062&year=2032")
+	_, form := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=99992&year=2032")
 	if !strings.Contains(string(form), `type="password"`) {
 		t.Error("the form has no token field")
 	}
@@ -402,18 +402,18 @@ func TestEditToken(t *testing.T) {
 		t.Fatalf("session cookie %+v", cookie)
 	}
 	// The session cookie stands in for the token; the bearer token works alone.
-	if resp, _ := e.post(t, "evaluatie", e.validForm("24062", "2032"), "Cookie: "+editCookie+"="+cookie.Value); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.post(t, "evaluatie", e.validForm("99992", "2032"), "Cookie: "+editCookie+"="+cookie.Value); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("cookie: status %d", resp.StatusCode)
 	}
-	if resp, _ := e.post(t, "evaluatie", e.validForm("24062", "2032"), "Authorization: Bearer s3cret"); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.post(t, "evaluatie", e.validForm("99992", "2032"), "Authorization: Bearer s3cret"); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("bearer: status %d", resp.StatusCode)
 	}
-	if got := e.objects(e.base+"id/evaluatie/24062/2032", vocab.Mat(e.base, "currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
+	if got := e.objects(e.base+"id/evaluatie/99992/2032", vocab.Mat("currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
 		t.Errorf("current version %v, want v3", got)
 	}
 	// With a token, editing works from any address.
 	rec := httptest.NewRecorder()
-	req := httptest.NewRequest(http.MethodPost, e.base+"evaluatie", strings.NewReader(e.validForm("24062", "2032").Encode()))
+	req := httptest.NewRequest(http.MethodPost, e.base+"evaluatie", strings.NewReader(e.validForm("99992", "2032").Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Authorization", "Bearer s3cret")
 	e.ld.Handler().ServeHTTP(rec, req)
@@ -425,12 +425,12 @@ func TestEditToken(t *testing.T) {
 func TestEditRefusesRemoteWithoutToken(t *testing.T) {
 	e := newEditEnv(t, "")
 	for _, c := range []struct{ method, path string }{
-		{http.MethodGet, "evaluatie/nieuw?org=24062&year=2030"},
+		{http.MethodGet, "evaluatie/nieuw?org=99992&year=2030"},
 		{http.MethodPost, "evaluatie"},
 		{http.MethodPost, "evaluatie/csv"},
 	} {
 		rec := httptest.NewRecorder()
-		req := httptest.NewRequest(c.method, e.base+c.path, strings.NewReader(e.validForm("24062", "2030").Encode()))
+		req := httptest.NewRequest(c.method, e.base+c.path, strings.NewReader(e.validForm("99992", "2030").Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Accept", "text/html")
 		if loopback(req.RemoteAddr) {
@@ -457,7 +457,7 @@ func TestEditRefusesCrossSite(t *testing.T) {
 		{"Sec-Fetch-Site: cross-site"},
 		{"Origin: https://evil.example"},
 	} {
-		resp, _ := e.post(t, "evaluatie", e.validForm("24062", "2030"), h...)
+		resp, _ := e.post(t, "evaluatie", e.validForm("99992", "2030"), h...)
 		if resp.StatusCode != http.StatusForbidden {
 			t.Errorf("%v: status %d", h, resp.StatusCode)
 		}
@@ -466,7 +466,7 @@ func TestEditRefusesCrossSite(t *testing.T) {
 		t.Error("a cross-site request wrote")
 	}
 	origin := strings.TrimSuffix(e.base, "/")
-	if resp, _ := e.post(t, "evaluatie", e.validForm("24062", "2030"), "Origin: "+origin, "Sec-Fetch-Site: same-origin"); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.post(t, "evaluatie", e.validForm("99992", "2030"), "Origin: "+origin, "Sec-Fetch-Site: same-origin"); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("same-origin post: status %d", resp.StatusCode)
 	}
 }
@@ -476,7 +476,7 @@ func TestEditDisabledWithoutWriter(t *testing.T) {
 	if resp, _ := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("form without writer: %d", resp.StatusCode)
 	}
-	req, _ := http.NewRequest(http.MethodPost, e.base+"evaluatie", strings.NewReader("org=24062"))
+	req, _ := http.NewRequest(http.MethodPost, e.base+"evaluatie", strings.NewReader("org=99992"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, err := e.client().Do(req)
 	if err != nil {
@@ -553,9 +553,9 @@ func TestPlanPageErrors(t *testing.T) {
 		code int
 	}{
 		{"org=99991&year=2024", http.StatusOK},
-		{"org=24062&year=2031", http.StatusNotFound},
+		{"org=99992&year=2031", http.StatusNotFound},
 		{"org=abc&year=2024", http.StatusBadRequest},
-		{"org=24062", http.StatusBadRequest},
+		{"org=99992", http.StatusBadRequest},
 	} {
 		if resp, _ := e.get(t, http.MethodGet, e.base+"evaluatie/plan?"+c.q, "Accept: text/html"); resp.StatusCode != c.code {
 			t.Errorf("%s: status %d, want %d", c.q, resp.StatusCode, c.code)
@@ -576,7 +576,7 @@ func TestPlanPageErrors(t *testing.T) {
 func TestEditScreenshots(t *testing.T) {
 	t.Parallel()
 	e := newEditEnv(t, "")
-	f := e.validForm("24062", "2030")
+	f := e.validForm("99992", "2030")
 	f.Set("m-kennis", "3")
 	f.Set("n-data-kwaliteit", "5")
 	if resp, body := e.post(t, "evaluatie", f); resp.StatusCode != http.StatusSeeOther {
@@ -597,9 +597,9 @@ func TestEditScreenshots(t *testing.T) {
 		{"edit-form", e.base + "evaluatie/nieuw?org=99991&year=2025"},
 		{"edit-form-en", e.base + "evaluatie/nieuw?org=99991&year=2025&lang=en"},
 		{"edit-errors", replay.URL},
-		{"edit-result", e.base + "doc/evaluatie/24062/2030"},
-		{"edit-result-v1", e.base + "doc/evaluatie/24062/2030/v1"},
-		{"edit-plan", e.base + "evaluatie/plan?org=24062&year=2030"},
+		{"edit-result", e.base + "doc/evaluatie/99992/2030"},
+		{"edit-result-v1", e.base + "doc/evaluatie/99992/2030/v1"},
+		{"edit-plan", e.base + "evaluatie/plan?org=99992&year=2030"},
 		{"edit-plan-en", e.base + "evaluatie/plan?org=99991&year=2025&lang=en"},
 	})
 }
@@ -613,7 +613,7 @@ func TestEditConcurrentPublishesGetConsecutiveVersions(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			resp, _ := e.post(t, "evaluatie", e.validForm("24062", "2033"))
+			resp, _ := e.post(t, "evaluatie", e.validForm("99992", "2033"))
 			codes[i] = resp.StatusCode
 		}()
 	}
@@ -623,7 +623,7 @@ func TestEditConcurrentPublishesGetConsecutiveVersions(t *testing.T) {
 			t.Fatalf("publish %d: status %d", i, c)
 		}
 	}
-	idx := e.base + "id/evaluatie/24062/2033"
+	idx := e.base + "id/evaluatie/99992/2033"
 	if got := e.objects(idx, vocab.DCT+"hasVersion"); len(got) != n {
 		t.Errorf("versions %v, want %d distinct", got, n)
 	}
@@ -657,22 +657,22 @@ func TestEditFormFollowsTheModel(t *testing.T) {
 	w := &memWriter{}
 	extra := func(base string) []rdf.Quad {
 		g := rdf.IRI(vocab.ModelGraph(base))
-		d := rdf.IRI(vocab.Domain(base, "testdomein"))
+		d := rdf.IRI(vocab.Domain("testdomein"))
 		ld := rdf.IRI(base + "id/niveau/maturiteit/3/testdomein")
-		mat := func(l string) rdf.Term { return rdf.IRI(vocab.Mat(base, l)) }
+		mat := func(l string) rdf.Term { return rdf.IRI(vocab.Mat(l)) }
 		return []rdf.Quad{
 			{S: d, P: rdf.IRI(rdf.RDFType), O: mat("Domain"), G: g},
 			{S: d, P: rdf.IRI(vocab.SKOS + "prefLabel"), O: rdf.LangLiteral("Testdomein", "nl"), G: g},
 			{S: d, P: mat("order"), O: rdf.TypedLiteral("99", rdf.XSDInteger), G: g},
 			{S: ld, P: rdf.IRI(rdf.RDFType), O: mat("LevelDescriptor"), G: g},
-			{S: ld, P: mat("level"), O: rdf.IRI(vocab.Level(base, "maturiteit", 3)), G: g},
+			{S: ld, P: mat("level"), O: rdf.IRI(vocab.Level("maturiteit", 3)), G: g},
 			{S: ld, P: mat("inDomain"), O: d, G: g},
 			{S: ld, P: rdf.IRI(vocab.SKOS + "definition"), O: rdf.LangLiteral("Er is een testbeschrijving voor niveau drie.", "nl"), G: g},
 		}
 	}
 	e := newTestEnv(t, extra, func(c *Config) { c.Writer = w })
 	w.src = e.src
-	_, body := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=24062&year=2030")
+	_, body := e.get(t, http.MethodGet, e.base+"evaluatie/nieuw?org=99992&year=2030")
 	page := html.UnescapeString(string(body))
 	for _, want := range []string{
 		"Testdomein",
@@ -716,7 +716,7 @@ func TestEditDraftInBrowser(t *testing.T) {
 	if got.AfterPublish != e.base+"doc/evaluatie/99991/2025" || !got.PublishedLevel || got.DraftAfterPublish {
 		t.Errorf("publish from the browser: %+v", got)
 	}
-	if got := e.objects(e.base+"id/evaluatie/99991/2025", vocab.Mat(e.base, "currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
+	if got := e.objects(e.base+"id/evaluatie/99991/2025", vocab.Mat("currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {
 		t.Errorf("current version after the browser published: %v", got)
 	}
 }
@@ -725,7 +725,7 @@ func TestEditWriteFailureKeepsTheForm(t *testing.T) {
 	e := newEditEnv(t, "")
 	e.w.fail = fmt.Errorf("disk full")
 	gen := e.src.gen
-	f := e.validForm("24062", "2034")
+	f := e.validForm("99992", "2034")
 	f.Set("t-kennis", "mijn lange toelichting")
 	resp, body := e.post(t, "evaluatie", f)
 	if resp.StatusCode != http.StatusInternalServerError {
@@ -753,16 +753,16 @@ func TestEditPublishRefusesBrokenCube(t *testing.T) {
 			model = append(model, q)
 		}
 	}
-	dsd := vocab.DSD(e.base, "evaluatie")
+	dsd := vocab.DSD("evaluatie")
 	comp := rdf.IRI(dsd + "#verplicht")
 	model = append(model,
 		rdf.Quad{S: rdf.IRI(dsd), P: rdf.IRI(vocab.QB + "component"), O: comp, G: g},
-		rdf.Quad{S: comp, P: rdf.IRI(vocab.QB + "attribute"), O: rdf.IRI(e.base + "ns/maturiteit#verplicht"), G: g},
+		rdf.Quad{S: comp, P: rdf.IRI(vocab.QB + "attribute"), O: rdf.IRI(vocab.Mat("verplicht")), G: g},
 		rdf.Quad{S: comp, P: rdf.IRI(vocab.QB + "componentRequired"), O: rdf.TypedLiteral("true", rdf.XSDBoolean), G: g})
 	e.src.replaceGraph(g, model, time.Now())
 	writes := e.w.count()
 	for _, lang := range []string{"nl", "en"} {
-		f := e.validForm("24062", "2035")
+		f := e.validForm("99991", "2035")
 		f.Set("t-kennis", "mijn toelichting")
 		resp, body := e.post(t, "evaluatie?lang="+lang, f)
 		page := html.UnescapeString(body)
@@ -773,7 +773,7 @@ func TestEditPublishRefusesBrokenCube(t *testing.T) {
 	if e.w.count() != writes {
 		t.Errorf("%d writes after a refused publish", e.w.count()-writes)
 	}
-	if got := e.objects(e.base+"id/evaluatie/24062/2035", vocab.Mat(e.base, "currentVersion")); len(got) != 0 {
+	if got := e.objects(e.base+"id/evaluatie/99991/2035", vocab.Mat("currentVersion")); len(got) != 0 {
 		t.Errorf("an assessment was published: %v", got)
 	}
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // hashIndex maps a document IRI of ours to the hash IRIs under it
-// (ns/maturiteit → ns/maturiteit#Domain, …), so one document can describe a
-// whole hash namespace. The dataset has no prefix scan, so the index is
+// (…/ns → …/ns#Domain, …, for the shared ontology as for any hash namespace
+// under the base), so one document can describe a whole hash namespace. The dataset has no prefix scan, so the index is
 // built from the typed subjects once per generation.
 type hashIndex struct {
 	mu  sync.Mutex
@@ -65,7 +65,7 @@ func buildHashIndex(rd *reader, b base) (map[string][]uint64, error) {
 			terr = err
 			return false
 		}
-		if !t.IsIRI() || !strings.HasPrefix(t.Value, b.iri) {
+		if !t.IsIRI() || !b.ours(t.Value) {
 			return true
 		}
 		if doc, _, ok := strings.Cut(t.Value, "#"); ok {

@@ -170,7 +170,7 @@ func (e *testEnv) get(t testing.TB, method, url string, headers ...string) (*htt
 }
 
 const (
-	assessGraph = "graph/evaluatie/24062/2024/v1"
+	assessGraph = "graph/evaluatie/99993/2024/v1"
 	goneGraph   = "graph/verwijderd"
 )
 
@@ -214,13 +214,19 @@ func newTestEnv(t testing.TB, extra func(base string) []rdf.Quad, tweak func(*Co
 		t.Fatal(err)
 	}
 	base := "http://" + ln.Addr().String() + "/"
-	src := newMemSource(testQuads(t, base, extra), rdf.IRI(base+goneGraph))
+	quads := testQuads(t, base, extra)
+	ns, err := vocab.ReadNamespaces(quads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := newMemSource(quads, rdf.IRI(base+goneGraph))
 	cfg := Config{
-		Base:     base,
-		Context:  vocab.Context(base),
-		Prefixes: vocab.Prefixes(base),
-		Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
-		DumpDir:  t.TempDir(),
+		Base:       base,
+		Context:    vocab.Context(),
+		Prefixes:   vocab.Prefixes(),
+		Namespaces: ns,
+		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		DumpDir:    t.TempDir(),
 	}
 	if tweak != nil {
 		tweak(&cfg)

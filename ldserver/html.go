@@ -79,6 +79,8 @@ var msgNames = map[string]msgKey{
 	"vocabulary": msgVocabulary, "skip": msgSkip, "graphContent": msgGraphContent,
 	"fixed": msgDimensionsFixed, "home": msgHome, "dumpNQ": msgDumpNQ, "dumpTTL": msgDumpTTL,
 	"concepts": msgConcepts, "empty": msgEmpty, "terms": msgTermsOf,
+	"studyText": msgStudyText, "translation": msgTranslation, "interpretation": msgInterpretation,
+	"studyTitle": msgStudyTitle, "definitions": msgDefinitions, "conclusions": msgConclusions, "ourReading": msgOurReading,
 }
 
 // renderHTML renders a page model with its embedded JSON-LD.

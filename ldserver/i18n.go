@@ -54,6 +54,13 @@ const (
 	msgEmpty
 	msgLangSwitch
 	msgTermsOf
+	msgStudyText
+	msgTranslation
+	msgInterpretation
+	msgStudyTitle
+	msgDefinitions
+	msgConclusions
+	msgOurReading
 )
 
 var i18n = map[string][]string{
@@ -103,6 +110,13 @@ var i18n = map[string][]string{
 		msgEmpty:           "Nog niets gepubliceerd.",
 		msgLangSwitch:      "English",
 		msgTermsOf:         "Termen",
+		msgStudyText:       "studietekst",
+		msgTranslation:     "onze vertaling",
+		msgInterpretation:  "onze interpretatie",
+		msgStudyTitle:      "Wat de studie vond",
+		msgDefinitions:     "Data en open data volgens de studie: lees dit eerst",
+		msgConclusions:     "Conclusies van de studie",
+		msgOurReading:      "Onze lezing",
 	},
 	"en": {
 		msgNotFound:        "Not found: this URI is not known here.",
@@ -150,6 +164,13 @@ var i18n = map[string][]string{
 		msgEmpty:           "Nothing published yet.",
 		msgLangSwitch:      "Nederlands",
 		msgTermsOf:         "Terms",
+		msgStudyText:       "study text",
+		msgTranslation:     "our translation",
+		msgInterpretation:  "our interpretation",
+		msgStudyTitle:      "What the study found",
+		msgDefinitions:     "Data and open data as the study defines them: read this first",
+		msgConclusions:     "The study's conclusions",
+		msgOurReading:      "Our reading",
 	},
 }
 

@@ -3,9 +3,11 @@ package ldserver
 import (
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/vocab"
 )
 
 // Classes whose instances the landing page lists as organisations.
@@ -31,6 +33,35 @@ type landingModel struct {
 	VoID          string
 	Context       string
 	Dumps         []dumpLink
+	// Definitions and Conclusions are the study's, as the model links
+	// them (mat:usesDefinition, mat:conclusion): what someone filling in an
+	// assessment must know first.
+	Definitions []definitionView
+	Conclusions []conclusionView
+}
+
+// definitionView is one of the study's definitions with its conditions.
+type definitionView struct {
+	Term       value
+	Text       string
+	Basis      *basisMark
+	Conditions []textView
+	Notes      []textView
+}
+
+// conclusionView is one conclusion: the study's words (or our translation)
+// and our reading of it.
+type conclusionView struct {
+	Link    value
+	Text    string
+	Basis   *basisMark
+	Notes   []textView
+	Reading string
+}
+
+type textView struct {
+	Text  string
+	Basis *basisMark
 }
 
 type schemeView struct {
@@ -178,7 +209,154 @@ func (s *Server) buildLanding(rd *reader, dr docReq) (*landingModel, error) {
 	if len(lm.Schemes) > 0 {
 		lm.Schemes[0].Open = true
 	}
+	if err := pb.study(lm); err != nil {
+		return nil, err
+	}
 	return lm, nil
+}
+
+// study fills in the definitions and conclusions the maturity model links
+// to, in their order (mat:order), each text marked as the study's words,
+// our translation or our reading.
+func (pb *pageBuilder) study(lm *landingModel) error {
+	models, err := pb.instanceIDs([]string{vocab.Mat("MaturityModel")}, 10)
+	if err != nil || len(models) == 0 {
+		return err
+	}
+	linked := func(p string) ([]uint64, error) {
+		pid, err := pb.rd.iriID(p)
+		if err != nil || pid == 0 {
+			return nil, err
+		}
+		seen := map[uint64]bool{}
+		var out []uint64
+		for _, m := range models {
+			ids, err := pb.rd.objects(m, pid)
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range ids {
+				if !seen[id] {
+					seen[id] = true
+					out = append(out, id)
+				}
+			}
+		}
+		return out, pb.byOrder(out)
+	}
+	defs, err := linked(vocab.Mat("usesDefinition"))
+	if err != nil {
+		return err
+	}
+	for _, id := range defs {
+		t, qs, err := pb.termQuads(id)
+		if err != nil {
+			return err
+		}
+		dv := definitionView{}
+		if dv.Term, err = pb.value(t, 0); err != nil {
+			return err
+		}
+		dv.Text, dv.Basis = pb.marked(qs, skosDefinition)
+		dv.Notes = pb.markedAll(qs, nsSKOS+"note")
+		conds, err := linkedFrom(pb, id, vocab.Mat("condition"))
+		if err != nil {
+			return err
+		}
+		for _, c := range conds {
+			_, cqs, err := pb.termQuads(c)
+			if err != nil {
+				return err
+			}
+			txt, b := pb.marked(cqs, skosDefinition)
+			dv.Conditions = append(dv.Conditions, textView{Text: txt, Basis: b})
+		}
+		lm.Definitions = append(lm.Definitions, dv)
+	}
+	concl, err := linked(vocab.Mat("conclusion"))
+	if err != nil {
+		return err
+	}
+	for _, id := range concl {
+		t, qs, err := pb.termQuads(id)
+		if err != nil {
+			return err
+		}
+		cv := conclusionView{}
+		if cv.Link, err = pb.value(t, 0); err != nil {
+			return err
+		}
+		cv.Text, cv.Basis = pb.marked(qs, vocab.Mat("sourceText"))
+		cv.Notes = pb.markedAll(qs, nsSKOS+"note")
+		cv.Reading = pb.pickLiteral(qs, vocab.Mat("interpretation"))
+		lm.Conclusions = append(lm.Conclusions, cv)
+	}
+	return nil
+}
+
+// linkedFrom returns the objects of (s, p), in their mat:order.
+func linkedFrom(pb *pageBuilder, s uint64, p string) ([]uint64, error) {
+	pid, err := pb.rd.iriID(p)
+	if err != nil || pid == 0 {
+		return nil, err
+	}
+	ids, err := pb.rd.objects(s, pid)
+	if err != nil {
+		return nil, err
+	}
+	return ids, pb.byOrder(ids)
+}
+
+// termQuads returns a resource's term and quads.
+func (pb *pageBuilder) termQuads(id uint64) (rdf.Term, []rdf.Quad, error) {
+	t, err := pb.rd.term(id)
+	if err != nil {
+		return t, nil, err
+	}
+	qs, err := pb.subjectQuads(id)
+	return t, qs, err
+}
+
+// byOrder sorts resources by their mat:order.
+func (pb *pageBuilder) byOrder(ids []uint64) error {
+	order := map[uint64]int{}
+	for _, id := range ids {
+		qs, err := pb.subjectQuads(id)
+		if err != nil {
+			return err
+		}
+		for _, q := range qs {
+			if q.P.Value == vocab.Mat("order") {
+				order[id], _ = strconv.Atoi(q.O.Value)
+			}
+		}
+	}
+	sort.SliceStable(ids, func(i, j int) bool { return order[ids[i]] < order[ids[j]] })
+	return nil
+}
+
+// marked picks p's value in the page's language with its badge.
+func (pb *pageBuilder) marked(qs []rdf.Quad, p string) (string, *basisMark) {
+	verbatim, interpreted := basisOf(qs)
+	txt, lang := pb.pickLiteralLang(qs, p)
+	return txt, pb.mark(verbatim[p], interpreted[p], lang)
+}
+
+// markedAll returns every value of p in the page's language, with badges.
+func (pb *pageBuilder) markedAll(qs []rdf.Quad, p string) []textView {
+	verbatim, interpreted := basisOf(qs)
+	var ts []rdf.Term
+	for _, q := range qs {
+		if q.P.Value == p {
+			ts = append(ts, q.O)
+		}
+	}
+	var out []textView
+	for _, t := range pb.inLang(ts) {
+		out = append(out, textView{Text: t.Value, Basis: pb.mark(verbatim[p], interpreted[p], t.Lang)})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Text < out[j].Text })
+	return out
 }
 
 // instanceIDs returns up to limit distinct instances of the classes.

@@ -119,7 +119,7 @@ func TestLoad(t *testing.T) {
 	yardstick := httptest.NewServer(e.ld.middleware(http.HandlerFunc(serveYardstick)))
 	defer yardstick.Close()
 	const conns = 32
-	doc := e.base + "doc/domein/sponsoring"
+	doc := e.base + "model/domein/sponsoring"
 	for _, c := range []struct {
 		name, accept string
 		goal         float64

@@ -5,12 +5,16 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/stadleuven/maturity/vocab"
 )
 
-// base is the public base IRI, split for mapping requests to IRIs.
+// base is the public base IRI, split for mapping requests to IRIs, with
+// the mirror of the shared namespaces this instance serves copies of.
 type base struct {
-	iri  string // e.g. https://host/prefix/ (always ends in "/")
-	path string // e.g. /prefix/ (always starts and ends in "/")
+	iri    string // e.g. https://host/prefix/ (always ends in "/")
+	path   string // e.g. /prefix/ (always starts and ends in "/")
+	mirror *vocab.Mirror
 }
 
 func parseBase(s string) (base, error) {
@@ -83,10 +87,25 @@ func (b base) local(iri string) (string, bool) {
 	return strings.CutPrefix(iri, b.iri)
 }
 
+// ours reports whether this instance describes iri: it is under the base,
+// or in a shared namespace the instance mirrors.
+func (b base) ours(iri string) bool {
+	if strings.HasPrefix(iri, b.iri) {
+		return true
+	}
+	_, ok := b.mirror.Local(iri)
+	return ok
+}
+
 // docURL returns the document that describes iri: /id/x is described at
-// /doc/x, a hash IRI by the document before the '#', anything else of ours
-// by itself. ok is false for IRIs outside our namespace.
+// /doc/x, a hash IRI by the document before the '#', a shared IRI by its
+// local page (vocab.Mirror), anything else of ours by itself. ok is false
+// for IRIs outside our namespaces.
 func (b base) docURL(iri string) (string, bool) {
+	if local, ok := b.mirror.Local(iri); ok {
+		doc, _, _ := strings.Cut(local, "#")
+		return doc, true
+	}
 	rest, ok := b.local(iri)
 	if !ok {
 		return "", false

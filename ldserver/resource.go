@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-chi/chi/v5"
+
 	"github.com/stadleuven/maturity/rdf"
 )
 
@@ -28,7 +30,7 @@ func (s *Server) docURLOf(dr docReq, r rep, page int) string {
 	u := s.base.url(dr.path)
 	var q []string
 	if r != (rep{}) {
-		if extRoutable(dr.path) {
+		if s.extRoutable(dr.path) {
 			u += r.ext()
 		} else {
 			q = append(q, "format="+r.name())
@@ -47,14 +49,16 @@ func (s *Server) docURLOf(dr docReq, r rep, page int) string {
 }
 
 // extRoutable reports whether the route of path takes a format extension
-// (/doc/x.ttl); the landing page and VoID take ?format= instead.
-func extRoutable(path string) bool {
+// (/doc/x.ttl, /model/x.ttl, /ns.ttl); the landing page and VoID take
+// ?format= instead.
+func (s *Server) extRoutable(path string) bool {
 	for _, p := range []string{"/doc/", "/ns/", "/graph/"} {
 		if strings.HasPrefix(path, p) {
 			return true
 		}
 	}
-	return false
+	_, ok := s.base.mirror.Shared(s.base.url(path))
+	return ok
 }
 
 // parseDocReq reads format, language and page from a request. It answers
@@ -133,6 +137,51 @@ func (s *Server) serveNS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveDescription(w, r, dr, s.base.iriFor(dr.path), false)
+}
+
+// routeMirror routes the local pages of the shared namespaces: a hash
+// namespace's document ({base}ns, {base}ns.ttl, …) and everything below a
+// slash namespace ({base}model/…). A namespace that would shadow one of
+// the server's own routes is a configuration error.
+func (s *Server) routeMirror(r chi.Router) error {
+	var existing []string
+	if err := chi.Walk(s.router, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+		existing = append(existing, route)
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, p := range s.base.mirror.Routes() {
+		for _, route := range existing {
+			if route == "/"+p || strings.HasPrefix(route, "/"+p+".") || strings.HasSuffix(p, "/") && strings.HasPrefix(route, "/"+p) {
+				return fmt.Errorf("ldserver: the shared namespace served at /%s collides with the server's route %s", p, route)
+			}
+		}
+		if strings.HasSuffix(p, "/") {
+			get(r, "/"+p+"*", s.serveMirror)
+			continue
+		}
+		get(r, "/"+p, s.serveMirror)
+		get(r, "/"+p+".{ext}", s.serveMirror)
+	}
+	return nil
+}
+
+// serveMirror answers the local page of a shared IRI ({base}model/domein/x
+// for …/model/domein/x, {base}ns for the ontology) with this instance's
+// description of the shared IRI: the shared IRI is the thing (w3id.org
+// redirects it to a hosted copy), the local page is a document about it.
+func (s *Server) serveMirror(w http.ResponseWriter, r *http.Request) {
+	dr, ok := s.parseDocReq(w, r, docOffers)
+	if !ok {
+		return
+	}
+	iri, ok := s.base.mirror.Shared(s.base.url(dr.path))
+	if !ok {
+		s.serveNotFound(w, r)
+		return
+	}
+	s.serveDescription(w, r, dr, iri, true)
 }
 
 // serveDescription is the shared path of every description document: cache,

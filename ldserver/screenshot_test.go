@@ -116,14 +116,14 @@ func TestScreenshots(t *testing.T) {
 	var pages [][2]string
 	for _, p := range [][2]string{
 		{"landing", ""},
-		{"domein", "id/domein/sponsoring"},
+		{"domein", "model/domein/sponsoring"},
 		{"evaluatie", "id/evaluatie/99991/2025"},
 		{"bevraging", "id/bevraging/99991/2025/v1"},
-		{"studie", "id/dataset/studie-open-data-awareness"},
-		{"evaluatie-v1-en", "doc/evaluatie/24062/2024/v1?lang=en"},
-		{"ontologie", "ns/maturiteit"},
+		{"studie", "model/dataset/studie-open-data-awareness"},
+		{"evaluatie-v1-en", "doc/evaluatie/99993/2024/v1?lang=en"},
+		{"ontologie", "ns"},
 		{"organisatie", "id/organisatie/24062"},
-		{"graaf", "graph/" + "evaluatie/24062/2024/v1"},
+		{"graaf", "graph/" + "evaluatie/99993/2024/v1"},
 		{"void", ".well-known/void"},
 	} {
 		pages = append(pages, [2]string{p[0], e.base + p[1]})

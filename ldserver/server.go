@@ -15,6 +15,7 @@ import (
 	"github.com/stadleuven/maturity/rdfio"
 	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/vocab"
 )
 
 // Source hands out consistent read views of the dataset.
@@ -45,8 +46,14 @@ type Config struct {
 	Logger         *slog.Logger  // default slog.Default()
 	Context        []byte        // JSON-LD @context (vocab.Context), served at ns/context.jsonld
 	Prefixes       []rdfio.Prefix
-	DumpDir        string // where dumps are written; default a new temporary directory
-	CacheBytes     int    // response cache size; default 64 MiB
+	// Namespaces are the shared namespaces of the loaded model (the
+	// ontology's and the model's own, vocab.ReadNamespaces). The server
+	// describes their IRIs at the same path under its own base ({base}ns,
+	// {base}model/…): RDF keeps the shared IRIs, HTML links the local
+	// pages, so the instance works offline.
+	Namespaces []vocab.Namespace
+	DumpDir    string // where dumps are written; default a new temporary directory
+	CacheBytes int    // response cache size; default 64 MiB
 
 	// The SPARQL endpoint (endpoint.go). DefaultGraphOwn makes the default
 	// graph of a query the stored default graph only (W3C semantics)
@@ -107,6 +114,9 @@ func New(cfg Config, src Source) (*Server, error) {
 		return nil, err
 	}
 	cfg.Base = b.iri
+	if b.mirror, err = vocab.NewMirror(b.iri, cfg.Namespaces); err != nil {
+		return nil, fmt.Errorf("ldserver: %w", err)
+	}
 	if cfg.Licence == "" {
 		cfg.Licence = CC0
 	}
@@ -162,6 +172,9 @@ func New(cfg Config, src Source) (*Server, error) {
 	}
 	s.router = chi.NewRouter()
 	s.routes(s.router)
+	if err := s.routeMirror(s.router); err != nil {
+		return nil, err
+	}
 	s.handler = s.middleware(s.router)
 	return s, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/vocab"
 )
 
 const (
@@ -119,7 +120,7 @@ func (pb *pageBuilder) ourObjects(id uint64) ([]uint64, []string, error) {
 	var out []uint64
 	var via []string
 	for _, q := range qs {
-		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !strings.HasPrefix(q.O.Value, pb.s.base.iri) {
+		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !pb.s.base.ours(q.O.Value) {
 			continue
 		}
 		oid, err := pb.rd.id(q.O)
@@ -292,7 +293,7 @@ func (pb *pageBuilder) linkTables(subject uint64, shown map[string]bool) ([]*tab
 	byPred := map[string][]uint64{}
 	var preds []string
 	for _, q := range quads {
-		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !strings.HasPrefix(q.O.Value, pb.s.base.iri) {
+		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !pb.s.base.ours(q.O.Value) {
 			continue
 		}
 		id, err := pb.rd.id(q.O)
@@ -346,8 +347,8 @@ func (pb *pageBuilder) mainType(id uint64) (string, error) {
 		if q.P.Value != rdf.RDFType || !q.O.IsIRI() {
 			continue
 		}
-		ours := strings.HasPrefix(q.O.Value, pb.s.base.iri)
-		if best == "" || (ours && !strings.HasPrefix(best, pb.s.base.iri)) || (ours == strings.HasPrefix(best, pb.s.base.iri) && q.O.Value < best) {
+		ours := pb.s.base.ours(q.O.Value)
+		if best == "" || (ours && !pb.s.base.ours(best)) || (ours == pb.s.base.ours(best) && q.O.Value < best) {
 			best = q.O.Value
 		}
 	}
@@ -381,13 +382,16 @@ func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []stri
 		ids = ids[:maxTableRows]
 	}
 	type row struct {
-		subj  value
-		cells map[string][]rdf.Term
+		subj                  value
+		cells                 map[string][]rdf.Term
+		verbatim, interpreted map[string]bool
 	}
 	rows := make([]row, 0, len(ids))
 	colSeen := map[string]bool{}
 	var cols []string
-	skip := map[string]bool{}
+	// The study-text and interpretation marks become badges, and the long
+	// notes on an interpretation stay on each resource's own page.
+	skip := map[string]bool{vocab.Mat("verbatimProperty"): true, vocab.Mat("interpretedProperty"): true, vocab.Mat("interpretation"): true}
 	for _, p := range labelPreds {
 		skip[p] = true
 	}
@@ -408,6 +412,7 @@ func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []stri
 			return nil, err
 		}
 		r := row{subj: sv, cells: map[string][]rdf.Term{}}
+		r.verbatim, r.interpreted = basisOf(quads)
 		for _, q := range quads {
 			if exclude[q.P.Value] || skip[q.P.Value] {
 				continue
@@ -456,7 +461,11 @@ func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []stri
 			if err != nil {
 				return nil, err
 			}
-			t.Fixed = append(t.Fixed, propRow{Pred: pv, Values: vals})
+			pr := propRow{Pred: pv, Values: pb.markValues(vals, rows[0].cells[c], rows[0].verbatim[c])}
+			if rows[0].interpreted[c] {
+				pr.Basis = pb.mark(false, true, "")
+			}
+			t.Fixed = append(t.Fixed, pr)
 			continue
 		}
 		keep = append(keep, c)
@@ -468,6 +477,18 @@ func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []stri
 		pv, err := pb.value(rdf.IRI(c), 0)
 		if err != nil {
 			return nil, err
+		}
+		// A column every row marks as our interpretation says so once, in
+		// its header.
+		all, some := true, false
+		for _, r := range rows {
+			if len(r.cells[c]) > 0 {
+				some = true
+				all = all && r.interpreted[c]
+			}
+		}
+		if some && all {
+			pv.Basis = pb.mark(false, true, "")
 		}
 		t.Columns = append(t.Columns, pv)
 	}
@@ -487,7 +508,7 @@ func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []stri
 			if err != nil {
 				return nil, err
 			}
-			cells = append(cells, vals)
+			cells = append(cells, pb.markValues(vals, r.cells[c], r.verbatim[c]))
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -513,6 +534,20 @@ func appendOnce(qs []rdf.Quad, q rdf.Quad) []rdf.Quad {
 }
 
 // values renders terms in the page's language, sorted.
+// markValues badges the literal values of a verbatim property as the
+// study's words (Dutch) or our translation (other languages).
+func (pb *pageBuilder) markValues(vals []value, ts []rdf.Term, verbatim bool) []value {
+	if !verbatim {
+		return vals
+	}
+	for i := range vals {
+		if vals[i].Href == "" && vals[i].Nested == nil {
+			vals[i].Basis = pb.mark(true, false, vals[i].Lang)
+		}
+	}
+	return vals
+}
+
 func (pb *pageBuilder) values(ts []rdf.Term) ([]value, error) {
 	var out []value
 	for _, t := range pb.inLang(ts) {

@@ -223,9 +223,9 @@ func (s *Server) voidQuads(rd *reader) ([]rdf.Quad, error) {
 	if s.routed("/sparql") {
 		add(ds, nsVOID+"sparqlEndpoint", rdf.IRI(s.base.url("sparql")))
 	}
-	for _, p := range s.cfg.Prefixes {
-		if strings.HasPrefix(p.IRI, s.base.iri+"ns/") {
-			add(ds, nsVOID+"vocabulary", rdf.IRI(strings.TrimRight(p.IRI, "#/")))
+	for _, n := range s.base.mirror.Namespaces() {
+		if n.Hash() {
+			add(ds, nsVOID+"vocabulary", rdf.IRI(strings.TrimSuffix(n.IRI, "#")))
 		}
 	}
 	var classes []string

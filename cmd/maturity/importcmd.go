@@ -167,7 +167,6 @@ func runExport(ctx context.Context, sio stdio, args []string) error {
 	graph := fs.String("graph", "", "export only this named graph (\"default\" for the default graph)")
 	format := fs.String("format", "nq", "output format")
 	out := fs.String("o", "-", "output file (- for stdout)")
-	base := fs.String("base", defaultBase, "instance base, for the prefixes and the JSON-LD context")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -182,9 +181,9 @@ func runExport(ctx context.Context, sio stdio, args []string) error {
 	case *graph != "":
 		sel = store.Graph(rdf.IRI(*graph))
 	}
-	return withSnapshot(*data, func(snap *store.Snapshot) error {
+	return withAnySnapshot(*data, func(snap *store.Snapshot) error {
 		return writeOutput(sio.out, *out, func(w io.Writer) error {
-			rw, err := rdfio.NewWriter(w, f, writeOptions(*base))
+			rw, err := rdfio.NewWriter(w, f, writeOptions())
 			if err != nil {
 				return err
 			}

@@ -68,6 +68,10 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err := ensureLoaded(ctx, st, *data, base, firstLoad{modelDir: *model, examples: *withExamples}, log); err != nil {
 		return err
 	}
+	namespaces, err := modelNamespaces(ctx, st, base)
+	if err != nil {
+		return err
+	}
 
 	if err := dcat.CheckLicence(*licence); err != nil {
 		return fmt.Errorf("--licence: %w", err)
@@ -89,8 +93,9 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		DefaultLang:    "nl",
 		RequestTimeout: *timeout,
 		Logger:         log,
-		Context:        vocab.Context(base),
-		Prefixes:       vocab.Prefixes(base),
+		Context:        vocab.Context(),
+		Prefixes:       vocab.Prefixes(),
+		Namespaces:     namespaces,
 		DumpDir:        filepath.Join(*data, "dumps"),
 
 		DefaultGraphOwn: *defGraph == "own",
@@ -177,7 +182,11 @@ func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, fl fir
 	if err != nil {
 		return err
 	}
-	_, ok, err := snap.Lookup(rdf.IRI(base + "graph/model"))
+	if err := checkModel(dir, base, snap); err != nil {
+		snap.Close()
+		return err
+	}
+	_, ok, err := snap.Lookup(rdf.IRI(vocab.ModelGraph(base)))
 	snap.Close()
 	if err != nil || ok {
 		return err
@@ -202,4 +211,27 @@ func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, fl fir
 		log.Info("first start: loaded the maturity model and the examples", "quads", n)
 	}
 	return nil
+}
+
+// modelNamespaces reads the shared namespaces the store's model declares
+// (vocab.ReadNamespaces): the server mirrors them under the base.
+func modelNamespaces(ctx context.Context, st *store.Store, base string) ([]vocab.Namespace, error) {
+	snap, err := st.Snapshot()
+	if err != nil {
+		return nil, err
+	}
+	defer snap.Close()
+	var qs []rdf.Quad
+	err = snap.Quads(ctx, rdf.Term{}, rdf.Term{}, rdf.Term{}, store.Graph(rdf.IRI(vocab.ModelGraph(base))), func(q rdf.Quad) bool {
+		qs = append(qs, q)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	ns, err := vocab.ReadNamespaces(qs)
+	if err != nil {
+		return nil, fmt.Errorf("the model in %s: %w", vocab.ModelGraph(base), err)
+	}
+	return ns, nil
 }

@@ -13,17 +13,41 @@ import (
 // dbFile is the store's file inside the --data directory.
 const dbFile = "maturity.db"
 
-// openStore opens (or creates) the store in dir, creating dir if needed.
+// openStore opens (or creates) the store in dir, creating dir if needed. A
+// store an older build made is refused (checkLayout): its IRIs are not the
+// ones this build mints and reads.
 func openStore(dir string) (*store.Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	if err := checkLayout(dir); err != nil {
+		return nil, err
+	}
+	return store.Open(filepath.Join(dir, dbFile), nil)
+}
+
+// openAnyStore opens the store in dir whatever its layout: for the commands
+// that only read or copy quads (export, backup, stats, check), which the
+// message about an older store tells the user to run.
+func openAnyStore(dir string) (*store.Store, error) {
+	if _, err := os.Stat(filepath.Join(dir, dbFile)); err != nil {
+		return openStore(dir)
 	}
 	return store.Open(filepath.Join(dir, dbFile), nil)
 }
 
 // withSnapshot opens the store in dir and runs fn on a read snapshot.
 func withSnapshot(dir string, fn func(*store.Snapshot) error) error {
-	st, err := openStore(dir)
+	return snapshotOf(openStore, dir, fn)
+}
+
+// withAnySnapshot is withSnapshot for a store of any layout.
+func withAnySnapshot(dir string, fn func(*store.Snapshot) error) error {
+	return snapshotOf(openAnyStore, dir, fn)
+}
+
+func snapshotOf(open func(string) (*store.Store, error), dir string, fn func(*store.Snapshot) error) error {
+	st, err := open(dir)
 	if err != nil {
 		return err
 	}
@@ -42,7 +66,7 @@ func runStats(ctx context.Context, sio stdio, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return withSnapshot(*data, func(snap *store.Snapshot) error { return printStats(ctx, sio, snap) })
+	return withAnySnapshot(*data, func(snap *store.Snapshot) error { return printStats(ctx, sio, snap) })
 }
 
 func printStats(ctx context.Context, sio stdio, snap *store.Snapshot) error {
@@ -73,7 +97,7 @@ func runCheck(ctx context.Context, sio stdio, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, err := openStore(*data)
+	st, err := openAnyStore(*data)
 	if err != nil {
 		return err
 	}
@@ -92,7 +116,7 @@ func runBackup(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(*data)
+	st, err := openAnyStore(*data)
 	if err != nil {
 		return err
 	}
@@ -138,6 +162,16 @@ func runRestore(ctx context.Context, sio stdio, args []string) error {
 	}
 	if err := store.Restore(filepath.Join(*data, dbFile), f); err != nil {
 		return fmt.Errorf("restore %s: %w", file, err)
+	}
+	// The backup carries no instance record. Record the current layout
+	// (keeping a recorded base): a backup of an older build is still
+	// caught, by its model (checkModel).
+	in, _, err := readInstance(*data)
+	if err != nil {
+		return err
+	}
+	if err := writeInstance(*data, instance{Base: in.Base, Layout: layoutVersion}); err != nil {
+		return err
 	}
 	fmt.Fprintf(sio.err, "restored %s into %s\n", file, *data)
 	return nil
