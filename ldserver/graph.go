@@ -4,6 +4,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/internal/htmlui"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 )
 
@@ -53,7 +56,7 @@ func (s *Server) buildGraph(rd *reader, iri string, dr docReq) (*built, status, 
 		return nil, statusGone, nil
 	}
 	sortQuads(b.quads)
-	if !dr.rep.html {
+	if !dr.rep.HTML {
 		return b, statusOK, nil
 	}
 	pb, err := s.newPageBuilder(rd, dr, nil)
@@ -67,7 +70,7 @@ func (s *Server) buildGraph(rd *reader, iri string, dr docReq) (*built, status, 
 	if len(subjects) > maxGraphList {
 		subjects = subjects[:maxGraphList]
 	}
-	t := &table{Title: s.msg(dr.lang, msgSubjects)}
+	t := &table{Title: i18n.T(dr.lang, "subjects")}
 	typ, _ := pb.value(rdf.IRI(rdf.RDFType), 0)
 	t.Columns = []value{typ}
 	for _, id := range subjects {
@@ -99,12 +102,12 @@ func (s *Server) buildGraph(rd *reader, iri string, dr docReq) (*built, status, 
 		return lessValue(t.Rows[i][0][0], t.Rows[j][0][0])
 	})
 	b.page = &pageModel{Lang: dr.lang, Title: title, IRI: iri, Page: 1,
-		Main:   &resourceView{Title: title, IRI: iri, Text: s.msg(dr.lang, msgGraphContent)},
+		Main:   &resourceView{Title: title, IRI: iri, Text: i18n.T(dr.lang, "graphContent")},
 		Tables: []*table{t},
 	}
-	for _, o := range append(append([]rep(nil), docOffers...), repNQuads) {
-		if !o.html {
-			b.page.Alternates = append(b.page.Alternates, alternate{Name: strings.ToUpper(strings.TrimPrefix(o.ext(), ".")), MediaType: o.mediaType(), Href: s.docURLOf(dr, o, 1)})
+	for _, o := range append(append([]httpx.Rep(nil), docOffers...), httpx.RepNQuads) {
+		if !o.HTML {
+			b.page.Alternates = append(b.page.Alternates, htmlui.Alternate{Name: strings.ToUpper(strings.TrimPrefix(o.Ext(), ".")), MediaType: o.MediaType(), Href: s.docURLOf(dr, o, 1)})
 		}
 	}
 	return b, statusOK, nil
