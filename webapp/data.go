@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stadleuven/maturity/private"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/vocab"
@@ -54,7 +55,7 @@ func organisations(ctx context.Context, ds sparql.Dataset, base, lang string) ([
 			return nil, err
 		}
 		nis, ok := strings.CutPrefix(t.Value, prefix)
-		if !ok || !t.IsIRI() || !nisPattern(nis) {
+		if !ok || !t.IsIRI() || !private.NIS(nis) {
 			continue
 		}
 		names := vocab.Text{}
@@ -84,17 +85,4 @@ func organisations(ctx context.Context, ds sparql.Dataset, base, lang string) ([
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
 	return out, nil
-}
-
-// nisPattern reports whether s is a five-digit NIS code.
-func nisPattern(s string) bool {
-	if len(s) != 5 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/stadleuven/maturity/assess"
 	"github.com/stadleuven/maturity/i18n"
 	"github.com/stadleuven/maturity/internal/httpx"
-	"github.com/stadleuven/maturity/internal/readview"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -21,8 +20,20 @@ import (
 // sheet reader and the Data Cube checks hold every score to that range.
 const minScore, maxScore = 1, 5
 
-// maxText bounds a rationale or evidence field.
-const maxText = 5000
+// Lengths of the free-text fields, in characters: a rationale or the
+// evidence of a domain, and the author.
+const (
+	maxText   = 5000
+	maxAuthor = 200
+)
+
+// clip cuts s to at most n characters, for echoing a field back.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
 
 // formContext is what every form page reads from the data: the model (the
 // domains, their level descriptors, the scales and the methods) and the
@@ -33,40 +44,30 @@ type formContext struct {
 	model     *vocab.Model
 	orgs      []option
 	site      httpx.Base // the public base and mirror, for links to pages
-	view      readview.View
 	base      string
 }
 
 // formContext reads the model and the organisations from a fresh view,
-// answering 503/500 itself on failure. The caller closes it.
+// which it closes at once, answering 503/500 itself on failure.
 func (s *App) formContext(w http.ResponseWriter, r *http.Request) (*formContext, bool) {
 	lang, langParam := s.pickLang(r)
 	v, ok := s.view(w, r)
 	if !ok {
 		return nil, false
 	}
-	fc := &formContext{lang: lang, langParam: langParam, view: v, base: s.base.IRI, site: s.base}
-	if err := s.loadFormContext(r.Context(), fc); err != nil {
-		v.Close()
-		s.editFailed(w, r, err)
+	defer v.Close()
+	fc := &formContext{lang: lang, langParam: langParam, base: s.base.IRI, site: s.base}
+	var err error
+	if fc.model, err = assess.LoadModel(r.Context(), v, s.base.IRI); err != nil {
+		s.failed(w, r, fmt.Errorf("load model: %w", err))
+		return nil, false
+	}
+	if fc.orgs, err = organisations(r.Context(), v, s.base.IRI, fc.lang); err != nil {
+		s.failed(w, r, fmt.Errorf("list organisations: %w", err))
 		return nil, false
 	}
 	return fc, true
 }
-
-func (s *App) loadFormContext(ctx context.Context, fc *formContext) error {
-	var err error
-	if fc.model, err = assess.LoadModel(ctx, fc.view, s.base.IRI); err != nil {
-		return fmt.Errorf("load model: %w", err)
-	}
-	if fc.orgs, err = organisations(ctx, fc.view, s.base.IRI, fc.lang); err != nil {
-		return fmt.Errorf("list organisations: %w", err)
-	}
-	return nil
-}
-
-// close releases the view.
-func (fc *formContext) close() { fc.view.Close() }
 
 // editForm is the view model of the form page.
 type editForm struct {
@@ -87,10 +88,8 @@ type editForm struct {
 	Notice      string
 	Current     int // the current version, 0 when none
 	Links       []link
-	NeedToken   bool
-	Session     bool
-	TokenErr    string
 	MethodErr   string
+	AuthorErr   string
 	CSVError    string
 	fc          *formContext
 }
@@ -149,15 +148,16 @@ type levelOption struct {
 	Checked  bool
 }
 
-// newForm lays out an empty form: one fieldset per domain of the model.
-func (fc *formContext) newForm(acc *access) *editForm {
+// newForm lays out an empty form: one fieldset per domain of the model,
+// and the organisations u may edit to choose from.
+func (fc *formContext) newForm(u *who) *editForm {
 	lang := fc.lang
-	f := &editForm{Lang: lang, KeyErrors: map[string]string{}, fc: fc,
-		NeedToken: acc.needToken, Session: acc.session}
-	if acc.tokenErr {
-		f.TokenErr = i18n.T(lang, "errToken")
+	f := &editForm{Lang: lang, KeyErrors: map[string]string{}, fc: fc}
+	for _, o := range fc.orgs {
+		if u.canEdit(o.Value) {
+			f.Orgs = append(f.Orgs, o)
+		}
 	}
-	f.Orgs = append(f.Orgs, fc.orgs...)
 	for slug, label := range fc.model.Methods {
 		f.Methods = append(f.Methods, option{Value: slug, Label: label.In(lang)})
 	}
@@ -240,9 +240,14 @@ func (f *editForm) setKey(org, year string) {
 }
 
 // prefill fills the form from the current version, if there is one.
-func (fc *formContext) prefill(ctx context.Context, f *editForm) error {
+func (s *App) prefill(ctx context.Context, fc *formContext, f *editForm) error {
+	v, err := s.src.View(ctx)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
 	year, _ := strconv.Atoi(f.Year)
-	next, err := assess.NextAssessmentVersion(ctx, fc.view, fc.base, f.Org, year)
+	next, err := assess.NextAssessmentVersion(ctx, v, fc.base, f.Org, year)
 	if err != nil {
 		return err
 	}
@@ -251,7 +256,7 @@ func (fc *formContext) prefill(ctx context.Context, f *editForm) error {
 		f.Notice = i18n.T(f.Lang, "new")
 		return nil
 	}
-	a, err := assess.LoadAssessment(ctx, fc.view, fc.base, f.Org, year)
+	a, err := assess.LoadAssessment(ctx, v, fc.base, f.Org, year)
 	if err != nil {
 		return err
 	}
@@ -304,6 +309,11 @@ func (sf *scaleField) set(v float64, lang string) {
 func (f *editForm) read(form url.Values) *assess.Assessment {
 	lang := f.Lang
 	f.Author = strings.TrimSpace(form.Get("author"))
+	if len([]rune(f.Author)) > maxAuthor {
+		f.AuthorErr = i18n.T(lang, "errTooLong", maxAuthor)
+		f.fail("author", i18n.T(lang, "author")+": "+f.AuthorErr)
+		f.Author = clip(f.Author, maxAuthor)
+	}
 	f.Method = form.Get("method")
 	if _, ok := f.fc.model.Methods[f.Method]; !ok {
 		f.MethodErr = i18n.T(lang, "errMethod")

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/stadleuven/maturity/assess"
@@ -239,15 +240,62 @@ func runPlan(ctx context.Context, sio stdio, args []string) error {
 }
 
 func runOrg(ctx context.Context, sio stdio, args []string) error {
-	const usage = "import FILE.csv [--data DIR]   (columns: nis, naam, optionally wikidata)"
-	if len(args) == 0 || args[0] != "import" {
-		fmt.Fprintln(sio.err, "Usage: maturity org "+usage)
-		return fmt.Errorf("want the subcommand import")
-	}
-	fs := newFlags(sio, "org import", usage)
+	return runSub(ctx, sio, "org", args, []sub{
+		{"add", "--nis N --name NAAM [--data DIR]", runOrgAdd},
+		{"import", "FILE.csv [--data DIR]   " + tr("(kolommen nis, naam en eventueel wikidata)", "(columns nis, naam and optionally wikidata)"), runOrgImport},
+	})
+}
+
+// runOrgAdd adds one organisation to the published list.
+func runOrgAdd(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "org add", "--nis N --name NAAM [--data DIR]")
 	data := dataFlag(fs)
 	baseFlag := fs.String("base", "", "instance base IRI (default: the one the store was created with)")
-	file, err := oneArg(fs, args[1:], "FILE.csv")
+	nis := fs.String("nis", "", tr("NIS-code van vijf cijfers", "five-digit NIS code"))
+	name := fs.String("name", "", tr("naam van de organisatie", "name of the organisation"))
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	base, err := resolveBase(*data, *baseFlag)
+	if err != nil {
+		return err
+	}
+	quads, err := assess.Organisation(ctx, base, *nis, strings.TrimSpace(*name))
+	if err != nil {
+		return fmt.Errorf(tr("niets toegevoegd: %w", "nothing added: %w"), err)
+	}
+	st, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := ensureLoaded(ctx, st, *data, base, firstLoad{}, nil); err != nil {
+		return err
+	}
+	snap, err := st.Snapshot()
+	if err != nil {
+		return err
+	}
+	label, err := assess.OrgLabel(ctx, snap, base, *nis)
+	snap.Close()
+	if err != nil {
+		return err
+	}
+	if len(label) > 0 {
+		return fmt.Errorf(tr("organisatie %s bestaat al (%s)", "organisation %s exists already (%s)"), *nis, label.In("nl"))
+	}
+	if err := st.Add(ctx, quads); err != nil {
+		return err
+	}
+	fmt.Fprintf(sio.err, tr("organisatie %s (%s) toegevoegd aan %s\n", "added organisation %s (%s) to %s\n"), *nis, *name, vocab.OrganisationsGraph(base))
+	return nil
+}
+
+func runOrgImport(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "org import", "FILE.csv [--data DIR]")
+	data := dataFlag(fs)
+	baseFlag := fs.String("base", "", "instance base IRI (default: the one the store was created with)")
+	file, err := oneArg(fs, args, "FILE.csv")
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/examples"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/internal/readview"
 	"github.com/stadleuven/maturity/internal/voidstats"
 	"github.com/stadleuven/maturity/ldserver"
@@ -40,7 +41,9 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	rowCap := fl.Int("max-rows", 100000, "maximum rows of a SPARQL result (signalled when reached)")
 	defGraph := fl.String("default-graph", "union", "SPARQL default graph: union (of all graphs) or own")
 	serviceAllow := fl.String("service-allow", "", "comma-separated SPARQL endpoints that SERVICE may call (none by default)")
-	editToken := fl.String("edit-token", "", "token that publishing an assessment through the web form requires; empty: only clients on this machine may publish")
+	editToken := fl.String("edit-token", "", "bearer token (Authorization: Bearer) with which a script may publish the assessments of --edit-token-org")
+	editTokenOrg := fl.String("edit-token-org", "", "NIS code of the organisation the --edit-token may edit")
+	trustProxy := fl.String("trust-proxy", "", "comma-separated addresses or networks of the reverse proxies whose X-Forwarded-For/-Host/-Proto headers are believed (none by default)")
 	readOnly := fl.Bool("read-only", false, "turn off the assessment web form")
 	publisher := fl.String("publisher", "", "NIS code of the organisation that runs this instance (publisher of the catalog)")
 	contact := fl.String("contact", "", "contact e-mail address for the catalog's contact point")
@@ -115,14 +118,26 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if !*readOnly {
 		writer = storeWriter{st}
 	}
+	proxies, err := httpx.ParseProxies(splitList(*trustProxy))
+	if err != nil {
+		return fmt.Errorf("--trust-proxy: %w", err)
+	}
+	priv, err := openPrivate(*data)
+	if err != nil {
+		return err
+	}
+	defer priv.Close()
 	app, err := webapp.New(webapp.Config{
-		Base:        base,
-		Licence:     *licence,
-		DefaultLang: "nl",
-		Logger:      log,
-		Namespaces:  namespaces,
-		Writer:      writer,
-		EditToken:   *editToken,
+		Base:         base,
+		Licence:      *licence,
+		DefaultLang:  "nl",
+		Logger:       log,
+		Namespaces:   namespaces,
+		Writer:       writer,
+		Private:      priv,
+		EditToken:    *editToken,
+		EditTokenOrg: *editTokenOrg,
+		TrustProxy:   proxies,
 	}, src)
 	if err != nil {
 		return err

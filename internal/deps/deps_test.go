@@ -17,17 +17,20 @@ const module = "github.com/stadleuven/maturity/"
 // endpoint, the web app) stand side by side: none imports another, and
 // cmd/maturity routes them together.
 var forbidden = map[string][]string{
-	"rdf":        {"rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
-	"rdfio":      {"store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
-	"store":      {"sparql", "ldserver", "mappings", "assess", "examples"},
-	"sparql":     {"store", "ldserver", "mappings", "assess", "examples", "vocab"},
-	"vocab":      {"store", "ldserver", "sparql", "mappings", "assess", "examples"},
-	"mappings":   {"store", "ldserver", "sparql", "assess", "examples"},
-	"assess":     {"store", "ldserver"},
-	"examples":   {"store", "ldserver"},
-	"dcat":       {"store", "ldserver", "mappings"},
-	"ldserver":   {"store", "sparqlhttp", "webapp", "mappings"},
-	"sparqlhttp": {"store", "ldserver", "webapp", "mappings", "assess", "dcat"},
+	"rdf":      {"rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
+	"rdfio":    {"store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
+	"store":    {"sparql", "ldserver", "mappings", "assess", "examples"},
+	"sparql":   {"store", "ldserver", "mappings", "assess", "examples", "vocab"},
+	"vocab":    {"store", "ldserver", "sparql", "mappings", "assess", "examples"},
+	"mappings": {"store", "ldserver", "sparql", "assess", "examples"},
+	"assess":   {"store", "ldserver"},
+	"examples": {"store", "ldserver"},
+	"dcat":     {"store", "ldserver", "mappings"},
+	// The public side never sees the private file (accounts, sessions,
+	// drafts): only the web app and cmd/maturity open it.
+	"ldserver":   {"store", "sparqlhttp", "webapp", "mappings", "private"},
+	"sparqlhttp": {"store", "ldserver", "webapp", "mappings", "assess", "dcat", "private"},
+	"private":    {"rdf", "rdfio", "store", "sparql", "ldserver", "sparqlhttp", "webapp", "vocab", "assess", "dcat", "mappings", "examples"},
 	"webapp":     {"store", "ldserver", "sparqlhttp"},
 	// The shared plumbing of the HTTP packages and the message catalogue
 	// know none of them.

@@ -135,6 +135,17 @@ type Chrome struct {
 	T           func(string) string // the page's texts, in Lang
 	Alternates  []Alternate
 	JSONLD      template.JS // the page's JSON-LD, made safe for a <script> element
+	Account     *Account    // the web app's pages: who is signed in; nil on public pages
+}
+
+// Account is the header's part about the person signed in (Email set) or
+// a way to sign in (Login set).
+type Account struct {
+	Email, Role  string
+	Workspace    string // the editor's overview
+	Admin        string // the administrator's page, "" for an editor
+	Logout, CSRF string // the logout form's action and token
+	Login        string // the login page, when nobody is signed in
 }
 
 // Alternate is another representation of the page.
