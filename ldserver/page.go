@@ -28,6 +28,7 @@ type pageModel struct {
 	Prev, Next string
 	Landing    *landingModel
 	JSONLD     template.JS // the page's JSON-LD, made safe for a <script> element
+	Tombstone  *tombstone  // a withdrawn resource (410): when and why
 }
 
 // resourceView is one described resource.

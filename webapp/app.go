@@ -135,6 +135,8 @@ func New(cfg Config, src readview.Source) (*App, error) {
 // configured.
 func (s *App) Routes(r chi.Router) {
 	get(r, "/evaluatie/plan", s.servePlan)
+	get(r, "/dashboard/{nis}/{year}", s.serveDashboard)
+	get(r, "/evaluatie/sjabloon/{file}", s.serveTemplate)
 	if s.cfg.Private != nil {
 		get(r, "/login", s.serveLogin)
 		r.Post("/login", s.serveLoginPost)
@@ -150,15 +152,12 @@ func (s *App) Routes(r chi.Router) {
 		return
 	}
 	get(r, "/evaluatie/nieuw", s.serveEditForm)
-	get(r, "/evaluatie", func(w http.ResponseWriter, r *http.Request) {
-		u := s.base.URL("evaluatie/nieuw")
-		if r.URL.RawQuery != "" {
-			u += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, u, http.StatusFound)
-	})
+	get(r, "/evaluatie", s.serveOverview)
 	r.Post("/evaluatie", s.servePublish)
 	r.Post("/evaluatie/csv", s.serveCSVUpload)
+	r.Post("/evaluatie/bevraging", s.serveSurveyUpload)
+	r.Post("/evaluatie/start", s.serveStart)
+	r.Post("/evaluatie/intrekken", s.serveWithdraw)
 }
 
 // get registers h for GET and HEAD (net/http drops the body of a HEAD).

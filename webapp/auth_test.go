@@ -125,7 +125,7 @@ func TestLogin(t *testing.T) {
 	if resp, _ := e.post(t, "logout", s.form(url.Values{}), s.header()); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("logout: %d", resp.StatusCode)
 	}
-	if resp, _ := e.post(t, "evaluatie", s.form(e.validForm("99991", "2030")), s.header(), "X-Forwarded-For: 203.0.113.5"); resp.StatusCode != http.StatusUnauthorized {
+	if resp, _ := e.post(t, "evaluatie", s.form(e.validForm("99991", "2026")), s.header(), "X-Forwarded-For: 203.0.113.5"); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("after logout, through a proxy: %d, want 401", resp.StatusCode)
 	}
 	if e.w.count() != 0 {
@@ -151,14 +151,14 @@ func TestEditorScope(t *testing.T) {
 	s := e.login(t, "noord@demo.be", pw, http.StatusSeeOther)
 	// Through a proxy nothing is local: the session alone counts.
 	proxied := "X-Forwarded-For: 203.0.113.5"
-	resp, body := e.post(t, "evaluatie", s.form(e.validForm("99992", "2030")), s.header(), proxied)
+	resp, body := e.post(t, "evaluatie", s.form(e.validForm("99992", "2026")), s.header(), proxied)
 	if resp.StatusCode != http.StatusForbidden || !strings.Contains(html.UnescapeString(body), i18n.T("nl", "forbiddenOrg", "99992")) {
 		t.Errorf("editor of 99991 publishing 99992: %d", resp.StatusCode)
 	}
-	if resp, _ := e.post(t, "evaluatie", e.validForm("99991", "2030"), s.header(), proxied); resp.StatusCode != http.StatusForbidden {
+	if resp, _ := e.post(t, "evaluatie", e.validForm("99991", "2026"), s.header(), proxied); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("no CSRF token: %d, want 403", resp.StatusCode)
 	}
-	f := e.validForm("99991", "2030")
+	f := e.validForm("99991", "2026")
 	f.Set("csrf", "nep")
 	if resp, _ := e.post(t, "evaluatie", f, s.header(), proxied); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("wrong CSRF token: %d, want 403", resp.StatusCode)
@@ -166,12 +166,12 @@ func TestEditorScope(t *testing.T) {
 	if e.w.count() != 0 {
 		t.Fatal("written without the right organisation and token")
 	}
-	if resp, _ := e.post(t, "evaluatie", s.form(e.validForm("99991", "2030")), s.header(), proxied); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.post(t, "evaluatie", s.form(e.validForm("99991", "2026")), s.header(), proxied); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("editor of 99991 publishing 99991: %d", resp.StatusCode)
 	}
 	// The administrator may edit every organisation.
 	a := e.login(t, "admin@demo.be", pw, http.StatusSeeOther)
-	if resp, _ := e.post(t, "evaluatie", a.form(e.validForm("99992", "2030")), a.header(), proxied); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.post(t, "evaluatie", a.form(e.validForm("99992", "2026")), a.header(), proxied); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("administrator publishing 99992: %d", resp.StatusCode)
 	}
 	if e.w.count() != 2 {
@@ -190,7 +190,7 @@ func TestOnlyTrulyLocalPublishesWithoutLogin(t *testing.T) {
 		{"X-Forwarded-Proto: https"},
 		{"X-Forwarded-Host: " + strings.TrimSuffix(strings.TrimPrefix(e.base, "http://"), "/")},
 	} {
-		resp, _ := e.post(t, "evaluatie", e.validForm("99991", "2030"), h...)
+		resp, _ := e.post(t, "evaluatie", e.validForm("99991", "2026"), h...)
 		if resp.StatusCode != http.StatusUnauthorized {
 			t.Errorf("%v: %d, want 401", h, resp.StatusCode)
 		}
@@ -198,7 +198,7 @@ func TestOnlyTrulyLocalPublishesWithoutLogin(t *testing.T) {
 	if e.w.count() != 0 {
 		t.Fatal("a proxied request published")
 	}
-	if resp, _ := e.post(t, "evaluatie", e.validForm("99991", "2030")); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.post(t, "evaluatie", e.validForm("99991", "2026")); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("truly local: %d, want 303", resp.StatusCode)
 	}
 }
@@ -209,7 +209,7 @@ func TestDNSRebindingRefused(t *testing.T) {
 	e := newEditEnv(t, nil)
 	port := e.base[strings.LastIndex(e.base, ":")+1 : len(e.base)-1]
 	rebound := "rebind.attacker.example:" + port
-	req, _ := http.NewRequest(http.MethodPost, e.base+"evaluatie", strings.NewReader(e.validForm("99992", "2030").Encode()))
+	req, _ := http.NewRequest(http.MethodPost, e.base+"evaluatie", strings.NewReader(e.validForm("99992", "2026").Encode()))
 	req.Host = rebound
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", "http://"+rebound)
@@ -346,7 +346,7 @@ func TestAdmin(t *testing.T) {
 	if resp, _ := e.post(t, "beheer/gebruiker/status", a.form(url.Values{"email": {"oost@demo.be"}, "disabled": {"1"}}), a.header()); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("disable: %d", resp.StatusCode)
 	}
-	if resp, _ := e.post(t, "evaluatie", o.form(e.validForm("99994", "2030")), o.header(), "X-Forwarded-For: 1.2.3.4"); resp.StatusCode != http.StatusUnauthorized {
+	if resp, _ := e.post(t, "evaluatie", o.form(e.validForm("99994", "2026")), o.header(), "X-Forwarded-For: 1.2.3.4"); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("disabled account's session: %d, want 401", resp.StatusCode)
 	}
 	e.login(t, "oost@demo.be", pw, http.StatusUnauthorized)

@@ -18,12 +18,14 @@ var templateFS embed.FS
 // the requester's CSRF token for its forms, and the page's own model.
 type appPage struct {
 	htmlui.Chrome
-	LangQ string // "?lang=xx" when the language came from the URL, for form actions
-	CSRF  string // the session's token: every form carries it as the hidden input csrf
-	Form  *editForm
-	Plan  *planView
-	Login *loginView
-	Admin *adminView
+	LangQ     string // "?lang=xx" when the language came from the URL, for form actions
+	CSRF      string // the session's token: every form carries it as the hidden input csrf
+	Form      *editForm
+	Plan      *planView
+	Login     *loginView
+	Admin     *adminView
+	Overview  *overview
+	Dashboard *dashboardView
 }
 
 // page builds the frame of a page in lang for requester u (nil: nobody
@@ -52,7 +54,7 @@ func (s *App) page(r *http.Request, lang string, langParam bool, title string, u
 	case u != nil && u.user != nil:
 		p.CSRF = u.csrf()
 		p.Account = &htmlui.Account{Email: u.user.Email, Role: i18n.T(lang, "role"+string(u.user.Role)),
-			Workspace: s.base.URL("evaluatie/nieuw") + p.LangQ, Logout: s.base.URL("logout"), CSRF: p.CSRF}
+			Workspace: s.base.URL("evaluatie") + p.LangQ, Logout: s.base.URL("logout"), CSRF: p.CSRF}
 		if u.admin() {
 			p.Account.Admin = s.base.URL("beheer") + p.LangQ
 		}

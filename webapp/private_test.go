@@ -23,12 +23,12 @@ func TestNothingPrivateIsPublic(t *testing.T) {
 	e := newEditEnv(t, func(c *Config) { acc(c); db = c.Private })
 	s := e.login(t, "noord@demo.be", pw, http.StatusSeeOther)
 	const marker = "GEHEIM-CONCEPT-7f3a"
-	if _, err := db.SaveDraft(private.Draft{Org: "99991", Year: 2031, Method: "zelfevaluatie",
+	if _, err := db.SaveDraft(private.Draft{Org: "99991", Year: 2027, Method: "zelfevaluatie",
 		Scores: []private.DraftScore{{Domain: "kennis", Maturity: 2, Rationale: marker}}}, "noord@demo.be"); err != nil {
 		t.Fatal(err)
 	}
 	// Publish once, so the data changed while a session existed.
-	if resp, _ := e.post(t, "evaluatie", s.form(e.validForm("99991", "2031")), s.header()); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := e.post(t, "evaluatie", s.form(e.validForm("99991", "2027")), s.header()); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish: %d", resp.StatusCode)
 	}
 	secrets := []string{"noord@demo.be", "zuid@demo.be", "admin@demo.be", "demo.be", marker, s.cookie.Value, s.csrf, "argon2id"}

@@ -76,3 +76,50 @@ func TestOrgAndUserCommands(t *testing.T) {
 		t.Errorf("user list while serving: %d %s", code, errs)
 	}
 }
+
+// The command line holds a sheet to the form's rules: a known
+// organisation (or --create-org), every domain (or --partial), a year
+// from 2000 to next year; and it reads Excel's Belgian CSV.
+func TestSheetImportRules(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	dir := t.TempDir()
+	full, err := os.ReadFile(filepath.Join("..", "..", "examples", "data", "zelfevaluatie-99991-2025.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "good.csv")
+	os.WriteFile(good, full, 0o644)
+	three := filepath.Join(dir, "three.csv")
+	lines := strings.SplitAfter(string(full), "\n")
+	os.WriteFile(three, []byte(strings.Join(lines[:4], "")), 0o644)
+	// What Excel saves as "CSV (puntkomma)" in Belgium: semicolons,
+	// Windows-1252, CRLF.
+	excel := filepath.Join(dir, "excel.csv")
+	body := strings.ReplaceAll(strings.ReplaceAll(string(full), ",", ";"), "\n", "\r\n")
+	body = strings.Replace(body, "domein;", "domein;", 1)
+	os.WriteFile(excel, append([]byte(body), []byte("")...), 0o644)
+	runCases(t, []cliCase{
+		{"unknown organisation", []string{"assess", "import", good, "--org", "12345", "--year", "2025", "--data", data}, 1, "", "organisatie 12345 is onbekend"},
+		{"year 2099", []string{"assess", "import", good, "--org", "99991", "--year", "2099", "--data", data}, 1, "", "jaar 2099 ligt niet tussen 2000 en"},
+		{"3 of 11 domains", []string{"assess", "import", three, "--org", "99991", "--year", "2025", "--data", data}, 1, "", "3 van de 11 domeinen gescoord"},
+		{"3 of 11, partial", []string{"assess", "import", three, "--org", "99991", "--year", "2023", "--partial", "--data", data}, 0, "", "versie 1"},
+		{"create the organisation", []string{"assess", "import", good, "--org", "12345", "--year", "2025", "--create-org", "Nieuwegem", "--data", data}, 0, "", "organisatie 12345 (Nieuwegem) toegevoegd"},
+		{"then it is known", []string{"assess", "import", good, "--org", "12345", "--year", "2025", "--data", data}, 0, "", "versie 2"},
+		{"Excel, semicolons", []string{"assess", "import", excel, "--org", "99991", "--year", "2022", "--data", data}, 0, "", "puntkomma"},
+		{"usage once", []string{"assess", "--data", data}, 1, "", "maturity assess import FILE.csv --org NIS"},
+	})
+	if _, _, errs := runCLI(t, "assess", "--data", data); strings.Contains(errs, "import import") {
+		t.Errorf("doubled usage: %s", errs)
+	}
+	if _, _, errs := runCLI(t, "assess", "import", "--help"); strings.Contains(errs, "import import") || !strings.Contains(errs, "maturity assess import FILE.csv") {
+		t.Errorf("usage of --help: %s", errs)
+	}
+	_, out, _ := runCLI(t, "export", "--data", data, "--format", "nq")
+	if !strings.Contains(out, `"true"^^<http://www.w3.org/2001/XMLSchema#boolean>`) || !strings.Contains(out, "Nieuwegem") {
+		t.Error("the partial assessment or the created organisation is not in the store")
+	}
+	t.Setenv("LANG", "en_GB.UTF-8")
+	if _, _, errs := runCLI(t, "assess", "import", three, "--org", "99991", "--year", "2025", "--data", data); !strings.Contains(errs, "3 of the 11 domains scored") || strings.Contains(errs, "domeinen") {
+		t.Errorf("in English, in one language: %s", errs)
+	}
+}

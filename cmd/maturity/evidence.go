@@ -110,7 +110,8 @@ func runEvidence(ctx context.Context, sio stdio, args []string) error {
 			return err
 		}
 		if v := evidence.CheckDQV(quads, model); len(v) > 0 {
-			return fmt.Errorf("de metingen zijn geen geldige DQV (the measurements are not valid DQV): %d fouten, eerste: %s", len(v), v[0])
+			return fmt.Errorf(tr("de metingen zijn geen geldige DQV: %s, de eerste: %s", "the measurements are not valid DQV: %s, the first: %s"),
+				count(len(v), tr("fout", "error"), tr("fouten", "errors")), v[0])
 		}
 	}
 	var findings []evidence.Finding
@@ -147,7 +148,7 @@ func publishEvidence(ctx context.Context, sio stdio, dir, base, graph string, qu
 		return err
 	}
 	defer st.Close()
-	if err := ensureLoaded(ctx, st, dir, base, firstLoad{examples: true}, nil); err != nil {
+	if err := ensureLoaded(ctx, st, dir, base, firstLoad{examples: examplesByDefault(base)}, nil); err != nil {
 		return err
 	}
 	if err := st.ReplaceGraphs(ctx, []store.GraphContent{{Graph: rdf.IRI(graph), Quads: quads}}); err != nil {

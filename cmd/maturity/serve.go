@@ -3,17 +3,20 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
 
+	"github.com/stadleuven/maturity/assess"
 	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/examples"
 	"github.com/stadleuven/maturity/internal/httpx"
@@ -48,7 +51,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	publisher := fl.String("publisher", "", "NIS code of the organisation that runs this instance (publisher of the catalog)")
 	contact := fl.String("contact", "", "contact e-mail address for the catalog's contact point")
 	model := fl.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
-	withExamples := fl.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities)")
+	withExamples := fl.Bool("examples", false, "on first start, also load the examples (the study's findings and the fictional demo cities); default: only for a loopback --base, a trial on this machine")
 	limits := addLimitFlags(fl)
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -56,6 +59,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	base, err := resolveBase(*data, *baseFlag)
 	if err != nil {
 		return err
+	}
+	examplesSet := false
+	fl.Visit(func(f *flag.Flag) { examplesSet = examplesSet || f.Name == "examples" })
+	if !examplesSet {
+		*withExamples = examplesByDefault(base)
 	}
 	log := slog.New(slog.NewTextHandler(sio.err, nil))
 	// Query evaluation allocates short-lived rows and hash tables; with the
@@ -77,6 +85,9 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	}
 	namespaces, err := modelNamespaces(ctx, st, base)
 	if err != nil {
+		return err
+	}
+	if *publisher, err = catalogPublisher(ctx, st, base, *publisher); err != nil {
 		return err
 	}
 
@@ -253,7 +264,11 @@ func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, fl fir
 		return err
 	}
 	if log != nil {
-		log.Info("first start: loaded the maturity model and the examples", "quads", n)
+		if fl.examples {
+			log.Info("first start: loaded the maturity model and the examples (fictional demo cities)", "quads", n)
+		} else {
+			log.Info("first start: loaded the maturity model", "quads", n)
+		}
 	}
 	return nil
 }
@@ -279,4 +294,44 @@ func modelNamespaces(ctx context.Context, st *store.Store, base string) ([]vocab
 		return nil, fmt.Errorf("the model in %s: %w", vocab.ModelGraph(base), err)
 	}
 	return ns, nil
+}
+
+// examplesByDefault reports whether a new store at base gets the examples
+// (the fictional demo cities) without being asked: only a trial on this
+// machine, never a city's public instance.
+func examplesByDefault(base string) bool {
+	u, err := url.Parse(base)
+	return err == nil && httpx.LoopbackHost(u.Host)
+}
+
+// demoPublisher is the fictional demo city of the examples, the catalog's
+// publisher on a trial instance that names none.
+const demoPublisher = "99991"
+
+// catalogPublisher checks the catalog's publisher: the organisation that
+// runs the instance, which the store must know. A public instance must
+// name it (--publisher); a trial on this machine defaults to the demo
+// city of the examples. Never another city by default.
+func catalogPublisher(ctx context.Context, st *store.Store, base, nis string) (string, error) {
+	if nis == "" {
+		if !examplesByDefault(base) {
+			return "", errors.New(tr("geef --publisher NIS: de organisatie die deze server uitbaat en de catalogus publiceert (vereist voor een publieke --base)",
+				"give --publisher NIS: the organisation that runs this server and publishes the catalog (required for a public --base)"))
+		}
+		nis = demoPublisher
+	}
+	snap, err := st.Snapshot()
+	if err != nil {
+		return "", err
+	}
+	defer snap.Close()
+	label, err := assess.OrgLabel(ctx, snap, base, nis)
+	if err != nil {
+		return "", err
+	}
+	if len(label) == 0 {
+		return "", fmt.Errorf(tr("--publisher %s: de organisatie is onbekend; voeg ze toe met maturity org add --nis %s --name NAAM",
+			"--publisher %s: the organisation is unknown; add it with maturity org add --nis %s --name NAME"), nis, nis)
+	}
+	return nis, nil
 }

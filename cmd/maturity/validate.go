@@ -135,15 +135,23 @@ func report(w io.Writer, what string, triples int, ms []dcat.Message, lang strin
 		}
 	}
 	if lang == "en" {
-		fmt.Fprintf(w, "%s (%d triples): %d errors, %d warnings (DCAT-AP Vlaanderen)\n", what, triples, errs, warns)
+		fmt.Fprintf(w, "%s (%d triples): %s, %s (DCAT-AP Vlaanderen)\n", what, triples, count(errs, "error", "errors"), count(warns, "warning", "warnings"))
 		if errs > 0 {
-			return fmt.Errorf("%d errors: a portal would reject this metadata", errs)
+			return fmt.Errorf("%s: a portal would reject this metadata", count(errs, "error", "errors"))
 		}
 		return nil
 	}
-	fmt.Fprintf(w, "%s (%d triples): %d fouten, %d waarschuwingen (DCAT-AP Vlaanderen)\n", what, triples, errs, warns)
+	fmt.Fprintf(w, "%s (%d triples): %s, %s (DCAT-AP Vlaanderen)\n", what, triples, count(errs, "fout", "fouten"), count(warns, "waarschuwing", "waarschuwingen"))
 	if errs > 0 {
-		return fmt.Errorf("%d fouten: een portaal zou deze metadata weigeren", errs)
+		return fmt.Errorf("%s: een portaal zou deze metadata weigeren", count(errs, "fout", "fouten"))
 	}
 	return nil
+}
+
+// count writes n with the singular or plural noun: "1 fout", "2 fouten".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -132,7 +132,7 @@ type Chrome struct {
 	LangName    string
 	Licence     string
 	LicenceName string
-	T           func(string) string // the page's texts, in Lang
+	T           func(key string, args ...any) string // the page's texts, in Lang, formatted with args
 	Alternates  []Alternate
 	JSONLD      template.JS // the page's JSON-LD, made safe for a <script> element
 	Account     *Account    // the web app's pages: who is signed in; nil on public pages
@@ -172,7 +172,7 @@ func (s *Site) Chrome(lang string, langParam bool, title, path string) Chrome {
 		LangName:    i18n.T(lang, "langSwitch"),
 		Licence:     s.licence,
 		LicenceName: LicenceName(s.licence),
-		T:           func(k string) string { return i18n.T(lang, k) },
+		T:           func(k string, args ...any) string { return i18n.T(lang, k, args...) },
 	}
 }
 
