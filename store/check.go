@@ -20,7 +20,7 @@ import (
 // the same quads; and the stored per-graph and total counts. The error names
 // the first problems found and wraps ErrCorrupt.
 func (s *Store) Check(ctx context.Context) error {
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var problems []string
 		for e := range tx.Check() {
 			problems = append(problems, "bbolt: "+e.Error())

@@ -17,6 +17,7 @@ import (
 // long-lived snapshots interact with writers.
 type Snapshot struct {
 	store  *Store
+	h      *handle
 	tx     *bolt.Tx
 	path   string
 	i2t    *bolt.Bucket
@@ -31,13 +32,19 @@ type Snapshot struct {
 
 // Snapshot opens a read view. The caller must Close it.
 func (s *Store) Snapshot() (*Snapshot, error) {
-	tx, err := s.db.Begin(false)
+	h, err := s.acquire()
 	if err != nil {
+		return nil, fmt.Errorf("store: snapshot: %w", err)
+	}
+	tx, err := h.db.Begin(false)
+	if err != nil {
+		h.release()
 		return nil, fmt.Errorf("store: snapshot: %w", err)
 	}
 	s.snaps.Add(1)
 	v := &Snapshot{
 		store:  s,
+		h:      h,
 		tx:     tx,
 		path:   s.path,
 		i2t:    tx.Bucket(bucketI2T),
@@ -58,7 +65,9 @@ func (v *Snapshot) Close() error {
 		return nil
 	}
 	defer v.store.snaps.Add(-1)
-	if err := v.tx.Rollback(); err != nil {
+	err := v.tx.Rollback()
+	v.h.release()
+	if err != nil {
 		return fmt.Errorf("store: close snapshot: %w", err)
 	}
 	return nil

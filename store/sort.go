@@ -37,15 +37,21 @@ func dedupe(ts []tuple) []tuple {
 const radixBits = 11
 
 // radixSort sorts ts and returns the sorted slice, which may be a new one.
-func radixSort(ts []tuple) []tuple {
+func radixSort(ts []tuple) []tuple { return radixSortWith(ts, make([]tuple, len(ts))) }
+
+// radixSortWith sorts ts using buf (at least as long) as scratch space and
+// returns the sorted slice: ts or buf[:len(ts)].
+func radixSortWith(ts, buf []tuple) []tuple {
 	var maxv [4]uint64
 	for i := range ts {
 		for c := 0; c < 4; c++ {
 			maxv[c] |= ts[i][c]
 		}
 	}
-	buf := make([]tuple, len(ts))
-	src, dst := ts, buf
+	if len(ts) == 0 {
+		return ts
+	}
+	src, dst := ts, buf[:len(ts)]
 	var count [1 << radixBits]int
 	for c := 3; c >= 0; c-- {
 		width := bits.Len64(maxv[c])

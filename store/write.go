@@ -200,7 +200,14 @@ func (s *Store) update(ctx context.Context, op string, fn func(w *writer) error)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: %s: %w", op, err)
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	h, err := s.acquire()
+	if err != nil {
+		return fmt.Errorf("store: %s: %w", op, err)
+	}
+	defer h.release()
+	err = h.db.Update(func(tx *bolt.Tx) error {
 		w := newWriter(tx)
 		if err := fn(w); err != nil {
 			return err

@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/stadleuven/maturity/store"
 )
@@ -14,11 +19,60 @@ import (
 const dbFile = "maturity.db"
 
 // openStore opens (or creates) the store in dir, creating dir if needed.
-func openStore(dir string) (*store.Store, error) {
+func openStore(dir string) (*store.Store, error) { return openStoreWith(dir, nil) }
+
+// openStoreWith is openStore with options.
+func openStoreWith(dir string, opts *store.Options) (*store.Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
-	return store.Open(filepath.Join(dir, dbFile), nil)
+	return store.Open(filepath.Join(dir, dbFile), opts)
+}
+
+// openExisting opens the store in dir read-only (a shared lock, so that
+// several readers may run at once), failing when there is none.
+func openExisting(dir string) (*store.Store, error) {
+	path := filepath.Join(dir, dbFile)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no store in %s: %w", dir, err)
+	}
+	return store.Open(path, &store.Options{ReadOnly: true})
+}
+
+// byteSize is a flag value in bytes, written as 512MiB, 2GiB, 300MB or a
+// plain number.
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Set(s string) error {
+	num := strings.TrimRightFunc(s, unicode.IsLetter)
+	unit := strings.ToLower(strings.TrimSpace(s[len(num):]))
+	mult := map[string]int64{"": 1, "b": 1, "k": 1 << 10, "kb": 1e3, "kib": 1 << 10, "m": 1 << 20, "mb": 1e6, "mib": 1 << 20, "g": 1 << 30, "gb": 1e9, "gib": 1 << 30}[unit]
+	v, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	if err != nil || mult == 0 || v <= 0 {
+		return fmt.Errorf("%q is not a size (e.g. 512MiB, 2GiB)", s)
+	}
+	*b = byteSize(v * float64(mult))
+	return nil
+}
+
+// memFlag registers --mem, the memory budget of imports and compaction.
+func memFlag(fs *flag.FlagSet) *byteSize {
+	b := byteSize(store.DefaultImportMemory)
+	fs.Var(&b, "mem", "memory budget (e.g. 512MiB, 2GiB); larger imports are sorted on disk beside the store")
+	return &b
+}
+
+// setMemoryLimit makes the garbage collector work to keep the Go heap
+// within three quarters of the budget (the rest is for what the runtime
+// does not count: the store file's mapped pages, fragmentation), unless
+// GOMEMLIMIT says otherwise. Left alone, it lets garbage grow to twice the
+// live heap, which a bulk import's buffers make large.
+func setMemoryLimit(budget int64) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(budget / 4 * 3)
+	}
 }
 
 // withSnapshot opens the store in dir and runs fn on a read snapshot.
