@@ -215,6 +215,9 @@ func (s *Store) build(ctx context.Context, spec *buildSpec) (db *bolt.DB, path s
 		return nil, "", st, err
 	}
 	w := &txWriter{ctx: ctx, db: db, limit: max(s.opts.ImportMemory/16, 1<<20), progress: s.buildProgress}
+	if s.buildTxBytes > 0 {
+		w.limit = s.buildTxBytes
+	}
 	defer func() {
 		if err != nil {
 			w.rollback()
@@ -248,6 +251,16 @@ func (s *Store) build(ctx context.Context, spec *buildSpec) (db *bolt.DB, path s
 		return
 	}
 	st.bytes, st.txs = w.total, w.txs
+	// bbolt grows a file in steps of AllocSize past what it uses; a new
+	// file needs none of that slack. It only ever touches pages below the
+	// high-water mark, and grows the file again before it writes past it.
+	var used int64
+	if err = db.View(func(tx *bolt.Tx) error { used = tx.Size(); return nil }); err != nil {
+		return
+	}
+	if err = os.Truncate(path, used); err != nil {
+		return
+	}
 	db.NoSync = s.opts.NoSync
 	if !db.NoSync {
 		if err = db.Sync(); err != nil {

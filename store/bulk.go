@@ -143,6 +143,11 @@ func (s *Store) bulkImport(ctx context.Context, set *termSet, local [][4]uint32,
 	}
 	set, local, gids = nil, nil, nil
 	var ids [4]uint64
+	if chunks == nil { // the source is done; a nil channel would block
+		c := make(chan []rdf.Quad)
+		close(c)
+		chunks = c
+	}
 	for chunk := range chunks {
 		for i := range chunk {
 			q := &chunk[i]

@@ -208,3 +208,36 @@ func TestOpenRemovesLeftovers(t *testing.T) {
 		t.Errorf("files after Open: %v, want %v", names, want)
 	}
 }
+
+// TestBulkImportPreferred checks the choice between the two ways of
+// importing under the default budget: an import larger than the store is a
+// bulk import (decided after the source ended), a small one into a larger
+// store is one transaction.
+func TestBulkImportPreferred(t *testing.T) {
+	ctx := context.Background()
+	logger, logs := logBuffer()
+	s := openTempWith(t, &Options{NoSync: true, Logger: logger})
+	big := shapedQuads(60000)
+	if _, err := s.Import(ctx, emitAll(big, 0, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "store bulk import") {
+		t.Errorf("60000 quads into an empty store: not a bulk import:\n%s", logs)
+	}
+	logs.Reset()
+	small := shapedQuads(60100)[60000:]
+	if _, err := s.Import(ctx, emitAll(small, 0, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(logs.String(), "store bulk import") {
+		t.Errorf("100 quads into a store of 60000: a bulk import:\n%s", logs)
+	}
+	want := map[rdf.Quad]bool{}
+	for _, q := range shapedQuads(60100) {
+		want[q] = true
+	}
+	sameSet(t, s, want)
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -148,6 +148,7 @@ func (c *checker) dictionary(ctx context.Context) error {
 	if listed != terms {
 		c.fail("dictionary: %d terms by id but %d in the hash index", terms, listed)
 	}
+	c.checkGone()
 	return nil
 }
 

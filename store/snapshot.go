@@ -22,6 +22,7 @@ type Snapshot struct {
 	path   string
 	i2t    *bolt.Bucket
 	t2i    *bolt.Bucket
+	gone   *bolt.Bucket // nil unless compacted
 	graphs *bolt.Bucket
 	idx    [len(indexes)]*bolt.Bucket
 	gen    uint64
@@ -49,6 +50,7 @@ func (s *Store) Snapshot() (*Snapshot, error) {
 		path:   s.path,
 		i2t:    tx.Bucket(bucketI2T),
 		t2i:    tx.Bucket(bucketT2I),
+		gone:   tx.Bucket(bucketGone),
 		graphs: tx.Bucket(bucketGraphs),
 	}
 	for i := range indexes {
@@ -99,9 +101,13 @@ func (v *Snapshot) Lookup(t rdf.Term) (uint64, bool, error) {
 	if err != nil {
 		return 0, false, fmt.Errorf("store: lookup: %w", err)
 	}
-	id, err := dictLookup(v.i2t, v.t2i, enc, hashTerm(enc))
+	h := hashTerm(enc)
+	id, err := dictLookup(v.i2t, v.t2i, enc, h)
 	if err != nil {
 		return 0, false, fmt.Errorf("store: lookup %v: %w", t, err)
+	}
+	if id == 0 {
+		id = goneLookup(v.gone, enc, h)
 	}
 	return id, id != 0, nil
 }

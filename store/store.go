@@ -92,6 +92,9 @@ type Store struct {
 	// buildProgress, when set (by tests), runs after each transaction of a
 	// rebuild.
 	buildProgress func(written int64)
+	// buildTxBytes, when set (by a benchmark), replaces the bytes a rebuild
+	// writes per transaction (ImportMemory/16).
+	buildTxBytes int64
 }
 
 // handle is one open bbolt file and the readers still using it.
