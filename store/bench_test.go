@@ -197,7 +197,7 @@ func BenchmarkImport1M(b *testing.B) {
 	}
 	b.ReportMetric(time.Since(start).Seconds(), "check-s")
 	start = time.Now()
-	if _, err := s.Backup(io.Discard); err != nil {
+	if _, err := s.Backup(context.Background(), io.Discard); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(time.Since(start).Milliseconds()), "backup-ms")

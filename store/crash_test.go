@@ -119,7 +119,11 @@ func TestImportKill9(t *testing.T) {
 			if mode.budget > 0 {
 				start = "emitted" // the build spans from here to the rename
 			}
-			for _, f := range []float64{0.2, 0.4, 0.6, 0.8, 0.95} {
+			fractions := []float64{0.2, 0.4, 0.6, 0.8, 0.95}
+			if mode.budget > 0 {
+				fractions = []float64{0.3, 0.6, 0.9}
+			}
+			for _, f := range fractions {
 				tests = append(tests, struct {
 					name  string
 					at    string

@@ -208,8 +208,13 @@ func openBolt(path string, o *Options, cleanup bool) (*bolt.DB, error) {
 				removeLeftovers(name)
 			}
 			fi, err := f.Stat()
-			if err == nil && fi.Size() > 0 {
+			switch {
+			case err != nil:
+			case fi.Size() > 0:
 				err = verifyFile(f, fi.Size())
+			case o.ReadOnly:
+				// bbolt would try to lay out a new file in it.
+				err = fmt.Errorf("%w: empty file", ErrCorrupt)
 			}
 			if err != nil {
 				f.Close()
@@ -241,7 +246,7 @@ func (s *Store) init(db *bolt.DB, readOnly bool) error {
 	check := func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
 		if m == nil {
-			return errors.New("not a maturity store (no meta bucket)")
+			return fmt.Errorf("%w: not a maturity store (no meta bucket)", ErrCorrupt)
 		}
 		v, _ := binary.Uvarint(m.Get(metaVersion))
 		if v != formatVersion {

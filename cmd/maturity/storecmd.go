@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 	"unicode"
 
 	"github.com/stadleuven/maturity/store"
@@ -75,9 +77,9 @@ func setMemoryLimit(budget int64) {
 	}
 }
 
-// withSnapshot opens the store in dir and runs fn on a read snapshot.
+// withSnapshot opens the store in dir read-only and runs fn on a snapshot.
 func withSnapshot(dir string, fn func(*store.Snapshot) error) error {
-	st, err := openStore(dir)
+	st, err := openExisting(dir)
 	if err != nil {
 		return err
 	}
@@ -146,7 +148,12 @@ func runBackup(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(*data)
+	st, err := openExisting(*data)
+	if errors.Is(err, store.ErrLocked) {
+		// bbolt's read-only open takes a shared lock, which the server's
+		// exclusive lock excludes: there is no reading the file beside it.
+		return fmt.Errorf("%w; a backup from the command line needs the server stopped", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -158,7 +165,7 @@ func runBackup(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	n, err := st.Backup(tmp)
+	n, err := st.Backup(ctx, tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -172,6 +179,32 @@ func runBackup(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	fmt.Fprintf(sio.err, "wrote %s (%d bytes)\n", file, n)
+	return nil
+}
+
+func runCompact(ctx context.Context, sio stdio, args []string) error {
+	fs := newFlags(sio, "compact", "[--data DIR] [--mem SIZE]")
+	data := dataFlag(fs)
+	mem := memFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	path := filepath.Join(*data, dbFile)
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("no store in %s: %w", *data, err)
+	}
+	st, err := store.Open(path, &store.Options{ImportMemory: int64(*mem)})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	setMemoryLimit(int64(*mem))
+	cs, err := st.Compact(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(sio.err, "compacted %s in %s: %d → %d bytes (%d quads; %d → %d terms, %d dropped IRIs kept as tombstones)\n",
+		*data, cs.Duration.Round(time.Millisecond), cs.BytesBefore, cs.BytesAfter, cs.Quads, cs.TermsBefore, cs.TermsAfter, cs.Tombstones)
 	return nil
 }
 
