@@ -46,6 +46,9 @@ type Config struct {
 	Context        []byte        // JSON-LD @context (vocab.Context), served at ns/context.jsonld
 	Prefixes       []rdfio.Prefix
 	DumpDir        string // where dumps are written; default a new temporary directory
+	// GraphStreamQuads is the size from which /graph/… documents are
+	// streamed to a file rather than built in memory (default 50,000).
+	GraphStreamQuads int
 	CacheBytes     int    // response cache size; default 64 MiB
 	// BenchStatic enables the hidden /_bench/static route that serves a
 	// fixed body of ?size= bytes; only the load benchmark sets it.
