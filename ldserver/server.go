@@ -49,7 +49,7 @@ type Config struct {
 	// GraphStreamQuads is the size from which /graph/… documents are
 	// streamed to a file rather than built in memory (default 50,000).
 	GraphStreamQuads int
-	CacheBytes     int    // response cache size; default 64 MiB
+	CacheBytes       int // response cache size; default 64 MiB
 	// BenchStatic enables the hidden /_bench/static route that serves a
 	// fixed body of ?size= bytes; only the load benchmark sets it.
 	BenchStatic bool
