@@ -485,6 +485,7 @@ func (s *Store) install(db *bolt.DB, path string) error {
 	s.cur = &handle{db: db}
 	s.mu.Unlock()
 	old.retire()
+	s.release()
 	return nil
 }
 

@@ -31,6 +31,7 @@ func (s *Store) Check(ctx context.Context) error {
 		if len(problems) > 0 {
 			return report(problems)
 		}
+		defer releaseMapped(tx.DB(), tx) // the check read every page
 		c := &checker{tx: tx}
 		for _, step := range []func(context.Context) error{c.dictionary, c.indexes, c.counts} {
 			if err := step(ctx); err != nil {

@@ -29,7 +29,15 @@ type Snapshot struct {
 	quads  uint64
 	nextID uint64
 	closed atomic.Bool
+	// reads counts quads matched and terms decoded, to release the mapped
+	// pages after a large scan (Close).
+	reads atomic.Int64
 }
+
+// releaseAfter is the number of reads after which closing a snapshot drops
+// the store file's pages from the resident set: a dump or a full scan
+// touches a large part of the file, and the server's RSS would keep it.
+const releaseAfter = 1 << 22
 
 // Snapshot opens a read view. The caller must Close it.
 func (s *Store) Snapshot() (*Snapshot, error) {
@@ -67,6 +75,9 @@ func (v *Snapshot) Close() error {
 		return nil
 	}
 	defer v.store.snaps.Add(-1)
+	if v.reads.Load() >= releaseAfter {
+		releaseMapped(v.tx.DB(), v.tx)
+	}
 	err := v.tx.Rollback()
 	v.h.release()
 	if err != nil {
@@ -117,6 +128,7 @@ func (v *Snapshot) Term(id uint64) (rdf.Term, error) {
 	if err := v.live(); err != nil {
 		return rdf.Term{}, err
 	}
+	v.reads.Add(1)
 	var kb [9]byte
 	b := v.i2t.Get(appendID(kb[:0], id))
 	if b == nil {
@@ -146,7 +158,10 @@ func (v *Snapshot) Match(ctx context.Context, pattern [4]uint64, yield func(q [4
 		filter[i] = prefix[i] != 0
 		filtered = filtered || filter[i]
 	}
+	var matched int64
+	defer func() { v.reads.Add(matched) }()
 	return scan(ctx, v.idx[num], &prefix, n, func(t *tuple) bool {
+		matched++
 		if filtered {
 			for i := n; i < 4; i++ {
 				if filter[i] && t[i] != prefix[i] {

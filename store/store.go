@@ -183,7 +183,18 @@ func Open(path string, opts *Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	// Opening for writing walked every page through the map (bbolt
+	// rebuilds its free list so); none of that needs to stay resident.
+	s.release()
 	return s, nil
+}
+
+// release drops the current file's mapped pages from the resident set.
+func (s *Store) release() {
+	_ = s.view(func(tx *bolt.Tx) error {
+		releaseMapped(tx.DB(), tx)
+		return nil
+	})
 }
 
 // openBolt opens a bbolt file with the store's settings, locking and
