@@ -12,10 +12,11 @@
 # Env: PEERS (peer tools, default ~/.cache/maturity-peers), OUT (scratch,
 # default /tmp/import-bench; stores are deleted after each round), ROUNDS
 # (default 1; engines alternate within a round), ENGINES (space-separated
-# subset of "maturity oxigraph virtuoso", default all three), BIN (a
-# maturity binary to measure instead of building this tree), FLAGS (extra
-# flags for `maturity import`, e.g. "--mem 256MiB"), VPORT/VSQL (Virtuoso
-# ports).
+# subset of "maturity maturity-base oxigraph virtuoso", default all but
+# maturity-base), BIN (a maturity binary to measure instead of building this
+# tree), BASE_BIN (an older maturity binary, engine maturity-base, to
+# compare with in the same run), FLAGS (extra flags for this tree's
+# `maturity import`, e.g. "--mem 256MiB"), VPORT/VSQL (Virtuoso ports).
 #
 # Every line of the report is tab-separated: engine, round, triples, seconds,
 # triples/s, bytes on disk, bytes per triple, peak RSS in MiB, and the load
@@ -57,13 +58,15 @@ for round in $(seq 1 "$ROUNDS"); do
   for engine in $ENGINES; do
     l=$(load1)
     case $engine in
-    maturity)
+    maturity | maturity-base)
       rm -rf "$OUT/store"
+      bin=$BIN flags=${FLAGS:-}
+      [ "$engine" = maturity-base ] && bin=${BASE_BIN:?set BASE_BIN} flags=
       # shellcheck disable=SC2086
-      /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$BIN" import --data "$OUT/store" ${FLAGS:-} "$DATA" 2>"$OUT/import.log" ||
+      /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$bin" import --data "$OUT/store" $flags "$DATA" 2>"$OUT/import.log" ||
         { cat "$OUT/import.log" >&2; exit 1; }
       read -r secs rss < "$OUT/time.txt"
-      report maturity "$round" "$secs" "$(stat -c %s "$OUT/store/maturity.db")" "$rss" "$l"
+      report "$engine" "$round" "$secs" "$(stat -c %s "$OUT/store/maturity.db")" "$rss" "$l"
       rm -rf "$OUT/store"
       ;;
     oxigraph)

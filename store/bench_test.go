@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -266,4 +267,73 @@ func importFile(b *testing.B, path, dbPath string) (*store.Store, int64) {
 		b.Fatal(err)
 	}
 	return s, n
+}
+
+// BenchmarkCompact1M is issue 15's compaction check: it imports
+// MATURITY_BENCH_1M, deletes half of its triples (every resource whose
+// subject IRI hashes even, whole), compacts, and compares the file with a
+// fresh import of what is left:
+//
+//	MATURITY_BENCH_1M=/tmp/store/1m.nt go test -bench Compact1M -run '^$' -benchtime 1x -v ./store
+func BenchmarkCompact1M(b *testing.B) {
+	path := bench1M(b)
+	ctx := context.Background()
+	for b.Loop() {
+		dir := b.TempDir()
+		s, n := importFile(b, path, filepath.Join(dir, "full.db"))
+		imported := fileSize(b, s)
+		v, err := s.Snapshot()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var drop, keep []rdf.Quad
+		err = v.Quads(ctx, rdf.Term{}, rdf.Term{}, rdf.Term{}, store.AnyGraph, func(q rdf.Quad) bool {
+			h := fnv.New32a()
+			h.Write([]byte(q.S.Value))
+			if h.Sum32()%2 == 0 {
+				drop = append(drop, q)
+			} else {
+				keep = append(keep, q)
+			}
+			return true
+		})
+		v.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 0; i < len(drop); i += 100_000 {
+			if err := s.Remove(ctx, drop[i:min(i+100_000, len(drop))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		deleted := fileSize(b, s)
+		st, err := s.Compact(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Check(ctx); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+		fresh, err := store.Open(filepath.Join(dir, "fresh.db"), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := fresh.Import(ctx, func(emit func(rdf.Quad) error) error {
+			for _, q := range keep {
+				if err := emit(q); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+		freshBytes := fileSize(b, fresh)
+		fresh.Close()
+		b.Logf("%d triples imported: %d bytes; %d deleted: %d bytes; compacted in %v: %d bytes (%d tombstones); fresh import of the %d left: %d bytes",
+			n, imported, len(drop), deleted, st.Duration.Round(time.Millisecond), st.BytesAfter, st.Tombstones, len(keep), freshBytes)
+		b.ReportMetric(float64(st.BytesAfter)/float64(freshBytes), "compacted/fresh")
+		b.ReportMetric(float64(deleted)/float64(freshBytes), "deleted/fresh")
+	}
 }

@@ -14,23 +14,24 @@ import (
 // A new store file is then built from the old one and the runs (build.go)
 // and renamed over it.
 
-// spillShare is the part of the memory budget that the quad buffer and its
-// sort buffer take (32 bytes a quad each). The term table, the parser and
-// bbolt's pages of the build share the rest.
+// spillShare is the part of the memory budget that the quad buffer (32
+// bytes a quad) and the sort's two key buffers (16 bytes each) take. The
+// term table, the parser and bbolt's pages of the build share the rest.
 const spillShare = 0.25
 
 // spiller gathers quads (in s, p, o, g order) and spills sorted runs.
 type spiller struct {
-	dir, base string
-	buf       []tuple
-	spare     []tuple // the radix sort's buffer, allocated at the first spill
-	runs      [len(indexes)][]*run
-	spilled   int64
+	dir, base  string
+	buf        []tuple
+	keys, more [][2]uint64 // packedSort's buffers, allocated at the first spill
+	wide       []tuple     // radixSortWith's, for ids too wide to pack
+	runs       [len(indexes)][]*run
+	spilled    int64
 }
 
 func newSpiller(path string, budget int64) *spiller {
 	dir, base := tempBase(path)
-	n := max(int(float64(budget)*spillShare/(2*32)), 1<<12)
+	n := max(int(float64(budget)*spillShare/64), 1<<12)
 	return &spiller{dir: dir, base: base, buf: make([]tuple, 0, n)}
 }
 
@@ -43,17 +44,17 @@ func (sp *spiller) add(t tuple) error {
 }
 
 // spill sorts the buffer in each index order and writes one run per order.
-// Two buffers suffice: each order is sorted with the other buffer as
-// scratch, and the sorted tuples are then permuted in place into the next
-// order (a run needs the set, not the input order).
+// Each order is sorted in place (packedSort), and the sorted tuples are then
+// permuted in place into the next order: a run needs the set, not the input
+// order.
 func (sp *spiller) spill() error {
 	if len(sp.buf) == 0 {
 		return nil
 	}
-	if sp.spare == nil {
-		sp.spare = make([]tuple, cap(sp.buf))
+	if sp.keys == nil {
+		sp.keys, sp.more = make([][2]uint64, cap(sp.buf)), make([][2]uint64, cap(sp.buf))
 	}
-	ts, other := sp.buf, sp.spare
+	ts := sp.buf
 	for i := range indexes {
 		if i > 0 {
 			from, to := &indexes[i-1], &indexes[i]
@@ -61,11 +62,16 @@ func (sp *spiller) spill() error {
 				ts[j] = to.toIndex(from.toQuad(ts[j]))
 			}
 		}
-		sorted := radixSortWith(ts, other)
-		if &sorted[0] != &ts[0] {
-			ts, other = sorted, ts[:cap(ts)]
+		sorted, ok := packedSort(ts, sp.keys, sp.more)
+		if !ok { // ids of more than 128 bits together: sort the tuples
+			if sp.wide == nil {
+				sp.wide = make([]tuple, cap(sp.buf))
+			}
+			sorted = dedupe(radixSortWith(ts, sp.wide))
+			copy(ts, sorted)
+			sorted = ts[:len(sorted)]
 		}
-		ts = dedupe(ts)
+		ts = sorted
 		r, err := writeRun(sp.dir, sp.base, ts)
 		if err != nil {
 			return err
@@ -73,14 +79,14 @@ func (sp *spiller) spill() error {
 		sp.runs[i] = append(sp.runs[i], r)
 	}
 	sp.spilled += int64(len(sp.buf))
-	sp.buf, sp.spare = ts[:0], other[:cap(other)]
+	sp.buf = sp.buf[:0]
 	return nil
 }
 
 // finish spills what is left and frees the buffers.
 func (sp *spiller) finish() error {
 	err := sp.spill()
-	sp.buf, sp.spare = nil, nil
+	sp.buf, sp.keys, sp.more, sp.wide = nil, nil, nil, nil
 	return err
 }
 

@@ -47,7 +47,8 @@
 // Bucket "graphs" keeps per graph its quad count and the time of its last
 // write (for ETag and Last-Modified), and "meta" the layout version, the
 // next free id, the total quad count and a generation that increases with
-// every commit that changes quads.
+// every commit that changes quads. A compacted file may also have
+// "dict:gone", tombstones of dropped IRIs (gone.go, Compaction below).
 //
 // # Writes
 //
@@ -57,24 +58,110 @@
 // deltas small), and the quads are sorted per index (radix sort) and merged
 // into the blocks. The primary SPOG index tells which quads are really new or
 // really gone; only those reach the other three indexes and the counts.
+// bbolt commits by writing new pages, syncing, then switching the meta page,
+// so a failure or kill -9 at any point leaves the previous state.
 //
-// Import streams a parser's quads into one transaction: the parser runs on
-// its own goroutine while the caller interns terms, and nothing is written to
-// the file before commit. bbolt commits by writing new pages, syncing, then
-// switching the meta page, so a failure or kill -9 at any point leaves the
-// previous state (crash_test.go proves it by killing a child process
-// mid-import and at fractions of the commit). The price of one transaction
-// is memory: the import is encoded whole (16 bytes per quad while parsing,
-// about 200 while sorting) and bbolt keeps every page it writes in memory
-// until commit. It is written in one ascending pass per bucket, because
-// bbolt splits nodes only at commit: a second pass over a bucket within the
-// same transaction would insert into nodes already holding the first pass's
-// keys and move their tails on every insert, which is quadratic.
-//
-// The same reasoning explains the write order in general: a batch touches
-// each bucket once, in key order, so a node's in-transaction growth is
+// A transaction is written in one ascending pass per bucket, because bbolt
+// splits nodes only at commit: a second pass over a bucket within the same
+// transaction would insert into nodes already holding the first pass's keys
+// and move their tails on every insert, which is quadratic. So a batch
+// touches each bucket once, in key order, a node's in-transaction growth is
 // appended, and pages are filled to 100 % because the keys come sorted.
+// One bbolt defect shapes mergeBlocks: within a transaction that deleted
+// every key of a bucket, Cursor.Last (and Prev) never return, so tuples past
+// every block join the last block only in transactions without deletes.
 //
+// # Imports
+//
+// Import is all or nothing and kill -9 safe, and its memory stays within
+// Options.ImportMemory (512 MiB by default) whatever the input size. It has
+// two ways, chosen as the source is read (import.go):
+//
+//   - One transaction, for imports that fit: the quads are encoded in memory
+//     (about 400 bytes a quad at peak, with four sorted orders and bbolt's
+//     pages) and written as above. Small writes into a large store take this
+//     way, as it touches only the blocks it changes.
+//   - A bulk import, once the estimate passes the budget, or when the import
+//     is at least as large as the store (and 50,000 quads): terms get their
+//     ids as they come, in a compact table (intern.go, about 90 bytes a
+//     distinct term); quads gather in a buffer of a quarter of the budget,
+//     and each full buffer is sorted in the four orders and spilled as four
+//     delta-encoded runs (runs.go) to files beside the store, unlinked at
+//     once so that they vanish with the process. Then a new store file is
+//     built: the old dictionary and the new terms, and per index a k-way
+//     merge of the old blocks and the runs, packed into full blocks
+//     (build.go). Other writers of the process wait meanwhile.
+//
+// The new file is written in many transactions, not one, because bbolt
+// keeps every page a transaction writes in memory until commit: building
+// the file of gen-data.py 1500 10 (10,044,981 triples, 227 MB) in a single
+// transaction peaked at 766 MiB RSS (BenchmarkBuildOneTx), against 486 MiB
+// with a commit every ImportMemory/16 bytes and no memory limit, and
+// 393-420 MiB through the CLI, which sets the Go memory limit to three
+// quarters of the budget. Committing in pieces into the live file would not
+// be all or nothing, so the pieces go to a new file (Rebuilds, below). The
+// bulk way is also the faster one for a fresh store: a million triples took
+// 1.8 s and 130 MiB with a 128 MiB budget, where one transaction took 2.6 s
+// and 409 MiB. Ids come out exactly as one transaction gives them
+// (TestBulkImportSameAsOneTx compares the two dictionary by dictionary).
+//
+// What a bulk import does not bound is the term table: distinct new terms
+// are held in memory, about 90 bytes each (882,686 terms at 10 M triples:
+// 80 MB). An input with tens of millions of distinct new terms needs a
+// larger budget or several imports.
+//
+// # Rebuilds
+//
+// A bulk import and Compact write a whole new file, NAME.build-*, beside the
+// store, in transactions of ImportMemory/16 bytes without fsync, then sync
+// it, truncate bbolt's growth slack, and rename it over the store file. The
+// old file stays untouched, and readable, until the rename, so a failure or
+// a kill at any point leaves the old state or the new one, never a mix; the
+// next writer to open the store removes a half-built file (TestImportKill9
+// kills a child at every stage; bench/import-kill.sh does it at 10 M). The
+// process keeps the new file open from the start, so its lock is held when
+// the rename makes it the store, and the handle swap is atomic for the
+// process: snapshots begun before go on reading the old file, which is
+// closed when the last of them ends (handle in store.go). Another process
+// that waited for the lock of the old file would get it on an unlinked
+// inode; Open therefore checks, under the lock, that the path still names
+// the file it locked, and starts over if not (lock.go). A rebuild needs
+// free disk space for a second copy of the store plus the runs.
+//
+// # Compaction
+//
+// Deletes leave blocks thinned or empty and pages free, and harvest
+// replacements leave terms no quad uses (new blank nodes every time). Compact
+// rebuilds the file with every block packed full and the dictionary reduced
+// to the terms in use. Ids, the generation and graph times do not change:
+// the data is the same. Dropped IRIs keep a tombstone, packed like blocks at
+// about 11 bytes each, so that Lookup still finds them and the server goes
+// on answering 410 Gone (eval.Dataset); without it a compacted store would
+// answer 404 for deleted resources. After deleting half of a store's
+// resources, compaction brings it within 8 % of a fresh import of what is
+// left (TestCompact; the tombstones are the difference).
+//
+// # Damaged files
+//
+// bbolt trusts its files: a damaged page makes it read past a page or the
+// file and fault, which no recover catches, or panic on a goroutine of its
+// own. Open therefore takes the file's lock and walks the page tree with
+// ReadAt before bbolt maps it (verify.go), and Restore verifies a backup so
+// and with Check before renaming it into place, under the store's lock, so
+// that it refuses while a server has the store open. TestDamagedBackups
+// damages a backup at about 600 offsets and truncations: every one is
+// refused with an error naming the damage or restores intact (the damage
+// was in unused bytes), and none panics or leaves a file behind.
+//
+// # Memory
+//
+// bbolt reads through a shared memory map, and pages read stay in the
+// process's resident set until the kernel needs them back. Opening for
+// writing reads them all (bbolt rebuilds its free list so), as do Check, a
+// rebuild and a dump, so each of those ends with madvise(MADV_DONTNEED) on
+// the map (mmap_linux.go), as does closing a snapshot that read more than
+// 4 M quads or terms. The data stays in the page cache; only RSS changes.
+
 // # Measured
 //
 // One million triples (the peers' gen-data.py 300 5: 131 MB of N-Triples,
