@@ -96,14 +96,16 @@
 // keeps every page a transaction writes in memory until commit: building
 // the file of gen-data.py 1500 10 (10,044,981 triples, 227 MB) in a single
 // transaction peaked at 766 MiB RSS (BenchmarkBuildOneTx), against 486 MiB
-// with a commit every ImportMemory/16 bytes and no memory limit, and
-// 393-420 MiB through the CLI, which sets the Go memory limit to three
-// quarters of the budget. Committing in pieces into the live file would not
-// be all or nothing, so the pieces go to a new file (Rebuilds, below). The
-// bulk way is also the faster one for a fresh store: a million triples took
-// 1.8 s and 130 MiB with a 128 MiB budget, where one transaction took 2.6 s
-// and 409 MiB. Ids come out exactly as one transaction gives them
-// (TestBulkImportSameAsOneTx compares the two dictionary by dictionary).
+// with a commit every ImportMemory/16 bytes and no memory limit, and 392 to
+// 426 MiB through the CLI, which sets the Go memory limit to three quarters
+// of the budget. Committing in pieces into the live file would not be all
+// or nothing, so the pieces go to a new file (Rebuilds, below). For a fresh
+// store the bulk way is also the better one: at a million triples it is as
+// fast as one transaction was (1.4 to 1.7 s against 1.2 to 2.2 s in the
+// same run) in half the memory (213 MiB against 382 to 399) and writes a
+// 17 % smaller file, its pages full. Ids come out exactly as one
+// transaction gives them (TestBulkImportSameAsOneTx compares the two
+// dictionary by dictionary).
 //
 // What a bulk import does not bound is the term table: distinct new terms
 // are held in memory, about 90 bytes each (882,686 terms at 10 M triples:
@@ -161,23 +163,37 @@
 // rebuild and a dump, so each of those ends with madvise(MADV_DONTNEED) on
 // the map (mmap_linux.go), as does closing a snapshot that read more than
 // 4 M quads or terms. The data stays in the page cache; only RSS changes.
-
+//
 // # Measured
 //
-// One million triples (the peers' gen-data.py 300 5: 131 MB of N-Triples,
-// 90 thousand distinct terms) parsed with rdfio and imported with fsync on,
-// on the shared 2-core machine while other jobs kept its load average
-// between 3 and 23, so single times vary fivefold and only interleaved
-// comparisons mean much. In twelve rounds of store, Oxigraph (in-memory) and
-// Virtuoso's bulk loader on the same file the median times were 8.2 s,
-// 31 s and 19 s; the median per-round rate was 4.7 times Oxigraph's and 2.2
-// times Virtuoso's (faster than Virtuoso in 9 of 12 rounds); the best times
-// were 1.9 s, 9.3 s and 5.0 s. The file holds 27 bytes per triple
-// (Virtuoso's database 63 to 69), peak RSS is 380 to 440 MiB (Oxigraph
-// 780 MiB), Check takes 0.3 to 1.4 s and Backup 4 to 30 ms. A
-// bound-subject Match (13 quads) runs about 100 thousand times a second and
-// a bound predicate-object scan yields about 14 million quads a second.
-// BenchmarkImport1M and BenchmarkLookup1M measure these.
+// On the shared 2-core machine (load average 3.5 to 7 during these runs;
+// single times vary twofold, so compare within a run), importing the peers'
+// gen-data.py files with bench/import-bench.sh, which runs `maturity
+// import` beside the previous store code, Oxigraph 0.5.11 (npm, WebAssembly,
+// in-process) and Virtuoso 7.2.5 (Debian, bulk loader), in the same run:
+//
+//	                     triples/s        bytes/triple  peak RSS
+//	1 M   this store     593-732 k        22.3          213 MiB
+//	      previous code  458-815 k        26.9          382-399 MiB
+//	      Oxigraph WASM  113-175 k        (in memory)   755-763 MiB
+//	      Virtuoso       144-283 k        64.9-71.1     635-733 MiB
+//	10 M  this store     670-699 k        22.2          392-409 MiB
+//	      previous code  665 k            23.0          3,635 MiB
+//	      Virtuoso       103 k            16.7          822 MiB
+//	      Oxigraph WASM  does not load it: "RuntimeError: unreachable" after
+//	                     31 s at 5.0 GiB RSS (WebAssembly's 4 GiB memory)
+//
+// (1 M: gen-data.py 300 5, 1,002,202 triples, three rounds; 10 M:
+// gen-data.py 1500 10, 10,044,981 triples; gen-data.py refuses more than
+// 2000 cities.) Per CPU second the 10 M import costs 1.55 µs a triple,
+// the previous code at 1 M 1.7 to 2.2. Check of the 10 M store takes 3 to
+// 6 s, Backup 44 ms. Deleting half of the 1 M store (every resource whose
+// subject hashes even) grows the file from 22.3 to 30.0 MB; Compact takes
+// 0.2 s and leaves 11.8 MB, 1.04 times a fresh import of the 501,149
+// triples left (11.3 MB; BenchmarkCompact1M). A bound-subject Match (13
+// quads) runs about 100 thousand times a second and a bound
+// predicate-object scan yields about 14 million quads a second
+// (BenchmarkLookup1M).
 //
 // # Concurrency
 //
@@ -191,4 +207,38 @@
 // (Options.MmapSize), so remapping only happens when the file outgrows it.
 // A long-lived snapshot also keeps the pages it reads from being reused,
 // which makes the file grow under a steady write load.
+//
+// Within the process, writers take Store.wmu before their transaction: a
+// rebuild spans many transactions on the new file, during which the old one
+// must not change, so a bulk import or Compact makes other writes of the
+// process wait (snapshots go on). Other processes are kept out by the
+// file's lock: a writer (serve, import, compact, restore) holds it
+// exclusively, readers (stats, export, backup) share it, and bbolt offers
+// no way to read a file that a writer holds, so a backup from the command
+// line needs the server stopped; a running server can use Store.Backup.
+//
+// # Files
+//
+//	store.go     Open, the bbolt handles and their replacement, Close
+//	lock.go      file locks, replaced-file detection, leftover files
+//	verify.go    the page-structure check before bbolt maps a file
+//	keys.go      id and tuple key encodings
+//	termcodec.go stored terms and their hash
+//	dict.go      term↔id resolution within a write
+//	block.go     index blocks
+//	index.go     the four orders, block merges
+//	write.go     writes: Add, Remove, ReplaceGraph, ClearGraph
+//	import.go    Import, one transaction or bulk
+//	bulk.go      bulk import: term table use, spilling runs
+//	intern.go    the bulk import's term table
+//	runs.go      sorted runs on disk and their merge
+//	sort.go      radix sorts
+//	build.go     rebuilds: a new file in many transactions, renamed in
+//	compact.go   Compact
+//	gone.go      tombstones of dropped IRIs
+//	snapshot.go  read views (eval.Dataset), scan.go and estimate.go
+//	quads.go     term-level reads, graph information, Stats
+//	check.go     Check
+//	backup.go    Backup, Restore
+//	mmap_*.go    releasing mapped pages
 package store
