@@ -2,7 +2,12 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
+	"errors"
+	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -166,4 +171,129 @@ func TestCompactReplacements(t *testing.T) {
 
 func itoa(i int) string {
 	return string(rune('0'+i/1000%10)) + string(rune('0'+i/100%10)) + string(rune('0'+i/10%10)) + string(rune('0'+i%10))
+}
+
+// TestCompactOnline compacts while readers read and a writer writes, as a
+// server calling Compact would: readers never fail, every write lands
+// (before or after the new file, never lost) and the result passes Check.
+func TestCompactOnline(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	base := shapedQuads(20000)
+	if err := s.Add(ctx, base); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Remove(ctx, base[:9000]); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	errs := make(chan error, 8)
+	var added []rdf.Quad
+	done := make(chan struct{})
+	go func() { // the writer
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			q := rdf.Triple(rdf.IRI("http://example.org/w/"+itoa(i)), rdf.IRI("http://example.org/p"), rdf.Literal(itoa(i)))
+			if err := s.Add(ctx, []rdf.Quad{q}); err != nil {
+				errs <- err
+				return
+			}
+			added = append(added, q)
+		}
+	}()
+	for range 2 { // the readers
+		go func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				v, err := s.Snapshot()
+				if err != nil {
+					errs <- err
+					return
+				}
+				n := 0
+				err = v.Match(ctx, [4]uint64{}, func(q [4]uint64) bool {
+					if _, err := v.Term(q[0]); err != nil {
+						errs <- err
+					}
+					n++
+					return n < 3000
+				})
+				v.Close()
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for range 3 {
+		if _, err := s.Compact(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	<-done
+	select {
+	case err := <-errs:
+		t.Fatal(err)
+	default:
+	}
+	want := map[rdf.Quad]bool{}
+	for _, q := range append(base[9000:], added...) {
+		want[q] = true
+	}
+	sameSet(t, s, want)
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d writes during 3 compactions", len(added))
+}
+
+// TestCheckTombstones checks that Check reads the tombstones: a damaged
+// block, and a tombstone naming a live id, are reported.
+func TestCheckTombstones(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		damage func(b *bolt.Bucket) error
+		want   string
+	}{
+		{"garbage", func(b *bolt.Bucket) error { return b.Put(hashKey(^uint64(0)), []byte{0x80}) }, "tombstones: block"},
+		{"live id", func(b *bolt.Bucket) error {
+			return b.Put(hashKey(^uint64(0)), binary.AppendUvarint(binary.AppendUvarint(nil, ^uint64(0)), defaultGraphID+2)) // rdf:type, in use
+		}, "is live"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTemp(t)
+			qs := shapedQuads(300)
+			if err := s.Add(ctx, qs); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Remove(ctx, qs[:150]); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.Compact(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Check(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.cur.db.Update(func(tx *bolt.Tx) error { return tc.damage(tx.Bucket(bucketGone)) }); err != nil {
+				t.Fatal(err)
+			}
+			err := s.Check(ctx)
+			if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Check = %v, want ErrCorrupt mentioning %q", err, tc.want)
+			}
+		})
+	}
 }
