@@ -288,7 +288,7 @@ func (s *Store) buildDictionary(w *txWriter, spec *buildSpec, st *buildStats) er
 		}
 		st.terms++
 	}
-	var fresh [][2]uint64
+	fresh := &pairMerge{} // no new terms
 	if spec.terms != nil {
 		err := spec.terms.fresh(func(id uint64, enc []byte) error {
 			st.terms++
@@ -297,17 +297,20 @@ func (s *Store) buildDictionary(w *txWriter, spec *buildSpec, st *buildStats) er
 		if err != nil {
 			return err
 		}
-		fresh = spec.terms.freshByHash()
+		if fresh, err = spec.terms.freshByHash(); err != nil {
+			return err
+		}
 	}
+	head, _, more := fresh.peek()
 
 	w.use(bucketT2I)
 	hc := spec.old.Bucket(bucketT2I).Cursor()
 	k, v := hc.First()
-	for k != nil || len(fresh) > 0 {
+	for k != nil || more {
 		var h uint64
 		var val []byte
 		switch {
-		case k != nil && (len(fresh) == 0 || binary.BigEndian.Uint64(k) <= fresh[0][0]):
+		case k != nil && (!more || binary.BigEndian.Uint64(k) <= head[0]):
 			if len(k) != 8 {
 				return fmt.Errorf("%w: hash key %x", ErrCorrupt, k)
 			}
@@ -323,13 +326,16 @@ func (s *Store) buildDictionary(w *txWriter, spec *buildSpec, st *buildStats) er
 			}
 			k, v = hc.Next()
 		default:
-			h = fresh[0][0]
+			h = head[0]
 		}
-		if len(fresh) > 0 && fresh[0][0] == h {
+		if more && head[0] == h {
 			val = slices.Clip(val) // never append into the old file's map
-			for len(fresh) > 0 && fresh[0][0] == h {
-				val = binary.AppendUvarint(val, fresh[0][1])
-				fresh = fresh[1:]
+			for more && head[0] == h {
+				val = binary.AppendUvarint(val, head[1])
+				if _, _, err := fresh.next(); err != nil {
+					return err
+				}
+				head, _, more = fresh.peek()
 			}
 		}
 		if len(val) == 0 {

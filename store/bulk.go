@@ -19,6 +19,10 @@ import (
 // term table, the parser and bbolt's pages of the build share the rest.
 const spillShare = 0.25
 
+// termShare is the part of the budget the term table may fill before it
+// spills its new terms to disk (intern.go).
+const termShare = 0.3
+
 // spiller gathers quads (in s, p, o, g order) and spills sorted runs.
 type spiller struct {
 	dir, base  string
@@ -133,6 +137,9 @@ func (s *Store) bulkImport(ctx context.Context, set *termSet, local [][4]uint32,
 		}
 	}()
 	table := newTermTable(old.Bucket(bucketI2T), old.Bucket(bucketT2I), metaUint(old.Bucket(bucketMeta), metaNextID))
+	table.limit = int64(float64(s.opts.ImportMemory) * termShare)
+	table.dir, table.base = tempBase(s.path)
+	defer table.close()
 	sp := newSpiller(s.path, s.opts.ImportMemory)
 	defer sp.close()
 
@@ -193,7 +200,7 @@ func (s *Store) bulkImport(ctx context.Context, set *termSet, local [][4]uint32,
 	}
 	s.log.LogAttrs(ctx, slog.LevelDebug, "store bulk import",
 		slog.Int64("quads", sp.spilled), slog.Int("new terms", table.newTerms()),
-		slog.Int64("term table bytes", table.bytes()),
+		slog.Int64("term table bytes", table.bytes()), slog.Int("term spills", len(table.frozen)),
 		slog.Int("runs", len(sp.runs[0])), slog.Int("transactions", st.txs),
 		slog.Duration("parse and sort", parsed.Sub(start)),
 		slog.Duration("build", built.Sub(parsed)),

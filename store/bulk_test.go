@@ -112,9 +112,14 @@ func TestBulkImportSameAsOneTx(t *testing.T) {
 		}
 		noLeftovers(t, bulk)
 	}
-	// The last batch is small enough for one transaction even here.
+	// The last batch is small enough for one transaction even here, and
+	// the term table spilled its terms to disk (the equality above covers
+	// terms found again in a spilled generation).
 	if n := strings.Count(logs.String(), "store bulk import"); n != 2 {
 		t.Errorf("%d bulk imports logged, want 2:\n%s", n, logs)
+	}
+	if strings.Contains(logs.String(), `"term spills"=0`) || !strings.Contains(logs.String(), `"term spills"=`) {
+		t.Errorf("the term table did not spill:\n%s", logs)
 	}
 }
 

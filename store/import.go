@@ -13,8 +13,17 @@ import (
 	"github.com/stadleuven/maturity/rdf"
 )
 
-// importChunk is how many quads the parsing goroutine hands over at once.
+// importChunk is how many quads the parsing goroutine hands over at once,
+// at most: six chunks are in flight (four queued, one filling, one being
+// interned), at about 440 bytes a parsed quad, so a small budget gets
+// smaller chunks (chunkFor).
 const importChunk = 16 << 10
+
+// chunkFor returns the chunk size for a memory budget: in-flight chunks
+// take at most a twentieth of it.
+func chunkFor(budget int64) int {
+	return int(min(importChunk, max(1<<10, budget/20/6/440)))
+}
 
 // Import loads the quads that src emits, all or nothing: an error from src
 // or emit, a cancelled context or a crash (even kill -9) leaves the store as
@@ -38,6 +47,7 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 	defer cancel()
 	chunks := make(chan []rdf.Quad, 4)
 	srcDone := make(chan error, 1)
+	chunk := chunkFor(s.opts.ImportMemory)
 	go func() {
 		defer close(chunks)
 		// The first chunk grows from nothing, so that a small import does
@@ -48,13 +58,13 @@ func (s *Store) Import(ctx context.Context, src func(emit func(rdf.Quad) error) 
 				return err
 			}
 			buf = append(buf, q)
-			if len(buf) == importChunk {
+			if len(buf) == chunk {
 				select {
 				case chunks <- buf:
 				case <-ctx.Done():
 					return ctx.Err()
 				}
-				buf = make([]rdf.Quad, 0, importChunk)
+				buf = make([]rdf.Quad, 0, chunk)
 			}
 			return nil
 		})
