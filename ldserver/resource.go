@@ -308,19 +308,6 @@ func (s *Server) linkHeader(dr docReq, b *built) string {
 	return strings.Join(parts, ", ")
 }
 
-// serveGraph answers /graph/… with the content of that named graph.
-func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
-	offers := append(append([]rep(nil), docOffers...), repNQuads)
-	dr, ok := s.parseDocReq(w, r, offers)
-	if !ok {
-		return
-	}
-	iri := s.base.iriFor(dr.path)
-	s.serveBuilt(w, r, dr, func(rd *reader) (*built, status, error) {
-		return s.buildGraph(rd, iri, dr)
-	})
-}
-
 // serveNotFound answers 404 for anything not routed or not known.
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 	s.plainError(w, r, http.StatusNotFound, msgNotFound)

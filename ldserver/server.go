@@ -53,7 +53,10 @@ type Config struct {
 	// pages, so the instance works offline.
 	Namespaces []vocab.Namespace
 	DumpDir    string // where dumps are written; default a new temporary directory
-	CacheBytes int    // response cache size; default 64 MiB
+	// GraphStreamQuads is the size from which /graph/… documents are
+	// streamed to a file rather than built in memory (default 50,000).
+	GraphStreamQuads int
+	CacheBytes       int // response cache size; default 64 MiB
 
 	// The SPARQL endpoint (endpoint.go). DefaultGraphOwn makes the default
 	// graph of a query the stored default graph only (W3C semantics)
