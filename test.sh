@@ -24,9 +24,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The packages that share caches, pools or stores across goroutines (add
-# the web app's package here when it arrives).
-race_pkgs=(./store ./ldserver ./sparql/eval ./dcat)
+# The packages that share caches, pools or stores across goroutines.
+race_pkgs=(./store ./ldserver ./sparqlhttp ./webapp ./sparql/eval ./dcat)
 
 start=$(date +%s)
 missing=() # "program: how to get it"

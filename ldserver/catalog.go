@@ -14,6 +14,8 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/stadleuven/maturity/dcat"
+	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 )
 
@@ -49,7 +51,7 @@ type catalogState struct {
 // downloads of their distributions.
 func (s *Server) routeCatalog(r chi.Router) {
 	c := &catalogState{s: s, sizes: dcat.NewSizeCache(), cfg: dcat.Config{
-		Base:         s.base.iri,
+		Base:         s.base.IRI,
 		Licence:      s.cfg.Licence,
 		Publisher:    s.cfg.Catalog.Publisher,
 		ContactEmail: s.cfg.Catalog.ContactEmail,
@@ -99,15 +101,7 @@ func (c *catalogState) profileOf(w http.ResponseWriter, r *http.Request) (dcat.P
 	p, err := dcat.ParseProfile(r.URL.Query().Get("profile"))
 	if err != nil {
 		lang, _ := c.s.pickLang(r)
-		msg := "Onbekend profiel: kies ?profile=dcat-ap-3 (standaard) of ?profile=dcat-ap-2."
-		if lang == "en" {
-			msg = "Unknown profile: choose ?profile=dcat-ap-3 (default) or ?profile=dcat-ap-2."
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.WriteHeader(http.StatusBadRequest)
-		if r.Method != http.MethodHead {
-			fmt.Fprintf(w, "400 %s\n", msg)
-		}
+		httpx.TextError(w, r, http.StatusBadRequest, i18n.T(lang, "badProfile"), "")
 		return 0, false
 	}
 	return p, true
@@ -141,7 +135,7 @@ func (c *catalogState) serveCatalog(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	paged := r.URL.Query().Has("page")
-	collection := s.base.url(dr.path)
+	collection := s.base.URL(dr.path)
 	pageURL := func(k int) string {
 		u := collection + "?page=" + strconv.Itoa(k)
 		if profile == dcat.ProfileDCATAP2 {
@@ -189,7 +183,7 @@ func (c *catalogState) serveCatalog(w http.ResponseWriter, r *http.Request) {
 			loc = "" // the page's own URL is the request's
 		}
 		return &computed{salt: salt, link: link, location: loc, render: func(out io.Writer) error {
-			if !dr.rep.html {
+			if !dr.rep.HTML {
 				return s.renderRDF(out, dr.rep, quads)
 			}
 			b := &built{iri: cat.IRI, quads: quads}
@@ -213,7 +207,7 @@ func (c *catalogState) serveDataset(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	iri := s.base.iriFor("id/" + strings.TrimPrefix(dr.path, "/doc/"))
+	iri := s.base.IRIFor("id/" + strings.TrimPrefix(dr.path, "/doc/"))
 	s.serveBuilt(w, r, dr, func(rd *reader) (*built, status, error) {
 		cat, err := c.catalog(rd.ctx, rd.v, dcat.ProfileDCATAP3)
 		if err != nil {
@@ -245,7 +239,7 @@ func (c *catalogState) serveDataset(w http.ResponseWriter, r *http.Request) {
 		}
 		b := &built{iri: iri, quads: quads}
 		b.meta = s.docMeta(dr, iri)
-		if dr.rep.html {
+		if dr.rep.HTML {
 			var terms []string
 			for _, f := range dcat.Formats() {
 				terms = append(terms, cat.DistributionIRI(d, f))
@@ -271,7 +265,7 @@ func (s *Server) describeBuilt(rd *reader, dr docReq, iri string, subjects []uin
 	if d.hasNext || dr.page > 1 {
 		b.meta = append(b.meta, s.pagingQuads(dr, d)...)
 	}
-	if dr.rep.html {
+	if dr.rep.HTML {
 		if b.page, err = s.buildPage(rd, b, dr); err != nil {
 			return nil, 0, errorf(iri, err)
 		}
@@ -281,7 +275,7 @@ func (s *Server) describeBuilt(rd *reader, dr docReq, iri string, subjects []uin
 
 // docMeta says what the document is about and under which licence.
 func (s *Server) docMeta(dr docReq, iri string) []rdf.Quad {
-	doc := rdf.IRI(s.base.url(dr.path))
+	doc := rdf.IRI(s.base.URL(dr.path))
 	return []rdf.Quad{
 		{S: doc, P: rdf.IRI(rdf.RDFType), O: rdf.IRI(foafDocument)},
 		{S: doc, P: rdf.IRI(foafPrimaryTopic), O: rdf.IRI(iri)},
@@ -308,11 +302,7 @@ func (s *Server) computedPage(rd *reader, dr docReq, quads []rdf.Quad, main stri
 		}
 		pm.Terms = append(pm.Terms, v)
 	}
-	for _, o := range docOffers {
-		if !o.html {
-			pm.Alternates = append(pm.Alternates, alternate{Name: strings.ToUpper(strings.TrimPrefix(o.ext(), ".")), MediaType: o.mediaType(), Href: s.docURLOf(dr, o, 1)})
-		}
-	}
+	pm.Alternates = alternates(func(o httpx.Rep) string { return s.docURLOf(dr, o, 1) })
 	return pm, nil
 }
 
@@ -320,7 +310,7 @@ func (s *Server) computedPage(rd *reader, dr docReq, quads []rdf.Quad, main stri
 // very bytes whose length the catalog gives as dcat:byteSize.
 func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 	s := c.s
-	p := requestPath(r)
+	p := httpx.RequestPath(r)
 	ext := path.Ext(p)
 	f, ok := dcat.FormatForExt(ext)
 	if !ok {
@@ -386,7 +376,7 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 	if st != statusOK {
 		w.Header().Del("Content-Disposition")
 		if st == statusGone {
-			s.plainError(w, r, http.StatusGone, msgGone)
+			s.plainError(w, r, http.StatusGone, "gone")
 		} else {
 			s.serveNotFound(w, r)
 		}
@@ -406,7 +396,7 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 	}
 	ctype := cp.ctype
 	if ctype == "" {
-		ctype = dr.rep.contentType()
+		ctype = dr.rep.ContentType()
 	}
 	link := cp.link
 	if link != "" {
@@ -426,7 +416,7 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 		return
 	}
 	e.body = buf.Bytes()
-	e.gz = gzipBytes(e.body)
+	e.gz = httpx.GzipBytes(e.body)
 	s.cache.put(e)
 	writeEntry(w, r, e)
 }

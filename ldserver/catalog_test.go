@@ -270,7 +270,7 @@ func TestCatalogChangeOneAssessment(t *testing.T) {
 	}
 
 	// Import version 2 of Demostad Zuid 2025, as `maturity assess import` would.
-	model, err := vocab.ReadModel(env.src.visible())
+	model, err := vocab.ReadModel(env.src.Visible())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,7 +284,7 @@ func TestCatalogChangeOneAssessment(t *testing.T) {
 	}
 	at := time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC)
 	for _, g := range gs {
-		env.src.replaceGraph(rdf.IRI(g.IRI), g.Quads, at)
+		env.src.ReplaceGraph(rdf.IRI(g.IRI), g.Quads, at)
 	}
 	after := take()
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/internal/voidstats"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
 )
@@ -32,7 +33,7 @@ func gunzip(t *testing.T, b []byte) []byte {
 func TestDumps(t *testing.T) {
 	e := newTestEnv(t, nil, nil)
 	check := func() string {
-		want := e.src.visible()
+		want := e.src.Visible()
 		resp, body := e.get(t, "GET", e.base+"dumps/dataset.nq.gz")
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/gzip" {
 			t.Fatalf("nq dump: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
@@ -53,7 +54,7 @@ func TestDumps(t *testing.T) {
 	}
 	first := check()
 	g := rdf.IRI(e.base + "graph/extra")
-	e.src.replaceGraph(g, []rdf.Quad{{S: rdf.IRI(e.base + "id/test/x"), P: rdf.IRI(rdfsLabel), O: rdf.Literal("nieuw"), G: g}}, time.Now())
+	e.src.ReplaceGraph(g, []rdf.Quad{{S: rdf.IRI(e.base + "id/test/x"), P: rdf.IRI(rdfsLabel), O: rdf.Literal("nieuw"), G: g}}, time.Now())
 	if second := check(); second == first {
 		t.Errorf("dump ETag unchanged after a write: %s", second)
 	}
@@ -89,7 +90,7 @@ func TestVoID(t *testing.T) {
 		}
 		return ""
 	}
-	visible := e.src.visible()
+	visible := e.src.Visible()
 	distinct := map[rdf.Quad]bool{}
 	for _, q := range visible {
 		distinct[q] = true
@@ -103,16 +104,16 @@ func TestVoID(t *testing.T) {
 		}
 	}
 	// The centre cities link to the address register's municipalities and Wikidata.
-	for _, lt := range linkTargets {
+	for _, lt := range voidstats.LinkTargets {
 		want := 0
 		for q := range distinct {
-			if (q.P.Value == nsOWL+"sameAs" || q.P.Value == nsSKOS+"exactMatch" || q.P.Value == nsSKOS+"closeMatch") && strings.HasPrefix(q.O.Value, lt.uriSpace) {
+			if (q.P.Value == nsOWL+"sameAs" || q.P.Value == nsSKOS+"exactMatch" || q.P.Value == nsSKOS+"closeMatch") && strings.HasPrefix(q.O.Value, lt.URISpace) {
 				want++
 			}
 		}
-		n, _ := strconv.Atoi(value(e.base+".well-known/void#linkset-"+lt.frag, nsVOID+"triples"))
+		n, _ := strconv.Atoi(value(e.base+".well-known/void#linkset-"+lt.Frag, nsVOID+"triples"))
 		if n != want || want == 0 {
-			t.Errorf("linkset %s: %d links, data has %d", lt.frag, n, want)
+			t.Errorf("linkset %s: %d links, data has %d", lt.Frag, n, want)
 		}
 	}
 	// The endpoint is advertised exactly when it is routed.

@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/internal/htmlui"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 )
 
@@ -26,13 +29,13 @@ const defaultGraphStream = 50_000
 // streamed into a gzipped file (dump.go) once per version of the graph and
 // served from there, and its HTML page reads only the resources it lists.
 func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
-	offers := append(append([]rep(nil), docOffers...), repNQuads)
+	offers := append(append([]httpx.Rep(nil), docOffers...), httpx.RepNQuads)
 	dr, ok := s.parseDocReq(w, r, offers)
 	if !ok {
 		return
 	}
-	iri := s.base.iriFor(dr.path)
-	if !dr.rep.html && s.serveLargeGraph(w, r, dr, iri) {
+	iri := s.base.IRIFor(dr.path)
+	if !dr.rep.HTML && s.serveLargeGraph(w, r, dr, iri) {
 		return
 	}
 	s.serveBuilt(w, r, dr, func(rd *reader) (*built, status, error) {
@@ -66,8 +69,8 @@ func (s *Server) serveLargeGraph(w http.ResponseWriter, r *http.Request, dr docR
 	}
 	version := uint64(modified.UnixNano())
 	sum := sha256.Sum256([]byte(iri))
-	name := "graph-" + hex.EncodeToString(sum[:12]) + dr.rep.ext() + ".gz"
-	f, opts := dr.rep.format, s.writeOptions()
+	name := "graph-" + hex.EncodeToString(sum[:12]) + dr.rep.Ext() + ".gz"
+	f, opts := dr.rep.Format, s.writeOptions()
 	df, err := s.dumps.ensure(r.Context(), s, name, version, func(rd *reader, out io.Writer) error {
 		id, err := rd.iriID(iri)
 		if err != nil || id == 0 {
@@ -87,9 +90,9 @@ func (s *Server) serveLargeGraph(w http.ResponseWriter, r *http.Request, dr docR
 		return true
 	}
 	defer fh.Close()
-	etag := `"m` + strconv.FormatUint(df.version, 36) + "-" + dr.rep.name()
+	etag := `"m` + strconv.FormatUint(df.version, 36) + "-" + dr.rep.Name()
 	h := w.Header()
-	h.Set("Content-Type", dr.rep.contentType())
+	h.Set("Content-Type", dr.rep.ContentType())
 	h.Set("Vary", "Accept, Accept-Language, Accept-Encoding")
 	h.Set("Cache-Control", "public, max-age=60")
 	h.Set("Content-Location", s.docURLOf(dr, dr.rep, 1))
@@ -98,7 +101,7 @@ func (s *Server) serveLargeGraph(w http.ResponseWriter, r *http.Request, dr docR
 		link += ", "
 	}
 	h.Set("Link", link+fmt.Sprintf(`<%s>; rel="license"`, s.cfg.Licence))
-	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+	if httpx.AcceptsGzip(r.Header.Get("Accept-Encoding")) {
 		// The file's own bytes; ServeContent handles HEAD, Range and the
 		// conditional requests.
 		h.Set("Content-Encoding", "gzip")
@@ -154,7 +157,7 @@ func (s *Server) buildGraph(rd *reader, iri string, dr docReq) (*built, status, 
 	err = rd.match(0, 0, 0, gid, func(q [4]uint64) bool {
 		rd.use(q)
 		any = true
-		if dr.rep.html {
+		if dr.rep.HTML {
 			if !seen[q[0]] {
 				seen[q[0]] = true
 				if t, err := rd.term(q[0]); err != nil {
@@ -188,7 +191,7 @@ func (s *Server) buildGraph(rd *reader, iri string, dr docReq) (*built, status, 
 		}
 		return nil, statusGone, nil
 	}
-	if !dr.rep.html {
+	if !dr.rep.HTML {
 		sortQuads(b.quads)
 		return b, statusOK, nil
 	}
@@ -203,7 +206,7 @@ func (s *Server) buildGraph(rd *reader, iri string, dr docReq) (*built, status, 
 	if len(subjects) > maxGraphList {
 		subjects = subjects[:maxGraphList]
 	}
-	t := &table{Title: s.msg(dr.lang, msgSubjects)}
+	t := &table{Title: i18n.T(dr.lang, "subjects")}
 	typ, _ := pb.value(rdf.IRI(rdf.RDFType), 0)
 	t.Columns = []value{typ}
 	typeID, err := rd.iriID(rdf.RDFType)
@@ -252,12 +255,12 @@ func (s *Server) buildGraph(rd *reader, iri string, dr docReq) (*built, status, 
 		return lessValue(t.Rows[i][0][0], t.Rows[j][0][0])
 	})
 	b.page = &pageModel{Lang: dr.lang, Title: title, IRI: iri, Page: 1,
-		Main:   &resourceView{Title: title, IRI: iri, Text: s.msg(dr.lang, msgGraphContent)},
+		Main:   &resourceView{Title: title, IRI: iri, Text: i18n.T(dr.lang, "graphContent")},
 		Tables: []*table{t},
 	}
-	for _, o := range append(append([]rep(nil), docOffers...), repNQuads) {
-		if !o.html {
-			b.page.Alternates = append(b.page.Alternates, alternate{Name: strings.ToUpper(strings.TrimPrefix(o.ext(), ".")), MediaType: o.mediaType(), Href: s.docURLOf(dr, o, 1)})
+	for _, o := range append(append([]httpx.Rep(nil), docOffers...), httpx.RepNQuads) {
+		if !o.HTML {
+			b.page.Alternates = append(b.page.Alternates, htmlui.Alternate{Name: strings.ToUpper(strings.TrimPrefix(o.Ext(), ".")), MediaType: o.MediaType(), Href: s.docURLOf(dr, o, 1)})
 		}
 	}
 	return b, statusOK, nil

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/internal/readview"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
 	"github.com/stadleuven/maturity/vocab"
@@ -64,7 +65,7 @@ func TestFormatOverrides(t *testing.T) {
 		{"model/domein/sponsoring.jsonld", "", "application/ld+json"},
 		{"model/domein/sponsoring.nt", "", "application/n-triples"},
 		{"model/domein/sponsoring.rdf", "", "application/rdf+xml"},
-		{"model/domein/sponsoring.html", "text/turtle", "text/html"},
+		{"model/domein/sponsoring.HTML", "text/turtle", "text/html"},
 		{"model/domein/sponsoring?format=jsonld", "text/turtle", "application/ld+json"},
 		{"model/domein/sponsoring?format=text/turtle", "text/html", "text/turtle"},
 		{"ns.ttl", "", "text/turtle"},
@@ -161,7 +162,7 @@ func TestETagFollowsGraphs(t *testing.T) {
 	}
 	g := rdf.IRI(e.base + assessGraph)
 	var quads []rdf.Quad
-	for _, q := range e.src.visible() {
+	for _, q := range e.src.Visible() {
 		if q.G != g {
 			continue
 		}
@@ -170,7 +171,7 @@ func TestETagFollowsGraphs(t *testing.T) {
 		}
 		quads = append(quads, q)
 	}
-	e.src.replaceGraph(g, quads, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
+	e.src.ReplaceGraph(g, quads, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
 	for _, p := range changed {
 		if etag(p) == before[p] {
 			t.Errorf("%s: ETag unchanged after its graph changed", p)
@@ -278,7 +279,7 @@ func TestLanguage(t *testing.T) {
 // TestBaseBehindProxy serves a public base with a path prefix: the 303
 // Location uses the public base whether or not the proxy strips the prefix.
 func TestBaseBehindProxy(t *testing.T) {
-	src := newMemSource(nil, rdf.Term{})
+	src := readview.NewMemory(nil, rdf.Term{})
 	s, err := New(Config{Base: "https://data.example.org/maturiteit/", DumpDir: t.TempDir()}, src)
 	if err != nil {
 		t.Fatal(err)

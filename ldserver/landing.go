@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/vocab"
 )
@@ -86,56 +88,31 @@ func (s *Server) serveLanding(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, 0, err
 		}
-		b := &built{iri: s.base.iri, quads: quads}
-		if dr.rep.html {
+		b := &built{iri: s.base.IRI, quads: quads}
+		if dr.rep.HTML {
 			lm, err := s.buildLanding(rd, dr)
 			if err != nil {
 				return nil, 0, err
 			}
-			b.page = &pageModel{Lang: dr.lang, Title: s.msg(dr.lang, msgIntroTitle), IRI: s.base.iri, Landing: lm}
-			for _, o := range docOffers {
-				if !o.html {
-					b.page.Alternates = append(b.page.Alternates, alternate{Name: strings.ToUpper(strings.TrimPrefix(o.ext(), ".")), MediaType: o.mediaType(), Href: s.base.url(".well-known/void") + "?format=" + o.name()})
-				}
-			}
+			b.page = &pageModel{Lang: dr.lang, Title: i18n.T(dr.lang, "introTitle"), IRI: s.base.IRI, Landing: lm}
+			b.page.Alternates = alternates(func(o httpx.Rep) string { return s.base.URL(".well-known/void") + "?format=" + o.Name() })
 		}
 		return b, statusOK, nil
 	})
 }
 
+// buildLanding builds the landing page: the links to the services, the
+// organisations, the concept schemes of the model, the datasets and the
+// study's definitions and conclusions.
 func (s *Server) buildLanding(rd *reader, dr docReq) (*landingModel, error) {
 	pb, err := s.newPageBuilder(rd, dr, nil)
 	if err != nil {
 		return nil, err
 	}
-	lm := &landingModel{
-		VoID:    s.base.url(".well-known/void"),
-		Context: s.contextURL(),
-		Dumps: []dumpLink{
-			{Name: "dataset.nq.gz", Href: s.base.url("dumps/dataset.nq.gz"), Text: s.msg(dr.lang, msgDumpNQ)},
-			{Name: "dataset.ttl.gz", Href: s.base.url("dumps/dataset.ttl.gz"), Text: s.msg(dr.lang, msgDumpTTL)},
-		},
-	}
-	if dr.langParam {
-		lm.VoID += "?lang=" + dr.lang
-	}
-	if s.routed("/sparql") {
-		lm.SPARQL = s.base.url("sparql")
-	}
-	if s.routed("/catalog") {
-		lm.Catalog = s.base.url("catalog")
-	}
-	if s.routed("/evaluatie/nieuw") {
-		lm.AssessForm = s.base.url("evaluatie/nieuw")
-		if dr.langParam {
-			lm.AssessForm += "?lang=" + dr.lang
-		}
-	}
-	orgs, err := pb.instances(orgClasses, maxLandingItems)
-	if err != nil {
+	lm := s.landingLinks(dr)
+	if lm.Organisations, err = pb.instances(orgClasses, maxLandingItems); err != nil {
 		return nil, err
 	}
-	lm.Organisations = orgs
 	if lm.Datasets, err = pb.instances([]string{qbDataSet}, maxLandingItems); err != nil {
 		return nil, err
 	}
@@ -144,22 +121,61 @@ func (s *Server) buildLanding(rd *reader, dr docReq) (*landingModel, error) {
 	} else if len(onts) > 0 {
 		lm.Vocabulary = onts[0]
 	}
+	if lm.Schemes, err = pb.schemes(); err != nil {
+		return nil, err
+	}
+	if err := pb.study(lm); err != nil {
+		return nil, err
+	}
+	return lm, nil
+}
+
+// landingLinks links the dataset's description, context and dumps, and
+// the services that are routed.
+func (s *Server) landingLinks(dr docReq) *landingModel {
+	lm := &landingModel{
+		VoID:    s.base.URL(".well-known/void"),
+		Context: s.contextURL(),
+		Dumps: []dumpLink{
+			{Name: "dataset.nq.gz", Href: s.base.URL("dumps/dataset.nq.gz"), Text: i18n.T(dr.lang, "dumpNQ")},
+			{Name: "dataset.ttl.gz", Href: s.base.URL("dumps/dataset.ttl.gz"), Text: i18n.T(dr.lang, "dumpTTL")},
+		},
+	}
+	if dr.langParam {
+		lm.VoID += "?lang=" + dr.lang
+	}
+	if s.routed("/sparql") {
+		lm.SPARQL = s.base.URL("sparql")
+	}
+	if s.routed("/catalog") {
+		lm.Catalog = s.base.URL("catalog")
+	}
+	if s.routed("/evaluatie/nieuw") {
+		lm.AssessForm = s.base.URL("evaluatie/nieuw")
+		if dr.langParam {
+			lm.AssessForm += "?lang=" + dr.lang
+		}
+	}
+	return lm
+}
+
+// schemes lists the concept schemes with their concepts: the maturity
+// model (a scheme with a type of its own) first and unfolded, then the
+// schemes with top concepts, then the rest, each group by name.
+func (pb *pageBuilder) schemes() ([]schemeView, error) {
+	rd := pb.rd
 	schemes, err := pb.instanceIDs([]string{skosConceptScheme}, maxLandingItems)
 	if err != nil {
 		return nil, err
 	}
-	inScheme, err := rd.iriID(skosInScheme)
-	if err != nil {
-		return nil, err
+	var ids [3]uint64
+	for i, p := range []string{skosInScheme, nsSKOS + "hasTopConcept", rdf.RDFType} {
+		if ids[i], err = rd.iriID(p); err != nil {
+			return nil, err
+		}
 	}
-	top, err := rd.iriID(nsSKOS + "hasTopConcept")
-	if err != nil {
-		return nil, err
-	}
-	typ, err := rd.iriID(rdf.RDFType)
-	if err != nil {
-		return nil, err
-	}
+	inScheme, top, typ := ids[0], ids[1], ids[2]
+	var out []schemeView
 	for _, sc := range schemes {
 		t, err := rd.term(sc)
 		if err != nil {
@@ -177,8 +193,6 @@ func (s *Server) buildLanding(rd *reader, dr docReq) (*landingModel, error) {
 		if err != nil {
 			return nil, err
 		}
-		// A scheme with a type of its own besides skos:ConceptScheme (a
-		// mat:MaturityModel) is the model; then schemes with top concepts.
 		types, err := rd.objects(sc, typ)
 		if err != nil {
 			return nil, err
@@ -198,21 +212,18 @@ func (s *Server) buildLanding(rd *reader, dr docReq) (*landingModel, error) {
 		for _, row := range tbl.Rows {
 			sv.Concepts = append(sv.Concepts, row[0]...)
 		}
-		lm.Schemes = append(lm.Schemes, sv)
+		out = append(out, sv)
 	}
-	sort.SliceStable(lm.Schemes, func(i, j int) bool {
-		if lm.Schemes[i].rank != lm.Schemes[j].rank {
-			return lm.Schemes[i].rank < lm.Schemes[j].rank
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].rank != out[j].rank {
+			return out[i].rank < out[j].rank
 		}
-		return strings.ToLower(lm.Schemes[i].Scheme.Text) < strings.ToLower(lm.Schemes[j].Scheme.Text)
+		return strings.ToLower(out[i].Scheme.Text) < strings.ToLower(out[j].Scheme.Text)
 	})
-	if len(lm.Schemes) > 0 {
-		lm.Schemes[0].Open = true
+	if len(out) > 0 {
+		out[0].Open = true
 	}
-	if err := pb.study(lm); err != nil {
-		return nil, err
-	}
-	return lm, nil
+	return out, nil
 }
 
 // study fills in the definitions and conclusions the maturity model links

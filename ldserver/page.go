@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/internal/htmlui"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/vocab"
 )
@@ -20,7 +23,7 @@ type pageModel struct {
 	Main       *resourceView
 	Terms      []*resourceView // other subjects of a hash document (vocabulary terms)
 	Tables     []*table        // cube observations and incoming links, as tables
-	Alternates []alternate
+	Alternates []htmlui.Alternate
 	Page       int
 	Prev, Next string
 	Landing    *landingModel
@@ -177,16 +180,12 @@ func (s *Server) buildPage(rd *reader, b *built, dr docReq) (*pageModel, error) 
 		return nil, err
 	}
 	pm.Tables = append(pm.Tables, incoming...)
-	for _, o := range docOffers {
-		if !o.html {
-			pm.Alternates = append(pm.Alternates, alternate{Name: strings.ToUpper(strings.TrimPrefix(o.ext(), ".")), MediaType: o.mediaType(), Href: s.docURLOf(dr, o, dr.page)})
-		}
-	}
+	pm.Alternates = alternates(func(o httpx.Rep) string { return s.docURLOf(dr, o, dr.page) })
 	if d.hasNext {
-		pm.Next = s.docURLOf(dr, repHTML, dr.page+1)
+		pm.Next = s.docURLOf(dr, httpx.RepHTML, dr.page+1)
 	}
 	if dr.page > 1 {
-		pm.Prev = s.docURLOf(dr, repHTML, dr.page-1)
+		pm.Prev = s.docURLOf(dr, httpx.RepHTML, dr.page-1)
 	}
 	return pm, nil
 }
@@ -351,11 +350,11 @@ func basisOf(quads []rdf.Quad) (verbatim, interpreted map[string]bool) {
 func (pb *pageBuilder) mark(verbatim, interpreted bool, lang string) *basisMark {
 	switch {
 	case verbatim && primaryLang(lang) == "nl":
-		return &basisMark{Kind: "study", Text: pb.s.msg(pb.dr.lang, msgStudyText)}
+		return &basisMark{Kind: "study", Text: i18n.T(pb.dr.lang, "studyText")}
 	case verbatim:
-		return &basisMark{Kind: "translation", Text: pb.s.msg(pb.dr.lang, msgTranslation)}
+		return &basisMark{Kind: "translation", Text: i18n.T(pb.dr.lang, "translation")}
 	case interpreted:
-		return &basisMark{Kind: "interpretation", Text: pb.s.msg(pb.dr.lang, msgInterpretation)}
+		return &basisMark{Kind: "interpretation", Text: i18n.T(pb.dr.lang, "interpretation")}
 	}
 	return nil
 }
@@ -559,7 +558,7 @@ func (pb *pageBuilder) value(t rdf.Term, depth int) (value, error) {
 // href is where a link to iri points: our things straight to their
 // document (saving the 303), with ?lang= carried on when it was chosen.
 func (pb *pageBuilder) href(iri string) string {
-	doc, ok := pb.s.base.docURL(iri)
+	doc, ok := pb.s.base.DocURL(iri)
 	if !ok {
 		return iri
 	}
@@ -585,10 +584,10 @@ func (s *Server) shorten(iri string) string {
 	if best >= 0 {
 		return s.cfg.Prefixes[best].Name + ":" + iri[len(s.cfg.Prefixes[best].IRI):]
 	}
-	if rest, ok := s.base.local(iri); ok && rest != "" {
+	if rest, ok := s.base.Local(iri); ok && rest != "" {
 		return rest
 	}
-	for _, n := range s.base.mirror.Namespaces() {
+	for _, n := range s.base.Mirror.Namespaces() {
 		if rest, ok := strings.CutPrefix(iri, n.Shared); ok && strings.HasPrefix(iri, n.IRI) && rest != "" {
 			return rest
 		}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/stadleuven/maturity/rdfio"
 	"github.com/stadleuven/maturity/sparql"
-	"github.com/stadleuven/maturity/sparql/algebra"
 	"github.com/stadleuven/maturity/sparql/results"
 	"github.com/stadleuven/maturity/store"
 )
@@ -77,7 +76,7 @@ func runQuery(ctx context.Context, sio stdio, args []string) error {
 		if err := writeOutput(sio.out, "-", func(w io.Writer) error { n, err = writeResult(w, res, *format); return err }); err != nil {
 			return err
 		}
-		if n == 0 && q.Form() != algebra.Ask {
+		if n == 0 && q.Form() != sparql.Ask {
 			unused, err := absentPrefixes(ctx, snap, string(text), q.Algebra().Prefixes)
 			if err != nil {
 				return err
@@ -150,7 +149,7 @@ func absentPrefixes(ctx context.Context, snap *store.Snapshot, text string, pref
 func writeResult(w io.Writer, res *sparql.Result, format string) (int, error) {
 	n := 0
 	switch res.Form() {
-	case algebra.Construct, algebra.Describe:
+	case sparql.Construct, sparql.Describe:
 		if format == "" {
 			format = "ttl"
 		}
@@ -181,7 +180,7 @@ func writeResult(w io.Writer, res *sparql.Result, format string) (int, error) {
 		return n, err
 	}
 	rw := results.NewWriter(w, f)
-	if res.Form() == algebra.Ask {
+	if res.Form() == sparql.Ask {
 		if err := rw.Boolean(res.Boolean()); err != nil {
 			return n, err
 		}

@@ -16,10 +16,14 @@ import (
 
 	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/examples"
+	"github.com/stadleuven/maturity/internal/readview"
+	"github.com/stadleuven/maturity/internal/voidstats"
 	"github.com/stadleuven/maturity/ldserver"
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparqlhttp"
 	"github.com/stadleuven/maturity/store"
 	"github.com/stadleuven/maturity/vocab"
+	"github.com/stadleuven/maturity/webapp"
 )
 
 // defaultBase is the public base IRI when --base is not given; it matches
@@ -83,9 +87,45 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	var writer ldserver.Writer
+	// One site: the linked data, the SPARQL endpoint and the web app,
+	// each its own package, routed together by ldserver.
+	src := storeSource{st}
+	stats := &voidstats.Cache{}
+	endpoint, err := sparqlhttp.New(sparqlhttp.Config{
+		Base:            base,
+		Licence:         *licence,
+		DefaultLang:     "nl",
+		Logger:          log,
+		Context:         vocab.Context(),
+		Prefixes:        vocab.Prefixes(),
+		DefaultGraphOwn: *defGraph == "own",
+		Timeout:         *timeout,
+		MaxRows:         *rowCap,
+		ServiceAllow:    splitList(*serviceAllow),
+		Queries:         queries,
+		Limits:          limits.limits(),
+		MaxQueries:      *limits.queries,
+		MaxQueued:       limits.queuedConfig(),
+		Stats:           stats,
+	}, src)
+	if err != nil {
+		return err
+	}
+	var writer webapp.Writer
 	if !*readOnly {
 		writer = storeWriter{st}
+	}
+	app, err := webapp.New(webapp.Config{
+		Base:        base,
+		Licence:     *licence,
+		DefaultLang: "nl",
+		Logger:      log,
+		Namespaces:  namespaces,
+		Writer:      writer,
+		EditToken:   *editToken,
+	}, src)
+	if err != nil {
+		return err
 	}
 	srv, err := ldserver.New(ldserver.Config{
 		Base:           base,
@@ -97,20 +137,10 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		Prefixes:       vocab.Prefixes(),
 		Namespaces:     namespaces,
 		DumpDir:        filepath.Join(*data, "dumps"),
-
-		DefaultGraphOwn: *defGraph == "own",
-		QueryTimeout:    *timeout,
-		MaxRows:         *rowCap,
-		ServiceAllow:    splitList(*serviceAllow),
-		Queries:         queries,
-		QueryLimits:     limits.limits(),
-		MaxQueries:      *limits.queries,
-		MaxQueued:       limits.queuedConfig(),
-
-		Catalog:   ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
-		Writer:    writer,
-		EditToken: *editToken,
-	}, storeSource{st})
+		Stats:          stats,
+		Catalog:        ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
+		Apps:           []ldserver.App{endpoint, app},
+	}, src)
 	if err != nil {
 		return err
 	}
@@ -140,7 +170,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 // storeSource lets the server open read views without importing store.
 type storeSource struct{ st *store.Store }
 
-func (s storeSource) View(ctx context.Context) (ldserver.View, error) { return s.st.Snapshot() }
+func (s storeSource) View(ctx context.Context) (readview.View, error) { return s.st.Snapshot() }
 
 // firstLoad says what a new store starts with.
 type firstLoad struct {
@@ -148,11 +178,11 @@ type firstLoad struct {
 	examples bool
 }
 
-// storeWriter lets the assessment form publish without ldserver importing
-// store: each publish is one transaction.
+// storeWriter lets the web app publish without importing store: each
+// publish is one transaction.
 type storeWriter struct{ st *store.Store }
 
-func (w storeWriter) ReplaceGraphs(ctx context.Context, graphs []ldserver.GraphContent) error {
+func (w storeWriter) ReplaceGraphs(ctx context.Context, graphs []webapp.GraphContent) error {
 	gcs := make([]store.GraphContent, len(graphs))
 	for i, g := range graphs {
 		gcs[i] = store.GraphContent{Graph: g.Graph, Quads: g.Quads}
