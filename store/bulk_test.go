@@ -194,7 +194,7 @@ func TestBulkImportSnapshots(t *testing.T) {
 func TestOpenRemovesLeftovers(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "m.db")
-	for _, name := range []string{"m.db.build-123", "m.db.restore-9", "m.db.notes", "other.db.build-1"} {
+	for _, name := range []string{"m.db.build-123", "m.db.restore-9", "m.db.run-4417", "m.db.notes", "other.db.build-1"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -16,10 +16,13 @@ import (
 //
 //	NAME.build-*    a new store file being built (bulk import, Compact)
 //	NAME.restore-*  a backup being verified by Restore
+//	NAME.run-*      a sorted run or spilled terms of a bulk import
 //
 // Sorted runs and spilled terms are unlinked as soon as they are created, so
-// they vanish with the process however it ends.
-var leftoverSuffixes = []string{".build-", ".restore-"}
+// they vanish with the process however it ends; but a kill between the
+// create and the unlink leaves one behind (TestImportKill9 hit that window
+// under load), so the next writer removes those too.
+var leftoverSuffixes = []string{".build-", ".restore-", ".run-"}
 
 // openLocked opens path and takes its lock: exclusive for writers, shared
 // for readers, waiting up to timeout. bbolt locks the same way (flock on the
