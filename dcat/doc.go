@@ -22,16 +22,13 @@
 //	config.go       Config: base, licence, publisher, contact, profile
 //	terms.go        vocabulary IRIs and the EU/Flemish controlled values used
 //	discover.go     which datasets the view holds (Dataset)
-//	evidence.go     the evidence graphs (package evidence) as datasets, their CSV
 //	build.go        Build and the quads of catalog, datasets, distributions
 //	distribution.go the five distributions, Render and the size cache
-//	csv.go          the flat CSV table: a Data Cube's observations (a column per
-//	                component, rows in the model's order, resources by Dutch
-//	                label) or the model's actions
+//	csv.go          the flat CSV table of a Data Cube or the model
 //	page.go         Hydra paging of the catalog
 //	validate.go     Validate: mandatory DCAT-AP-VL rules, messages in nl/en
-//	dcatap.go       ValidateDCATAP3: the DCAT-AP 3.0.1 cardinalities, as
-//	                data.europa.eu checks them first
+//	dcatap.go       ValidateDCATAP3: DCAT-AP 3.0.1's cardinalities, as
+//	                data.europa.eu checks them first (package evidence uses it)
 //
 // Conformance (TestOfficialShapes, with rdf-validate-shacl): the catalog of
 // the examples and of 500 generated assessments has zero violations
