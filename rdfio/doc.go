@@ -48,8 +48,8 @@
 // about 35 names that only rdfio's own packages can import. The
 // syntaxes are internal because nothing else in the module needs one
 // alone: callers keep one API, and the split can change without them.
-// internal/deps keeps the syntaxes from importing one another and
-// everything but tests from importing rdftest.
+// internal/deps keeps codec and the syntaxes from importing one another
+// or rdftest.
 //
 // Tests of one syntax sit in its package; tests that compare formats, the
 // W3C runs, the rapper cross-checks, the fuzz targets (tools/fuzz.sh) and
