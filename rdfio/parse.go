@@ -23,7 +23,7 @@ type ParseOptions = codec.ParseOptions
 // error concerns the document as a whole (JSON-LD processing errors).
 type SyntaxError = codec.SyntaxError
 
-// DefaultMaxEntityBytes is the default of ParseOptions.MaxEntityBytes.
+// DefaultMaxEntityBytes is the default of ParseOptions.MaxEntityBytes: 1 MiB.
 const DefaultMaxEntityBytes = rdfxml.DefaultMaxEntityBytes
 
 // Parse reads a document in format f from r and calls emit for every quad,

@@ -17,7 +17,7 @@ var errJSONLDGeneral = errors.New("rdfio: needs the general JSON-LD algorithms")
 // single object of prefixes ("ex": "http://example.org/") and terms, each
 // with an @id and at most an @type, an @language and @container @set. For
 // such a context the compaction algorithms reduce to the few lookups below,
-// which jsonld_compact_write.go performs without building JSON-LD's generic
+// which compact_write.go performs without building JSON-LD's generic
 // maps. Anything else (@vocab, @base, scoped contexts, other containers,
 // keyword aliases, two terms competing for the same slot) is left to
 // json-gold.

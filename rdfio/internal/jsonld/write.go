@@ -22,7 +22,7 @@ import (
 //
 // For the common case, a flat context and a graph without lists or named
 // graphs, the writer skips json-gold and writes the same document directly
-// (jsonld_compact_write.go), many times faster.
+// (compact_write.go), many times faster.
 type jsonldWriter struct {
 	w       io.Writer
 	ctxArg  any // what Compact gets: the context document, or its URL

@@ -32,7 +32,7 @@ type rxBinding struct{ prefix, uri string }
 // io.ByteReader, which the decoder then reads without a buffer of its
 // own), so that it sees each byte when the decoder does: it counts the
 // entity references the decoder is about to expand (see
-// rdfxml_entities_read.go). It also remembers the underlying reader's
+// entities_read.go). It also remembers the underlying reader's
 // error, so that a failing reader is not reported as malformed XML
 // (encoding/xml mixes the two).
 type rxReader struct {
