@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio/internal/codec"
+	"github.com/stadleuven/maturity/rdfio/internal/rdftest"
 )
 
 // gwRoundTrip writes qs with NewGroupWriter in the given order and reads
@@ -43,7 +45,7 @@ func gwRoundTrip(f Format, qs []rdf.Quad, opts WriteOptions) (bool, []byte, erro
 // bySubject orders quads as a subject-first index scan would.
 func bySubject(qs []rdf.Quad) []rdf.Quad {
 	out := slices.Clone(qs)
-	slices.SortStableFunc(out, func(a, b rdf.Quad) int { return writeCompareTerm(&a.S, &b.S) })
+	slices.SortStableFunc(out, func(a, b rdf.Quad) int { return codec.CompareTerm(&a.S, &b.S) })
 	return out
 }
 
@@ -51,10 +53,10 @@ func bySubject(qs []rdf.Quad) []rdf.Quad {
 // graph so that it reads back as the same graph, whether the quads come
 // grouped by subject or shuffled, as many as the buffering writers do.
 func TestGroupWriterRoundTrip(t *testing.T) {
-	corpus := wtCorpus(t)
-	for _, tc := range wtTargeted {
-		if !tc.noRDFXML {
-			corpus["targeted/"+tc.name] = tc.qs
+	corpus := rdftest.Corpus(t, readParser(Turtle), readParser(NTriples))
+	for _, tc := range rdftest.Targeted {
+		if !tc.NoRDFXML {
+			corpus["targeted/"+tc.Name] = tc.Quads
 		}
 	}
 	names := make([]string, 0, len(corpus))
@@ -69,8 +71,8 @@ func TestGroupWriterRoundTrip(t *testing.T) {
 			grouped := bySubject(corpus[name])
 			shuffled := slices.Clone(corpus[name])
 			r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-			ok1, out1, err1 := gwRoundTrip(f, grouped, WriteOptions{Prefixes: wtPrefixes})
-			ok2, out2, err2 := gwRoundTrip(f, shuffled, WriteOptions{Prefixes: wtPrefixes})
+			ok1, out1, err1 := gwRoundTrip(f, grouped, WriteOptions{Prefixes: rdftest.Prefixes})
+			ok2, out2, err2 := gwRoundTrip(f, shuffled, WriteOptions{Prefixes: rdftest.Prefixes})
 			switch {
 			case ok1 && ok2:
 				pass++
@@ -91,7 +93,7 @@ func TestGroupWriterRoundTrip(t *testing.T) {
 
 // Ensure that the Turtle stream holds one subject at a time: output reaches
 // the io.Writer as soon as the next subject starts, and a subject with more
-// triples than groupMax is written in pieces.
+// triples than codec.GroupMax is written in pieces.
 func TestGroupWriterStreams(t *testing.T) {
 	var buf bytes.Buffer
 	gw, err := NewGroupWriter(&buf, Turtle, WriteOptions{Prefixes: []Prefix{{Name: "ex", IRI: "http://example.org/"}}})
@@ -99,12 +101,12 @@ func TestGroupWriterStreams(t *testing.T) {
 		t.Fatal(err)
 	}
 	s1, s2, p := rdf.IRI("http://example.org/s1"), rdf.IRI("http://example.org/s2"), rdf.IRI("http://example.org/p")
-	for i := range groupMax + 10 {
+	for i := range codec.GroupMax + 10 {
 		if err := gw.Write(rdf.Triple(s1, p, rdf.TypedLiteral(strings.Repeat("1", i%7+1), rdf.XSDInteger))); err != nil {
 			t.Fatal(err)
 		}
-		if i == groupMax+1 && !strings.Contains(buf.String(), "ex:s1 ex:p") {
-			t.Fatal("a subject larger than groupMax was not written in pieces")
+		if i == codec.GroupMax+1 && !strings.Contains(buf.String(), "ex:s1 ex:p") {
+			t.Fatal("a subject larger than codec.GroupMax was not written in pieces")
 		}
 	}
 	gw.Write(rdf.Triple(s2, p, rdf.Literal("x")))
@@ -120,7 +122,7 @@ func TestGroupWriterStreams(t *testing.T) {
 	if !strings.HasSuffix(buf.String(), "ex:s2 ex:p \"x\" .\n") {
 		t.Errorf("output ends %q", buf.String()[max(0, buf.Len()-60):])
 	}
-	if err := gw.Write(rdf.Triple(s1, p, s2)); !errors.Is(err, errClosed) {
+	if err := gw.Write(rdf.Triple(s1, p, s2)); !errors.Is(err, codec.ErrClosed) {
 		t.Errorf("Write after Close = %v", err)
 	}
 }
