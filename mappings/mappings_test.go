@@ -125,4 +125,3 @@ func TestRun_Output(t *testing.T) {
 		t.Errorf("got %v\nwant %v", out, want)
 	}
 }
-
