@@ -355,44 +355,57 @@ type computed struct {
 // serveComputed serves a computed document through the response cache,
 // like serveBuilt: a hit of the current generation is written as is; else
 // build runs, and the bytes are rendered only when the ETag changed.
+//
+// Everything is read and rendered while the read view is open, and the view
+// is closed before the first byte goes to the client: a slow client must
+// not hold a read transaction, since a commit that grows the store's memory
+// map waits for every one of them (store/doc.go, Concurrency).
 func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key string, dr docReq, build func(rd *reader) (*computed, status, error)) {
-	v, ok := s.view(w, r)
-	if !ok {
+	v, err := s.src.View(r.Context())
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "open view", "err", err)
+		s.plainError(w, r, http.StatusServiceUnavailable, "unavailable")
 		return
 	}
-	defer v.Close()
+	e, st, err := s.compute(r, v, key, dr, build)
+	v.Close()
+	switch {
+	case err != nil:
+		s.internalError(w, r, err)
+	case st == statusGone:
+		w.Header().Del("Content-Disposition")
+		s.plainError(w, r, http.StatusGone, "gone")
+	case st != statusOK:
+		w.Header().Del("Content-Disposition")
+		s.serveNotFound(w, r)
+	default:
+		writeEntry(w, r, e)
+	}
+}
+
+// compute builds the response of serveComputed from view v: the cached
+// entry, a fresh one (rendered unless the request is conditional and
+// matches), or the status of a document that does not exist.
+func (s *Server) compute(r *http.Request, v View, key string, dr docReq, build func(rd *reader) (*computed, status, error)) (*entry, status, error) {
 	gen := v.Generation()
 	old := s.cache.get(key)
 	if old != nil && old.gen == gen {
-		writeEntry(w, r, old)
-		return
+		return old, statusOK, nil
 	}
 	rd := newReader(r.Context(), v)
 	cp, st, err := build(rd)
-	if err != nil {
-		s.internalError(w, r, err)
-		return
-	}
-	if st != statusOK {
-		w.Header().Del("Content-Disposition")
-		if st == statusGone {
-			s.plainError(w, r, http.StatusGone, "gone")
-		} else {
-			s.serveNotFound(w, r)
-		}
-		return
+	if err != nil || st != statusOK {
+		return nil, st, err
 	}
 	etag, modified, err := validators(rd, s.salt(dr)+"\x00"+cp.salt)
 	if err != nil {
-		s.internalError(w, r, err)
-		return
+		return nil, 0, err
 	}
 	if old != nil && old.etag == etag {
 		e := &entry{key: old.key, gen: gen, etag: old.etag, modified: old.modified, ctype: old.ctype,
 			link: old.link, location: old.location, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz}
 		s.cache.put(e)
-		writeEntry(w, r, e)
-		return
+		return e, statusOK, nil
 	}
 	ctype := cp.ctype
 	if ctype == "" {
@@ -407,16 +420,14 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 		vary: "Accept, Accept-Language, Accept-Encoding", cacheCtl: "public, max-age=60"}
 	e.location = cp.location
 	if notModified(r, etag, modified) {
-		writeEntry(w, r, e)
-		return
+		return e, statusOK, nil // writeEntry answers 304 without a body
 	}
 	var buf bytes.Buffer
 	if err := cp.render(&buf); err != nil {
-		s.internalError(w, r, err)
-		return
+		return nil, 0, err
 	}
 	e.body = buf.Bytes()
 	e.gz = httpx.GzipBytes(e.body)
 	s.cache.put(e)
-	writeEntry(w, r, e)
+	return e, statusOK, nil
 }
