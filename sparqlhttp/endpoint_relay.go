@@ -7,8 +7,6 @@ import (
 	"os"
 	"sync"
 	"time"
-
-	"github.com/stadleuven/maturity/sparql/budget"
 )
 
 // DefaultMaxSpool is Config.MaxSpool's default: the bytes of answers that
@@ -99,7 +97,7 @@ func (r *relay) Write(p []byte) (int, error) {
 	r.mu.Lock()
 	for r.err == nil && !r.budget.take(n, r.written == r.sent) {
 		if err := r.ctx.Err(); err != nil {
-			r.err = fmt.Errorf("the client reads slower than the answer is computed, and %s of answers wait already: %w", budget.Bytes(r.budget.max), err)
+			r.err = fmt.Errorf("the client reads slower than the answer is computed, and %d MiB of answers wait already: %w", r.budget.max>>20, err)
 			break
 		}
 		r.cond.Wait()
