@@ -55,6 +55,9 @@ func (e *entry) prepare() {
 		if e.location != "" {
 			e.hdr["Content-Location"] = []string{e.location}
 		}
+		if strings.HasPrefix(e.ctype, "text/html") {
+			e.hdr["Content-Security-Policy"] = []string{httpx.PageCSP}
+		}
 		if !e.modified.IsZero() {
 			e.hdr["Last-Modified"] = []string{e.modified.Format(http.TimeFormat)}
 		}
