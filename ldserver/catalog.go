@@ -320,10 +320,6 @@ func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSuffix(strings.TrimPrefix(p, "/download/"), ext)
 	lang, langParam := s.pickLang(r)
 	dr := docReq{path: p, lang: lang, langParam: langParam, page: 1}
-	if f.RDF == 0 {
-		// Spreadsheet users get a file with a telling name.
-		w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(name, "/", "-")+f.Ext+`"`)
-	}
 	s.serveComputed(w, r, "download\x00"+p, dr, func(rd *reader) (*computed, status, error) {
 		cat, err := c.catalog(rd.ctx, rd.v, dcat.ProfileDCATAP3)
 		if err != nil {
@@ -336,9 +332,15 @@ func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 		if err := useGraphs(rd, d.DependsOn()); err != nil {
 			return nil, 0, err
 		}
-		return &computed{ctype: f.MediaType + "; charset=utf-8", salt: f.ID, render: func(out io.Writer) error {
+		cp := &computed{ctype: f.MediaType + "; charset=utf-8", salt: f.ID, render: func(out io.Writer) error {
 			return cat.Render(rd.ctx, rd.v, d, f, out)
-		}}, statusOK, nil
+		}}
+		if f.RDF == 0 {
+			// Spreadsheet users get a file with a telling name: the
+			// dataset's, from the catalog, never the request's path.
+			cp.disposition = httpx.Attachment(d.Name + f.Ext)
+		}
+		return cp, statusOK, nil
 	})
 }
 
@@ -348,8 +350,10 @@ type computed struct {
 	ctype    string // default: the negotiated representation's
 	link     string
 	location string // Content-Location, if any
-	salt     string // what the bytes depend on besides the graphs used
-	render   func(w io.Writer) error
+	// disposition is the Content-Disposition, if any (httpx.Attachment).
+	disposition string
+	salt        string // what the bytes depend on besides the graphs used
+	render      func(w io.Writer) error
 }
 
 // serveComputed serves a computed document through the response cache,
@@ -373,10 +377,8 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 	case err != nil:
 		s.internalError(w, r, err)
 	case st == statusGone:
-		w.Header().Del("Content-Disposition")
 		s.plainError(w, r, http.StatusGone, "gone")
 	case st != statusOK:
-		w.Header().Del("Content-Disposition")
 		s.serveNotFound(w, r)
 	default:
 		writeEntry(w, r, e)
@@ -403,7 +405,7 @@ func (s *Server) compute(r *http.Request, v View, key string, dr docReq, build f
 	}
 	if old != nil && old.etag == etag {
 		e := &entry{key: old.key, gen: gen, etag: old.etag, modified: old.modified, ctype: old.ctype,
-			link: old.link, location: old.location, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz}
+			link: old.link, location: old.location, disposition: old.disposition, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz}
 		s.cache.put(e)
 		return e, statusOK, nil
 	}
@@ -418,7 +420,7 @@ func (s *Server) compute(r *http.Request, v View, key string, dr docReq, build f
 	link += fmt.Sprintf(`<%s>; rel="license"`, s.cfg.Licence)
 	e := &entry{key: key, gen: gen, etag: etag, modified: modified, ctype: ctype, link: link,
 		vary: "Accept, Accept-Language, Accept-Encoding", cacheCtl: "public, max-age=60"}
-	e.location = cp.location
+	e.location, e.disposition = cp.location, cp.disposition
 	if notModified(r, etag, modified) {
 		return e, statusOK, nil // writeEntry answers 304 without a body
 	}
