@@ -1,13 +1,13 @@
 package dcat
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/stadleuven/maturity/internal/sheet"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/vocab"
 )
@@ -28,8 +28,9 @@ type column struct {
 // its Data Cube, or one row per action for the maturity model.
 func (c *Catalog) writeCSV(r *reader, d *Dataset, quads []rdf.Quad, w io.Writer) error {
 	g := indexQuads(quads)
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	// Labels, explanations and evidence are free text a city typed: a
+	// cell that a spreadsheet would run as a formula is written as text.
+	cw := sheet.NewWriter(w)
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return err
 	}
@@ -50,7 +51,7 @@ func (c *Catalog) writeCSV(r *reader, d *Dataset, quads []rdf.Quad, w io.Writer)
 }
 
 // modelCSV lists the model's actions per domain.
-func (c *Catalog) modelCSV(quads []rdf.Quad, cw *csv.Writer) error {
+func (c *Catalog) modelCSV(quads []rdf.Quad, cw *sheet.Writer) error {
 	m, err := vocab.ReadModel(quads)
 	if err != nil {
 		return err
@@ -71,7 +72,7 @@ func (c *Catalog) modelCSV(quads []rdf.Quad, cw *csv.Writer) error {
 // cubeCSV writes one row per observation of d.Cube with a column per
 // component of its structure: dimensions first (in their qb:order), then
 // measures, then attributes. Resources are written by their Dutch label.
-func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *csv.Writer) error {
+func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *sheet.Writer) error {
 	cube := rdf.IRI(d.Cube)
 	var dsd rdf.Term
 	if ts := g.objs(cube, qbNS+"structure"); len(ts) > 0 {

@@ -295,7 +295,9 @@ func (b *builder) add(d *Dataset) error {
 		d.depends = append(d.depends, g)
 	}
 	sort.Strings(d.depends)
-	d.etag = b.etag(d)
+	if d.etag, err = b.etag(d); err != nil {
+		return err
+	}
 	b.cat.Datasets = append(b.cat.Datasets, d)
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdfio"
 )
 
@@ -79,7 +80,7 @@ func (s *Server) serveDump(w http.ResponseWriter, r *http.Request) {
 	defer fh.Close()
 	h := w.Header()
 	h.Set("Content-Type", "application/gzip")
-	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	h.Set("Content-Disposition", httpx.Attachment(name))
 	h.Set("ETag", `"g`+strconv.FormatUint(df.version, 10)+`-`+f.String()+`"`)
 	h.Set("Cache-Control", "public, max-age=300")
 	h.Set("Vary", "Accept-Encoding")

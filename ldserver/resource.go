@@ -339,6 +339,7 @@ func (s *Server) notAcceptable(w http.ResponseWriter, r *http.Request, offers []
 // plain text otherwise.
 func (s *Server) plainError(w http.ResponseWriter, r *http.Request, code int, key string) {
 	lang, _ := s.pickLang(r)
+	w.Header().Set("Content-Security-Policy", httpx.PageCSP)
 	s.site.Message(w, r, code, i18n.T(lang, key), false)
 }
 

@@ -201,6 +201,9 @@ func (s *App) servePublish(w http.ResponseWriter, r *http.Request) {
 		s.renderEdit(w, r, fc, f, http.StatusUnprocessableEntity)
 		return
 	}
+	// No read view may stay open across the write: a commit that must
+	// grow the store's memory map waits for every one (store/doc.go).
+	fc.close()
 	v, err := s.publish(r.Context(), fc, a)
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "publish assessment", "org", a.Org, "year", a.Year, "err", err)
@@ -254,6 +257,7 @@ func (s *App) publish(ctx context.Context, fc *formContext, a *assess.Assessment
 	for i, g := range graphs {
 		gcs[i] = GraphContent{Graph: rdf.IRI(g.IRI), Quads: g.Quads}
 	}
+	v.Close() // before the write, see servePublish
 	if err := s.cfg.Writer.ReplaceGraphs(ctx, gcs); err != nil {
 		return 0, fmt.Errorf("write %s: %w", vocab.AssessmentVersion(s.base.IRI, a.Org, a.Year, a.Version), err)
 	}

@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -47,6 +45,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	model := fl.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
 	withExamples := fl.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities)")
 	limits := addLimitFlags(fl)
+	httpLimits := addHTTPFlags(fl)
+	spool := byteSize(sparqlhttp.DefaultMaxSpool)
+	fl.Var(&spool, "max-spool", "answers that wait on disk for clients reading slower than their queries answer, all together (-1: no limit)")
+	mapSize := byteSize(1 << 30)
+	fl.Var(&mapSize, "map-size", "initial memory map of the store; a commit that outgrows it waits for the reads under way")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -64,7 +67,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	}
 	limits.setMemoryLimit(log)
 
-	st, err := openStore(*data)
+	st, err := openStoreWith(*data, &store.Options{MmapSize: int(mapSize)})
 	if err != nil {
 		return err
 	}
@@ -106,6 +109,8 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		Limits:          limits.limits(),
 		MaxQueries:      *limits.queries,
 		MaxQueued:       limits.queuedConfig(),
+		MaxSpool:        int64(spool),
+		SpoolDir:        filepath.Join(*data, "spool"),
 		Stats:           stats,
 	}, src)
 	if err != nil {
@@ -145,26 +150,15 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 
+	if err := os.MkdirAll(filepath.Join(*data, "spool"), 0o700); err != nil {
+		return fmt.Errorf("spool directory: %w", err)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "base", base, "data", *data)
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	return nil
+	return httpLimits.serveHTTP(ctx, ln, srv.Handler(), log)
 }
 
 // storeSource lets the server open read views without importing store.
