@@ -85,6 +85,11 @@ type Config struct {
 	// may edit (see edit_access.go).
 	Writer    Writer
 	EditToken string
+
+	// Mount adds pages of other packages (the hub's harvest status and
+	// cross-city view) at the given paths, for GET and HEAD, behind the
+	// server's middleware; a pattern ending in /* takes everything below.
+	Mount map[string]http.Handler
 }
 
 // Server is the linked-data server. Build one with New.
@@ -203,6 +208,9 @@ func (s *Server) routes(r chi.Router) {
 	s.routeSPARQL(r)
 	s.routeCatalog(r)
 	s.routeEdit(r)
+	for pattern, h := range s.cfg.Mount {
+		get(r, pattern, h.ServeHTTP)
+	}
 	r.NotFound(s.serveNotFound)
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", "GET, HEAD, OPTIONS")

@@ -302,15 +302,15 @@ func (c *Client) once(ctx context.Context, method string, u *url.URL, maxBytes i
 	}
 	var wait time.Duration
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
-		wait = retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		wait = RetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	}
 	return out, wait
 }
 
-// retryAfter parses a Retry-After value (seconds or an HTTP date); 0 when
+// RetryAfter parses a Retry-After value (seconds or an HTTP date); 0 when
 // absent or unparsable. A zero-second wait becomes 1 ns, so it still counts
 // as "retry".
-func retryAfter(v string, now time.Time) time.Duration {
+func RetryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
