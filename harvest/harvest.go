@@ -484,4 +484,3 @@ func pathOf(u string) string {
 	}
 	return u
 }
-
