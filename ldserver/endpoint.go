@@ -103,6 +103,7 @@ func newEndpoint(cfg *Config) (*endpoint, error) {
 		if err != nil {
 			return nil, fmt.Errorf("ldserver: %w", err)
 		}
+		c.SetTimeout(cfg.ServiceTimeout)
 		e.service = c
 	}
 	if cfg.Queries != nil {

@@ -66,6 +66,7 @@ type Config struct {
 	QueryTimeout    time.Duration
 	MaxRows         int
 	ServiceAllow    []string
+	ServiceTimeout  time.Duration // per remote SERVICE call; 0: the query's timeout only
 	Queries         fs.FS
 	// QueryLimits bounds each query's size, strings, memory and SERVICE
 	// answers (zero fields: the defaults of sparql/budget). At most

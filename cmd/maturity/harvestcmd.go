@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -40,7 +41,7 @@ func addHarvestFlags(fl *flag.FlagSet) *harvestFlags {
 }
 
 // harvester builds the harvester over the store in data.
-func (hf *harvestFlags) harvester(st *store.Store, data, base string, sio stdio) (*harvest.Harvester, error) {
+func (hf *harvestFlags) harvester(st *store.Store, data, base string, log *slog.Logger) (*harvest.Harvester, error) {
 	client := webfetch.New(webfetch.Options{
 		AllowPrivate: *hf.allowPrivate,
 		PerHost:      *hf.perHost,
@@ -49,6 +50,7 @@ func (hf *harvestFlags) harvester(st *store.Store, data, base string, sio stdio)
 		UserAgent:    "maturity-harvest/1 (open-data-maturiteit hub; +https://w3id.org/open-data-maturiteit/)",
 	})
 	return harvest.New(harvest.Options{
+		Log:      log,
 		Base:     base,
 		Client:   client,
 		Store:    harvestStore{st},
@@ -118,7 +120,7 @@ func runHarvest(ctx context.Context, sio stdio, args []string) error {
 	if err := ensureLoaded(ctx, st, *data, base, firstLoad{}, nil); err != nil {
 		return err
 	}
-	h, err := hf.harvester(st, *data, base, sio)
+	h, err := hf.harvester(st, *data, base, slog.New(slog.NewTextHandler(sio.err, nil)))
 	if err != nil {
 		return err
 	}
