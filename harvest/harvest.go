@@ -136,6 +136,7 @@ func (h *Harvester) Harvest(ctx context.Context, src Source) *Report {
 		}
 		status.NextAttempt = now.Add(wait)
 		rep.NextAttempt = status.NextAttempt
+		rep.Triples = prev.Triples // what the hub still holds of the source
 		writes = nil
 	} else {
 		status.LastSuccess = now
