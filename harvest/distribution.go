@@ -73,6 +73,7 @@ func declaredFormat(c *catalogread.Catalog, dist rdf.Term) rdfio.Format {
 	}
 	for _, t := range c.Objects(dist, nsDCT+"format") {
 		code := strings.TrimPrefix(strings.TrimPrefix(t.Value, fileTypeNS), "https://publications.europa.eu/resource/authority/file-type/")
+		code = strings.ReplaceAll(code, "-", "_") // "JSON-LD" is JSON_LD
 		for f := range rank {
 			if strings.EqualFold(code, f.EUFileType()) {
 				return f
