@@ -418,6 +418,11 @@ func TestHubThreeInstances(t *testing.T) {
 	// 1. The first harvest: the hub's answer is the inputs' average, and
 	// so is the same query through SERVICE at the three instances.
 	harvestRun(0)
+	// The hub's catalog, harvested datasets included, keeps the DCAT-AP-VL
+	// rules.
+	if code, out, errs := runCLI(t, "validate", "--data", hubData); code != 0 {
+		t.Fatalf("validate the hub's catalog: exit %d\n%s%s", code, out, errs)
+	}
 	want := expectedAverages(model, inputs)
 	hub, stopHub := hubURL()
 	sameAverages(t, "at the hub", want, averagesAt(t, hub+"sparql", string(query)))
