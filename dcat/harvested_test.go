@@ -69,9 +69,7 @@ func serveCatalog(t *testing.T, d *dataset, base string) http.Handler {
 func TestHarvestedCatalog(t *testing.T) {
 	// The instance: the examples, at the address it is served from.
 	srv := httptest.NewUnstartedServer(nil)
-	srv.Start()
-	defer srv.Close()
-	base := srv.URL + "/"
+	base := "http://" + srv.Listener.Addr().String() + "/"
 	inst := newDataset()
 	byGraph := map[string][]rdf.Quad{}
 	emit := func(q rdf.Quad) error { byGraph[q.G.Value] = append(byGraph[q.G.Value], q); return nil }
@@ -85,6 +83,8 @@ func TestHarvestedCatalog(t *testing.T) {
 		inst.put(g, qs, t0)
 	}
 	srv.Config.Handler = serveCatalog(t, inst, base)
+	srv.Start()
+	defer srv.Close()
 
 	hub := exampleHub(t)
 	src, err := harvest.NewSource(srv.URL + "/catalog")
