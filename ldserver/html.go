@@ -75,7 +75,7 @@ var msgNames = map[string]msgKey{
 	"next": msgNext, "previous": msgPrevious, "subjects": msgSubjects, "more": msgMore,
 	"introTitle": msgIntroTitle, "intro": msgIntro, "organisations": msgOrganisations,
 	"model": msgModel, "assessments": msgAssessments, "data": msgData, "dumps": msgDumps,
-	"void": msgVoID, "sparql": msgSPARQL, "catalog": msgCatalog, "assessform": msgAssessForm, "context": msgContext,
+	"void": msgVoID, "sparql": msgSPARQL, "catalog": msgCatalog, "hubstatus": msgHubStatus, "hubcompare": msgHubCompare, "assessform": msgAssessForm, "context": msgContext,
 	"vocabulary": msgVocabulary, "skip": msgSkip, "graphContent": msgGraphContent,
 	"fixed": msgDimensionsFixed, "home": msgHome, "dumpNQ": msgDumpNQ, "dumpTTL": msgDumpTTL,
 	"concepts": msgConcepts, "empty": msgEmpty, "terms": msgTermsOf,

@@ -39,6 +39,8 @@ const (
 	msgVoID
 	msgSPARQL
 	msgCatalog
+	msgHubStatus
+	msgHubCompare
 	msgAssessForm
 	msgContext
 	msgVocabulary
@@ -95,6 +97,8 @@ var i18n = map[string][]string{
 		msgVoID:            "Beschrijving van de dataset (VoID)",
 		msgSPARQL:          "SPARQL-eindpunt",
 		msgCatalog:         "Catalogus (DCAT-AP Vlaanderen)",
+		msgHubStatus:       "Oogst: de bronnen van deze hub",
+		msgHubCompare:      "Steden naast elkaar per domein",
 		msgAssessForm:      "Een evaluatie invullen of bijwerken",
 		msgContext:         "JSON-LD-context",
 		msgVocabulary:      "Ontologie",
@@ -149,6 +153,8 @@ var i18n = map[string][]string{
 		msgVoID:            "Dataset description (VoID)",
 		msgSPARQL:          "SPARQL endpoint",
 		msgCatalog:         "Catalog (DCAT-AP Flanders)",
+		msgHubStatus:       "Harvest: the sources of this hub",
+		msgHubCompare:      "Cities side by side per domain",
 		msgAssessForm:      "Fill in or update an assessment",
 		msgContext:         "JSON-LD context",
 		msgVocabulary:      "Ontology",

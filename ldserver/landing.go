@@ -29,6 +29,8 @@ type landingModel struct {
 	Datasets      []value
 	SPARQL        string
 	Catalog       string
+	HubStatus     string // a hub's pages (Config.Mount), when mounted
+	HubCompare    string
 	AssessForm    string
 	VoID          string
 	Context       string
@@ -124,6 +126,12 @@ func (s *Server) buildLanding(rd *reader, dr docReq) (*landingModel, error) {
 	}
 	if s.routed("/catalog") {
 		lm.Catalog = s.base.url("catalog")
+	}
+	if s.routed("/oogst") {
+		lm.HubStatus = s.base.url("oogst")
+	}
+	if s.routed("/vergelijking") {
+		lm.HubCompare = s.base.url("vergelijking")
 	}
 	if s.routed("/evaluatie/nieuw") {
 		lm.AssessForm = s.base.url("evaluatie/nieuw")
