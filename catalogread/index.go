@@ -165,11 +165,15 @@ func (c *Catalog) Describe(node rdf.Term, depth int, stop map[rdf.Term]bool) []r
 	return out
 }
 
-// Text picks a language's text among the literal objects of (s, p): the
-// language asked for, else Dutch, else one without a language tag.
-func (c *Catalog) Text(s rdf.Term, p, lang string) string {
+// Text picks a language's text among the literal objects of (s, p):
+// PickText.
+func (c *Catalog) Text(s rdf.Term, p, lang string) string { return PickText(c.Objects(s, p), lang) }
+
+// PickText picks a language's text among literals: the language asked
+// for, else Dutch, else one without a language tag.
+func PickText(ts []rdf.Term, lang string) string {
 	best, score := "", -1
-	for _, t := range c.Objects(s, p) {
+	for _, t := range ts {
 		if !t.IsLiteral() {
 			continue
 		}

@@ -2,7 +2,6 @@ package evidence
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/stadleuven/maturity/catalogread"
 	"github.com/stadleuven/maturity/rdf"
@@ -110,24 +109,4 @@ func (c *Catalog) subgraph(d *Dataset, stop map[rdf.Term]bool) []rdf.Quad {
 }
 
 // literalText picks a language's text among literals, Dutch first.
-func literalText(ts []rdf.Term, lang string) string {
-	best, score := "", -1
-	for _, t := range ts {
-		if !t.IsLiteral() {
-			continue
-		}
-		s := 0
-		switch {
-		case strings.EqualFold(t.Lang, lang):
-			s = 3
-		case strings.EqualFold(t.Lang, "nl"):
-			s = 2
-		case t.Lang == "":
-			s = 1
-		}
-		if s > score {
-			best, score = t.Value, s
-		}
-	}
-	return best
-}
+func literalText(ts []rdf.Term, lang string) string { return catalogread.PickText(ts, lang) }

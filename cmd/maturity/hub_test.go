@@ -194,18 +194,7 @@ func expectedAverages(m *vocab.Model, inputs map[string]map[int]map[string][2]fl
 // averagesAt runs the query at endpoint and reads its rows.
 func averagesAt(t *testing.T, endpoint, query string) map[string]avgRow {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, endpoint, strings.NewReader(url.Values{"query": {query}}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Accept", "application/sparql-results+json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("POST %s: %d %s", endpoint, resp.StatusCode, b)
-	}
+	b := postQuery(t, endpoint, query)
 	var r sparqlJSON
 	if err := json.Unmarshal(b, &r); err != nil {
 		t.Fatal(err)
