@@ -22,7 +22,7 @@ type authTransport struct {
 	user, password string
 
 	mu        sync.Mutex
-	scheme    string            // "", "basic" or "digest"
+	scheme    string            // "" (not known yet), "none", "basic" or "digest"
 	challenge map[string]string // the last Digest challenge's parameters
 	nc        int
 }
@@ -31,33 +31,92 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if t.user == "" {
 		return t.base.RoundTrip(req)
 	}
-	first := req.Clone(req.Context())
-	t.authorize(first)
-	resp, err := t.base.RoundTrip(first)
+	if t.current() == "" && req.ContentLength != 0 {
+		// A server that wants credentials may answer 401 and close the
+		// connection before it has read a large body (Virtuoso does):
+		// ask first with an empty body.
+		if err := t.probe(req); err != nil {
+			return nil, err
+		}
+	}
+	resp, err := t.send(req)
+	if err != nil && req.GetBody != nil && t.current() == "digest" {
+		// The nonce went stale and the server closed the connection
+		// while the body was being sent: fetch a new challenge, once.
+		if t.probe(req) != nil {
+			return nil, err
+		}
+		return t.send(req)
+	}
 	if err != nil || resp.StatusCode != http.StatusUnauthorized || (req.Body != nil && req.GetBody == nil) {
 		return resp, err
 	}
-	h := resp.Header.Get("WWW-Authenticate")
+	if !t.learn(resp) {
+		return resp, nil
+	}
+	resp.Body.Close()
+	return t.send(req)
+}
+
+// probe sends req with an empty body and without credentials, to learn
+// the scheme and the challenge. A protected endpoint never acts on it; an
+// open one gets an empty request first (a PUT empties the graph that the
+// real request fills next).
+func (t *authTransport) probe(req *http.Request) error {
+	p := req.Clone(req.Context())
+	p.Body, p.GetBody, p.ContentLength = http.NoBody, nil, 0
+	p.Header.Del("Authorization")
+	resp, err := t.base.RoundTrip(p)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	t.learn(resp)
+	return nil
+}
+
+// send sends req with credentials in the current scheme and a fresh copy
+// of its body.
+func (t *authTransport) send(req *http.Request) (*http.Response, error) {
+	r := req.Clone(req.Context())
+	if req.GetBody != nil {
+		b, err := req.GetBody()
+		if err != nil {
+			return nil, err
+		}
+		r.Body = b
+	}
+	t.authorize(r)
+	return t.base.RoundTrip(r)
+}
+
+func (t *authTransport) current() string {
 	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.scheme
+}
+
+// learn reads the scheme a 401 asks for; false when resp is not a 401
+// with a scheme we speak.
+func (t *authTransport) learn(resp *http.Response) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if resp.StatusCode != http.StatusUnauthorized {
+		if t.scheme == "" {
+			t.scheme = "none"
+		}
+		return false
+	}
+	h := resp.Header.Get("WWW-Authenticate")
 	switch {
 	case parseChallenge(h) != nil:
 		t.scheme, t.challenge, t.nc = "digest", parseChallenge(h), 0
 	case strings.HasPrefix(strings.ToLower(strings.TrimSpace(h)), "basic"):
 		t.scheme = "basic"
 	default:
-		t.mu.Unlock()
-		return resp, nil
+		return false
 	}
-	t.mu.Unlock()
-	resp.Body.Close()
-	again := req.Clone(req.Context())
-	if req.GetBody != nil {
-		if again.Body, err = req.GetBody(); err != nil {
-			return nil, err
-		}
-	}
-	t.authorize(again)
-	return t.base.RoundTrip(again)
+	return true
 }
 
 // authorize sets the Authorization header in the scheme last asked for.

@@ -416,6 +416,16 @@ func TestHubThreeInstances(t *testing.T) {
 	hub, stopHub := hubURL()
 	sameAverages(t, "at the hub", want, averagesAt(t, hub+"sparql", string(query)))
 	sameAverages(t, "through SERVICE at the three instances", want, averagesAt(t, hub+"sparql", federated(t, string(query), endpoints)))
+	// The allow-list is the source list: any other endpoint is refused.
+	resp, err := http.PostForm(hub+"sparql", url.Values{"query": {federated(t, string(query), []string{"http://127.0.0.1:9/sparql"})}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refusal, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode == http.StatusOK || !strings.Contains(string(refusal), "allow-list") {
+		t.Errorf("SERVICE to an endpoint not in the source list: %d %s", resp.StatusCode, refusal)
+	}
 
 	// The cross-city view: each organisation's latest year, every figure
 	// an observation at the city's own instance.
@@ -471,7 +481,7 @@ func TestHubThreeInstances(t *testing.T) {
 	}
 	// The hub's catalog lists the harvested assessments with their
 	// original publishers.
-	resp, err := http.Get(hub + "catalog.nt")
+	resp, err = http.Get(hub + "catalog.nt")
 	if err != nil {
 		t.Fatal(err)
 	}
