@@ -37,15 +37,15 @@ func (s hubStore) ReplaceGraphs(_ context.Context, gs []harvest.Graph) error {
 }
 
 // serveCatalog serves an instance's catalog and its N-Triples downloads,
-// as the server does, from the test's data.
+// as the server does, from the test's data (built once: the data does not
+// change).
 func serveCatalog(t *testing.T, d *dataset, base string) http.Handler {
+	v := d.view()
+	c, err := Build(context.Background(), v, Config{Base: base}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		v := d.view()
-		c, err := Build(r.Context(), v, Config{Base: base}, nil)
-		if err != nil {
-			t.Error(err)
-			return
-		}
 		if r.URL.Path == "/catalog" {
 			w.Header().Set("Content-Type", "text/turtle")
 			rdfio.WriteAll(w, rdfio.Turtle, c.Quads(), rdfio.WriteOptions{})
@@ -92,7 +92,8 @@ func TestHarvestedCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	src.ID = "demo"
-	h, err := harvest.New(harvest.Options{Base: testBase, Store: hubStore{hub}, Client: webfetch.New(webfetch.Options{AllowPrivate: true})})
+	// A generous timeout: the test machine may be busy.
+	h, err := harvest.New(harvest.Options{Base: testBase, Store: hubStore{hub}, Client: webfetch.New(webfetch.Options{AllowPrivate: true, Timeout: 2 * time.Minute})})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -274,7 +274,7 @@ func (s *source) serve(w http.ResponseWriter, r *http.Request) {
 func harvester(t *testing.T, st Store, now *time.Time) *Harvester {
 	t.Helper()
 	h, err := New(Options{Base: hubBase, Store: st, CacheDir: t.TempDir(),
-		Client: webfetch.New(webfetch.Options{AllowPrivate: true, MaxRetryWait: time.Second}),
+		Client: webfetch.New(webfetch.Options{AllowPrivate: true, MaxRetryWait: time.Second, Timeout: time.Minute}),
 		Now:    func() time.Time { return *now }})
 	if err != nil {
 		t.Fatal(err)

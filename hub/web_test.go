@@ -240,7 +240,7 @@ func TestStatusPage(t *testing.T) {
 	gone, _ := harvest.NewSource(down.URL + "/catalog")
 	up.ID, gone.ID = "leuven", "gent"
 	st := &memStore{graphs: map[string][]rdf.Quad{}}
-	hv, err := harvest.New(harvest.Options{Base: hubBase, Store: st, Client: webfetch.New(webfetch.Options{AllowPrivate: true})})
+	hv, err := harvest.New(harvest.Options{Base: hubBase, Store: st, Client: webfetch.New(webfetch.Options{AllowPrivate: true, Timeout: time.Minute})})
 	if err != nil {
 		t.Fatal(err)
 	}
