@@ -67,6 +67,9 @@ func serveCatalog(t *testing.T, d *dataset, base string) http.Handler {
 // its own IRIs, with the original title, publisher and landing page, and
 // it keeps the DCAT-AP and DCAT-AP-VL shapes like an instance's catalog.
 func TestHarvestedCatalog(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: an instance, a harvest and the SHACL validators (the full run does them)")
+	}
 	// The instance: the examples, at the address it is served from.
 	srv := httptest.NewUnstartedServer(nil)
 	base := "http://" + srv.Listener.Addr().String() + "/"
