@@ -31,6 +31,8 @@ type landingModel struct {
 	Datasets      []value
 	SPARQL        string
 	Catalog       string
+	HubStatus     string // a hub's pages, when routed (an App)
+	HubCompare    string
 	AssessForm    string
 	VoID          string
 	Context       string
@@ -149,6 +151,12 @@ func (s *Server) landingLinks(dr docReq) *landingModel {
 	}
 	if s.routed("/catalog") {
 		lm.Catalog = s.base.URL("catalog")
+	}
+	if s.routed("/oogst") {
+		lm.HubStatus = s.base.URL("oogst")
+	}
+	if s.routed("/vergelijking") {
+		lm.HubCompare = s.base.URL("vergelijking")
 	}
 	if s.routed("/evaluatie/nieuw") {
 		lm.AssessForm = s.base.URL("evaluatie/nieuw")
