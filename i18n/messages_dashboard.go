@@ -81,6 +81,14 @@ var dashboard = map[string][2]string{
 	"studyCol":            {"In de studie (tien steden)", "In the study (ten cities)"},
 	"studyNone":           {"niet gemeten", "not measured"},
 	"studyNote":           {"De studie (70 interviews, 490 antwoorden in tien Vlaamse steden) gaf geen scores op 5 maar aandelen van respondenten; ze staan hier als vergelijkingspunt bij het domein waarop ze betrekking hebben.", "The study (70 interviews, 490 answers in ten Flemish cities) gave no scores out of 5 but shares of respondents; they are shown as a point of reference beside the domain they bear on."},
+	// The linked-data pages' links to the dashboard and an assessment's charts (ldserver/scores.go).
+	"dashboards":      {"Dashboards: elke organisatie naast de andere en naast de studie", "Dashboards: every organisation beside the others and beside the study"},
+	"dashOrgLink":     {"Dashboard van deze organisatie", "This organisation's dashboard"},
+	"appLinks":        {"Bekijken als", "View as"},
+	"pageGaps":        {"Kloven van 2 of meer: %s.", "Gaps of 2 or more: %s."},
+	"chartTableBelow": {"De tabel eronder geeft alle cijfers.", "The table below gives every figure."},
+	"barsDesc":        {"Staafgrafiek over %d domeinen: per domein de maturiteit (volle staaf) en de nood (gearceerde staaf) op een schaal van 1 tot 5.", "Bar chart over %d domains: per domain maturity (solid bar) and need (hatched bar) on a scale of 1 to 5."},
+	"barsCaption":     {"Volle staaf: maturiteit; gearceerde staaf: nood.", "Solid bar: maturity; hatched bar: need."},
 	// Evidence from the organisation's catalog beside the self-assessment.
 	"evHeading":       {"Bewijs uit de eigen open-data-catalogus", "Evidence from the organisation's own open data catalog"},
 	"evNone":          {"Er is nog geen meting van de open-data-catalogus van deze organisatie voor dit jaar. Meet en publiceer ze met: maturity evidence CATALOGUS-URL --org %s --year %d --check-urls --publish", "There is no measurement of this organisation's open data catalog for this year yet. Measure and publish one with: maturity evidence CATALOG-URL --org %s --year %d --check-urls --publish"},

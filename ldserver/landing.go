@@ -32,6 +32,7 @@ type landingModel struct {
 	SPARQL        string
 	Catalog       string
 	AssessForm    string
+	Dashboards    string
 	VoID          string
 	Context       string
 	Dumps         []dumpLink
@@ -149,6 +150,12 @@ func (s *Server) landingLinks(dr docReq) *landingModel {
 	}
 	if s.routed("/catalog") {
 		lm.Catalog = s.base.URL("catalog")
+	}
+	if s.routed("/dashboard") {
+		lm.Dashboards = s.base.URL("dashboard")
+		if dr.langParam {
+			lm.Dashboards += "?lang=" + dr.lang
+		}
 	}
 	if s.routed("/evaluatie/nieuw") {
 		lm.AssessForm = s.base.URL("evaluatie/nieuw")
