@@ -7,6 +7,9 @@
 // at least 4.5:1 against white. The chart is not the only copy of its
 // figures: the pages put a data table beside each one.
 //
+// A radar groups its spokes (<g class="spokes">) and their labels (<g
+// class="axes">), so that tests and style sheets can find them.
+//
 // The package knows nothing of maturity models or languages: callers give
 // the labels, the texts and the number format.
 //

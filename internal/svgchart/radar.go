@@ -68,10 +68,12 @@ func (r *Radar) SVG() template.HTML {
 		}
 		cv.raw(`<polygon points="` + pts + `" fill="none" stroke="` + grid + `" stroke-width="0.75"/>`)
 	}
+	cv.raw(`<g class="spokes">`)
 	for i := 0; i < n; i++ {
 		x, y := r.point(i, r.Scale.Max)
 		cv.line(cx, cy, x, y, grid, 0.75, "")
 	}
+	cv.raw(`</g>`)
 	// The ring values sit halfway between the first two spokes, where no
 	// marker is.
 	half := &Radar{Axes: make([]string, 2*n), Scale: r.Scale}
@@ -108,6 +110,7 @@ func (r *Radar) SVG() template.HTML {
 		}
 	}
 	// The labels, outside the rim, anchored away from the centre.
+	cv.raw(`<g class="axes">`)
 	for i, label := range r.Axes {
 		a := r.angle(i)
 		cos, sin := math.Cos(a), math.Sin(a)
@@ -131,6 +134,7 @@ func (r *Radar) SVG() template.HTML {
 		}
 		cv.text(x, y, anchor, radarLabel, ink, "", lines, lh)
 	}
+	cv.raw(`</g>`)
 	if len(r.Series) > 0 {
 		lw := legendWidth(r.Series)
 		cv.legend((w-lw)/2, h-12, r.Series)
