@@ -33,9 +33,31 @@ import (
 func (s *App) dashboardRoutes(r chi.Router) {
 	get(r, "/dashboard", s.serveDashboardIndex)
 	get(r, "/dashboard/{org}", s.serveDashboardOrg)
-	get(r, "/dashboard/{org}/{year}", s.serveDashboard)
-	get(r, "/dashboard/{org}/{year}/rapport", s.serveReport)
-	get(r, "/dashboard/{org}/{year}/scores.csv", s.serveScoresCSV)
+	get(r, "/dashboard/{org}/{year}", s.dashHandler(true, false, s.serveDashboard))
+	get(r, "/dashboard/{org}/{year}/rapport", s.dashHandler(true, true, s.serveReport))
+	get(r, "/dashboard/{org}/{year}/scores.csv", s.dashHandler(false, true, s.serveScoresCSV))
+}
+
+// dashHandler parses a request for an organisation and year, reads its
+// data and hands both to serve; peers says whether the other
+// organisations are read too, versions whether ?versie= may name an older
+// version (the dashboard compares current versions only).
+func (s *App) dashHandler(peers, versions bool, serve func(http.ResponseWriter, *http.Request, *dashData, *dashReq, uint64)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q, ok := s.parseDashReq(w, r, peers)
+		if !ok {
+			return
+		}
+		if q.version > 0 && !versions {
+			s.site.Message(w, r, http.StatusBadRequest, i18n.T(q.lang, "dashBad"), false)
+			return
+		}
+		d, gen, ok := s.loadDashReq(w, r, q)
+		if !ok {
+			return
+		}
+		serve(w, r, d, q, gen)
+	}
 }
 
 // DashboardPath is the path (below the base) of an organisation's
@@ -126,21 +148,7 @@ func (s *App) loadDashReq(w http.ResponseWriter, r *http.Request, q *dashReq) (*
 }
 
 // serveDashboard answers GET /dashboard/{nis}/{year}.
-func (s *App) serveDashboard(w http.ResponseWriter, r *http.Request) {
-	q, ok := s.parseDashReq(w, r, true)
-	if !ok {
-		return
-	}
-	if q.version > 0 {
-		// The dashboard compares current versions; older ones have their
-		// report.
-		s.site.Message(w, r, http.StatusBadRequest, i18n.T(q.lang, "dashBad"), false)
-		return
-	}
-	d, gen, ok := s.loadDashReq(w, r, q)
-	if !ok {
-		return
-	}
+func (s *App) serveDashboard(w http.ResponseWriter, r *http.Request, d *dashData, q *dashReq, gen uint64) {
 	dv := s.dashView(d, q)
 	c := s.chrome(q, dv.Title)
 	s.render(w, r, "dashboard", &dashPage{Chrome: c, D: dv}, gen, q.lang)

@@ -39,15 +39,7 @@ type reportView struct {
 }
 
 // serveReport answers GET /dashboard/{nis}/{year}/rapport[?versie=N].
-func (s *App) serveReport(w http.ResponseWriter, r *http.Request) {
-	q, ok := s.parseDashReq(w, r, true)
-	if !ok {
-		return
-	}
-	d, gen, ok := s.loadDashReq(w, r, q)
-	if !ok {
-		return
-	}
+func (s *App) serveReport(w http.ResponseWriter, r *http.Request, d *dashData, q *dashReq, gen uint64) {
 	rv := s.reportView(d, q)
 	c := s.chrome(q, rv.Title)
 	s.render(w, r, "report", &dashPage{Chrome: c, Report: rv}, gen, q.lang)
@@ -129,15 +121,7 @@ func longDate(y, m, d int, lang string) string {
 // so the download can be filled in again and uploaded as next year's
 // sheet; the header is English for an English request, which the sheet
 // reader accepts too.
-func (s *App) serveScoresCSV(w http.ResponseWriter, r *http.Request) {
-	q, ok := s.parseDashReq(w, r, false)
-	if !ok {
-		return
-	}
-	d, gen, ok := s.loadDashReq(w, r, q)
-	if !ok {
-		return
-	}
+func (s *App) serveScoresCSV(w http.ResponseWriter, r *http.Request, d *dashData, q *dashReq, gen uint64) {
 	body, err := scoresCSV(d, s.base.IRI, q.lang)
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "scores csv", "err", err)
