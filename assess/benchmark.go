@@ -2,6 +2,7 @@ package assess
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -81,6 +82,10 @@ func ListPublished(ctx context.Context, ds eval.Dataset, base string) ([]Publish
 	return out, nil
 }
 
+// ErrNoVersion is the error of LoadAssessmentVersion for a version whose
+// graph holds no observations: it never existed, or it was withdrawn.
+var ErrNoVersion = errors.New("no such version")
+
 // LoadAssessmentVersion reads one version of an organisation's assessment
 // back from ds, current or not: versions are immutable, so a report of
 // version 1 stays the same after version 2 is published.
@@ -92,7 +97,7 @@ func LoadAssessmentVersion(ctx context.Context, ds eval.Dataset, base, nis strin
 	a := &Assessment{Org: nis, Year: year, Version: version}
 	a.Scores, a.Method = readScores(base, vocab.AssessmentVersion(base, nis, year, version), qs)
 	if len(a.Scores) == 0 {
-		return nil, fmt.Errorf("geen versie %d van de evaluatie van organisatie %s voor %d (no version %d of the assessment of organisation %s for %d)", version, nis, year, version, nis, year)
+		return nil, fmt.Errorf("geen versie %d van de evaluatie van organisatie %s voor %d (no version %d of the assessment of organisation %s for %d): %w", version, nis, year, version, nis, year, ErrNoVersion)
 	}
 	if a.OrgLabel, err = OrgLabel(ctx, ds, base, nis); err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"testing"
@@ -126,8 +127,8 @@ func TestListPublishedAndBenchmark(t *testing.T) {
 	if err != nil || v1.Scores[0].Maturity != 2 {
 		t.Errorf("99991/2025 v1: %+v, %v", v1, err)
 	}
-	if _, err := LoadAssessmentVersion(ctx, ds, testBase, "99991", 2025, 3); err == nil {
-		t.Error("a version that does not exist loaded")
+	if _, err := LoadAssessmentVersion(ctx, ds, testBase, "99991", 2025, 3); !errors.Is(err, ErrNoVersion) {
+		t.Errorf("a version that does not exist: %v, want ErrNoVersion", err)
 	}
 	b := Benchmark(model, y2025)
 	if len(b) != len(model.Domains) {

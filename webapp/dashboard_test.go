@@ -384,3 +384,24 @@ func TestFindEvidence(t *testing.T) {
 		}
 	}
 }
+
+// Ensure that an assessment whose current version's graph is gone (a
+// withdrawal) leaves the comparison, and that its own dashboard answers
+// 404, while the others still work.
+func TestDashboardWithoutAVersionGraph(t *testing.T) {
+	e := newDashEnv(t)
+	e.src.ReplaceGraph(rdf.IRI(e.base+"graph/evaluatie/99991/2025/v2"), nil, time.Now())
+	resp, body := e.get(t, http.MethodGet, e.base+"dashboard/99992/2025")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("dashboard of 99992: %d", resp.StatusCode)
+	}
+	if !strings.Contains(html.UnescapeString(string(body)), i18n.T("nl", "compareAlone", 2025)) {
+		t.Error("the comparison still counts the assessment whose version is gone")
+	}
+	if resp, _ := e.get(t, http.MethodGet, e.base+"dashboard/99991/2025"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("dashboard of the gone version: %d, want 404", resp.StatusCode)
+	}
+	if resp, _ := e.get(t, http.MethodGet, e.base+"dashboard/99991/2024"); resp.StatusCode != http.StatusOK {
+		t.Errorf("dashboard of 99991's other year: %d, want 200", resp.StatusCode)
+	}
+}

@@ -86,19 +86,23 @@ func loadDash(ctx context.Context, ds sparql.Dataset, base, org string, year, ve
 	if !withPeers {
 		return d, nil
 	}
+	// An index that names a version whose graph is gone (withdrawn) counts
+	// as no assessment.
 	for _, p := range all {
+		if p.Org != org && p.Year != year {
+			continue
+		}
+		a, err := load(p)
+		if errors.Is(err, assess.ErrNoVersion) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
 		if p.Org == org {
-			a, err := load(p)
-			if err != nil {
-				return nil, err
-			}
 			d.years = append(d.years, a)
 		}
 		if p.Year == year {
-			a, err := load(p)
-			if err != nil {
-				return nil, err
-			}
 			d.peers = append(d.peers, a)
 		}
 	}
