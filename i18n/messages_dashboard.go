@@ -83,6 +83,7 @@ var dashboard = map[string][2]string{
 	"studyNote":           {"De studie (70 interviews, 490 antwoorden in tien Vlaamse steden) gaf geen scores op 5 maar aandelen van respondenten; ze staan hier als vergelijkingspunt bij het domein waarop ze betrekking hebben.", "The study (70 interviews, 490 answers in ten Flemish cities) gave no scores out of 5 but shares of respondents; they are shown as a point of reference beside the domain they bear on."},
 	// The linked-data pages' links to the dashboard and an assessment's charts (ldserver/scores.go).
 	"dashboards":      {"Dashboards: elke organisatie naast de andere en naast de studie", "Dashboards: every organisation beside the others and beside the study"},
+	"ctaDashboards":   {"Dashboards van de organisaties bekijken", "View the organisations' dashboards"},
 	"dashOrgLink":     {"Dashboard van deze organisatie", "This organisation's dashboard"},
 	"appLinks":        {"Bekijken als", "View as"},
 	"pageGaps":        {"Kloven van 2 of meer: %s.", "Gaps of 2 or more: %s."},

@@ -48,6 +48,9 @@ type browserReport struct {
 // A4 pages, and axe-core finds nothing serious or critical. The
 // screenshots and the PDF go to SCREENSHOTS when it names a directory.
 func TestDashboardInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a browser run of half a minute: the full pass runs it")
+	}
 	testtool.Require(t, "chromium")
 	nm := testtool.NodeModules(t, "playwright-core")
 	testtool.NodeModules(t, "axe-core")
