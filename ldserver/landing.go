@@ -34,6 +34,7 @@ type landingModel struct {
 	HubStatus     string // a hub's pages, when routed (an App)
 	HubCompare    string
 	AssessForm    string
+	Dashboards    string
 	VoID          string
 	Context       string
 	Dumps         []dumpLink
@@ -157,6 +158,12 @@ func (s *Server) landingLinks(dr docReq) *landingModel {
 	}
 	if s.routed("/vergelijking") {
 		lm.HubCompare = s.base.URL("vergelijking")
+	}
+	if s.routed("/dashboard") {
+		lm.Dashboards = s.base.URL("dashboard")
+		if dr.langParam {
+			lm.Dashboards += "?lang=" + dr.lang
+		}
 	}
 	if s.routed("/evaluatie/nieuw") {
 		lm.AssessForm = s.base.URL("evaluatie/nieuw")
