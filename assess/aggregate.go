@@ -52,25 +52,36 @@ type SuppressedCell struct {
 	// out so that a smaller suppressed group cannot be computed from the
 	// total.
 	Secondary bool
+	// Changed is true when the group is large enough itself but was left
+	// out because, beside an earlier version, its figures would give away
+	// the answers of fewer respondents than the threshold.
+	Changed bool
 }
 
 // AggregateSurvey computes per survey item, for all respondents and per
 // profile, the mean agreement, the share agreeing (4 or 5) and the
 // respondent count; a respondent counts for an item they answered. A
 // threshold below 1 means DefaultThreshold: an unset setting must never
-// switch the protection off.
+// switch the protection off. It is AggregateSurveyOver with no earlier
+// version.
 func AggregateSurvey(model *vocab.Model, resp *Responses, threshold int) *SurveyResult {
+	return AggregateSurveyOver(model, resp, threshold, nil)
+}
+
+// AggregateSurveyOver is AggregateSurvey for a new version of a survey
+// whose earlier versions published what earlier says
+// (ReadPublishedSurveys): besides the groups too small to publish, and
+// those the total would give them away by, it hides what differencing
+// with an earlier version would give away (surveyhistory.go).
+func AggregateSurveyOver(model *vocab.Model, resp *Responses, threshold int, earlier []PublishedSurvey) *SurveyResult {
 	if threshold < 1 {
 		threshold = DefaultThreshold
 	}
 	res := &SurveyResult{Threshold: threshold, Respondents: resp.Len()}
-	type acc struct {
-		sum, agree, count int
-	}
 	allIRI := model.AllGroupIRI()
 	for k := range model.Items {
 		it := &model.Items[k]
-		cells := map[string]*acc{}
+		cells := map[string]*figure{}
 		groupIRI := map[string]string{AllGroup: allIRI}
 		for _, r := range resp.list {
 			v, ok := r.answers[it.IRI]
@@ -81,7 +92,7 @@ func AggregateSurvey(model *vocab.Model, resp *Responses, threshold int) *Survey
 			groupIRI[prof.Slug] = prof.IRI
 			for _, g := range []string{AllGroup, prof.Slug} {
 				if cells[g] == nil {
-					cells[g] = &acc{}
+					cells[g] = &figure{}
 				}
 				cells[g].sum += v
 				if v >= 4 {
@@ -106,38 +117,35 @@ func AggregateSurvey(model *vocab.Model, resp *Responses, threshold int) *Survey
 			}
 			return profiles[i] < profiles[j]
 		})
-		suppressed := map[string]bool{}
-		secondary := map[string]bool{}
-		if all.count < threshold {
-			suppressed[AllGroup] = true
-			for _, p := range profiles {
-				suppressed[p] = true
-			}
-		} else {
-			small := 0
-			for _, p := range profiles {
-				if cells[p].count < threshold {
-					suppressed[p] = true
-					small += cells[p].count
+		// Hide the small groups and what gives them away; then, while an
+		// earlier version can be differenced with what is left, hide more.
+		changed := map[string]bool{}
+		var suppressed, secondary map[string]bool
+		for {
+			suppressed, secondary = suppressSmall(cells, profiles, threshold, changed)
+			more := historyLeaks(it.IRI, allIRI, cells, groupIRI, profiles, suppressed, earlier, threshold)
+			grew := false
+			for _, g := range more {
+				if !changed[g] {
+					changed[g], grew = true, true
 				}
 			}
-			// With the total published, one small group alone could be
-			// computed back from the others: hide the next smallest groups
-			// until the hidden ones together reach the threshold.
-			for _, p := range profiles {
-				if small == 0 || small >= threshold {
-					break
+			if !grew {
+				if len(more) > 0 {
+					// Nothing left to hide would close the leak: publish
+					// nothing of this item.
+					for _, g := range append([]string{AllGroup}, profiles...) {
+						suppressed[g], changed[g] = true, true
+					}
 				}
-				if !suppressed[p] {
-					suppressed[p], secondary[p] = true, true
-					small += cells[p].count
-				}
+				break
 			}
 		}
 		for _, g := range append([]string{AllGroup}, profiles...) {
 			c := cells[g]
 			if suppressed[g] {
-				res.Suppressed = append(res.Suppressed, SuppressedCell{Item: it, Group: g, GroupIRI: groupIRI[g], Secondary: secondary[g]})
+				res.Suppressed = append(res.Suppressed, SuppressedCell{Item: it, Group: g, GroupIRI: groupIRI[g],
+					Secondary: secondary[g] && !changed[g], Changed: changed[g] && c.count >= threshold})
 				continue
 			}
 			res.Cells = append(res.Cells, Cell{Item: it, Group: g, GroupIRI: groupIRI[g], Count: c.count,
@@ -146,6 +154,129 @@ func AggregateSurvey(model *vocab.Model, resp *Responses, threshold int) *Survey
 		}
 	}
 	return res
+}
+
+// suppressSmall hides the groups below the threshold and the groups in
+// hide; with the total published, it then hides the next smallest groups
+// until the hidden ones together reach the threshold, so that no small
+// group can be computed from the total. A total below the threshold hides
+// everything.
+func suppressSmall(cells map[string]*figure, profiles []string, threshold int, hide map[string]bool) (suppressed, secondary map[string]bool) {
+	suppressed, secondary = map[string]bool{}, map[string]bool{}
+	if cells[AllGroup].count < threshold {
+		suppressed[AllGroup] = true
+		for _, p := range profiles {
+			suppressed[p] = true
+		}
+		return suppressed, secondary
+	}
+	suppressed[AllGroup] = hide[AllGroup]
+	small := 0
+	for _, p := range profiles {
+		if cells[p].count < threshold || hide[p] {
+			suppressed[p] = true
+			small += cells[p].count
+		}
+	}
+	if suppressed[AllGroup] {
+		return suppressed, secondary // no total to subtract from
+	}
+	for _, p := range profiles {
+		if small == 0 || small >= threshold {
+			break
+		}
+		if !suppressed[p] {
+			suppressed[p], secondary[p] = true, true
+			small += cells[p].count
+		}
+	}
+	return suppressed, secondary
+}
+
+// historyLeaks returns the groups (profile slugs, or AllGroup for the
+// total) that must be hidden as well, because with what the new version
+// publishes of item, as suppressed says, some set of groups known in it
+// and in an earlier version differs by fewer than threshold respondents.
+func historyLeaks(item, allIRI string, cells map[string]*figure, groupIRI map[string]string, profiles []string, suppressed map[string]bool, earlier []PublishedSurvey, threshold int) []string {
+	if len(earlier) == 0 {
+		return nil
+	}
+	slugOf := map[string]string{}
+	for _, p := range profiles {
+		slugOf[groupIRI[p]] = p
+	}
+	now := &knowledge{single: map[string]figure{}}
+	for _, p := range profiles {
+		if suppressed[p] {
+			now.hidden = append(now.hidden, groupIRI[p])
+		} else {
+			now.single[groupIRI[p]] = *cells[p]
+		}
+	}
+	if !suppressed[AllGroup] {
+		t := *cells[AllGroup]
+		now.total = &t
+	}
+	var leaks []string
+	for _, e := range earlier {
+		// Every group either version knows of.
+		seen := map[string]bool{}
+		var universe []string
+		add := func(g string) {
+			if g != allIRI && !seen[g] {
+				seen[g] = true
+				universe = append(universe, g)
+			}
+		}
+		for _, p := range profiles {
+			add(groupIRI[p])
+		}
+		for _, c := range e.Cells {
+			if c.Item == item {
+				add(c.Group)
+			}
+		}
+		for _, g := range e.Suppressed[item] {
+			add(g)
+		}
+		sort.Strings(universe)
+		was := earlierKnowledge(e, item, allIRI, universe)
+		kv := &knowledge{single: map[string]figure{}, hidden: now.hidden, total: now.total}
+		for g, f := range now.single {
+			kv.single[g] = f
+		}
+		for _, g := range universe {
+			if _, ok := kv.single[g]; !ok && !kv.isHidden(g) {
+				kv.single[g] = figure{} // no respondents now: known to be empty
+			}
+		}
+		if kv.total != nil {
+			kv.hiddenF = *kv.total
+			for _, f := range kv.single {
+				kv.hiddenF.count -= f.count
+				kv.hiddenF.sum -= f.sum
+				kv.hiddenF.agree -= f.agree
+			}
+		}
+		for _, b := range blocks(universe, kv, was) {
+			if !differs(kv.figureOf(b), was.figureOf(b), threshold) {
+				continue
+			}
+			// Hide the groups the new version publishes in the block; a
+			// block known through the total alone loses the total.
+			hid := false
+			for _, g := range b {
+				if p, ok := slugOf[g]; ok && !suppressed[p] {
+					leaks = append(leaks, p)
+					hid = true
+				}
+			}
+			if !hid {
+				leaks = append(leaks, AllGroup)
+			}
+		}
+	}
+	return leaks
 }
 
 // BuildSurvey publishes an aggregated survey as a Data Cube: the version
@@ -239,7 +370,12 @@ func BuildSurvey(base string, model *vocab.Model, s *SurveyResult) ([]Graph, err
 			"nl": fmt.Sprintf("Niet gepubliceerd: minder dan %d respondenten.", s.Threshold),
 			"en": fmt.Sprintf("Not published: fewer than %d respondents.", s.Threshold),
 		}
-		if c.Secondary {
+		if c.Changed {
+			note = vocab.Text{
+				"nl": fmt.Sprintf("Niet gepubliceerd: naast een eerder gepubliceerde versie zou dit cijfer de antwoorden van minder dan %d respondenten prijsgeven.", s.Threshold),
+				"en": fmt.Sprintf("Not published: beside an earlier published version this figure would give away the answers of fewer than %d respondents.", s.Threshold),
+			}
+		} else if c.Secondary {
 			note = vocab.Text{
 				"nl": fmt.Sprintf("Niet gepubliceerd: anders is een kleinere groep (minder dan %d respondenten) uit het totaal terug te rekenen.", s.Threshold),
 				"en": fmt.Sprintf("Not published: otherwise a smaller group (fewer than %d respondents) could be computed from the total.", s.Threshold),
@@ -276,6 +412,10 @@ type SurveyImport struct {
 	MappingName string
 	Generated   time.Time
 	Licence     string // IRI; empty means CC0
+	// Earlier is what the survey's earlier versions published
+	// (ReadPublishedSurveys): the new version hides what could be
+	// differenced with them.
+	Earlier []PublishedSurvey
 }
 
 // ImportSurvey reads, aggregates and publishes a staff survey export:
@@ -289,7 +429,7 @@ func ImportSurvey(ctx context.Context, base string, model *vocab.Model, r io.Rea
 	if err != nil {
 		return nil, err
 	}
-	res := AggregateSurvey(model, resp, in.Threshold)
+	res := AggregateSurveyOver(model, resp, in.Threshold, in.Earlier)
 	res.Org, res.OrgLabel, res.Year, res.Version, res.Generated, res.Licence = in.Org, in.OrgLabel, in.Year, in.Version, in.Generated, in.Licence
 	return BuildSurvey(base, model, res)
 }

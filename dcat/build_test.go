@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -221,5 +222,32 @@ func TestPages(t *testing.T) {
 	}
 	if _, ok := c.PageDatasets(4); ok {
 		t.Error("page 4 exists")
+	}
+}
+
+// failingTimes is a view whose modification time of one graph cannot be
+// read.
+type failingTimes struct {
+	memView
+	graph string
+}
+
+func (v failingTimes) GraphModified(g rdf.Term) (time.Time, bool, error) {
+	if g.Value == v.graph {
+		return time.Time{}, false, errors.New("damaged graph index")
+	}
+	return v.memView.GraphModified(g)
+}
+
+// Issue 11, finding 10: an error reading a graph's modification time was
+// dropped while the catalog computed a dataset's ETag, which then hashed a
+// zero time. The organisations' graph is read for the ETags only (an
+// assessment's entry names its city); the catalog now fails with the
+// error instead.
+func TestGraphModifiedErrorFailsTheCatalog(t *testing.T) {
+	d := exampleData(t)
+	_, err := Build(context.Background(), failingTimes{d.view(), vocab.OrganisationsGraph(testBase)}, Config{Base: testBase}, nil)
+	if err == nil || !strings.Contains(err.Error(), "damaged graph index") {
+		t.Fatalf("Build over an unreadable graph time: %v", err)
 	}
 }

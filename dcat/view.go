@@ -141,7 +141,12 @@ func (r *reader) termsOf(ids []uint64) ([]rdf.Term, error) {
 // text returns the language-tagged values of (s, p) by language; a plain
 // string counts as Dutch when there is no Dutch one.
 func (r *reader) text(s rdf.Term, p string) (vocab.Text, error) {
-	ts, err := r.objects(s, p, rdf.Term{})
+	return r.textIn(s, p, rdf.Term{})
+}
+
+// textIn is text read from graph g only.
+func (r *reader) textIn(s rdf.Term, p string, g rdf.Term) (vocab.Text, error) {
+	ts, err := r.objects(s, p, g)
 	if err != nil {
 		return nil, err
 	}

@@ -35,6 +35,8 @@ var catalogue = map[string][2]string{
 	"void":             {"Beschrijving van de dataset (VoID)", "Dataset description (VoID)"},
 	"sparql":           {"SPARQL-eindpunt", "SPARQL endpoint"},
 	"catalog":          {"Catalogus (DCAT-AP Vlaanderen)", "Catalog (DCAT-AP Flanders)"},
+	"hubstatus":        {"Oogst: de bronnen van deze hub", "Harvest: the sources of this hub"},
+	"hubcompare":       {"Steden naast elkaar per domein", "Cities side by side per domain"},
 	"assessform":       {"Een evaluatie invullen of bijwerken", "Fill in or update an assessment"},
 	"context":          {"JSON-LD-context", "JSON-LD context"},
 	"vocabulary":       {"Ontologie", "Ontology"},
@@ -261,8 +263,6 @@ var catalogue = map[string][2]string{
 	"nonePublished":      {"Nog niets gepubliceerd.", "Nothing published yet."},
 	"withdrawnList":      {"Ingetrokken", "Withdrawn"},
 	"withdrawDone":       {"De evaluatie %s is ingetrokken.", "The assessment %s was withdrawn."},
-	"dashboardOf":        {"Dashboard – %s, %d", "Dashboard – %s, %d"},
-	"scoresTitle":        {"Scores per domein", "Scores per domain"},
 	"withdrawnNotice":    {"De evaluatie van dit jaar werd ingetrokken op %s; ze kan niet opnieuw gepubliceerd worden.", "The assessment of this year was withdrawn on %s; it cannot be published again."},
 	// Status lines of error pages; http.StatusText is English only.
 	"status400": {"Ongeldige aanvraag", "Bad Request"},

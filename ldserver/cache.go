@@ -27,11 +27,13 @@ type entry struct {
 	ctype    string
 	link     string
 	location string // Content-Location: the URL of this very representation
-	vary     string
-	cacheCtl string
-	status   int // 0 for 200; 410 for a tombstone, never answered 304
-	body     []byte
-	gz       []byte
+	// disposition is the Content-Disposition of a download, if any.
+	disposition string
+	vary        string
+	cacheCtl    string
+	status      int // 0 for 200; 410 for a tombstone, never answered 304
+	body        []byte
+	gz          []byte
 
 	// Header values prepared once, so a cache hit sets headers without
 	// formatting or allocating: hdr for every response, then the ETag and
@@ -55,6 +57,12 @@ func (e *entry) prepare() {
 		}
 		if e.location != "" {
 			e.hdr["Content-Location"] = []string{e.location}
+		}
+		if e.disposition != "" {
+			e.hdr["Content-Disposition"] = []string{e.disposition}
+		}
+		if strings.HasPrefix(e.ctype, "text/html") {
+			e.hdr["Content-Security-Policy"] = []string{httpx.PageCSP}
 		}
 		if !e.modified.IsZero() {
 			e.hdr["Last-Modified"] = []string{e.modified.Format(http.TimeFormat)}

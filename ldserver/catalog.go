@@ -331,10 +331,6 @@ func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSuffix(strings.TrimPrefix(p, "/download/"), ext)
 	lang, langParam := s.pickLang(r)
 	dr := docReq{path: p, lang: lang, langParam: langParam, page: 1}
-	if f.RDF == 0 {
-		// Spreadsheet users get a file with a telling name.
-		w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(name, "/", "-")+f.Ext+`"`)
-	}
 	s.serveComputed(w, r, "download\x00"+p, dr, func(rd *reader) (*computed, status, error) {
 		cat, err := c.catalog(rd.ctx, rd.v, dcat.ProfileDCATAP3)
 		if err != nil {
@@ -352,9 +348,15 @@ func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 		if err := useGraphs(rd, d.DependsOn()); err != nil {
 			return nil, 0, err
 		}
-		return &computed{ctype: f.MediaType + "; charset=utf-8", salt: f.ID, render: func(out io.Writer) error {
+		cp := &computed{ctype: f.MediaType + "; charset=utf-8", salt: f.ID, render: func(out io.Writer) error {
 			return cat.Render(rd.ctx, rd.v, d, f, out)
-		}}, statusOK, nil
+		}}
+		if f.RDF == 0 {
+			// Spreadsheet users get a file with a telling name: the
+			// dataset's, from the catalog, never the request's path.
+			cp.disposition = httpx.Attachment(d.Name + f.Ext)
+		}
+		return cp, statusOK, nil
 	})
 }
 
@@ -365,51 +367,64 @@ type computed struct {
 	ctype    string // default: the negotiated representation's
 	link     string
 	location string // Content-Location, if any
-	salt     string // what the bytes depend on besides the graphs used
-	render   func(w io.Writer) error
+	// disposition is the Content-Disposition, if any (httpx.Attachment).
+	disposition string
+	salt        string // what the bytes depend on besides the graphs used
+	render      func(w io.Writer) error
 }
 
 // serveComputed serves a computed document through the response cache,
 // like serveBuilt: a hit of the current generation is written as is; else
 // build runs, and the bytes are rendered only when the ETag changed.
+//
+// Everything is read and rendered while the read view is open, and the view
+// is closed before the first byte goes to the client: a slow client must
+// not hold a read transaction, since a commit that grows the store's memory
+// map waits for every one of them (store/doc.go, Concurrency).
 func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key string, dr docReq, build func(rd *reader) (*computed, status, error)) {
-	v, ok := s.view(w, r)
-	if !ok {
+	v, err := s.src.View(r.Context())
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "open view", "err", err)
+		s.plainError(w, r, http.StatusServiceUnavailable, "unavailable")
 		return
 	}
-	defer v.Close()
+	e, st, err := s.compute(r, v, key, dr, build)
+	v.Close()
+	switch {
+	case err != nil:
+		s.internalError(w, r, err)
+	case st == statusGone || st == statusWithdrawn:
+		s.plainError(w, r, http.StatusGone, "gone")
+	case st != statusOK:
+		s.serveNotFound(w, r)
+	default:
+		writeEntry(w, r, e)
+	}
+}
+
+// compute builds the response of serveComputed from view v: the cached
+// entry, a fresh one (rendered unless the request is conditional and
+// matches), or the status of a document that does not exist.
+func (s *Server) compute(r *http.Request, v View, key string, dr docReq, build func(rd *reader) (*computed, status, error)) (*entry, status, error) {
 	gen := v.Generation()
 	old := s.cache.get(key)
 	if old != nil && old.gen == gen {
-		writeEntry(w, r, old)
-		return
+		return old, statusOK, nil
 	}
 	rd := newReader(r.Context(), v)
 	cp, st, err := build(rd)
-	if err != nil {
-		s.internalError(w, r, err)
-		return
-	}
-	if st != statusOK {
-		w.Header().Del("Content-Disposition")
-		if st == statusGone || st == statusWithdrawn {
-			s.plainError(w, r, http.StatusGone, "gone")
-		} else {
-			s.serveNotFound(w, r)
-		}
-		return
+	if err != nil || st != statusOK {
+		return nil, st, err
 	}
 	etag, modified, err := validators(rd, s.salt(dr)+"\x00"+cp.salt)
 	if err != nil {
-		s.internalError(w, r, err)
-		return
+		return nil, 0, err
 	}
 	if old != nil && old.etag == etag && old.status == cp.status {
 		e := &entry{key: old.key, gen: gen, etag: old.etag, modified: old.modified, ctype: old.ctype,
-			link: old.link, location: old.location, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz, status: old.status}
+			link: old.link, location: old.location, disposition: old.disposition, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz, status: old.status}
 		s.cache.put(e)
-		writeEntry(w, r, e)
-		return
+		return e, statusOK, nil
 	}
 	ctype := cp.ctype
 	if ctype == "" {
@@ -422,18 +437,16 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 	link += fmt.Sprintf(`<%s>; rel="license"`, s.cfg.Licence)
 	e := &entry{key: key, gen: gen, etag: etag, modified: modified, ctype: ctype, link: link,
 		vary: "Accept, Accept-Language, Accept-Encoding", cacheCtl: "public, max-age=60", status: cp.status}
-	e.location = cp.location
+	e.location, e.disposition = cp.location, cp.disposition
 	if e.status == 0 && notModified(r, etag, modified) {
-		writeEntry(w, r, e)
-		return
+		return e, statusOK, nil // writeEntry answers 304 without a body
 	}
 	var buf bytes.Buffer
 	if err := cp.render(&buf); err != nil {
-		s.internalError(w, r, err)
-		return
+		return nil, 0, err
 	}
 	e.body = buf.Bytes()
 	e.gz = httpx.GzipBytes(e.body)
 	s.cache.put(e)
-	writeEntry(w, r, e)
+	return e, statusOK, nil
 }

@@ -121,3 +121,67 @@ func TestVoID(t *testing.T) {
 		t.Errorf("void:sparqlEndpoint %q, /sparql routed: %v", got, routed)
 	}
 }
+
+// TestLargeGraphStreams checks /graph/… for a graph above GraphStreamQuads:
+// every format is streamed from a spooled file and says the same as the
+// document built in memory, with and without gzip, with validators that
+// answer 304, and the HTML page still lists the graph's resources.
+func TestLargeGraphStreams(t *testing.T) {
+	streamed := newTestEnv(t, nil, func(c *Config) { c.GraphStreamQuads = 5 })
+	built := newTestEnv(t, nil, nil)
+	for _, tc := range []struct {
+		accept string
+		f      rdfio.Format
+	}{
+		{"text/turtle", rdfio.Turtle},
+		{"application/n-triples", rdfio.NTriples},
+		{"application/n-quads", rdfio.NQuads},
+		{"application/rdf+xml", rdfio.RDFXML},
+		{"application/ld+json", rdfio.JSONLD},
+	} {
+		t.Run(tc.accept, func(t *testing.T) {
+			parse := func(b []byte) []rdf.Quad {
+				if tc.f == rdfio.NQuads || tc.f == rdfio.NTriples {
+					return parseOurs(t, tc.f, b, built.base)
+				}
+				return parseExternal(t, tc.accept, b, built.base)
+			}
+			_, want := built.get(t, "GET", built.base+"graph/model", "Accept: "+tc.accept)
+			wantQs := parse(want)
+			for _, gz := range []bool{false, true} {
+				h := []string{"Accept: " + tc.accept}
+				if gz {
+					h = append(h, "Accept-Encoding: gzip")
+				}
+				resp, body := streamed.get(t, "GET", streamed.base+"graph/model", h...)
+				if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), tc.accept) {
+					t.Fatalf("gzip %v: %d %s %s", gz, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+				}
+				if gz != (resp.Header.Get("Content-Encoding") == "gzip") {
+					t.Fatalf("gzip %v: Content-Encoding %q", gz, resp.Header.Get("Content-Encoding"))
+				}
+				if gz {
+					body = gunzip(t, body)
+				}
+				// The two servers have different bases: compare with the
+				// built document moved to the streamed server's base.
+				got := parse(bytes.ReplaceAll(body, []byte(streamed.base), []byte(built.base)))
+				if len(got) < 10 || !rdf.Isomorphic(got, wantQs) {
+					t.Errorf("gzip %v: streamed %d quads, built %d", gz, len(got), len(wantQs))
+				}
+				etag := resp.Header.Get("ETag")
+				if !strings.HasPrefix(etag, `"m`) {
+					t.Fatalf("gzip %v: ETag %s is not a streamed graph's", gz, etag)
+				}
+				r2, _ := streamed.get(t, "GET", streamed.base+"graph/model", append(h, "If-None-Match: "+etag)...)
+				if etag == "" || r2.StatusCode != http.StatusNotModified {
+					t.Errorf("gzip %v: If-None-Match %s: %d", gz, etag, r2.StatusCode)
+				}
+			}
+		})
+	}
+	resp, body := streamed.get(t, "GET", streamed.base+"graph/model", "Accept: text/html")
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("<table")) {
+		t.Errorf("HTML page of a large graph: %d", resp.StatusCode)
+	}
+}

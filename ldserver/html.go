@@ -52,12 +52,21 @@ func (s *Server) renderHTML(w io.Writer, b *built, dr docReq) error {
 	}
 	// In a <script> element only "</" could end the element early; "<"
 	// appears in JSON only inside strings, where \u003c means the same.
-	pm.JSONLD = template.JS(strings.ReplaceAll(js.String(), "<", `\u003c`))
+	// Control and bidi characters of the data are escaped too, so that
+	// the page holds none raw (below).
+	pm.JSONLD = template.JS(httpx.JSONControlEscapes(strings.ReplaceAll(js.String(), "<", `\u003c`)))
 	name := "resource"
 	if pm.Landing != nil {
 		name = "landing"
 	}
-	return s.execute(w, name, dr, pm)
+	var page bytes.Buffer
+	if err := s.execute(&page, name, dr, pm); err != nil {
+		return err
+	}
+	// A literal may hold C0 controls or bidi overrides (U+202E shows
+	// "exe.txt" as "txt.exe"); the page shows them as visible stand-ins.
+	_, err := w.Write(httpx.VisibleControlsHTML(page.Bytes()))
+	return err
 }
 
 func (s *Server) execute(w io.Writer, name string, dr docReq, pm *pageModel) error {
@@ -75,5 +84,8 @@ func (s *Server) chromeFor(dr docReq, pm *pageModel) htmlui.Chrome {
 		c.LangSwitch = s.base.URL(dr.path) + fmt.Sprintf("?page=%d&lang=%s", dr.page, htmlui.Other(dr.lang))
 	}
 	c.Alternates, c.JSONLD = pm.Alternates, pm.JSONLD
+	if len(pm.Scores) > 0 {
+		c.StyleSheets = append(c.StyleSheets, s.site.CSS("dashboard.css"))
+	}
 	return c
 }

@@ -320,19 +320,6 @@ func (s *Server) linkHeader(dr docReq, b *built) string {
 	return strings.Join(parts, ", ")
 }
 
-// serveGraph answers /graph/… with the content of that named graph.
-func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
-	offers := append(append([]httpx.Rep(nil), docOffers...), httpx.RepNQuads)
-	dr, ok := s.parseDocReq(w, r, offers)
-	if !ok {
-		return
-	}
-	iri := s.base.IRIFor(dr.path)
-	s.serveBuilt(w, r, dr, func(rd *reader) (*built, status, error) {
-		return s.buildGraph(rd, iri, dr)
-	})
-}
-
 // serveNotFound answers 404 for anything not routed or not known.
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 	s.plainError(w, r, http.StatusNotFound, "notFound")
@@ -363,6 +350,7 @@ func (s *Server) notAcceptable(w http.ResponseWriter, r *http.Request, offers []
 // plain text otherwise.
 func (s *Server) plainError(w http.ResponseWriter, r *http.Request, code int, key string) {
 	lang, _ := s.pickLang(r)
+	w.Header().Set("Content-Security-Policy", httpx.PageCSP)
 	s.site.Message(w, r, code, i18n.T(lang, key), false)
 }
 

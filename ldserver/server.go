@@ -51,7 +51,10 @@ type Config struct {
 	// pages, so the instance works offline.
 	Namespaces []vocab.Namespace
 	DumpDir    string // where dumps are written; default a new temporary directory
-	CacheBytes int    // response cache size; default 64 MiB
+	// GraphStreamQuads is the size from which /graph/… documents are
+	// streamed to a file rather than built in memory (default 50,000).
+	GraphStreamQuads int
+	CacheBytes       int // response cache size; default 64 MiB
 
 	// Stats counts the dataset for VoID; share it with the SPARQL
 	// endpoint's service description (nil: the server's own).

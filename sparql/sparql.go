@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/algebra"
@@ -54,12 +55,15 @@ func ServiceRefused(err error) bool {
 
 // NewServiceClient returns the ServiceHandler that lets SERVICE call the
 // allowed endpoints only (and nothing they redirect to), with the answer
-// bounded by the query's Limits.
-func NewServiceClient(allow []string) (ServiceHandler, error) {
+// bounded by the query's Limits. timeout bounds one remote call (0: only
+// the query's own deadline), so that one slow city's endpoint cannot take
+// a federated query's whole time.
+func NewServiceClient(allow []string, timeout time.Duration) (ServiceHandler, error) {
 	c, err := service.New(allow)
 	if err != nil {
 		return nil, err
 	}
+	c.SetTimeout(timeout)
 	return c, nil
 }
 

@@ -71,6 +71,7 @@ type Config struct {
 	Timeout         time.Duration
 	MaxRows         int
 	ServiceAllow    []string
+	ServiceTimeout  time.Duration // per remote SERVICE call; 0: the query's timeout only
 	Queries         fs.FS
 	// Limits bounds each query's size, strings, memory and SERVICE
 	// answers (zero fields: the defaults of sparql/budget). At most
@@ -81,6 +82,14 @@ type Config struct {
 	Limits     sparql.Limits
 	MaxQueries int
 	MaxQueued  int
+	// MaxSpool bounds the bytes of answers that wait on disk, in SpoolDir
+	// (default os.TempDir), for clients that read slower than their
+	// queries answer (default DefaultMaxSpool; negative: no bound). An
+	// answer longer than 64 KB is relayed through such a file, so that
+	// its read view is closed when the evaluation ends; once the spool is
+	// full, an evaluation waits for its client, at most for Timeout.
+	MaxSpool int64
+	SpoolDir string
 	// Stats counts the dataset for the service description; pass the
 	// linked-data server's, so one scan per generation serves both (nil:
 	// the endpoint's own).
@@ -90,21 +99,23 @@ type Config struct {
 // Endpoint is the SPARQL 1.1 protocol endpoint with its query page and
 // service description. Build one with New; Routes registers it.
 type Endpoint struct {
-	base      httpx.Base
-	site      *htmlui.Site
-	src       readview.Source
-	log       *slog.Logger
-	writeOpts rdfio.WriteOptions
-	stats     *voidstats.Cache
-	mode      sparql.DefaultGraphMode
-	timeout   time.Duration
-	maxRows   int
-	limits    sparql.Limits
-	admit     *admission
-	service   sparql.ServiceHandler // nil: SERVICE is refused
-	examples  []exampleQuery
-	spool     int      // bytes held back before a response is committed
-	plain     sync.Map // asset name → decompressed body
+	base        httpx.Base
+	site        *htmlui.Site
+	src         readview.Source
+	log         *slog.Logger
+	writeOpts   rdfio.WriteOptions
+	stats       *voidstats.Cache
+	mode        sparql.DefaultGraphMode
+	timeout     time.Duration
+	maxRows     int
+	limits      sparql.Limits
+	admit       *admission
+	service     sparql.ServiceHandler // nil: SERVICE is refused
+	examples    []exampleQuery
+	spool       int    // bytes held back before a response is committed
+	spoolDir    string // where relays keep answers for slow clients
+	spoolBudget *spoolBudget
+	plain       sync.Map // asset name → decompressed body
 }
 
 // New builds the endpoint over src, applying the defaults of cfg.
@@ -140,7 +151,11 @@ func New(cfg Config, src readview.Source) (*Endpoint, error) {
 	if cfg.Stats == nil {
 		cfg.Stats = &voidstats.Cache{}
 	}
-	s := &Endpoint{base: b, site: site, src: src, log: cfg.Logger, stats: cfg.Stats,
+	if cfg.MaxSpool == 0 {
+		cfg.MaxSpool = DefaultMaxSpool
+	}
+	s := &Endpoint{spoolDir: cfg.SpoolDir, spoolBudget: &spoolBudget{max: cfg.MaxSpool},
+		base: b, site: site, src: src, log: cfg.Logger, stats: cfg.Stats,
 		writeOpts: rdfio.WriteOptions{Prefixes: cfg.Prefixes, Context: cfg.Context},
 		mode:      sparql.UnionDefaultGraph, timeout: cfg.Timeout, maxRows: cfg.MaxRows, spool: 64 << 10,
 		limits: cfg.Limits, admit: newAdmission(cfg.MaxQueries, cfg.MaxQueued)}
@@ -151,7 +166,7 @@ func New(cfg Config, src readview.Source) (*Endpoint, error) {
 		s.mode = sparql.OwnDefaultGraph
 	}
 	if len(cfg.ServiceAllow) > 0 {
-		c, err := sparql.NewServiceClient(cfg.ServiceAllow)
+		c, err := sparql.NewServiceClient(cfg.ServiceAllow, cfg.ServiceTimeout)
 		if err != nil {
 			return nil, fmt.Errorf("sparqlhttp: %w", err)
 		}
@@ -309,14 +324,23 @@ func (s *Endpoint) runQuery(w http.ResponseWriter, r *http.Request, lang string,
 		s.refuseBusy(w, r, lang, err)
 		return
 	}
-	defer release()
 	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
 	v, ok := s.view(w, r)
 	if !ok {
+		release()
 		return
 	}
-	defer v.Close()
+	// The view and the turn are given back as soon as the evaluation
+	// ends, before the client has the whole answer (spool, relay).
+	var once sync.Once
+	done := func() {
+		once.Do(func() {
+			v.Close()
+			release()
+		})
+	}
+	defer done()
 	opts := sparql.ExecOptions{
 		DefaultGraph:     s.mode,
 		DefaultGraphIRIs: iriTerms(pr.defaultGraphs),
@@ -329,12 +353,14 @@ func (s *Endpoint) runQuery(w http.ResponseWriter, r *http.Request, lang string,
 	start := time.Now()
 	res, err := sparql.Exec(ctx, v, q, opts)
 	if err != nil {
+		done()
 		s.queryFailed(w, r, ctx, lang, err)
 		return
 	}
-	defer res.Close()
 
-	out := &spool{w: w, limit: s.spool, gzip: httpx.AcceptsGzip(r.Header.Get("Accept-Encoding"))}
+	out := &spool{w: w, limit: s.spool, gzip: httpx.AcceptsGzip(r.Header.Get("Accept-Encoding")),
+		ctx: ctx, dir: s.spoolDir, budget: s.spoolBudget}
+	defer out.abort() // a no-op once the answer is complete
 	var st streamStatus
 	if q.Form() == sparql.Select || q.Form() == sparql.Ask {
 		w.Header().Set("Content-Type", resFormat.MediaType()+"; charset=utf-8")
@@ -346,12 +372,16 @@ func (s *Endpoint) runQuery(w http.ResponseWriter, r *http.Request, lang string,
 		w.Header().Set("Content-Type", graphRep.ContentType())
 		st = s.writeGraph(out, res, graphRep)
 	}
+	res.Close()
+	done()
 	s.log.LogAttrs(r.Context(), slog.LevelDebug, "sparql",
 		slog.Int("rows", st.rows), slog.Bool("truncated", st.truncated),
 		slog.Duration("dur", time.Since(start)), slog.Any("err", st.err))
 	switch {
 	case st.err != nil && out.err != nil:
-		// The client went away; nobody is left to tell.
+		// The client went away, or read too slowly for the query's time;
+		// nobody is left to tell.
+		out.abort()
 	case st.err != nil && !out.committed:
 		s.queryFailed(w, r, ctx, lang, st.err)
 	case st.err != nil:

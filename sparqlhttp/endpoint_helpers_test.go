@@ -22,6 +22,7 @@ type sparqlEnv struct {
 	base     string
 	endpoint string
 	ep       *Endpoint
+	src      *readview.Memory
 }
 
 // newSPARQLEnv starts an endpoint over quads. wrap, if set, wraps its
@@ -55,7 +56,7 @@ func newSPARQLEnvAt(t testing.TB, quads func(base string) []rdf.Quad, tweak func
 	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: h}}
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &sparqlEnv{srv: srv, base: base, ep: ep, endpoint: base + "sparql"}
+	return &sparqlEnv{srv: srv, base: base, ep: ep, endpoint: base + "sparql", src: src}
 }
 
 // get fetches url with headers given as "Name: value" pairs.

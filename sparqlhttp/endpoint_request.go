@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/stadleuven/maturity/internal/httpx"
 )
 
 // maxQueryBytes bounds a query sent in a POST body: far more than any
@@ -121,6 +123,8 @@ func readBody(r *http.Request) (string, *protoError) {
 	switch {
 	case errors.As(err, &tooBig):
 		return "", &protoError{status: http.StatusRequestEntityTooLarge, key: "sparqlTooLarge", detail: fmt.Sprintf("more than %d bytes", maxQueryBytes)}
+	case httpx.BodyTimedOut(err):
+		return "", &protoError{status: http.StatusRequestTimeout, key: "sparqlBadParams", detail: err.Error()}
 	case err != nil:
 		return "", badRequest("sparqlBadParams", err.Error())
 	}

@@ -2,6 +2,7 @@ package sparqlhttp
 
 import (
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -21,18 +22,28 @@ import (
 // with a Content-Length); past limit the answer is committed as a streamed
 // 200 whose late news travels in a trailer. With gzip set, what is sent is
 // compressed, unless the whole answer turns out small.
+//
+// Once committed, the answer goes through a relay (endpoint_relay.go): the
+// evaluation writes to a file and a goroutine sends it, so that the read
+// view is closed when the evaluation ends, however slowly the client reads.
 type spool struct {
 	w         http.ResponseWriter
 	buf       []byte
 	limit     int
 	gzip      bool
 	zw        *gzip.Writer
-	out       io.Writer // w, or zw once compressing
+	out       io.Writer // w or the relay, or zw on top once compressing
+	rl        *relay    // nil until a streamed commit
 	committed bool
 	err       error // the first error writing to the client
 	// trailers are headers the answer may set after the commit, besides
 	// the row cap's.
 	trailers []string
+	// ctx bounds the evaluation's wait for a slow client; dir and budget
+	// are the relay's file and the bytes all relays may hold.
+	ctx    context.Context
+	dir    string
+	budget *spoolBudget
 }
 
 // minGzip is the size below which compressing is not worth it.
@@ -76,6 +87,18 @@ func (s *spool) start(streamed bool) {
 		h.Set("Trailer", strings.Join(append([]string{hdrTruncated, hdrMaxRows}, s.trailers...), ", "))
 	}
 	s.w.WriteHeader(http.StatusOK)
+	if streamed && s.budget != nil {
+		// Without a file to relay through, the answer goes straight to
+		// the client, as before.
+		if rl, err := newRelay(s.ctx, s.w, s.dir, s.budget); err == nil {
+			s.rl = rl
+			if s.zw != nil {
+				s.zw.Reset(rl)
+			} else {
+				s.out = rl
+			}
+		}
+	}
 	if _, err := s.out.Write(s.buf); err != nil {
 		s.err = err
 	}
@@ -93,7 +116,8 @@ func (s *spool) finish() {
 	s.close()
 }
 
-// close ends the compressed stream, if any.
+// close ends the compressed stream, if any, and waits until the client has
+// the whole answer.
 func (s *spool) close() {
 	if s.zw != nil {
 		if err := s.zw.Close(); err != nil && s.err == nil {
@@ -101,13 +125,36 @@ func (s *spool) close() {
 		}
 		s.zw = nil
 	}
+	s.drain()
 }
 
-// flush pushes what is written so far to the client.
+// drain waits until the relay has sent everything written to it.
+func (s *spool) drain() {
+	if s.rl == nil {
+		return
+	}
+	if err := s.rl.close(); err != nil && s.err == nil {
+		s.err = err
+	}
+	s.rl = nil
+}
+
+// abort ends a relayed answer that will not be completed: the client is
+// gone, or the evaluation failed while waiting for it.
+func (s *spool) abort() {
+	if s.rl != nil {
+		s.rl.abort(errors.New("answer abandoned"))
+		s.rl = nil
+	}
+}
+
+// flush pushes what is written so far to the client; an answer that goes
+// through a relay is then complete, and nothing more may be written.
 func (s *spool) flush() {
 	if s.zw != nil {
 		s.zw.Flush()
 	}
+	s.drain()
 	http.NewResponseController(s.w).Flush()
 }
 

@@ -21,7 +21,7 @@ import (
 // The query page: YASGUI (the editor Fuseki and Oxigraph users know),
 // vendored gzipped from npm so that the binary serves it offline.
 //
-//go:embed yasgui/page.tmpl yasgui/yasgui.min.js.gz yasgui/yasgui.min.css.gz yasgui/LICENSE
+//go:embed yasgui/page.tmpl yasgui/yasgui.min.js.gz yasgui/yasgui.min.css.gz yasgui/LICENSE yasgui/init.js
 var yasguiFS embed.FS
 
 var yasguiPage = template.Must(template.ParseFS(yasguiFS, "yasgui/page.tmpl"))
@@ -31,7 +31,11 @@ var yasguiTypes = map[string]string{
 	"yasgui.min.js":  "text/javascript; charset=utf-8",
 	"yasgui.min.css": "text/css; charset=utf-8",
 	"LICENSE":        "text/plain; charset=utf-8",
+	"init.js":        "text/javascript; charset=utf-8",
 }
+
+// plainAssets are the assets stored as they are, not gzipped.
+var plainAssets = map[string]bool{"LICENSE": true, "init.js": true}
 
 // exampleQuery is one example shown on the query page.
 type exampleQuery struct {
@@ -70,7 +74,7 @@ func (e exampleQuery) in(lang string) exampleQuery {
 // queryPage is the view model of the query page.
 type queryPage struct {
 	Lang, OtherLang, Title, Brand, Home, HomeText, LangSwitch, LangName string
-	SiteCSS, UICSS, UIJS, SD, SDText, Endpoint, FirstQuery              string
+	SiteCSS, UICSS, UIJS, InitJS, SD, SDText, Endpoint, FirstQuery      string
 	Intro, Limits, ExamplesTitle, NoScript, LicenceText, Licence        string
 	Examples                                                            []exampleQuery
 }
@@ -97,6 +101,7 @@ func (s *Endpoint) serveQueryPage(w http.ResponseWriter, r *http.Request, lang s
 		SiteCSS:       s.site.CSS("style.css"),
 		UICSS:         s.base.URL("sparql/ui/yasgui.min.css"),
 		UIJS:          s.base.URL("sparql/ui/yasgui.min.js"),
+		InitJS:        s.base.URL("sparql/ui/init.js"),
 		SD:            s.base.URL("sparql") + "?format=ttl",
 		SDText:        i18n.T(lang, "sparqlPageSD"),
 		Endpoint:      s.base.URL("sparql"),
@@ -122,6 +127,7 @@ func (s *Endpoint) serveQueryPage(w http.ResponseWriter, r *http.Request, lang s
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Language", lang)
 	h.Set("Cache-Control", "no-cache")
+	h.Set("Content-Security-Policy", httpx.PageCSP)
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		w.Write(buf.Bytes())
@@ -139,7 +145,7 @@ func (s *Endpoint) serveYasguiAsset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	file := "yasgui/" + name
-	gz := name != "LICENSE"
+	gz := !plainAssets[name]
 	if gz {
 		file += ".gz"
 	}

@@ -135,7 +135,7 @@ func New(cfg Config, src readview.Source) (*App, error) {
 // configured.
 func (s *App) Routes(r chi.Router) {
 	get(r, "/evaluatie/plan", s.servePlan)
-	get(r, "/dashboard/{nis}/{year}", s.serveDashboard)
+	s.dashboardRoutes(r)
 	get(r, "/evaluatie/sjabloon/{file}", s.serveTemplate)
 	if s.cfg.Private != nil {
 		get(r, "/login", s.serveLogin)

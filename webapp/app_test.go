@@ -256,16 +256,16 @@ func TestEditPublishCreatesVersions(t *testing.T) {
 
 	// The dashboard (where the browser was sent) and the assessment page
 	// follow the new version and show its scores.
-	resp, dash := e.get(t, http.MethodGet, resp.Header.Get("Location"), "Accept: text/html")
-	if resp.StatusCode != http.StatusOK || !strings.Contains(string(dash), "<td>4</td><td>5</td><td>1</td>") {
-		t.Errorf("dashboard: %d, sponsoring row of v2 missing", resp.StatusCode)
+	resp, doc := e.get(t, http.MethodGet, resp.Header.Get("Location"), "Accept: text/html")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(doc), i18n.T("nl", "dashIntroMethod", 2, "zelfevaluatie")) {
+		t.Fatalf("dashboard after publishing: %d, not of version 2", resp.StatusCode)
 	}
-	resp, doc := e.get(t, http.MethodGet, e.base+"doc/evaluatie/99992/2026", "Accept: text/html")
+	resp, doc = e.get(t, http.MethodGet, e.base+"doc/evaluatie/99992/2026", "Accept: text/html")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("assessment page: %d", resp.StatusCode)
 	}
 	row := tableRow(string(doc), "/doc/observatie/99992/2026/v2/sponsoring")
-	if !strings.Contains(row, "<td><span>4,0</span></td><td><span>5,0</span></td><td><span>1,0</span></td>") {
+	if !strings.Contains(row, `<td class="num"><span>4,0</span></td><td class="num"><span>5,0</span></td><td class="num gap-pos"><span>1,0</span></td>`) {
 		t.Errorf("assessment page: sponsoring row of v2 lacks maturity 4,0, need 5,0, gap 1,0: %q", row)
 	}
 

@@ -18,14 +18,13 @@ var templateFS embed.FS
 // the requester's CSRF token for its forms, and the page's own model.
 type appPage struct {
 	htmlui.Chrome
-	LangQ     string // "?lang=xx" when the language came from the URL, for form actions
-	CSRF      string // the session's token: every form carries it as the hidden input csrf
-	Form      *editForm
-	Plan      *planView
-	Login     *loginView
-	Admin     *adminView
-	Overview  *overview
-	Dashboard *dashboardView
+	LangQ    string // "?lang=xx" when the language came from the URL, for form actions
+	CSRF     string // the session's token: every form carries it as the hidden input csrf
+	Form     *editForm
+	Plan     *planView
+	Login    *loginView
+	Admin    *adminView
+	Overview *overview
 }
 
 // page builds the frame of a page in lang for requester u (nil: nobody

@@ -30,19 +30,22 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]", "serve the linked data, the catalog and the SPARQL endpoint", "de linked data, de catalogus en het SPARQL-eindpunt publiceren", runServe},
-		{"import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] FILE...", "import RDF files (- reads stdin); all or nothing", "RDF-bestanden importeren (- leest stdin); alles of niets", runImport},
+		{"import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] [--mem SIZE] FILE...", "import RDF files (- reads stdin); all or nothing", "RDF-bestanden importeren (- leest stdin); alles of niets", runImport},
 		{"export", "[--data DIR] [--graph IRI] [--format nq|nt|ttl|rdfxml|jsonld] [-o FILE]", "export the store or one graph", "de opslag of één graaf exporteren", runExport},
 		{"query", "[--data DIR] [--default-graph union|own] [--base IRI] [--format json|xml|csv|tsv|ttl|nt] [--parse-only] QUERYFILE|-", "run a SPARQL query against the store", "een SPARQL-query op de opslag uitvoeren", runQuery},
 		{"stats", "[--data DIR]", "print counts per graph", "aantallen per graaf tonen", runStats},
 		{"check", "[--data DIR]", "check the store's integrity", "de integriteit van de opslag controleren", runCheck},
-		{"backup", "[--data DIR] FILE", "write a consistent backup of the store", "een consistente back-up van de opslag schrijven", runBackup},
-		{"restore", "[--data DIR] FILE", "replace the store with a backup", "de opslag vervangen door een back-up", runRestore},
+		{"backup", "[--data DIR] FILE", "write a consistent backup of the store (not while the server runs)", "een consistente back-up van de opslag schrijven (niet terwijl de server draait)", runBackup},
+		{"restore", "[--data DIR] FILE", "replace the store with a backup (not while the server runs)", "de opslag vervangen door een back-up (niet terwijl de server draait)", runRestore},
+		{"compact", "[--data DIR] [--mem SIZE]", "rewrite the store compactly, giving back the space of deleted data", "de opslag compact herschrijven en de ruimte van verwijderde gegevens vrijgeven", runCompact},
 		{"assess", "import FILE.csv --org NIS --year YYYY [--data DIR] [--by NAME]", "import a self-assessment sheet", "een zelfevaluatieblad importeren", runAssess},
 		{"survey", "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--data DIR]", "import a staff-survey export (aggregated, small groups suppressed)", "een export van een personeelsbevraging importeren (geaggregeerd, kleine groepen onderdrukt)", runSurvey},
 		{"org", "add --nis N --name NAAM | import FILE.csv [--data DIR]", "add organisations (one, or a CSV with columns nis, naam, wikidata) to the published list", "organisaties toevoegen (één, of een CSV met kolommen nis, naam, wikidata) aan de gepubliceerde lijst", runOrg},
 		{"user", "add --email E --org NIS --role editor|admin | list | disable --email E [--data DIR]", "manage the accounts of editors and administrators (private: never published)", "de accounts van redacteurs en beheerders beheren (privé: nooit gepubliceerd)", runUser},
 		{"plan", "--org NIS --year YYYY [--lang nl|en] [--data DIR]", "print the prioritised action plan of an assessment", "het geprioriteerde actieplan van een evaluatie tonen", runPlan},
 		{"validate", "[FILE|URL] [--data DIR] [--lang nl|en]", "check a DCAT document against the DCAT-AP-VL rules", "een DCAT-document toetsen aan de regels van DCAT-AP-VL", runValidate},
+		{"harvest", harvestUsage, "harvest other instances' DCAT catalogs into this store (a hub)", "de DCAT-catalogi van andere instanties oogsten in deze opslag (een hub)", runHarvest},
+		{"mirror", mirrorUsage, "mirror the store's graphs into an external SPARQL 1.1 store, incrementally, checked by per-graph triple counts", "de grafen van de opslag spiegelen naar een externe SPARQL 1.1-opslag, incrementeel, gecontroleerd met het aantal triples per graaf", runMirror},
 		{"evidence", evidenceUsage, "score a city's published DCAT catalog on five stars and data.europa.eu's MQA", "de gepubliceerde DCAT-catalogus van een stad scoren op vijf sterren en de MQA van data.europa.eu", runEvidence},
 	}
 }

@@ -98,6 +98,7 @@ func startServe(t *testing.T, data string, args ...string) (string, func()) {
 		}
 		select {
 		case code := <-done:
+			done <- code // for stop, which the cleanup calls
 			t.Fatalf("serve exited with %d:\n%s", code, logs.String())
 		default:
 		}
@@ -171,6 +172,12 @@ func sameRows(t *testing.T, what string, want, got []string) {
 // endpointRows asks /sparql for SPARQL JSON results.
 func endpointRows(t *testing.T, endpoint, query string) []string {
 	t.Helper()
+	return rowsOf(t, endpoint, postQuery(t, endpoint, query))
+}
+
+// postQuery POSTs a query to /sparql and returns the SPARQL JSON results.
+func postQuery(t *testing.T, endpoint, query string) []byte {
+	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, endpoint, strings.NewReader(url.Values{"query": {query}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/sparql-results+json")
@@ -183,7 +190,7 @@ func endpointRows(t *testing.T, endpoint, query string) []string {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("POST %s: %d %s", endpoint, resp.StatusCode, b)
 	}
-	return rowsOf(t, endpoint, b)
+	return b
 }
 
 // external runs a client program over every example query at once (one
@@ -271,7 +278,7 @@ func TestExampleQueriesAcrossInstances(t *testing.T) {
 			}
 			results[i][q.Name] = rowsOf(t, "maturity query", []byte(out))
 		}
-		srv, stop := startServe(t, stores[i], "--read-only")
+		srv, stop := startServe(t, stores[i], "--read-only", "--publisher", c.nis)
 		dump := filepath.Join(t.TempDir(), "dataset.nq.gz")
 		download(t, srv+"dumps/dataset.nq.gz", dump)
 		var files []string

@@ -146,6 +146,17 @@ func runSurvey(ctx context.Context, sio stdio, args []string) error {
 			threshold := fs.Int("threshold", assess.DefaultThreshold, tr("kleinste groep waarvan cijfers gepubliceerd worden", "smallest group whose figures are published"))
 			return func(ctx context.Context, dc *domainContext, f orgYearFlags, version int, r io.Reader, file string) ([]assess.Graph, error) {
 				in := assess.SurveyImport{Org: *f.org, OrgLabel: dc.orgLabel, Year: *f.year, Version: version, Threshold: *threshold, Generated: time.Now()}
+				// Every earlier version stays public: the new one must not
+				// be differenced with them.
+				snap, err := dc.st.Snapshot()
+				if err != nil {
+					return nil, err
+				}
+				in.Earlier, err = assess.ReadPublishedSurveys(ctx, snap, dc.base, *f.org, *f.year)
+				snap.Close()
+				if err != nil {
+					return nil, err
+				}
 				if *mapping != "" {
 					m, err := os.Open(*mapping)
 					if err != nil {

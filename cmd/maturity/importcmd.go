@@ -20,12 +20,13 @@ import (
 )
 
 func runImport(ctx context.Context, sio stdio, args []string) error {
-	fs := newFlags(sio, "import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] FILE...")
+	fs := newFlags(sio, "import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] [--mem SIZE] FILE...")
 	data := dataFlag(fs)
 	graph := fs.String("graph", "", "named graph for the triples (default: the default graph)")
 	base := fs.String("base", "", "base IRI for relative IRIs (default: the file's file:// IRI)")
 	format := fs.String("format", "", "input format (default: from the file extension)")
 	maxEntity := entityFlag(fs)
+	mem := memFlag(fs)
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -51,11 +52,12 @@ func runImport(ctx context.Context, sio stdio, args []string) error {
 			return err
 		}
 	}
-	st, err := openStore(*data)
+	st, err := openStoreWith(*data, &store.Options{ImportMemory: int64(*mem)})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	setMemoryLimit(int64(*mem))
 
 	var count atomic.Int64
 	stopProgress := progress(sio, &count)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/store"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -20,7 +21,10 @@ func TestOlderStoreRefused(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "oud")
 	// What layout 1 wrote: the ontology under {base}ns/maturiteit#.
-	st, err := openAnyStore(data)
+	if err := os.MkdirAll(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(data, dbFile), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +69,11 @@ func TestOlderStoreRefused(t *testing.T) {
 	}
 	// A new store gets the current layout in its record.
 	fresh := filepath.Join(dir, "nieuw")
-	if code, _, errs := runCLI(t, "stats", "--data", fresh); code != 0 {
+	nt := filepath.Join(dir, "een.nt")
+	if err := os.WriteFile(nt, []byte("<http://example.org/a> <http://example.org/p> \"1\" .\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runCLI(t, "import", "--data", fresh, nt); code != 0 {
 		t.Fatal(errs)
 	}
 	if in, ok, err := readInstance(fresh); !ok || err != nil || in.Layout != layoutVersion {

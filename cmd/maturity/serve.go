@@ -3,12 +3,10 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -19,6 +17,7 @@ import (
 	"github.com/stadleuven/maturity/assess"
 	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/examples"
+	"github.com/stadleuven/maturity/harvest"
 	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/internal/readview"
 	"github.com/stadleuven/maturity/internal/voidstats"
@@ -35,7 +34,7 @@ import (
 const defaultBase = "http://localhost:8080/"
 
 func runServe(ctx context.Context, sio stdio, args []string) error {
-	fl := newFlags(sio, "serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]")
+	fl := newFlags(sio, "serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI] [--harvest FILE]")
 	data := dataFlag(fl)
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on")
 	baseFlag := fl.String("base", "", "public base IRI of this instance (scheme, host, path prefix); default "+defaultBase+" or the one the store was created with")
@@ -51,8 +50,17 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	publisher := fl.String("publisher", "", "NIS code of the organisation that runs this instance (publisher of the catalog)")
 	contact := fl.String("contact", "", "contact e-mail address for the catalog's contact point")
 	model := fl.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
-	withExamples := fl.Bool("examples", false, "on first start, also load the examples (the study's findings and the fictional demo cities); default: only for a loopback --base, a trial on this machine")
+	withExamples := fl.Bool("examples", false, "on first start, also load the examples (the study's findings and the fictional demo cities); default: only for a loopback --base, a trial on this machine, and never with --harvest")
+	serviceTimeout := fl.Duration("service-timeout", 10*time.Second, "timeout of one remote SERVICE call (within the query's own --timeout)")
+	harvestFile := fl.String("harvest", "", "hub mode: harvest the sources this file lists (ID CATALOG-URL [interval=6h] [endpoint=URL] [allow=ORIGIN,...] [max-bytes=256MiB]) at their intervals; their endpoints join --service-allow")
+	hf := addHarvestFlags(fl)
+	mf := addMirrorFlags(fl, "mirror-")
 	limits := addLimitFlags(fl)
+	httpLimits := addHTTPFlags(fl)
+	spool := byteSize(sparqlhttp.DefaultMaxSpool)
+	fl.Var(&spool, "max-spool", "answers that wait on disk for clients reading slower than their queries answer, all together (-1: no limit)")
+	mapSize := byteSize(1 << 30)
+	fl.Var(&mapSize, "map-size", "initial memory map of the store; a commit that outgrows it waits for the reads under way")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -60,10 +68,16 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	examplesSet := false
-	fl.Visit(func(f *flag.Flag) { examplesSet = examplesSet || f.Name == "examples" })
-	if !examplesSet {
-		*withExamples = examplesByDefault(base)
+	var sources []harvest.Source
+	if *harvestFile != "" {
+		if sources, err = readSources(*harvestFile, nil); err != nil {
+			return err
+		}
+	}
+	if !flagSet(fl, "examples") {
+		// A hub shows what it harvests, and a public instance its own
+		// organisation's data: demo cities only for a trial on this machine.
+		*withExamples = *harvestFile == "" && examplesByDefault(base)
 	}
 	log := slog.New(slog.NewTextHandler(sio.err, nil))
 	// Query evaluation allocates short-lived rows and hash tables; with the
@@ -75,7 +89,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	}
 	limits.setMemoryLimit(log)
 
-	st, err := openStore(*data)
+	st, err := openStoreWith(*data, &store.Options{MmapSize: int(mapSize)})
 	if err != nil {
 		return err
 	}
@@ -105,6 +119,10 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	// each its own package, routed together by ldserver.
 	src := storeSource{st}
 	stats := &voidstats.Cache{}
+	hubRun, hubPages, allow, err := hubMode(st, *data, base, sources, hf, mf, log)
+	if err != nil {
+		return err
+	}
 	endpoint, err := sparqlhttp.New(sparqlhttp.Config{
 		Base:            base,
 		Licence:         *licence,
@@ -115,11 +133,14 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		DefaultGraphOwn: *defGraph == "own",
 		Timeout:         *timeout,
 		MaxRows:         *rowCap,
-		ServiceAllow:    splitList(*serviceAllow),
+		ServiceAllow:    append(splitList(*serviceAllow), allow...),
+		ServiceTimeout:  *serviceTimeout,
 		Queries:         queries,
 		Limits:          limits.limits(),
 		MaxQueries:      *limits.queries,
 		MaxQueued:       limits.queuedConfig(),
+		MaxSpool:        int64(spool),
+		SpoolDir:        filepath.Join(*data, "spool"),
 		Stats:           stats,
 	}, src)
 	if err != nil {
@@ -153,6 +174,10 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	apps := []ldserver.App{endpoint, app}
+	if hubPages != nil {
+		apps = append(apps, hubPages)
+	}
 	srv, err := ldserver.New(ldserver.Config{
 		Base:           base,
 		Licence:        *licence,
@@ -165,32 +190,26 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		DumpDir:        filepath.Join(*data, "dumps"),
 		Stats:          stats,
 		Catalog:        ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
-		Apps:           []ldserver.App{endpoint, app},
+		Apps:           apps,
 	}, src)
 	if err != nil {
 		return err
 	}
 
+	if err := os.MkdirAll(filepath.Join(*data, "spool"), 0o700); err != nil {
+		return fmt.Errorf("spool directory: %w", err)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "base", base, "data", *data)
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	return nil
+	// The hub's harvester runs beside the server and stops with it.
+	hubDone := make(chan struct{})
+	hctx, stopHub := context.WithCancel(ctx)
+	defer func() { stopHub(); <-hubDone }()
+	go func() { defer close(hubDone); hubRun(hctx) }()
+	return httpLimits.serveHTTP(ctx, ln, srv.Handler(), log)
 }
 
 // storeSource lets the server open read views without importing store.
@@ -311,14 +330,17 @@ const demoPublisher = "99991"
 // catalogPublisher checks the catalog's publisher: the organisation that
 // runs the instance, which the store must know. A public instance must
 // name it (--publisher); a trial on this machine defaults to the demo
-// city of the examples. Never another city by default.
+// city of the examples. Never another city by default. A publisher that
+// is named must be known.
 func catalogPublisher(ctx context.Context, st *store.Store, base, nis string) (string, error) {
 	if nis == "" {
 		if !examplesByDefault(base) {
 			return "", errors.New(tr("geef --publisher NIS: de organisatie die deze server uitbaat en de catalogus publiceert (vereist voor een publieke --base)",
 				"give --publisher NIS: the organisation that runs this server and publishes the catalog (required for a public --base)"))
 		}
-		nis = demoPublisher
+		// A trial on this machine: the demo city, known or not (a trial
+		// without the examples has no organisations at all).
+		return demoPublisher, nil
 	}
 	snap, err := st.Snapshot()
 	if err != nil {

@@ -31,7 +31,7 @@ func ParseAccept(h string) []MediaRange {
 		fields := strings.Split(part, ";")
 		mt := strings.ToLower(strings.TrimSpace(fields[0]))
 		typ, sub, ok := strings.Cut(mt, "/")
-		if !ok || typ == "" || sub == "" || (typ == "*" && sub != "*") {
+		if !ok || !isToken(typ) || !isToken(sub) || (typ == "*" && sub != "*") {
 			continue
 		}
 		mr := MediaRange{Type: typ, Sub: sub, Q: 1}
@@ -53,6 +53,24 @@ func ParseAccept(h string) []MediaRange {
 		out = append(out, mr)
 	}
 	return out
+}
+
+// isToken reports whether s is an RFC 9110 token, as a media type's type
+// and subtype must be ("0//" or "text / html" are junk, not ranges).
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // NegotiateLang picks one of supported (first = default) from an

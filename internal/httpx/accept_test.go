@@ -87,19 +87,3 @@ func TestAcceptsGzip(t *testing.T) {
 		}
 	}
 }
-
-// FuzzNegotiate checks that no Accept header crashes the parser and that
-// the answer is always one of the offers.
-func FuzzNegotiate(f *testing.F) {
-	for _, s := range []string{"", "*/*", "text/html;q=0.9,*/*;q=0.8", "text/turtle;q=0", `a/b;p="x,y";q=.5`, "text/*;charset=utf-8;q=1.0"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, accept string) {
-		got, ok := Negotiate(accept, docOffers)
-		if ok && !Offered(got, docOffers) {
-			t.Fatalf("Negotiate(%q) = %v, not offered", accept, got)
-		}
-		_ = NegotiateLang(accept, []string{"nl", "en"})
-		_ = AcceptsGzip(accept)
-	})
-}

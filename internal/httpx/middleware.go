@@ -7,10 +7,12 @@ import (
 	"time"
 )
 
-// Middleware wraps a site's router: base-prefix stripping, CORS, a
-// per-request timeout and the request log, outermost first.
+// Middleware wraps a site's router: base-prefix stripping, CORS, the
+// security headers, a per-request timeout and the request log, outermost
+// first.
 func Middleware(h http.Handler, b Base, timeout time.Duration, log *slog.Logger) http.Handler {
 	h = Timeout(h, timeout)
+	h = SecurityHeaders(h)
 	h = CORS(h)
 	h = b.StripPrefix(h)
 	return LogRequests(h, log)

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // TextError answers code in text/plain, never cached: the status, msg and,
@@ -33,4 +34,29 @@ func GzipBytes(b []byte) []byte {
 	zw.Write(b)
 	zw.Close()
 	return buf.Bytes()
+}
+
+// Attachment returns a Content-Disposition that offers a download as
+// name, made safe: letters, digits, '.', '_' and '-' are kept, every
+// other run of characters becomes one '-', so no quote, semicolon, control
+// character or path separator of a name ever reaches the header or the
+// client's file system.
+func Attachment(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range name {
+		switch {
+		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9', r == '.', r == '_', r == '-':
+			b.WriteRune(r)
+			dash = false
+		case !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	safe := strings.Trim(b.String(), "-.")
+	if safe == "" {
+		safe = "download"
+	}
+	return `attachment; filename="` + safe + `"`
 }

@@ -5,6 +5,7 @@
 //
 //	view.go    Source and View
 //	memory.go  Memory, an in-memory Source that behaves like the store
-//	           (generations, graph modification times, dropped graphs), for
-//	           the HTTP packages' tests
+//	           (generations, graph modification times, dropped graphs, open
+//	           views counted, writes that wait for them), for the HTTP
+//	           packages' tests
 package readview

@@ -3,6 +3,7 @@ package readview
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/stadleuven/maturity/rdf"
@@ -13,8 +14,21 @@ import (
 // generation counter, per-graph modification times, and graphs that can
 // be dropped while their terms stay in the dictionary (which makes 410
 // Gone). It is for tests; every change makes a new dataset.
+//
+// It counts the views not yet closed (Open), and with WaitForViews set
+// every write behaves like a store commit that must grow its memory map:
+// it waits until every open view is closed, and new views wait for it. A
+// handler that writes while it holds a view then hangs, as it would on the
+// store (store/doc.go, Concurrency).
 type Memory struct {
+	// WaitForViews makes writes wait for open views (see Memory). Set it
+	// before the Memory is shared.
+	WaitForViews bool
+
 	mu       sync.Mutex
+	cond     *sync.Cond // signals a closed view or a finished write
+	open     int        // views not yet closed
+	writing  bool       // a write waits for the open views
 	quads    []rdf.Quad
 	hidden   rdf.Term // a dropped graph: its terms stay known, its quads are invisible
 	mod      map[rdf.Term]time.Time
@@ -27,6 +41,7 @@ type Memory struct {
 // same fixed time; hidden, when not zero, names a graph that is dropped.
 func NewMemory(quads []rdf.Quad, hidden rdf.Term) *Memory {
 	m := &Memory{hidden: hidden, mod: map[rdf.Term]time.Time{}}
+	m.cond = sync.NewCond(&m.mu)
 	t0 := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
 	for _, q := range quads {
 		m.mod[q.G] = t0
@@ -62,6 +77,16 @@ func (m *Memory) ReplaceGraphs(graphs map[rdf.Term][]rdf.Quad, at time.Time) {
 }
 
 func (m *Memory) replace(graphs map[rdf.Term][]rdf.Quad, at time.Time) {
+	if m.WaitForViews {
+		m.writing = true
+		for m.open > 0 {
+			m.cond.Wait()
+		}
+		defer func() {
+			m.writing = false
+			m.cond.Broadcast()
+		}()
+	}
 	var out []rdf.Quad
 	for _, q := range m.quads {
 		if _, ok := graphs[q.G]; !ok {
@@ -97,11 +122,24 @@ func (m *Memory) Visible() []rdf.Quad {
 func (m *Memory) View(ctx context.Context) (View, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return &memView{Memory: m.mem, gen: m.gen, mod: m.mod, hidden: m.hiddenID}, nil
+	for m.writing {
+		m.cond.Wait()
+	}
+	m.open++
+	return &memView{Memory: m.mem, src: m, gen: m.gen, mod: m.mod, hidden: m.hiddenID}, nil
+}
+
+// Open returns the number of views handed out and not yet closed.
+func (m *Memory) Open() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.open
 }
 
 type memView struct {
 	*eval.Memory
+	src    *Memory
+	closed atomic.Bool
 	gen    uint64
 	mod    map[rdf.Term]time.Time
 	hidden uint64
@@ -134,7 +172,18 @@ func (v *memView) GraphModified(g rdf.Term) (time.Time, bool, error) {
 }
 
 func (v *memView) Generation() uint64 { return v.gen }
-func (v *memView) Close() error       { return nil }
+
+// Close ends the view; closing it again does nothing, as with the store.
+func (v *memView) Close() error {
+	if v.closed.Swap(true) {
+		return nil
+	}
+	v.src.mu.Lock()
+	v.src.open--
+	v.src.cond.Broadcast()
+	v.src.mu.Unlock()
+	return nil
+}
 
 // Generation is the generation of the next view.
 func (m *Memory) Generation() uint64 {
