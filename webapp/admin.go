@@ -115,7 +115,7 @@ func (s *App) adminLists(ctx context.Context, lang string, u *who, av *adminView
 	names := map[string]string{}
 	for _, o := range orgs {
 		names[o.Value] = o.Label
-		av.Orgs = append(av.Orgs, adminOrg{NIS: o.Value, Name: o.Label, Users: count[o.Value]})
+		av.Orgs = append(av.Orgs, adminOrg{NIS: o.Value, Name: o.Name, Users: count[o.Value]})
 	}
 	for _, x := range users {
 		av.Users = append(av.Users, adminUser{Email: x.Email, Org: x.Org, OrgName: names[x.Org],

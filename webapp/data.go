@@ -14,6 +14,7 @@ import (
 // option is one entry of a select element.
 type option struct {
 	Value, Label string
+	Name         string // an organisation's name alone (Label adds its NIS code)
 	Selected     bool
 }
 
@@ -81,7 +82,7 @@ func organisations(ctx context.Context, ds sparql.Dataset, base, lang string) ([
 		if name == "" {
 			name = nis
 		}
-		out = append(out, option{Value: nis, Label: name + " (" + nis + ")"})
+		out = append(out, option{Value: nis, Label: name + " (" + nis + ")", Name: name})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
 	return out, nil

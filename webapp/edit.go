@@ -201,6 +201,7 @@ func (s *App) editPost(w http.ResponseWriter, r *http.Request, _ bool) (*who, *f
 		return nil, nil, nil, false
 	}
 	f := fc.newForm(u)
+	f.CanSave = s.cfg.Private != nil
 	org := r.FormValue("org")
 	f.setKey(org, r.FormValue("year"))
 	if private.NIS(org) && !u.canEdit(org) {

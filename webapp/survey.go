@@ -27,13 +27,13 @@ type surveyView struct {
 	Threshold   int
 	Groups      []surveyGroup
 	Rows        []surveyRow
+	Legend      string // what a "–" means, when some figure is left out
 }
 
 // surveyGroup is one column: everyone, or one profile.
 type surveyGroup struct {
-	Label      string
-	Count      int    // respondents, when published
-	Suppressed string // why the group's figures are left out
+	Label string
+	Count int // respondents
 }
 
 // surveyRow is one domain: per group, the maturity and need agreement.
@@ -88,21 +88,22 @@ func surveyOf(ctx context.Context, fc *formContext, data []byte, file string) (*
 	}
 	type key struct{ item, group string }
 	cells := map[key]assess.Cell{}
-	counts := map[string]int{}
 	for _, c := range res.Cells {
 		cells[key{c.Item.IRI, c.Group}] = c
-		counts[c.Group] = max(counts[c.Group], c.Count)
 	}
-	why := map[string]string{}
-	for _, c := range res.Suppressed {
-		if c.Secondary {
-			why[c.Group] = i18n.T(lang, "surveySecondary", res.Threshold)
-		} else if why[c.Group] == "" {
-			why[c.Group] = i18n.T(lang, "surveySmall", res.Threshold)
+	// A group's size is shown to its own editors (this preview is
+	// private); which of its figures are left out shows in the cells.
+	counts := map[string]int{assess.AllGroup: res.Respondents}
+	for iri, n := range resp.PerProfile() {
+		if p, ok := fc.model.Profiles[iri]; ok {
+			counts[p.Slug] = n
 		}
 	}
+	if len(res.Suppressed) > 0 {
+		sv.Legend = i18n.T(lang, "surveyLegend", res.Threshold)
+	}
 	for _, g := range slugs {
-		sv.Groups = append(sv.Groups, surveyGroup{Label: labels[g], Count: counts[g], Suppressed: why[g]})
+		sv.Groups = append(sv.Groups, surveyGroup{Label: labels[g], Count: counts[g]})
 	}
 	for _, d := range fc.model.Domains {
 		row := surveyRow{Domain: d.Label.In(lang)}

@@ -139,10 +139,19 @@ func TestSurveyUpload(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("survey upload: %d %.800s", resp.StatusCode, p)
 	}
-	for _, want := range []string{"puntkomma", i18n.T("nl", "surveySmall", 5), i18n.T("nl", "surveySecondary", 5), "8 respondenten"} {
+	for _, want := range []string{"puntkomma", i18n.T("nl", "surveyLegend", 5), "8 respondenten", "6 respondenten", "2 respondenten"} {
 		if !strings.Contains(p, want) {
 			t.Errorf("the survey's figures lack %q", want)
 		}
+	}
+	// Only the column of everyone has figures: the two experts' are left
+	// out, and the six officers' too (else the experts' follow from the
+	// total).
+	if n := strings.Count(p, "<td>4 / 4</td>"); n != len(e.model.Domains) {
+		t.Errorf("%d cells with figures, want %d (everyone's only)", n, len(e.model.Domains))
+	}
+	if !strings.Contains(p, i18n.T("nl", "saveDraft")) {
+		t.Error("after the upload the form lost its save button")
 	}
 	// The Windows-1252 note: an accent in a cell the survey does not read.
 	if e.w.count() != 0 {

@@ -119,15 +119,32 @@ func newFlags(sio stdio, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(sio.err)
 	fs.Usage = func() {
-		fmt.Fprintf(sio.err, "Usage: maturity %s %s\n", name, usage)
-		fs.PrintDefaults()
+		fmt.Fprintf(sio.err, "%s maturity %s %s\n", tr("Gebruik:", "Usage:"), name, usage)
+		printDefaults(sio.err, fs)
 	}
 	return fs
 }
 
+// printDefaults lists the flags as flag.PrintDefaults does, with the
+// default in the command's language.
+func printDefaults(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if arg != "" {
+			line += " " + arg
+		}
+		line += "\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t")
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			line += fmt.Sprintf(" (%s %q)", tr("standaard", "default"), f.DefValue)
+		}
+		fmt.Fprintln(w, line)
+	})
+}
+
 // dataFlag registers the --data flag every command shares.
 func dataFlag(fs *flag.FlagSet) *string {
-	return fs.String("data", "./data", "directory of the store")
+	return fs.String("data", "./data", tr("map van de gegevensopslag", "directory of the store"))
 }
 
 // parseInterspersed parses flags that may come before or after positional
@@ -155,7 +172,7 @@ func oneArg(fs *flag.FlagSet, args []string, what string) (string, error) {
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return "", fmt.Errorf("want exactly one %s", what)
+		return "", fmt.Errorf(tr("geef precies één %s", "want exactly one %s"), what)
 	}
 	return pos[0], nil
 }

@@ -27,10 +27,10 @@ type orgYearFlags struct {
 
 func addOrgYear(fs *flag.FlagSet) orgYearFlags {
 	return orgYearFlags{
-		data: fs.String("data", "./data", "directory of the store"),
-		base: fs.String("base", "", "instance base IRI (default: the one the store was created with)"),
-		org:  fs.String("org", "", "NIS code of the organisation, e.g. 24062 (Leuven)"),
-		year: fs.Int("year", 0, "year of the assessment"),
+		data: fs.String("data", "./data", tr("map van de gegevensopslag", "directory of the store")),
+		base: fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)")),
+		org:  fs.String("org", "", tr("NIS-code van de organisatie, bv. 24062 (Leuven)", "NIS code of the organisation, e.g. 24062 (Leuven)")),
+		year: fs.Int("year", 0, tr("jaar van de evaluatie", "year of the assessment")),
 	}
 }
 
@@ -265,7 +265,7 @@ func lang() string {
 func runPlan(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "plan", "--org NIS --year YYYY [--lang nl|en] [--data DIR]")
 	f := addOrgYear(fs)
-	lang := fs.String("lang", "nl", "language of the plan: nl or en")
+	lang := fs.String("lang", "nl", tr("taal van het plan: nl of en", "language of the plan: nl or en"))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -305,7 +305,7 @@ func runOrg(ctx context.Context, sio stdio, args []string) error {
 func runOrgAdd(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "org add", "--nis N --name NAAM [--data DIR]")
 	data := dataFlag(fs)
-	baseFlag := fs.String("base", "", "instance base IRI (default: the one the store was created with)")
+	baseFlag := fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)"))
 	nis := fs.String("nis", "", tr("NIS-code van vijf cijfers", "five-digit NIS code"))
 	name := fs.String("name", "", tr("naam van de organisatie", "name of the organisation"))
 	if err := fs.Parse(args); err != nil {
@@ -349,7 +349,7 @@ func runOrgAdd(ctx context.Context, sio stdio, args []string) error {
 func runOrgImport(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "org import", "FILE.csv [--data DIR]")
 	data := dataFlag(fs)
-	baseFlag := fs.String("base", "", "instance base IRI (default: the one the store was created with)")
+	baseFlag := fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)"))
 	file, err := oneArg(fs, args, "FILE.csv")
 	if err != nil {
 		return err

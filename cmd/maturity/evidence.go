@@ -38,7 +38,7 @@ func runEvidence(ctx context.Context, sio stdio, args []string) error {
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout per URL check and sample download")
 	catalogTimeout := fs.Duration("catalog-timeout", 5*time.Minute, "timeout per catalog page")
 	perHost := fs.Int("per-host", 8, "HTTP requests in flight per host")
-	src, err := oneArg(fs, args, "CATALOG-URL or FILE")
+	src, err := oneArg(fs, args, tr("CATALOGUS-URL of BESTAND", "CATALOG-URL or FILE"))
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ const brussels = "../../evidence/testdata/brussel/catalogus.nt.gz"
 
 func TestEvidenceCommand(t *testing.T) {
 	runCases(t, []cliCase{
-		{"no catalog", []string{"evidence", "--org", "21004"}, 1, "", "want exactly one CATALOG-URL or FILE"},
+		{"no catalog", []string{"evidence", "--org", "21004"}, 1, "", "precies één CATALOGUS-URL of BESTAND"},
 		{"bad NIS code", []string{"evidence", brussels, "--org", "Brussel"}, 1, "", "NIS-code van vijf cijfers"},
 		{"bad format", []string{"evidence", brussels, "--org", "21004", "--format", "pdf"}, 1, "", "kies text, csv, html"},
 		{"bad language", []string{"evidence", brussels, "--org", "21004", "--lang", "fr"}, 1, "", "kies nl of en"},

@@ -32,7 +32,7 @@ type e2eReport struct {
 		AdminLoggedIn, EditorLanding, FormURL, AfterPublish, AfterWithdraw string
 		AdminUsers                                                         []string
 		Scales, ScoresKept, ComparisonRows, RadarSpokes, PDFPages          int
-		Radar                                                              string
+		Radar, CompareIntro                                                string
 		SavedDraft, SecretDraftSaved, Tombstone                            bool
 		SharedDraft, SurveyNotes                                           []string
 		OtherFormStatus, OtherWithdrawStatus, OtherSaveStatus              int
@@ -218,12 +218,12 @@ func TestWorkspaceEndToEnd(t *testing.T) {
 	if len(s.SurveyNotes) != 3 {
 		t.Errorf("the survey upload says only %q of Windows-1252, puntkomma, respondenten", s.SurveyNotes)
 	}
-	if s.AfterPublish != base+"dashboard/99995/2026" {
+	if s.AfterPublish != base+"dashboard/99995/2025" {
 		t.Errorf("after publishing the browser is at %s", s.AfterPublish)
 	}
 	// 4. The dashboard.
-	if s.Radar == "" || s.ComparisonRows != 11 {
-		t.Errorf("dashboard: radar %q, comparison rows %d (want 11)", s.Radar, s.ComparisonRows)
+	if s.Radar == "" || s.ComparisonRows != 11 || !strings.Contains(s.CompareIntro, "3 organisaties") {
+		t.Errorf("dashboard: radar %q, comparison rows %d (want 11), %q (want the three of 2025)", s.Radar, s.ComparisonRows, s.CompareIntro)
 	}
 	if s.PDFPages < 1 || s.PDFPages > 4 {
 		t.Errorf("the report prints on %d pages", s.PDFPages)
@@ -242,10 +242,10 @@ func TestWorkspaceEndToEnd(t *testing.T) {
 	if s.TombstoneStatus != http.StatusGone || !s.Tombstone {
 		t.Errorf("after withdrawing: %d, reason shown %v", s.TombstoneStatus, s.Tombstone)
 	}
-	ds := base + "id/dataset/evaluatie/99995/2026"
+	ds := base + "id/dataset/evaluatie/99995/2025"
 	// The version's URI still sends to its document, which is gone and
 	// says when and why (a tombstone in Turtle too).
-	st, loc, _ := e2eGet(t, c, base+"id/evaluatie/99995/2026/v1", "text/turtle")
+	st, loc, _ := e2eGet(t, c, base+"id/evaluatie/99995/2025/v1", "text/turtle")
 	if st != http.StatusSeeOther {
 		t.Fatalf("the withdrawn version's URI answers %d, want 303", st)
 	}
@@ -268,9 +268,9 @@ func TestWorkspaceEndToEnd(t *testing.T) {
 func checkPublished(t *testing.T, c *http.Client, base string, secrets []string) {
 	t.Helper()
 	// 3. Turtle at its URI, through the 303.
-	id := base + "id/evaluatie/99995/2026"
+	id := base + "id/evaluatie/99995/2025"
 	st, loc, _ := e2eGet(t, c, id, "text/turtle")
-	if st != http.StatusSeeOther || !strings.HasPrefix(loc, base+"doc/evaluatie/99995/2026") {
+	if st != http.StatusSeeOther || !strings.HasPrefix(loc, base+"doc/evaluatie/99995/2025") {
 		t.Fatalf("GET %s: %d → %q, want 303 to its /doc/", id, st, loc)
 	}
 	st, _, ttl := e2eGet(t, c, loc, "text/turtle")
@@ -281,7 +281,7 @@ func checkPublished(t *testing.T, c *http.Client, base string, secrets []string)
 	t.Logf("%s: %d triples (rapper)", loc, strings.Count(nt, "\n"))
 	// In the catalog.
 	_, _, cat := e2eGet(t, c, base+"catalog", "text/turtle")
-	ds := base + "id/dataset/evaluatie/99995/2026"
+	ds := base + "id/dataset/evaluatie/99995/2025"
 	if !strings.Contains(ntriples(t, cat, base+"catalog"), "<"+ds+"> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset>") {
 		t.Errorf("the catalog lacks %s", ds)
 	}
@@ -331,7 +331,7 @@ func checkPublished(t *testing.T, c *http.Client, base string, secrets []string)
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	paths = append(paths, "evaluatie/99995/2025") // the secret draft's year
+	paths = append(paths, "evaluatie/99995/2026") // the secret draft's year
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4)

@@ -36,7 +36,7 @@ const out = { errors: [], steps: {} };
 const stdin = createInterface({ input: process.stdin });
 const nextLine = () => new Promise(res => stdin.once('line', res));
 
-const ORG = '99995', OTHER = '99992', YEAR = '2026';
+const ORG = '99995', OTHER = '99992', YEAR = '2025', DRAFT_YEAR = '2026';
 const editors = [`redacteur1@proefstad.test`, `redacteur2@proefstad.test`];
 const otherEditor = 'redacteur@demostad-zuid.test';
 
@@ -97,12 +97,14 @@ try {
   out.steps.formURL = ed.page.url();
   const names = await ed.page.$$eval('fieldset.scale input[type=radio]', rs => [...new Set(rs.map(r => r.name))]);
   out.steps.scales = names.length;
-  let i = 0;
+  // Maturity 1 to 3 and need 3 to 5 by domain: gaps of 1 to 4.
+  const seen = {};
   for (const name of names) {
-    // Maturity 2 or 3, need 4 or 5: a gap in every domain.
-    const value = name.startsWith('m-') ? String(2 + (i % 2)) : String(4 + (i % 2));
+    const domain = name.slice(2), kind = name.slice(0, 1);
+    if (!(domain in seen)) seen[domain] = Object.keys(seen).length;
+    const k = seen[domain];
+    const value = kind === 'n' ? String(3 + (k % 3)) : String(1 + ((k * 2) % 3));
     await ed.page.check(`input[type=radio][name="${name}"][value="${value}"]`);
-    i++;
   }
   const texts = await ed.page.$$eval('textarea[name^="t-"]', ts => ts.map(t => t.name));
   for (const t of texts) await ed.page.fill(`textarea[name="${t}"]`, `Toelichting bij ${t.slice(2)}`);
@@ -113,7 +115,7 @@ try {
   // The second editor of the organisation sees the shared draft.
   const ed2 = await session(editors[1]);
   await ed2.page.goto(base + 'evaluatie');
-  out.steps.sharedDraft = await ed2.page.$$eval('a', as => as.map(a => a.textContent)).then(ts => ts.filter(t => t.includes('2026')));
+  out.steps.sharedDraft = await ed2.page.$$eval('a', as => as.map(a => a.textContent)).then(ts => ts.filter(t => t.includes(YEAR)));
 
   // The survey, as Excel's "CSV (puntkomma)" in Windows-1252.
   await ed.page.setInputFiles('input[name=bevraging]', surveyFile);
@@ -129,6 +131,10 @@ try {
   out.steps.comparisonRows = await ed.page.$$eval('table', ts => {
     const t = ts.find(t => /mediaan|median/i.test(t.textContent));
     return t ? t.querySelectorAll('tbody tr').length : 0;
+  });
+  out.steps.compareIntro = await ed.page.$$eval('section', ss => {
+    const s = ss.find(s => /mediaan|median/i.test(s.textContent) && s.querySelector('table'));
+    return s ? (s.querySelector('p') || {}).textContent || '' : '';
   });
   await ed.page.screenshot({ path: join(outDir, 'dashboard.png'), fullPage: true });
   await ed.page.goto(base + `doc/evaluatie/${ORG}/${YEAR}`);
@@ -157,7 +163,7 @@ try {
 
   // 5. A draft that is never published.
   await ed2.page.goto(base + 'evaluatie');
-  await ed2.page.fill('#start-year', '2025');
+  await ed2.page.fill('#start-year', DRAFT_YEAR);
   await Promise.all([ed2.page.waitForNavigation(), ed2.page.click('form[action*="evaluatie/start"] button.primary')]);
   await ed2.page.fill('textarea[name="t-sponsoring"]', 'GEHEIM-CONCEPT-7f3a nog niet publiek');
   await Promise.all([ed2.page.waitForNavigation(), ed2.page.click('button[name=actie][value=opslaan]')]);
