@@ -66,13 +66,36 @@ func run(ctx context.Context, args []string, sio stdio) int {
 			return 0
 		}
 		if err != nil {
-			fmt.Fprintf(sio.err, "maturity %s: %s\n", c.name, oneLine(err))
+			fmt.Fprintf(sio.err, "maturity %s: %s\n", c.name, flagError(oneLine(err)))
 			return 1
 		}
 		return 0
 	}
-	fmt.Fprintf(sio.err, "maturity: unknown command %q (run 'maturity help')\n", args[0])
+	fmt.Fprintf(sio.err, tr("maturity: onbekend commando %q (zie 'maturity help')\n", "maturity: unknown command %q (run 'maturity help')\n"), args[0])
 	return 2
+}
+
+// flagMessages are the errors of package flag, in Dutch.
+var flagMessages = []struct{ en, nl string }{
+	{"flag provided but not defined: ", "onbekende optie: "},
+	{"flag needs an argument: ", "de optie heeft een waarde nodig: "},
+	{"bad flag syntax: ", "verkeerd geschreven optie: "},
+	{"invalid boolean value ", "ongeldige waarde (true of false) "},
+	{"invalid value ", "ongeldige waarde "},
+	{" for flag ", " voor de optie "},
+	{": parse error", ": niet te lezen"},
+}
+
+// flagError puts an error of package flag in the command's language (it
+// speaks English only); other messages pass unchanged.
+func flagError(msg string) string {
+	if english() {
+		return msg
+	}
+	for _, m := range flagMessages {
+		msg = strings.Replace(msg, m.en, m.nl, 1)
+	}
+	return msg
 }
 
 // printUsage lists the commands, in Dutch unless the locale is English.
@@ -117,7 +140,9 @@ func oneLine(err error) string {
 // and reports errors instead of exiting.
 func newFlags(sio stdio, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(sio.err)
+	// Package flag would print its own (English) error before the usage;
+	// run prints it once, in the command's language (flagError).
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprintf(sio.err, "%s maturity %s %s\n", tr("Gebruik:", "Usage:"), name, usage)
 		printDefaults(sio.err, fs)

@@ -28,7 +28,7 @@ type orgYearFlags struct {
 func addOrgYear(fs *flag.FlagSet) orgYearFlags {
 	return orgYearFlags{
 		data: fs.String("data", "./data", tr("map van de gegevensopslag", "directory of the store")),
-		base: fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)")),
+		base: fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)"))),
 		org:  fs.String("org", "", tr("NIS-code van de organisatie, bv. 24062 (Leuven)", "NIS code of the organisation, e.g. 24062 (Leuven)")),
 		year: fs.Int("year", 0, tr("jaar van de evaluatie", "year of the assessment")),
 	}
@@ -305,7 +305,7 @@ func runOrg(ctx context.Context, sio stdio, args []string) error {
 func runOrgAdd(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "org add", "--nis N --name NAAM [--data DIR]")
 	data := dataFlag(fs)
-	baseFlag := fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)"))
+	baseFlag := fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)")))
 	nis := fs.String("nis", "", tr("NIS-code van vijf cijfers", "five-digit NIS code"))
 	name := fs.String("name", "", tr("naam van de organisatie", "name of the organisation"))
 	if err := fs.Parse(args); err != nil {
@@ -349,7 +349,7 @@ func runOrgAdd(ctx context.Context, sio stdio, args []string) error {
 func runOrgImport(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "org import", "FILE.csv [--data DIR]")
 	data := dataFlag(fs)
-	baseFlag := fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)"))
+	baseFlag := fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)")))
 	file, err := oneArg(fs, args, "FILE.csv")
 	if err != nil {
 		return err

@@ -24,11 +24,11 @@ func runValidate(ctx context.Context, sio stdio, args []string) error {
 	usage := "[FILE|URL] [--data DIR] [--lang nl|en] [--format nt|ttl|rdfxml|jsonld]"
 	fs := newFlags(sio, "validate", usage)
 	data := dataFlag(fs)
-	lang := fs.String("lang", "nl", "language of the messages: nl or en")
-	format := fs.String("format", "", "format of FILE (default: from its extension)")
-	licence := fs.String("licence", "", "licence of the data, for our own catalog (default CC0)")
-	publisher := fs.String("publisher", "", "NIS code of the publishing organisation, for our own catalog (default "+dcat.DefaultPublisher+")")
-	contact := fs.String("contact", "", "contact e-mail address, for our own catalog")
+	lang := fs.String("lang", "nl", tr("taal van de meldingen: nl of en", "language of the messages: nl or en"))
+	format := fs.String("format", "", tr("formaat van BESTAND (standaard: uit de extensie)", "format of FILE (default: from its extension)"))
+	licence := fs.String("licence", "", tr("licentie van de gegevens, voor onze eigen catalogus (standaard CC0)", "licence of the data, for our own catalog (default CC0)"))
+	publisher := fs.String("publisher", "", tr("NIS-code van de uitgevende organisatie, voor onze eigen catalogus (standaard "+dcat.DefaultPublisher+")", "NIS code of the publishing organisation, for our own catalog (default "+dcat.DefaultPublisher+")"))
+	contact := fs.String("contact", "", tr("e-mailadres van het contactpunt, voor onze eigen catalogus", "contact e-mail address, for our own catalog"))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err

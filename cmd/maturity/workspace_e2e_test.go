@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/internal/sitetest"
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/vocab"
 )
@@ -28,6 +29,7 @@ import (
 // e2eReport is what testdata/workspace-e2e.mjs found in the browser.
 type e2eReport struct {
 	Errors []string
+	Axe    map[string][]sitetest.AxeViolation
 	Steps  struct {
 		AdminLoggedIn, EditorLanding, FormURL, AfterPublish, AfterWithdraw string
 		AdminUsers                                                         []string
@@ -148,6 +150,7 @@ func TestWorkspaceEndToEnd(t *testing.T) {
 	testtool.Require(t, "chromium")
 	testtool.Require(t, "rapper")
 	nm := testtool.NodeModules(t, "playwright-core")
+	testtool.NodeModules(t, "axe-core")
 	const base = "http://stad.test/"
 	const pw = "een lang wachtwoord 42"
 	const admin = "beheer@stad.test"
@@ -201,6 +204,9 @@ func TestWorkspaceEndToEnd(t *testing.T) {
 	if !published {
 		t.Fatal("the browser never published")
 	}
+	// Accessibility of the workspace's pages (the dashboard's own are
+	// checked in package webapp).
+	sitetest.CheckAxe(t, got.Axe, 4) // login, beheer, evaluatie, formulier
 	s := got.Steps
 	// 1. The administrator's work.
 	for _, want := range []string{"redacteur1@proefstad.test", "redacteur2@proefstad.test", "redacteur@demostad-zuid.test"} {
@@ -222,8 +228,8 @@ func TestWorkspaceEndToEnd(t *testing.T) {
 		t.Errorf("after publishing the browser is at %s", s.AfterPublish)
 	}
 	// 4. The dashboard.
-	if s.Radar == "" || s.ComparisonRows != 11 || !strings.Contains(s.CompareIntro, "3 organisaties") {
-		t.Errorf("dashboard: radar %q, comparison rows %d (want 11), %q (want the three of 2025)", s.Radar, s.ComparisonRows, s.CompareIntro)
+	if s.Radar == "" || s.RadarSpokes != 11 || s.ComparisonRows != 11 || !strings.Contains(s.CompareIntro, "3 organisaties") {
+		t.Errorf("dashboard: radar %q with %d spokes, comparison rows %d (want 11 each), %q (want the three of 2025)", s.Radar, s.RadarSpokes, s.ComparisonRows, s.CompareIntro)
 	}
 	if s.PDFPages < 1 || s.PDFPages > 4 {
 		t.Errorf("the report prints on %d pages", s.PDFPages)

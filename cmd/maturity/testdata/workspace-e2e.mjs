@@ -21,18 +21,29 @@
 // It prints one JSON object on its last line. Screenshots go to OUTDIR.
 //
 // Usage: node workspace-e2e.mjs NODE_MODULES OUTDIR BASE HOST:PORT SURVEY.csv ADMIN_EMAIL PASSWORD
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const [nm, outDir, base, hostPort, surveyFile, adminEmail, password] = process.argv.slice(2);
 const { chromium } = await import(join(nm, 'playwright-core', 'index.mjs'));
+const axeSource = readFileSync(join(nm, 'axe-core', 'axe.min.js'), 'utf8');
 const host = new URL(base).host;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', `--host-resolver-rules=MAP ${host} ${hostPort}`],
 });
-const out = { errors: [], steps: {} };
+const out = { errors: [], steps: {}, axe: {} };
+
+// axe-core's WCAG 2.x A/AA rules and best practices on the page as it is;
+// the Go test fails on a serious or critical violation.
+async function audit(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  out.axe[name] = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, target: v.nodes[0] && v.nodes[0].target.join(' ') }));
+  });
+}
 const stdin = createInterface({ input: process.stdin });
 const nextLine = () => new Promise(res => stdin.once('line', res));
 
@@ -49,6 +60,7 @@ async function session(email, expect4xx = []) {
     if (!ok) out.errors.push(`${email}: ${r.status()} ${r.url()}`);
   });
   await page.goto(base + 'login');
+  if (!out.axe.login) await audit(page, 'login');
   await page.fill('#email', email);
   await page.fill('#password', password);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit].primary')]);
@@ -86,6 +98,7 @@ try {
   await addUser(admin.page, otherEditor, OTHER);
   out.steps.adminUsers = await admin.page.$$eval('table.data tbody th[scope=row]', ths => ths.map(t => t.textContent));
   await admin.page.screenshot({ path: join(outDir, 'beheer.png'), fullPage: true });
+  await audit(admin.page, 'beheer');
   await admin.ctx.close();
 
   // 2. The first editor fills in all 11 domains.
@@ -116,6 +129,7 @@ try {
   const ed2 = await session(editors[1]);
   await ed2.page.goto(base + 'evaluatie');
   out.steps.sharedDraft = await ed2.page.$$eval('a', as => as.map(a => a.textContent)).then(ts => ts.filter(t => t.includes(YEAR)));
+  await audit(ed2.page, 'evaluatie');
 
   // The survey, as Excel's "CSV (puntkomma)" in Windows-1252.
   await ed.page.setInputFiles('input[name=bevraging]', surveyFile);
@@ -124,10 +138,11 @@ try {
   out.steps.surveyNotes = ['Windows-1252', 'puntkomma', 'respondenten'].filter(w => body.includes(w));
   out.steps.scoresKept = await ed.page.$$eval('fieldset.scale input[type=radio]:checked', rs => rs.length);
   await ed.page.screenshot({ path: join(outDir, 'formulier.png'), fullPage: true });
+  await audit(ed.page, 'formulier');
   await Promise.all([ed.page.waitForNavigation(), ed.page.click('button[name=actie][value=publiceren]')]);
   out.steps.afterPublish = ed.page.url();
-  out.steps.radarSpokes = await ed.page.$$eval('svg[role=img] .spoke, svg[role=img] line.spoke', ls => ls.length).catch(() => 0);
-  out.steps.radar = await ed.page.$eval('svg[role=img]', s => s.querySelector('title')?.textContent || '').catch(() => '');
+  out.steps.radarSpokes = await ed.page.$$eval('svg#radar g.spokes line', ls => ls.length);
+  out.steps.radar = await ed.page.$eval('svg#radar', s => s.querySelector('title')?.textContent || '').catch(() => '');
   out.steps.comparisonRows = await ed.page.$$eval('table', ts => {
     const t = ts.find(t => /mediaan|median/i.test(t.textContent));
     return t ? t.querySelectorAll('tbody tr').length : 0;
