@@ -192,6 +192,7 @@ try {
   // 6. Withdraw, with a reason.
   await ed.page.goto(base + 'evaluatie');
   await ed.page.click(`#intrekken-${ORG}-${YEAR} summary`);
+  await ed.page.screenshot({ path: join(outDir, 'overzicht.png'), fullPage: true });
   await ed.page.fill(`#reden-${ORG}-${YEAR}`, 'Dubbel ingevoerd: vervangen door de evaluatie van het team.');
   await Promise.all([ed.page.waitForNavigation(), ed.page.click(`#intrekken-${ORG}-${YEAR} button.danger`)]);
   out.steps.afterWithdraw = ed.page.url();
