@@ -16,8 +16,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/harvest"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -28,7 +28,7 @@ type Source interface {
 
 // View is one consistent read view; the store's snapshots satisfy it.
 type View interface {
-	eval.Dataset
+	dataset.Dataset
 	Generation() uint64
 	Close() error
 }

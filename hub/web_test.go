@@ -14,24 +14,26 @@ import (
 	"time"
 
 	"github.com/stadleuven/maturity/assess"
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/harvest"
 	"github.com/stadleuven/maturity/internal/webfetch"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
 const hubBase = "http://hub.test/"
 
 // memView is the hub's data in memory.
-type memView struct{ *eval.Memory }
+type memView struct{ *dataset.Memory }
 
 func (memView) Generation() uint64 { return 1 }
 func (memView) Close() error       { return nil }
 
 type memViews struct{ quads []rdf.Quad }
 
-func (m memViews) View(context.Context) (View, error) { return memView{eval.NewMemory(m.quads)}, nil }
+func (m memViews) View(context.Context) (View, error) {
+	return memView{dataset.NewMemory(m.quads)}, nil
+}
 
 // memStore keeps the harvest's graphs.
 type memStore struct {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/algebra"
 	"github.com/stadleuven/maturity/sparql/budget"
@@ -15,16 +16,16 @@ import (
 )
 
 // Dataset is what a query is evaluated over: a consistent read view with
-// dictionary-encoded terms (see eval.Dataset). The store's snapshots
+// dictionary-encoded terms (see dataset.Dataset). The store's snapshots
 // satisfy it.
-type Dataset = eval.Dataset
+type Dataset = dataset.Dataset
 
 // Decoder maps a Dataset's ids to terms and back, remembering what it
 // decoded; one per request or query.
-type Decoder = eval.Decoder
+type Decoder = dataset.Decoder
 
 // NewDecoder returns a Decoder over ds.
-func NewDecoder(ds Dataset) *Decoder { return eval.NewDecoder(ds) }
+func NewDecoder(ds Dataset) *Decoder { return dataset.NewDecoder(ds) }
 
 // Form is a query's form: SELECT, CONSTRUCT, ASK or DESCRIBE.
 type Form = algebra.Form
