@@ -8,7 +8,7 @@ import (
 	"github.com/stadleuven/maturity/dataset"
 )
 
-// The model read back through the evaluator's Dataset interface (as from
+// The model read back through the dataset.Dataset interface (as from
 // the store) is the model read from the quads.
 func TestLoadModelFromDataset(t *testing.T) {
 	direct, qs := testModel(t)
