@@ -66,6 +66,15 @@ func New(cfg Config) (*Hub, error) {
 	}
 	t, err := template.New("").Funcs(template.FuncMap{
 		"num": formatNumber,
+		// breakable lets a narrow column header wrap after a slash
+		// ("Visie/strategie") rather than inside a word.
+		"breakable": func(s string) string { return strings.ReplaceAll(s, "/", "/\u200b") },
+		"host": func(iri string) string {
+			if u, err := url.Parse(iri); err == nil && u.Host != "" {
+				return u.Host
+			}
+			return iri
+		},
 		"when": func(t time.Time, lang string) string {
 			if t.IsZero() {
 				return "—"
@@ -148,6 +157,7 @@ type page struct {
 	CSS        string
 	Home       string
 	LangSwitch string
+	Wide       bool // a wide table: the page takes the screen's width
 	T          func(string) string
 }
 
@@ -398,7 +408,7 @@ func (h *Hub) serveCompare(w http.ResponseWriter, r *http.Request) {
 	case "csv":
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		cw := csv.NewWriter(w)
-		head := []string{"organisatie", "naam", "nis", "provincie", "jaar"}
+		head := []string{strings.ToLower(text("organisation", req.lang)), text("name", req.lang), "nis", strings.ToLower(text("province", req.lang)), strings.ToLower(text("year", req.lang))}
 		for _, d := range c.Domains {
 			head = append(head, d.Label.In(req.lang))
 		}
@@ -416,14 +426,21 @@ func (h *Hub) serveCompare(w http.ResponseWriter, r *http.Request) {
 		}
 		cw.Flush()
 	default:
+		pg := h.page(r, req.lang, text("compareTitle", req.lang))
+		pg.Wide = true
+		caption := "caption"
+		if f.Measure == Gap {
+			caption = "captionGap"
+		}
 		h.render(w, r, "compare", map[string]any{
-			"Page":      h.page(r, req.lang, text("compareTitle", req.lang)),
-			"C":         c,
-			"Lang":      req.lang,
-			"Error":     ferr,
-			"Provinces": Provinces(),
-			"Measures":  []Measure{Maturity, Need, Gap},
-			"Query":     r.URL.Query(),
+			"Page":       pg,
+			"CaptionKey": caption,
+			"C":          c,
+			"Lang":       req.lang,
+			"Error":      ferr,
+			"Provinces":  Provinces(),
+			"Measures":   []Measure{Maturity, Need, Gap},
+			"Query":      r.URL.Query(),
 		})
 	}
 }

@@ -193,7 +193,7 @@ func TestCompare(t *testing.T) {
 	if code != 200 || !strings.HasPrefix(ctype, "text/html") || !strings.Contains(body, `<html lang="nl">`) {
 		t.Fatalf("%d %s", code, ctype)
 	}
-	for _, want := range []string{"<caption>", `<th scope="col">Organisatie</th>`, `<th scope="row" colspan="3">Mediaan</th>`, "Sponsoring", `<label>Provincie`} {
+	for _, want := range []string{`<caption id="cmp-caption">maturiteit per domein (schaal 1 tot 5)`, `<th scope="col">Organisatie</th>`, `<small class="at">bij `, `<main id="inhoud" class="wide">`, `<th scope="row" colspan="3">Mediaan</th>`, "Sponsoring", `<label>Provincie`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the Dutch page lacks %q", want)
 		}
@@ -213,8 +213,16 @@ func TestCompare(t *testing.T) {
 			t.Errorf("%s: %d, want 400 with the error on the page", q, code)
 		}
 	}
-	if _, ctype, body := get(t, page, "/vergelijking?format=csv&jaar=2024"); !strings.HasPrefix(ctype, "text/csv") || strings.Count(body, "\n") != 3 {
+	if _, ctype, body := get(t, page, "/vergelijking?format=csv&jaar=2024"); !strings.HasPrefix(ctype, "text/csv") || strings.Count(body, "\n") != 3 || !strings.HasPrefix(body, "organisatie,naam,nis,provincie,jaar,Sponsoring,") {
 		t.Errorf("CSV: %s\n%s", ctype, body)
+	}
+	// One language per document: the English CSV's header is English.
+	if _, _, body := get(t, page, "/vergelijking?format=csv&lang=en"); !strings.HasPrefix(body, "organisation,name,nis,province,year,Sponsorship,") {
+		t.Errorf("English CSV header: %.120s", body)
+	}
+	// The gap is no score on the scale of 1 to 5.
+	if _, _, body := get(t, page, "/vergelijking?maat=kloof"); !strings.Contains(body, "per domein (verschil, −4 tot 4)") || strings.Contains(body, "schaal 1 tot 5") {
+		t.Error("the gap's caption does not name its range")
 	}
 }
 
