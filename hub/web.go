@@ -66,6 +66,7 @@ func New(cfg Config) (*Hub, error) {
 	}
 	t, err := template.New("").Funcs(template.FuncMap{
 		"num": formatNumber,
+		"int": formatCount,
 		// breakable lets a narrow column header wrap after a slash
 		// ("Visie/strategie") rather than inside a word.
 		"breakable": func(s string) string { return strings.ReplaceAll(s, "/", "/\u200b") },
@@ -106,6 +107,34 @@ func formatNumber(x float64, lang string) string {
 	}
 	if lang == "nl" {
 		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// formatCount writes a count with thousands grouped as people in the
+// language read it: 10.050.091 in Dutch, 10,050,091 in English.
+func formatCount(n any, lang string) string {
+	var v int64
+	switch x := n.(type) {
+	case int:
+		v = int64(x)
+	case int64:
+		v = x
+	default:
+		return fmt.Sprint(n)
+	}
+	sep := ","
+	if lang == "nl" {
+		sep = "."
+	}
+	s := strconv.FormatInt(v, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	if neg {
+		s = "-" + s
 	}
 	return s
 }
@@ -276,8 +305,10 @@ func (h *Hub) serveStatus(w http.ResponseWriter, r *http.Request) {
 			totals.Failing++
 		}
 	}
+	pg := h.page(r, req.lang, text("statusTitle", req.lang))
+	pg.Wide = true
 	h.render(w, r, "status", map[string]any{
-		"Page":     h.page(r, req.lang, text("statusTitle", req.lang)),
+		"Page":     pg,
 		"Sources":  sts,
 		"Totals":   totals,
 		"Lang":     req.lang,
