@@ -47,6 +47,8 @@ var texts = map[string][2]string{
 	"caption":       {"%s per domein (schaal 1 tot 5), per organisatie", "%s per domain (scale 1 to 5), per organisation"},
 	"captionGap":    {"%s per domein (verschil, −4 tot 4), per organisatie", "%s per domain (difference, −4 to 4), per organisation"},
 	"name":          {"naam", "name"},
+	"endpoint":      {"Zware vragen over alle steden stel je best aan het SPARQL-eindpunt", "Heavy queries over all cities are best sent to the SPARQL endpoint"},
+	"endpointAfter": {": een kopie van alle gegevens van deze hub, bijgewerkt na elke oogst.", ": a copy of all of this hub's data, updated after every harvest."},
 	"at":            {"bij", "at"},
 	"observation":   {"observatie", "observation"},
 	"provinceNote":  {"De provincie volgt uit de NIS-code: 11–13 Antwerpen, 23–24 Vlaams-Brabant, 31–38 West-Vlaanderen, 41–46 Oost-Vlaanderen, 71–73 Limburg; 21 is het Brussels Hoofdstedelijk Gewest, 25 en 5–9 Wallonië, niet Vlaams.", "The province follows from the NIS code: 11–13 Antwerp, 23–24 Flemish Brabant, 31–38 West Flanders, 41–46 East Flanders, 71–73 Limburg; 21 is the Brussels-Capital Region, 25 and 5–9 Wallonia, not Flemish."},

@@ -37,9 +37,12 @@ type View interface {
 type Config struct {
 	Base    string           // the hub's public base
 	Sources []harvest.Source // the source list, in the operator's order
-	Store   harvest.Store    // where the harvest status is read
-	Views   Source           // where the cross-city table is computed
-	Log     *slog.Logger
+	// QueryEndpoint is the public SPARQL endpoint of the external store
+	// the hub mirrors into ("" none): the pages send heavy queries there.
+	QueryEndpoint string
+	Store         harvest.Store // where the harvest status is read
+	Views         Source        // where the cross-city table is computed
+	Log           *slog.Logger
 }
 
 // Hub serves the harvest status page and the cross-city view.
@@ -186,7 +189,8 @@ type page struct {
 	CSS        string
 	Home       string
 	LangSwitch string
-	Wide       bool // a wide table: the page takes the screen's width
+	Wide       bool   // a wide table: the page takes the screen's width
+	Endpoint   string // Config.QueryEndpoint
 	T          func(string) string
 }
 
@@ -200,7 +204,7 @@ func (h *Hub) page(r *http.Request, lang, title string) page {
 	u := *r.URL
 	u.RawQuery = q.Encode()
 	base, _ := url.Parse(h.cfg.Base)
-	return page{Lang: lang, Title: title, CSS: base.Path + "static/style.css", Home: base.Path,
+	return page{Lang: lang, Title: title, CSS: base.Path + "static/style.css", Home: base.Path, Endpoint: h.cfg.QueryEndpoint,
 		LangSwitch: base.Path + strings.TrimPrefix(u.Path, "/") + "?" + u.RawQuery, T: func(k string) string { return text(k, lang) }}
 }
 
@@ -289,7 +293,11 @@ func (h *Hub) serveStatus(w http.ResponseWriter, r *http.Request) {
 				Datasets: s.Datasets, Graphs: s.Graphs, Triples: s.Triples, Withdrawn: s.Withdrawn,
 				Requests: s.Requests, NotModified: s.NotModified, Bytes: s.Bytes, DatasetErrors: s.DatasetErrors}
 		}
-		writeJSON(w, map[string]any{"sources": out})
+		doc := map[string]any{"sources": out}
+		if h.cfg.QueryEndpoint != "" {
+			doc["query_endpoint"] = h.cfg.QueryEndpoint
+		}
+		writeJSON(w, doc)
 		return
 	}
 	totals := struct {

@@ -213,6 +213,16 @@ func TestCompare(t *testing.T) {
 			t.Errorf("%s: %d, want 400 with the error on the page", q, code)
 		}
 	}
+	if strings.Contains(body, "SPARQL-eindpunt") {
+		t.Error("a hub without a mirror names a query endpoint")
+	}
+	h2, err := New(Config{Base: hubBase, QueryEndpoint: public, Views: memViews{qs}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, html := get(t, h2.Routes()["/vergelijking"], "/vergelijking"); !strings.Contains(html, "SPARQL-eindpunt "+endpointLink(public)) {
+		t.Error("/vergelijking does not point to the mirror's endpoint")
+	}
 	if _, ctype, body := get(t, page, "/vergelijking?format=csv&jaar=2024"); !strings.HasPrefix(ctype, "text/csv") || strings.Count(body, "\n") != 3 || !strings.HasPrefix(body, "organisatie,naam,nis,provincie,jaar,Sponsoring,") {
 		t.Errorf("CSV: %s\n%s", ctype, body)
 	}
@@ -283,4 +293,28 @@ func TestStatusPage(t *testing.T) {
 			t.Errorf("the status page lacks %q", want)
 		}
 	}
+	if strings.Contains(html, "SPARQL endpoint") || strings.Contains(body, "query_endpoint") {
+		t.Error("a hub without a mirror names a query endpoint")
+	}
+
+	// A hub that mirrors into a store researchers may query points there,
+	// on the page and in the JSON.
+	h, err = New(Config{Base: hubBase, QueryEndpoint: public, Sources: []harvest.Source{up, gone}, Store: st, Views: memViews{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, html := get(t, h.Routes()["/oogst"], "/oogst"); !strings.Contains(html, "SPARQL-eindpunt "+endpointLink(public)) {
+		t.Error("/oogst does not point to the mirror's endpoint")
+	}
+	var withEndpoint struct {
+		QueryEndpoint string `json:"query_endpoint"`
+	}
+	if _, _, body := get(t, h.Routes()["/oogst"], "/oogst?format=json"); json.Unmarshal([]byte(body), &withEndpoint) != nil || withEndpoint.QueryEndpoint != public {
+		t.Errorf("the status JSON does not name the mirror's endpoint:\n%.200s", body)
+	}
 }
+
+// public is the mirror's endpoint the tests configure.
+const public = "https://sparql.hub.example/sparql"
+
+func endpointLink(u string) string { return `<a href="` + u + `">` + u + `</a>` }

@@ -25,9 +25,13 @@ func hubMode(st *store.Store, data, base string, sources []harvest.Source, hf *h
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	public, err := mf.publicEndpoint()
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	if len(sources) == 0 {
-		if m != nil {
-			return nil, nil, nil, errors.New("--mirror-store needs --harvest: a hub mirrors after each harvest (or run maturity mirror)")
+		if m != nil || public != "" {
+			return nil, nil, nil, errors.New("--mirror-store and --mirror-public need --harvest: a hub mirrors after each harvest (or run maturity mirror)")
 		}
 		return func(context.Context) {}, nil, nil, nil
 	}
@@ -35,7 +39,7 @@ func hubMode(st *store.Store, data, base string, sources []harvest.Source, hf *h
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	hp, err := hub.New(hub.Config{Base: base, Sources: sources, Store: harvestStore{st}, Views: hubSource{st}, Log: log})
+	hp, err := hub.New(hub.Config{Base: base, QueryEndpoint: public, Sources: sources, Store: harvestStore{st}, Views: hubSource{st}, Log: log})
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,16 +26,33 @@ const mirrorUsage = "[--data DIR] --store virtuoso|oxigraph|fuseki|graphdb|qleve
 // mirrorFlags are the flags mirror and serve --mirror-store share.
 type mirrorFlags struct {
 	store, url, query, user, passwordFile *string
+	public                                *string // serve only: where researchers query the copy
 }
 
 func addMirrorFlags(fl *flag.FlagSet, prefix string) *mirrorFlags {
-	return &mirrorFlags{
+	mf := &mirrorFlags{
 		store:        fl.String(prefix+"store", "", "external store to mirror the graphs into: virtuoso, oxigraph, fuseki, graphdb, qlever (a directory of N-Quads for its bulk loader) or update (any SPARQL 1.1 Update endpoint)"),
 		url:          fl.String(prefix+"url", "", "the store's base URL (virtuoso http://host:8890, oxigraph http://host:7878, fuseki http://host:3030/DATASET, graphdb http://host:7200/repositories/REPO), the update endpoint, or qlever's directory"),
 		query:        fl.String(prefix+"query", "", "SPARQL query endpoint for the per-graph counts, when the preset's is not right (qlever, update)"),
 		user:         fl.String(prefix+"user", "", "user name at the store (HTTP Basic or Digest, as the store asks)"),
 		passwordFile: fl.String(prefix+"password-file", "", "file holding the password (default: the environment variable MATURITY_MIRROR_PASSWORD)"),
 	}
+	if prefix != "" {
+		mf.public = fl.String(prefix+"public", "", "the public SPARQL endpoint of the mirror's store: the hub's pages send researchers' heavy queries there")
+	}
+	return mf
+}
+
+// publicEndpoint returns the checked --mirror-public URL ("" if none).
+func (mf *mirrorFlags) publicEndpoint() (string, error) {
+	if mf.public == nil || *mf.public == "" {
+		return "", nil
+	}
+	u, err := url.Parse(*mf.public)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("--mirror-public: %q is geen http(s)-URL (not an http(s) URL)", *mf.public)
+	}
+	return u.String(), nil
 }
 
 // mirror builds the mirror of the store in data, or nil when no store was
