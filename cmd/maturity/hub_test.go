@@ -158,6 +158,20 @@ func newInstance(t *testing.T, m *vocab.Model, nis, slug string, years []int, in
 	return in
 }
 
+// builtinModel is the maturity model every instance loads.
+func builtinModel(t *testing.T) *vocab.Model {
+	t.Helper()
+	qs, err := vocab.Quads("http://model.test/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := vocab.ReadModel(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 // avgRow is one row of the average-per-domain query.
 type avgRow struct {
 	cities    int
@@ -359,14 +373,7 @@ func TestHubThreeInstances(t *testing.T) {
 		t.Skip("-short: three instances, a hub and Virtuoso")
 	}
 	ctx := context.Background()
-	qs, err := vocab.Quads("http://model.test/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	model, err := vocab.ReadModel(qs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := builtinModel(t)
 	query, err := os.ReadFile(filepath.Join(repo, "examples", "queries", "gemiddelde-per-domein.rq"))
 	if err != nil {
 		t.Fatal(err)
@@ -636,14 +643,7 @@ func TestHubServeMirrors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: an instance and a hub that mirrors")
 	}
-	qs, err := vocab.Quads("http://model.test/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	model, err := vocab.ReadModel(qs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := builtinModel(t)
 	leuven := newInstance(t, model, "24062", "leuven", []int{2025}, map[string]map[int]map[string][2]float64{})
 	dir := t.TempDir()
 	hubData, sources := filepath.Join(dir, "hub"), filepath.Join(dir, "bronnen.txt")
@@ -666,8 +666,8 @@ func TestHubServeMirrors(t *testing.T) {
 		getJSON(t, hub+"oogst?format=json", &st)
 		if st.Sources[0].LastSuccess != "" {
 			rows := endpointRows(t, hub+"sparql", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-			graphs, err = strconv.Atoi(strings.TrimPrefix(rows[len(rows)-1], "#"))
-			if err != nil {
+			n, err := strconv.Atoi(strings.TrimPrefix(rows[len(rows)-1], "#"))
+			if graphs = n; err != nil {
 				t.Fatalf("graph count: %v", rows)
 			}
 			files := 0
