@@ -13,9 +13,10 @@
 #
 # After each kill: `maturity check` must pass, no temporary file may be
 # left beside the store (nor accumulate among the dumps), and `maturity stats` must show
-#   * every published version graph of the assessment whole (as many quads
-#     as the first one) and numbered 1…N without a gap, with the index graph
-#     naming vN as current (a version is wholly old or wholly new);
+#   * every published version graph of the assessment whole (a maturity
+#     and a need score for each domain of the form) and numbered 1…N without
+#     a gap, with the index graph naming vN as current (a version is wholly
+#     old or wholly new);
 #   * N at least the publishes acknowledged so far (no acknowledged write
 #     lost);
 #   * every import graph holding all 30,000 triples or none, and every
@@ -145,12 +146,15 @@ for r in $(seq 1 "$ROUNDS"); do
 		mapfile -t vs < <(awk -v g="$vgraph/v" 'index($1, g) == 1 { print substr($1, length(g) + 1), $2 }' "$OUT/stats" | sort -n)
 		n=${#vs[@]}
 		if [ "$n" -gt 0 ]; then
-			first=${vs[0]#* }
 			for i in "${!vs[@]}"; do
-				v=${vs[$i]% *} q=${vs[$i]#* }
+				v=${vs[$i]% *}
 				[ "$v" = $((i + 1)) ] || msg+=("version gap at v$v")
-				[ "$q" = "$first" ] || msg+=("v$v has $q quads, v1 $first")
 			done
+			# Every version whole: a score pair for each domain of the form.
+			bad=$(printf 'PREFIX mat: <https://w3id.org/open-data-maturiteit/ns#>
+SELECT ?g (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?o a <http://purl.org/linked-data/cube#Observation> ; mat:maturityScore ?m ; mat:needScore ?x } FILTER(STRSTARTS(STR(?g), "%s/v")) } GROUP BY ?g' "$vgraph" |
+				"$BIN" query --data "$data" --format csv - | tail -n +2 | tr -d '\r' | awk -F, -v d="$(echo "$form" | wc -w)" '$2 != d { printf "%s has %s scored domains; ", $1, $2 } { n++ } END { if (n != '"$n"') printf "%d of '"$n"' versions have scores", n }')
+			[ -z "$bad" ] || msg+=("$bad")
 			cur=$(printf 'SELECT ?v WHERE { GRAPH <%s> { ?a <https://w3id.org/open-data-maturiteit/ns#currentVersion> ?v } }' "$vgraph" |
 				"$BIN" query --data "$data" --format csv - | tail -n +2 | tr -d '\r')
 			[ "$cur" = "${base}id/evaluatie/$org/$year/v$n" ] || msg+=("current version is '$cur', want v$n")
