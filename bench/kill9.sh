@@ -133,15 +133,16 @@ for r in $(seq 1 "$ROUNDS"); do
 		fi
 
 		msg=()
-		chk=$("$BIN" check --data "$data" 2>&1 | tr '\n' ' ' | sed 's/ $//')
+		chk=$("$BIN" check --data "$data" 2>&1 | tr '\n' ' ' | sed 's/ $//' || true)
 		[ "$chk" = ok ] || msg+=("check: $chk")
-		left=$(ls -A "$data" | grep -vxE 'maturity\.db|instance\.json|dumps|spool' | tr '\n' ' ' || true)
+		left=$(ls -A "$data" | grep -vxE 'maturity\.db|instance\.json|dumps|spool|admin' | tr '\n' ' ' || true)
+		left+=$(ls -A "$data/admin" 2>/dev/null | grep -vx 'admin\.sock' | tr '\n' ' ' || true)
 		[ -z "$left" ] || msg+=("left behind: $left")
 		# The dumps: a server removes what the one before it left; at
 		# most the current file and one being written per dump remain.
 		nd=$(find "$data/dumps" -type f | wc -l)
 		[ "$nd" -le 4 ] || msg+=("$nd files in dumps/: $(ls "$data/dumps" | tr '\n' ' ')")
-		"$BIN" stats --data "$data" >"$OUT/stats"
+		"$BIN" stats --data "$data" >"$OUT/stats" 2>&1 || msg+=("stats failed")
 		# Version graphs of the assessment: whole and without a gap.
 		mapfile -t vs < <(awk -v g="$vgraph/v" 'index($1, g) == 1 { print substr($1, length(g) + 1), $2 }' "$OUT/stats" | sort -n)
 		n=${#vs[@]}
@@ -151,12 +152,16 @@ for r in $(seq 1 "$ROUNDS"); do
 				[ "$v" = $((i + 1)) ] || msg+=("version gap at v$v")
 			done
 			# Every version whole: a score pair for each domain of the form.
-			bad=$(printf 'PREFIX mat: <https://w3id.org/open-data-maturiteit/ns#>
-SELECT ?g (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?o a <http://purl.org/linked-data/cube#Observation> ; mat:maturityScore ?m ; mat:needScore ?x } FILTER(STRSTARTS(STR(?g), "%s/v")) } GROUP BY ?g' "$vgraph" |
-				"$BIN" query --data "$data" --format csv - | tail -n +2 | tr -d '\r' | awk -F, -v d="$(echo "$form" | wc -w)" '$2 != d { printf "%s has %s scored domains; ", $1, $2 } { n++ } END { if (n != '"$n"') printf "%d of '"$n"' versions have scores", n }')
-			[ -z "$bad" ] || msg+=("$bad")
+			printf 'PREFIX mat: <https://w3id.org/open-data-maturiteit/ns#>
+SELECT ?g (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?o a <http://purl.org/linked-data/cube#Observation> ; mat:maturityScore ?m ; mat:needScore ?x } FILTER(STRSTARTS(STR(?g), "%s/v")) } GROUP BY ?g' "$vgraph" >"$OUT/versions.rq"
+			if "$BIN" query --data "$data" --format csv "$OUT/versions.rq" >"$OUT/versions.csv" 2>"$OUT/query.err"; then
+				bad=$(tail -n +2 "$OUT/versions.csv" | tr -d '\r' | awk -F, -v d="$(echo "$form" | wc -w)" -v want="$n" '$2 != d { printf "%s has %s scored domains; ", $1, $2 } { k++ } END { if (k != want) printf "%d of %d versions have scores", k, want }')
+				[ -z "$bad" ] || msg+=("$bad")
+			else
+				msg+=("query failed: $(cat "$OUT/query.err")")
+			fi
 			cur=$(printf 'SELECT ?v WHERE { GRAPH <%s> { ?a <https://w3id.org/open-data-maturiteit/ns#currentVersion> ?v } }' "$vgraph" |
-				"$BIN" query --data "$data" --format csv - | tail -n +2 | tr -d '\r')
+				"$BIN" query --data "$data" --format csv - 2>&1 | tail -n +2 | tr -d '\r' || true)
 			[ "$cur" = "${base}id/evaluatie/$org/$year/v$n" ] || msg+=("current version is '$cur', want v$n")
 		fi
 		[ "$n" -ge "$acked" ] || msg+=("$acked acknowledged, $n versions: a write was lost")
