@@ -27,6 +27,8 @@
 # mostly their queue; THINK=100ms is a busy public site, where the idle p99
 # is the fair comparison.
 #
+# PUBLISH_EVERY (default 250ms) is the pause between two publishes.
+#
 # Env: OUT (scratch, default /tmp/maturity-load), BIN (a maturity binary
 # instead of building this tree), SERVE_FLAGS (extra serve flags, default
 # --timeout 10s). The machine's other work shows in the load average:
@@ -58,7 +60,7 @@ done
 echo "# serve pid $pid at $base, $(nproc) cores, $(uptime)"
 rc=0
 "$OUT/loadgen" -base "$base" -pid "$pid" -c "${CONNS:-64}" -d "${DUR:-60s}" -idle "${IDLE:-10s}" \
-	-hostile-at "${HOSTILE_AT:-30s}" -think "${THINK:-0s}" -queries examples/queries || rc=$?
+	-hostile-at "${HOSTILE_AT:-30s}" -think "${THINK:-0s}" -publish-every "${PUBLISH_EVERY:-250ms}" -queries examples/queries || rc=$?
 kill -INT $pid
 wait $pid 2>/dev/null || true
 echo "# serve log: $(grep -c 'level=ERROR' "$OUT/serve.log" || true) errors logged, $(grep -c 'level=WARN' "$OUT/serve.log" || true) warnings"
