@@ -2,7 +2,9 @@
 # ./test.sh: every test of the repository, with nothing skipped.
 #
 #  1. Checks the programs the tests call out to: rapper (Debian
-#     raptor2-utils), node and npm, Chromium and Debian's python3-rdflib. As root on Debian it
+#     raptor2-utils), node and npm, Chromium, Debian's python3-rdflib and
+#     Virtuoso 7 (virtuoso-opensource, which the hub's mirror is tested
+#     against). As root on Debian it
 #     installs what is missing with apt-get; otherwise it stops here and
 #     names each missing program and how to install it.
 #  2. Installs the npm packages of tools/node (npm ci) when their lock file
@@ -25,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The packages that share caches, pools or stores across goroutines.
-race_pkgs=(./store ./ldserver ./sparqlhttp ./webapp ./sparql/eval ./dcat)
+race_pkgs=(./store ./ldserver ./sparqlhttp ./webapp ./sparql/eval ./dcat ./harvest ./hub)
 
 start=$(date +%s)
 missing=() # "program: how to get it"
@@ -39,17 +41,30 @@ fi
 command -v chromium >/dev/null || { apt+=(chromium); missing+=("chromium: apt-get install chromium"); }
 # rdflib runs the example queries as an independent engine and client.
 /usr/bin/python3 -c 'import rdflib' 2>/dev/null || { apt+=(python3-rdflib); missing+=("rdflib for /usr/bin/python3: apt-get install python3-rdflib"); }
+# The mirror's tests start their own Virtuoso on loopback.
+command -v virtuoso-t >/dev/null || { apt+=(virtuoso-opensource); missing+=("virtuoso-t (Virtuoso 7): apt-get install virtuoso-opensource"); }
 
 if [ ${#apt[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "== installing ${apt[*]} (apt-get)"
+  # virtuoso-opensource's postinst would start a system-wide server on
+  # 0.0.0.0:8890 and 1111; the tests start their own. A policy-rc.d that
+  # refuses service starts (unless the machine has one) keeps it from
+  # starting while apt runs.
+  policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy"
+  fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt[@]}" >/dev/null
+  [ -n "$policy" ] && rm -f "$policy"
   missing=()
   command -v go >/dev/null || missing+=("go: Go $(sed -n 's/^go //p' go.mod) or later, https://go.dev/dl/")
   for p in rapper node npm chromium; do
     command -v "$p" >/dev/null || missing+=("$p: apt-get did not provide it")
   done
   /usr/bin/python3 -c 'import rdflib' 2>/dev/null || missing+=("python3-rdflib: apt-get did not provide it")
+  command -v virtuoso-t >/dev/null || missing+=("virtuoso-t: apt-get install virtuoso-opensource did not provide it")
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "./test.sh: the tests need programs this machine lacks:" >&2

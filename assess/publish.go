@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -59,7 +59,7 @@ func (e *IntegrityError) Error() string {
 // publish and import of an assessment or survey calls it before writing,
 // so that no published cube breaks a constraint: a model edited by hand
 // (serve --model) can make well-built graphs break one.
-func CheckPublish(ctx context.Context, ds eval.Dataset, base string, graphs []Graph) error {
+func CheckPublish(ctx context.Context, ds dataset.Dataset, base string, graphs []Graph) error {
 	qs, err := graphQuads(ctx, ds, vocab.ModelGraph(base))
 	if err != nil {
 		return err

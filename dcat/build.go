@@ -233,6 +233,10 @@ func (c *Catalog) datasetNode(e *emitter, d *Dataset) {
 	landing := c.LandingPage(d)
 	e.iri(s, nsDCAT+"landingPage", landing)
 	e.document(landing)
+	for _, l := range d.landing {
+		e.iri(s, nsDCAT+"landingPage", l)
+		e.document(l)
+	}
 	c.licence(e, s, c.cfg.Licence)
 	if d.Version > 0 {
 		e.lit(s, nsDCAT+"version", rdf.Literal(strconv.Itoa(d.Version)))

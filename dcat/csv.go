@@ -40,6 +40,12 @@ func (c *Catalog) writeCSV(r *reader, d *Dataset, quads []rdf.Quad, w io.Writer)
 		err = c.modelCSV(quads, cw)
 	case KindEvidence:
 		err = measurementsCSV(g, cw)
+	case KindHarvested:
+		if d.Cube == "" {
+			err = triplesCSV(quads, cw)
+			break
+		}
+		err = c.cubeCSV(r, d, g, cw)
 	default:
 		err = c.cubeCSV(r, d, g, cw)
 	}
@@ -48,6 +54,25 @@ func (c *Catalog) writeCSV(r *reader, d *Dataset, quads []rdf.Quad, w io.Writer)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// triplesCSV lists the triples of a harvested dataset that is not a Data
+// Cube this tool tabulates: subject, predicate, object, and the object's
+// language or datatype.
+func triplesCSV(quads []rdf.Quad, cw *sheet.Writer) error {
+	if err := cw.Write([]string{"subject", "predicate", "object", "taal_of_datatype"}); err != nil {
+		return err
+	}
+	for _, q := range quads {
+		extra := q.O.Lang
+		if extra == "" && q.O.IsLiteral() {
+			extra = q.O.Datatype
+		}
+		if err := cw.Write([]string{q.S.Value, q.P.Value, q.O.Value, extra}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // modelCSV lists the model's actions per domain.

@@ -20,6 +20,7 @@ const (
 	KindAssessment             // one organisation's assessment for one year
 	KindSurvey                 // one organisation's staff survey for one year
 	KindEvidence               // evidence from one organisation's own catalog on one date (evidence.go)
+	KindHarvested              // a dataset a hub harvested from another catalog (harvested.go)
 )
 
 // Dataset is one dcat:Dataset of the catalog, as found in the view.
@@ -42,6 +43,7 @@ type Dataset struct {
 	Keywords map[string][]string // by language
 
 	etag    string
+	landing []string // further landing pages: a harvested dataset's originals
 	depends []string // every graph the dataset's documents are computed from
 	org     *org     // publisher: the organisation (assessments, surveys)
 	sizes   [numFormats]int64
@@ -88,7 +90,13 @@ func (b *builder) discover() error {
 				return err
 			}
 		default:
-			if nis, year, ok := indexGraph(g, base+"graph/evaluatie/"); ok {
+			if src, key, ok := vocab.ParseHarvestGraph(base, g); ok {
+				if key == "" {
+					if err := b.addHarvested(g, src); err != nil {
+						return err
+					}
+				}
+			} else if nis, year, ok := indexGraph(g, base+"graph/evaluatie/"); ok {
 				if err := b.addVersioned(KindAssessment, nis, year); err != nil {
 					return err
 				}

@@ -26,6 +26,8 @@
 //	distribution.go the five distributions, Render and the size cache
 //	csv.go          the flat CSV table of a Data Cube or the model
 //	page.go         Hydra paging of the catalog
+//	evidence.go     the evidence graphs as datasets
+//	harvested.go    a hub's harvested datasets, with their original publishers
 //	validate.go     Validate: mandatory DCAT-AP-VL rules, messages in nl/en
 //	dcatap.go       ValidateDCATAP3: DCAT-AP 3.0.1's cardinalities, as
 //	                data.europa.eu checks them first (package evidence uses it)

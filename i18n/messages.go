@@ -35,6 +35,8 @@ var catalogue = map[string][2]string{
 	"void":             {"Beschrijving van de dataset (VoID)", "Dataset description (VoID)"},
 	"sparql":           {"SPARQL-eindpunt", "SPARQL endpoint"},
 	"catalog":          {"Catalogus (DCAT-AP Vlaanderen)", "Catalog (DCAT-AP Flanders)"},
+	"hubstatus":        {"Oogst: de bronnen van deze hub", "Harvest: the sources of this hub"},
+	"hubcompare":       {"Steden naast elkaar per domein", "Cities side by side per domain"},
 	"assessform":       {"Een evaluatie invullen of bijwerken", "Fill in or update an assessment"},
 	"context":          {"JSON-LD-context", "JSON-LD context"},
 	"vocabulary":       {"Ontologie", "Ontology"},

@@ -31,6 +31,7 @@
 //	page.go       the HTML view model: resources, properties, values, labels,
 //	              study-text / translation / interpretation badges
 //	tables.go     score tables from Data Cube datasets, tables of linked resources
+//	scores.go     an assessment's cube as charts and a table; links to the dashboard
 //	stdlabels.go  Dutch and English names of standard vocabulary terms
 //	landing.go    the landing page /, with the study's definitions and conclusions
 //	void.go       VoID at /.well-known/void (counts from internal/voidstats)

@@ -84,5 +84,8 @@ func (s *Server) chromeFor(dr docReq, pm *pageModel) htmlui.Chrome {
 		c.LangSwitch = s.base.URL(dr.path) + fmt.Sprintf("?page=%d&lang=%s", dr.page, htmlui.Other(dr.lang))
 	}
 	c.Alternates, c.JSONLD = pm.Alternates, pm.JSONLD
+	if len(pm.Scores) > 0 {
+		c.StyleSheets = append(c.StyleSheets, s.site.CSS("dashboard.css"))
+	}
 	return c
 }

@@ -31,7 +31,10 @@ type landingModel struct {
 	Datasets      []value
 	SPARQL        string
 	Catalog       string
+	HubStatus     string // a hub's pages, when routed (an App)
+	HubCompare    string
 	AssessForm    string
+	Dashboards    string
 	VoID          string
 	Context       string
 	Dumps         []dumpLink
@@ -149,6 +152,18 @@ func (s *Server) landingLinks(dr docReq) *landingModel {
 	}
 	if s.routed("/catalog") {
 		lm.Catalog = s.base.URL("catalog")
+	}
+	if s.routed("/oogst") {
+		lm.HubStatus = s.base.URL("oogst")
+	}
+	if s.routed("/vergelijking") {
+		lm.HubCompare = s.base.URL("vergelijking")
+	}
+	if s.routed("/dashboard") {
+		lm.Dashboards = s.base.URL("dashboard")
+		if dr.langParam {
+			lm.Dashboards += "?lang=" + dr.lang
+		}
 	}
 	if s.routed("/evaluatie/nieuw") {
 		lm.AssessForm = s.base.URL("evaluatie/nieuw")

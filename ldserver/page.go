@@ -27,7 +27,9 @@ type pageModel struct {
 	Page       int
 	Prev, Next string
 	Landing    *landingModel
-	JSONLD     template.JS // the page's JSON-LD, made safe for a <script> element
+	JSONLD     template.JS  // the page's JSON-LD, made safe for a <script> element
+	Scores     []*scoreView // assessment cubes as charts and a table (scores.go)
+	Links      []value      // the web app's views of the page's subject (scores.go)
 }
 
 // resourceView is one described resource.
@@ -82,7 +84,9 @@ type table struct {
 	Fixed   []propRow // columns with one value in every row, shown once above
 	Columns []value
 	Rows    [][][]value
-	More    string // link to the next page of incoming links
+	More    string   // link to the next page of incoming links
+	ds      uint64   // a cube's table: the cube
+	obs     []uint64 // and its observations
 }
 
 type alternate struct {
@@ -159,7 +163,23 @@ func (s *Server) buildPage(rd *reader, b *built, dr docReq) (*pageModel, error) 
 	if err != nil {
 		return nil, err
 	}
-	pm.Tables = append(pm.Tables, cubeTables...)
+	for _, t := range cubeTables {
+		sv, err := pb.scoreView(t.ds, t.obs)
+		if err != nil {
+			return nil, err
+		}
+		if sv != nil {
+			pm.Scores = append(pm.Scores, sv)
+			pm.Links = append(pm.Links, sv.Links...)
+			continue
+		}
+		pm.Tables = append(pm.Tables, t)
+	}
+	if pm.Links == nil {
+		if pm.Links, err = pb.orgLinks(d.subjects[0], b.iri); err != nil {
+			return nil, err
+		}
+	}
 	shown := map[string]bool{}
 	linkSubjects := []uint64{d.subjects[0]}
 	for ds := range cubeSets {
@@ -403,7 +423,9 @@ func (pb *pageBuilder) rows(quads []rdf.Quad, skip map[string]bool, depth int) (
 	return rows, nil
 }
 
-// lessValue orders values numerically when both are numbers.
+// lessValue orders values numerically when both are numbers, and texts
+// with numbers in them by those numbers ("Aanbeveling 9" before
+// "Aanbeveling 10").
 func lessValue(a, b value) bool {
 	if a.hasOrder && b.hasOrder && a.order != b.order {
 		return a.order < b.order
@@ -413,7 +435,40 @@ func lessValue(a, b value) bool {
 	if ea == nil && eb == nil {
 		return fa < fb
 	}
-	return strings.ToLower(a.Text) < strings.ToLower(b.Text)
+	return naturalLess(strings.ToLower(a.Text), strings.ToLower(b.Text))
+}
+
+// naturalLess compares texts as people sort them: runs of digits by their
+// value, the rest byte by byte.
+func naturalLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) < len(b)
+}
+
+// digits is the length of the run of ASCII digits s starts with.
+func digits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // inLang keeps, among language-tagged literals, those in the page's

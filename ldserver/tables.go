@@ -106,6 +106,7 @@ func (pb *pageBuilder) cubes(subject uint64) ([]*table, map[uint64]bool, error) 
 			return nil, nil, err
 		}
 		t.Title = i18n.T(pb.dr.lang, "observations") + ": " + name
+		t.ds, t.obs = ds, obs
 		tables = append(tables, t)
 	}
 	return tables, seen, nil

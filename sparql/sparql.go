@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/algebra"
 	"github.com/stadleuven/maturity/sparql/budget"
@@ -14,16 +16,16 @@ import (
 )
 
 // Dataset is what a query is evaluated over: a consistent read view with
-// dictionary-encoded terms (see eval.Dataset). The store's snapshots
+// dictionary-encoded terms (see dataset.Dataset). The store's snapshots
 // satisfy it.
-type Dataset = eval.Dataset
+type Dataset = dataset.Dataset
 
 // Decoder maps a Dataset's ids to terms and back, remembering what it
 // decoded; one per request or query.
-type Decoder = eval.Decoder
+type Decoder = dataset.Decoder
 
 // NewDecoder returns a Decoder over ds.
-func NewDecoder(ds Dataset) *Decoder { return eval.NewDecoder(ds) }
+func NewDecoder(ds Dataset) *Decoder { return dataset.NewDecoder(ds) }
 
 // Form is a query's form: SELECT, CONSTRUCT, ASK or DESCRIBE.
 type Form = algebra.Form
@@ -54,12 +56,15 @@ func ServiceRefused(err error) bool {
 
 // NewServiceClient returns the ServiceHandler that lets SERVICE call the
 // allowed endpoints only (and nothing they redirect to), with the answer
-// bounded by the query's Limits.
-func NewServiceClient(allow []string) (ServiceHandler, error) {
+// bounded by the query's Limits. timeout bounds one remote call (0: only
+// the query's own deadline), so that one slow city's endpoint cannot take
+// a federated query's whole time.
+func NewServiceClient(allow []string, timeout time.Duration) (ServiceHandler, error) {
 	c, err := service.New(allow)
 	if err != nil {
 		return nil, err
 	}
+	c.SetTimeout(timeout)
 	return c, nil
 }
 

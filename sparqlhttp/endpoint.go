@@ -71,6 +71,7 @@ type Config struct {
 	Timeout         time.Duration
 	MaxRows         int
 	ServiceAllow    []string
+	ServiceTimeout  time.Duration // per remote SERVICE call; 0: the query's timeout only
 	Queries         fs.FS
 	// Limits bounds each query's size, strings, memory and SERVICE
 	// answers (zero fields: the defaults of sparql/budget). At most
@@ -165,7 +166,7 @@ func New(cfg Config, src readview.Source) (*Endpoint, error) {
 		s.mode = sparql.OwnDefaultGraph
 	}
 	if len(cfg.ServiceAllow) > 0 {
-		c, err := sparql.NewServiceClient(cfg.ServiceAllow)
+		c, err := sparql.NewServiceClient(cfg.ServiceAllow, cfg.ServiceTimeout)
 		if err != nil {
 			return nil, fmt.Errorf("sparqlhttp: %w", err)
 		}

@@ -143,7 +143,7 @@
 // to the terms in use. Ids, the generation and graph times do not change:
 // the data is the same. Dropped IRIs keep a tombstone, packed like blocks at
 // about 11 bytes each, so that Lookup still finds them and the server goes
-// on answering 410 Gone (eval.Dataset); without it a compacted store would
+// on answering 410 Gone (dataset.Dataset); without it a compacted store would
 // answer 404 for deleted resources. After deleting half of a store's
 // resources, compaction brings it within 8 % of a fresh import of what is
 // left (TestCompact; the tombstones are the difference).
@@ -242,7 +242,7 @@
 //	build.go     rebuilds: a new file in many transactions, renamed in
 //	compact.go   Compact
 //	gone.go      tombstones of dropped IRIs
-//	snapshot.go  read views (eval.Dataset), scan.go and estimate.go
+//	snapshot.go  read views (dataset.Dataset), scan.go and estimate.go
 //	quads.go     term-level reads, graph information, Stats
 //	check.go     Check
 //	backup.go    Backup, Restore

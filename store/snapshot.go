@@ -11,7 +11,7 @@ import (
 )
 
 // Snapshot is a consistent read view of the store: a bbolt read transaction.
-// It implements the evaluator's Dataset interface. Its methods may be called
+// It implements dataset.Dataset (without importing it). Its methods may be called
 // from several goroutines at once (every bucket is opened up front, and
 // read-only cursors share nothing). Close it promptly: see doc.go for how
 // long-lived snapshots interact with writers.

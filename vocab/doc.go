@@ -22,7 +22,8 @@
 // base. Another maturity model is another directory of Turtle files, loaded
 // with LoadFS, without a code change.
 //
-// Files: iri.go (IRI helpers), mirror.go (namespaces and the mirror),
+// Files: iri.go (IRI helpers), harvest.go (a hub's graphs of harvested
+// sources), mirror.go (namespaces and the mirror),
 // load.go (embedded Turtle), model.go (ReadModel: the model as Go values,
 // with the study's findings for the plan), context.go (prefixes, JSON-LD
 // context), ns.go (standard namespaces, licences).

@@ -107,6 +107,7 @@ func New(cfg Config, src readview.Source) (*App, error) {
 // when a Writer is configured.
 func (s *App) Routes(r chi.Router) {
 	get(r, "/evaluatie/plan", s.servePlan)
+	s.dashboardRoutes(r)
 	if s.cfg.Writer == nil {
 		return
 	}
@@ -217,7 +218,7 @@ func (s *App) servePublish(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.InfoContext(r.Context(), "published assessment", "org", a.Org, "year", a.Year, "version", v)
 	acc.setCookie(w)
-	loc := s.base.URL("doc/evaluatie/" + a.Org + "/" + strconv.Itoa(a.Year))
+	loc := s.base.URL(DashboardPath(a.Org, a.Year))
 	if fc.langParam {
 		loc += "?lang=" + fc.lang
 	}

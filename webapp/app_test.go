@@ -207,7 +207,7 @@ func TestEditPublishCreatesVersions(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish v1: status %d\n%s", resp.StatusCode, body)
 	}
-	if loc := resp.Header.Get("Location"); loc != e.base+"doc/evaluatie/99992/2030" {
+	if loc := resp.Header.Get("Location"); loc != e.base+"dashboard/99992/2030" {
 		t.Errorf("Location %q", loc)
 	}
 	if got := e.objects(assess, vocab.Mat("currentVersion")); len(got) != 1 || got[0] != v1 {
@@ -248,14 +248,18 @@ func TestEditPublishCreatesVersions(t *testing.T) {
 		t.Errorf("%d writes, want 2 (one per publish)", e.w.count())
 	}
 
-	// The assessment page (where the browser was sent) follows the new
-	// version and shows its scores.
+	// The dashboard (where the browser was sent) and the assessment page
+	// follow the new version and show its scores.
 	resp, doc := e.get(t, http.MethodGet, resp.Header.Get("Location"), "Accept: text/html")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(doc), i18n.T("nl", "dashIntroMethod", 2, "zelfevaluatie")) {
+		t.Fatalf("dashboard after publishing: %d, not of version 2", resp.StatusCode)
+	}
+	resp, doc = e.get(t, http.MethodGet, e.base+"doc/evaluatie/99992/2030", "Accept: text/html")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("assessment page: %d", resp.StatusCode)
 	}
 	row := tableRow(string(doc), "/doc/observatie/99992/2030/v2/sponsoring")
-	if !strings.Contains(row, "<td><span>4,0</span></td><td><span>5,0</span></td><td><span>1,0</span></td>") {
+	if !strings.Contains(row, `<td class="num"><span>4,0</span></td><td class="num"><span>5,0</span></td><td class="num gap-pos"><span>1,0</span></td>`) {
 		t.Errorf("assessment page: sponsoring row of v2 lacks maturity 4,0, need 5,0, gap 1,0: %q", row)
 	}
 
@@ -676,7 +680,7 @@ func TestEditDraftInBrowser(t *testing.T) {
 	if len(got.Errors) > 0 || !got.RestoredLevel || got.RestoredText != "concept uit de browser" || got.RestoredNotice != 1 {
 		t.Errorf("draft not restored: %+v", got)
 	}
-	if got.AfterPublish != e.base+"doc/evaluatie/99991/2025" || !got.PublishedLevel || got.DraftAfterPublish {
+	if got.AfterPublish != e.base+"dashboard/99991/2025" || !got.PublishedLevel || got.DraftAfterPublish {
 		t.Errorf("publish from the browser: %+v", got)
 	}
 	if got := e.objects(e.base+"id/evaluatie/99991/2025", vocab.Mat("currentVersion")); len(got) != 1 || !strings.HasSuffix(got[0], "/v3") {

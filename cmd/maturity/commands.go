@@ -43,6 +43,8 @@ func commands() []command {
 		{"org", "import FILE.csv [--data DIR]", "add organisations (columns nis, naam, wikidata) to the reference list", "organisaties toevoegen (kolommen nis, naam, wikidata)", runOrg},
 		{"plan", "--org NIS --year YYYY [--lang nl|en] [--data DIR]", "print the prioritised action plan of an assessment", "het geprioriteerde actieplan van een evaluatie tonen", runPlan},
 		{"validate", "[FILE|URL] [--data DIR] [--lang nl|en]", "check a DCAT document against the DCAT-AP-VL rules", "een DCAT-document toetsen aan de regels van DCAT-AP-VL", runValidate},
+		{"harvest", harvestUsage, "harvest other instances' DCAT catalogs into this store (a hub)", "de DCAT-catalogi van andere instanties oogsten in deze opslag (een hub)", runHarvest},
+		{"mirror", mirrorUsage, "mirror the store's graphs into an external SPARQL 1.1 store, incrementally, checked by per-graph triple counts", "de grafen van de opslag spiegelen naar een externe SPARQL 1.1-opslag, incrementeel, gecontroleerd met het aantal triples per graaf", runMirror},
 		{"evidence", evidenceUsage, "score a city's published DCAT catalog on five stars and data.europa.eu's MQA", "de gepubliceerde DCAT-catalogus van een stad scoren op vijf sterren en de MQA van data.europa.eu", runEvidence},
 	}
 }

@@ -171,6 +171,12 @@ func sameRows(t *testing.T, what string, want, got []string) {
 // endpointRows asks /sparql for SPARQL JSON results.
 func endpointRows(t *testing.T, endpoint, query string) []string {
 	t.Helper()
+	return rowsOf(t, endpoint, postQuery(t, endpoint, query))
+}
+
+// postQuery POSTs a query to /sparql and returns the SPARQL JSON results.
+func postQuery(t *testing.T, endpoint, query string) []byte {
+	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, endpoint, strings.NewReader(url.Values{"query": {query}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/sparql-results+json")
@@ -183,7 +189,7 @@ func endpointRows(t *testing.T, endpoint, query string) []string {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("POST %s: %d %s", endpoint, resp.StatusCode, b)
 	}
-	return rowsOf(t, endpoint, b)
+	return b
 }
 
 // external runs a client program over every example query at once (one

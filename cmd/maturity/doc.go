@@ -7,5 +7,8 @@
 // another layout is refused with a message that says what to do; export,
 // backup, stats and check still open it, so its data can be kept. This is
 // the only package that sees both the store and the server (wiring in
-// serve.go, storeSource and storeWriter).
+// serve.go, storeSource and storeWriter). It wires the store into the
+// hub too: the harvester (harvestcmd.go, harvestStore), the hub's pages
+// mounted on the server (hubwiring.go) and the mirror to an external
+// SPARQL store (mirrorcmd.go, mirrorSource).
 package main

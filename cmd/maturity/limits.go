@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"flag"
-	"fmt"
 	"log/slog"
 	"os"
 	"runtime/debug"
@@ -23,20 +22,11 @@ type byteSize int64
 func (b *byteSize) String() string { return budget.Bytes(int64(*b)) }
 
 func (b *byteSize) Set(s string) error {
-	s = strings.TrimSpace(s)
-	num := strings.TrimRightFunc(s, func(r rune) bool { return r < '0' || r > '9' })
-	unit := strings.TrimSpace(s[len(num):])
-	shift := map[string]uint{"": 0, "B": 0, "K": 10, "KIB": 10, "KB": 10, "M": 20, "MIB": 20, "MB": 20, "G": 30, "GIB": 30, "GB": 30}
-	sh, ok := shift[strings.ToUpper(unit)]
-	n, err := strconv.ParseInt(num, 10, 64)
-	if strings.HasPrefix(s, "-") {
-		n, err = strconv.ParseInt(s, 10, 64) // -1: no limit
-		sh, ok = 0, err == nil
+	n, err := budget.ParseBytes(s)
+	if err != nil {
+		return err
 	}
-	if err != nil || !ok || n > (1<<62)>>sh {
-		return fmt.Errorf("%q is not a size such as 64MiB", s)
-	}
-	*b = byteSize(n << sh)
+	*b = byteSize(n)
 	return nil
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/examples"
+	"github.com/stadleuven/maturity/harvest"
 	"github.com/stadleuven/maturity/internal/readview"
 	"github.com/stadleuven/maturity/internal/voidstats"
 	"github.com/stadleuven/maturity/ldserver"
@@ -29,7 +30,7 @@ import (
 const defaultBase = "http://localhost:8080/"
 
 func runServe(ctx context.Context, sio stdio, args []string) error {
-	fl := newFlags(sio, "serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]")
+	fl := newFlags(sio, "serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI] [--harvest FILE]")
 	data := dataFlag(fl)
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on")
 	baseFlag := fl.String("base", "", "public base IRI of this instance (scheme, host, path prefix); default "+defaultBase+" or the one the store was created with")
@@ -43,7 +44,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	publisher := fl.String("publisher", "", "NIS code of the organisation that runs this instance (publisher of the catalog)")
 	contact := fl.String("contact", "", "contact e-mail address for the catalog's contact point")
 	model := fl.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
-	withExamples := fl.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities)")
+	withExamples := fl.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities); with --harvest the default is false")
+	serviceTimeout := fl.Duration("service-timeout", 10*time.Second, "timeout of one remote SERVICE call (within the query's own --timeout)")
+	harvestFile := fl.String("harvest", "", "hub mode: harvest the sources this file lists (ID CATALOG-URL [interval=6h] [endpoint=URL] [allow=ORIGIN,...] [max-bytes=256MiB]) at their intervals; their endpoints join --service-allow")
+	hf := addHarvestFlags(fl)
+	mf := addMirrorFlags(fl, "mirror-")
 	limits := addLimitFlags(fl)
 	httpLimits := addHTTPFlags(fl)
 	spool := byteSize(sparqlhttp.DefaultMaxSpool)
@@ -56,6 +61,16 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	base, err := resolveBase(*data, *baseFlag)
 	if err != nil {
 		return err
+	}
+	var sources []harvest.Source
+	if *harvestFile != "" {
+		if sources, err = readSources(*harvestFile, nil); err != nil {
+			return err
+		}
+		// A hub shows what it harvests, not the demo cities, unless asked.
+		if !flagSet(fl, "examples") {
+			*withExamples = false
+		}
 	}
 	log := slog.New(slog.NewTextHandler(sio.err, nil))
 	// Query evaluation allocates short-lived rows and hash tables; with the
@@ -94,6 +109,10 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	// each its own package, routed together by ldserver.
 	src := storeSource{st}
 	stats := &voidstats.Cache{}
+	hubRun, hubPages, allow, err := hubMode(st, *data, base, sources, hf, mf, log)
+	if err != nil {
+		return err
+	}
 	endpoint, err := sparqlhttp.New(sparqlhttp.Config{
 		Base:            base,
 		Licence:         *licence,
@@ -104,7 +123,8 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		DefaultGraphOwn: *defGraph == "own",
 		Timeout:         *timeout,
 		MaxRows:         *rowCap,
-		ServiceAllow:    splitList(*serviceAllow),
+		ServiceAllow:    append(splitList(*serviceAllow), allow...),
+		ServiceTimeout:  *serviceTimeout,
 		Queries:         queries,
 		Limits:          limits.limits(),
 		MaxQueries:      *limits.queries,
@@ -132,6 +152,10 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	apps := []ldserver.App{endpoint, app}
+	if hubPages != nil {
+		apps = append(apps, hubPages)
+	}
 	srv, err := ldserver.New(ldserver.Config{
 		Base:           base,
 		Licence:        *licence,
@@ -144,7 +168,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		DumpDir:        filepath.Join(*data, "dumps"),
 		Stats:          stats,
 		Catalog:        ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
-		Apps:           []ldserver.App{endpoint, app},
+		Apps:           apps,
 	}, src)
 	if err != nil {
 		return err
@@ -163,6 +187,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "base", base, "data", *data)
+	// The hub's harvester runs beside the server and stops with it.
+	hubDone := make(chan struct{})
+	hctx, stopHub := context.WithCancel(ctx)
+	defer func() { stopHub(); <-hubDone }()
+	go func() { defer close(hubDone); hubRun(hctx) }()
 	return httpLimits.serveHTTP(ctx, ln, srv.Handler(), log)
 }
 
@@ -237,7 +266,11 @@ func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, fl fir
 		return err
 	}
 	if log != nil {
-		log.Info("first start: loaded the maturity model and the examples", "quads", n)
+		what := "first start: loaded the maturity model"
+		if fl.examples {
+			what += " and the examples"
+		}
+		log.Info(what, "quads", n)
 	}
 	return nil
 }

@@ -17,7 +17,10 @@ const module = "github.com/stadleuven/maturity/"
 // endpoint, the web app) stand side by side: none imports another, and
 // cmd/maturity routes them together.
 var forbidden = map[string][]string{
-	"rdf":        {"rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
+	"rdf": {"rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
+	// The storage interface knows only RDF terms: the store implements it,
+	// everything else reads through it.
+	"dataset":    {"rdfio", "store", "sparql", "ldserver", "sparqlhttp", "webapp", "vocab", "mappings", "assess", "examples", "dcat", "harvest", "hub", "mirror"},
 	"rdfio":      {"store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
 	"store":      {"sparql", "ldserver", "mappings", "assess", "examples"},
 	"sparql":     {"store", "ldserver", "mappings", "assess", "examples", "vocab"},
@@ -25,10 +28,10 @@ var forbidden = map[string][]string{
 	"mappings":   {"store", "ldserver", "sparql", "assess", "examples"},
 	"assess":     {"store", "ldserver"},
 	"examples":   {"store", "ldserver"},
-	"dcat":       {"store", "ldserver", "mappings"},
-	"ldserver":   {"store", "sparqlhttp", "webapp", "mappings"},
-	"sparqlhttp": {"store", "ldserver", "webapp", "mappings", "assess", "dcat"},
-	"webapp":     {"store", "ldserver", "sparqlhttp"},
+	"dcat":       {"store", "ldserver", "mappings", "harvest", "hub", "mirror"},
+	"ldserver":   {"store", "sparqlhttp", "webapp", "mappings", "harvest", "hub", "mirror"},
+	"sparqlhttp": {"store", "ldserver", "webapp", "mappings", "assess", "dcat", "harvest", "hub", "mirror"},
+	"webapp":     {"store", "ldserver", "sparqlhttp", "harvest", "hub", "mirror"},
 	// The shared plumbing of the HTTP packages and the message catalogue
 	// know none of them.
 	"i18n":               {"rdf", "rdfio", "store", "sparql", "ldserver", "sparqlhttp", "webapp", "vocab", "assess", "dcat"},
@@ -36,16 +39,31 @@ var forbidden = map[string][]string{
 	"internal/htmlui":    {"store", "sparql", "ldserver", "sparqlhttp", "webapp", "assess", "dcat"},
 	"internal/readview":  {"store", "ldserver", "sparqlhttp", "webapp", "assess", "dcat"},
 	"internal/voidstats": {"store", "ldserver", "sparqlhttp", "webapp", "assess", "dcat"},
+	// Reading other catalogs is shared by the scorer and the harvester,
+	// and depends on neither.
+	"catalogread": {"store", "ldserver", "sparql", "mappings", "assess", "examples", "dcat", "evidence", "harvest", "hub", "mirror"},
+	// The harvester fetches, records and writes through its Store
+	// interface; it evaluates no queries and builds no catalog.
+	"harvest": {"store", "ldserver", "sparql/eval", "sparql/parse", "sparql/service", "mappings", "assess", "examples", "dcat", "evidence", "hub", "mirror"},
+	// The hub's pages read views and the harvest status; never the store,
+	// and none of the other HTTP packages (cmd/maturity routes them).
+	"hub": {"store", "ldserver", "sparqlhttp", "webapp", "mappings", "dcat", "evidence", "mirror"},
+	// The mirror moves N-Triples between the hub and an external store by
+	// HTTP; it knows nothing of our RDF code or the store.
+	"mirror": {"store", "ldserver", "sparql", "rdf", "rdfio", "vocab", "mappings", "assess", "examples", "dcat", "evidence", "harvest", "hub"},
 	// The evidence scorer reads catalogs and publishes quads; cmd/maturity
 	// writes them to the store.
-	"evidence": {"store", "ldserver", "mappings", "assess", "sparql/service"},
+	"evidence": {"store", "ldserver", "mappings", "assess", "sparql/service", "harvest", "hub", "mirror"},
 	// The known-truth generator must not compute its truth with the code
 	// it checks.
 	"evidence/evidencetest": {"evidence"},
 	// Spreadsheet-safe CSV knows nothing of RDF or the project.
 	"internal/sheet": {"rdf", "rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples", "dcat", "evidence"},
 	// The safe HTTP client knows nothing of RDF or the project.
-	"internal/webfetch": {"rdf", "rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples", "dcat", "evidence"},
+	"internal/webfetch": {"rdf", "rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples", "dcat", "evidence", "catalogread", "harvest", "hub", "mirror"},
+	// The Virtuoso test helper starts a process; it uses none of our code
+	// but testtool.
+	"internal/virtuosotest": {"rdf", "rdfio", "store", "sparql", "ldserver", "vocab", "dcat", "harvest", "hub", "mirror"},
 	// The W3C harness judges the engine and the store alike, so it must
 	// not depend on the store itself.
 	"internal/w3c": {"store", "ldserver", "vocab", "mappings", "assess", "examples"},

@@ -59,7 +59,7 @@ func New(base httpx.Base, licence, defaultLang string) (*Site, error) {
 
 // Funcs are the template functions every page's templates may use.
 func Funcs() template.FuncMap {
-	return template.FuncMap{"upper1": upperFirst}
+	return template.FuncMap{"upper1": UpperFirst}
 }
 
 // Hash is a short hash of every file in the directories of fsys: a
@@ -262,8 +262,8 @@ func LicenceName(iri string) string {
 	return iri
 }
 
-// upperFirst capitalises a heading built from a lower-case label.
-func upperFirst(s string) string {
+// UpperFirst capitalises a heading built from a lower-case label.
+func UpperFirst(s string) string {
 	for i, r := range s {
 		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
 	}

@@ -39,6 +39,10 @@ func Screenshots(t *testing.T, pages [][2]string) {
 	}
 }
 
+// CheckScreenshot fails unless path is a PNG of a rendered page, 1280
+// pixels wide, taken by another script.
+func CheckScreenshot(t *testing.T, path string) { t.Helper(); checkScreenshot(t, path) }
+
 // checkScreenshot fails unless path is a PNG of a rendered page.
 func checkScreenshot(t *testing.T, path string) {
 	t.Helper()

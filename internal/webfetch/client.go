@@ -108,7 +108,13 @@ func newClient(opts Options, control func(network, address string, c syscall.Raw
 			if len(via) > opts.MaxRedirects {
 				return fmt.Errorf("webfetch: more than %d redirects", opts.MaxRedirects)
 			}
-			return checkURL(req.URL)
+			if err := checkURL(req.URL); err != nil {
+				return err
+			}
+			if rule, ok := req.Context().Value(redirectKey{}).(func(*url.URL) error); ok {
+				return rule(req.URL)
+			}
+			return nil
 		},
 	}
 	return c
@@ -128,7 +134,10 @@ type Response struct {
 	ContentType string
 	Body        []byte // Get only: at most the byte cap
 	Truncated   bool   // the body was longer than the cap
-	Err         error
+	// Header holds the response's headers (ETag, Last-Modified,
+	// Retry-After, …); nil when no response came.
+	Header http.Header
+	Err    error
 }
 
 // OK reports whether the status is 2xx, the success rule of the MQA.
@@ -184,6 +193,47 @@ func (c *Client) Get(ctx context.Context, rawURL, accept string, maxBytes int64)
 
 type header struct{ name, value string }
 
+// Request is a GET with the headers a harvester needs: conditional
+// validators and a per-request redirect rule.
+type Request struct {
+	URL    string
+	Accept string // "" for none
+	// IfNoneMatch and IfModifiedSince make the request conditional: a
+	// server whose copy is unchanged answers 304 Not Modified, no body.
+	IfNoneMatch     string // an ETag, as the server sent it
+	IfModifiedSince string // a Last-Modified value, as the server sent it
+	// MaxBytes caps the body (≤ 0: the client's cap).
+	MaxBytes int64
+	// Redirect, when set, is asked about every redirect target after the
+	// client's own checks; an error refuses the redirect (and the request
+	// fails with it). A harvester keeps a source's requests on the
+	// source's own origin this way.
+	Redirect func(*url.URL) error
+}
+
+// Fetch performs a GET described by req. A 304 answer has Status 304 and
+// no body; the response headers are in Response.Header.
+func (c *Client) Fetch(ctx context.Context, req Request) Response {
+	maxBytes := req.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = c.opts.MaxBytes
+	}
+	var hs []header
+	for _, h := range []header{{"Accept", req.Accept}, {"If-None-Match", req.IfNoneMatch}, {"If-Modified-Since", req.IfModifiedSince}} {
+		if h.value != "" {
+			hs = append(hs, h)
+		}
+	}
+	if req.Redirect != nil {
+		ctx = context.WithValue(ctx, redirectKey{}, req.Redirect)
+	}
+	return c.do(ctx, http.MethodGet, req.URL, maxBytes, hs...)
+}
+
+// redirectKey carries a Request's redirect rule to CheckRedirect, which
+// the http.Client shares between all requests.
+type redirectKey struct{}
+
 // do performs one request, honouring the host's concurrency bound and a
 // Retry-After of up to MaxRetryWait once.
 func (c *Client) do(ctx context.Context, method, rawURL string, maxBytes int64, hs ...header) Response {
@@ -238,6 +288,7 @@ func (c *Client) once(ctx context.Context, method string, u *url.URL, maxBytes i
 	out.Status = resp.StatusCode
 	out.FinalURL = resp.Request.URL.String()
 	out.ContentType = resp.Header.Get("Content-Type")
+	out.Header = resp.Header
 	if method == http.MethodGet && maxBytes > 0 {
 		body, err := io.ReadAll(io.LimitReader(resp.Body, maxBytes+1))
 		if int64(len(body)) > maxBytes {
@@ -251,15 +302,15 @@ func (c *Client) once(ctx context.Context, method string, u *url.URL, maxBytes i
 	}
 	var wait time.Duration
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
-		wait = retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		wait = RetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	}
 	return out, wait
 }
 
-// retryAfter parses a Retry-After value (seconds or an HTTP date); 0 when
+// RetryAfter parses a Retry-After value (seconds or an HTTP date); 0 when
 // absent or unparsable. A zero-second wait becomes 1 ns, so it still counts
 // as "retry".
-func retryAfter(v string, now time.Time) time.Duration {
+func RetryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0

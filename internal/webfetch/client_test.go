@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -275,5 +276,61 @@ func TestTimeout(t *testing.T) {
 	r := c.Check(context.Background(), s.URL)
 	if r.Status != 0 || r.Err == nil || time.Since(start) > 5*time.Second {
 		t.Fatalf("status %d err %v after %v", r.Status, r.Err, time.Since(start))
+	}
+}
+
+func TestFetchConditionalAndRedirectRule(t *testing.T) {
+	var s *httptest.Server
+	s = server(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/doc":
+			w.Header().Set("ETag", `"v1"`)
+			w.Header().Set("Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT")
+			if r.Header.Get("If-None-Match") == `"v1"` || r.Header.Get("If-Modified-Since") == "Mon, 02 Jan 2006 15:04:05 GMT" {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("Content-Type", r.Header.Get("Accept"))
+			fmt.Fprint(w, "body")
+		case "/away":
+			http.Redirect(w, r, "/doc", http.StatusFound)
+		}
+	})
+	c := New(Options{AllowPrivate: true})
+	ctx := context.Background()
+	refuse := func(u *url.URL) error { return fmt.Errorf("redirect to %s refused", u.Path) }
+	for _, tc := range []struct {
+		name   string
+		req    Request
+		status int
+		body   string
+		err    string
+	}{
+		{"plain", Request{URL: s.URL + "/doc", Accept: "text/turtle"}, 200, "body", ""},
+		{"ETag matches", Request{URL: s.URL + "/doc", IfNoneMatch: `"v1"`}, 304, "", ""},
+		{"ETag differs", Request{URL: s.URL + "/doc", IfNoneMatch: `"v0"`}, 200, "body", ""},
+		{"Last-Modified matches", Request{URL: s.URL + "/doc", IfModifiedSince: "Mon, 02 Jan 2006 15:04:05 GMT"}, 304, "", ""},
+		{"redirect allowed", Request{URL: s.URL + "/away"}, 200, "body", ""},
+		{"redirect refused", Request{URL: s.URL + "/away", Redirect: refuse}, 0, "", "redirect to /doc refused"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.Fetch(ctx, tc.req)
+			if tc.err != "" {
+				if r.Err == nil || !strings.Contains(r.Err.Error(), tc.err) {
+					t.Fatalf("err %v, want %q", r.Err, tc.err)
+				}
+				return
+			}
+			if r.Err != nil || r.Status != tc.status || string(r.Body) != tc.body || r.Header.Get("ETag") != `"v1"` {
+				t.Fatalf("status %d body %q etag %q err %v", r.Status, r.Body, r.Header.Get("ETag"), r.Err)
+			}
+			if tc.req.Accept != "" && r.ContentType != tc.req.Accept {
+				t.Fatalf("Accept not sent: Content-Type %q", r.ContentType)
+			}
+		})
+	}
+	// The rule of one request does not leak into the next.
+	if r := c.Fetch(ctx, Request{URL: s.URL + "/away"}); r.Status != 200 {
+		t.Fatalf("after a refused redirect: status %d err %v", r.Status, r.Err)
 	}
 }

@@ -22,7 +22,10 @@
 // Check does what data.europa.eu's URL checker does to a distribution URL:
 // HEAD, and for a server that refuses HEAD (403, 405, 501) a GET of the
 // first bytes only. Get downloads a bounded sample for content sniffing.
+// Fetch is the harvester's GET: conditional (If-None-Match,
+// If-Modified-Since; 304 has no body), with the response headers, and with
+// a rule of the caller's for every redirect (a source's own origin).
 //
 // The package is for every component that fetches what users name: the
-// evidence scorer now, a catalog harvester later.
+// evidence scorer and the hub's harvester.
 package webfetch

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Defaults of the limits. They leave every query of the W3C suites and of
@@ -161,4 +162,24 @@ func Bytes(n int64) string {
 		return strconv.FormatInt(n>>10, 10) + " KiB"
 	}
 	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// ParseBytes reads a byte count as people write it: a number with an
+// optional binary unit (1048576, 1024KiB, 1MiB, 1M, 2GiB); "-1" means no
+// limit.
+func ParseBytes(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	num := strings.TrimRightFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	unit := strings.TrimSpace(s[len(num):])
+	shift := map[string]uint{"": 0, "B": 0, "K": 10, "KIB": 10, "KB": 10, "M": 20, "MIB": 20, "MB": 20, "G": 30, "GIB": 30, "GB": 30}
+	sh, ok := shift[strings.ToUpper(unit)]
+	n, err := strconv.ParseInt(num, 10, 64)
+	if strings.HasPrefix(s, "-") {
+		n, err = strconv.ParseInt(s, 10, 64) // -1: no limit
+		sh, ok = 0, err == nil
+	}
+	if err != nil || !ok || n > (1<<62)>>sh {
+		return 0, fmt.Errorf("%q is not a size such as 64MiB", s)
+	}
+	return n << sh, nil
 }

@@ -6,24 +6,25 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/budget"
 	"github.com/stadleuven/maturity/sparql/eval"
 )
 
 // triples3000 is the dataset of the sort bomb of issue 11: 3,000 triples.
-func triples3000() eval.Dataset {
+func triples3000() dataset.Dataset {
 	var qs []rdf.Quad
 	for i := range 3000 {
 		qs = append(qs, rdf.Triple(rdf.IRI(fmt.Sprintf("%ss%d", ex, i%100)), rdf.IRI(fmt.Sprintf("%sp%d", ex, i%7)),
 			rdf.Literal(fmt.Sprintf("value %d", i))))
 	}
-	return eval.NewMemory(qs)
+	return dataset.NewMemory(qs)
 }
 
 // drain runs query over ds under opts, reading every row, and returns the
 // error that ended it (nil when all rows came).
-func drain(t *testing.T, ds eval.Dataset, query string, opts eval.Options) (int, error) {
+func drain(t *testing.T, ds dataset.Dataset, query string, opts eval.Options) (int, error) {
 	t.Helper()
 	r, err := start(t, ds, query, opts)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/knakk/sparql"
 
@@ -27,7 +28,17 @@ var ErrNotAllowed = errors.New("SERVICE endpoint is not on the allow-list")
 type Client struct {
 	allowed map[string]bool // endpoint IRIs, normalised
 	hosts   map[string]bool // host:port of allowed endpoints, for redirects
+	timeout time.Duration   // per remote call; 0: the query's own deadline only
 }
+
+// ErrTimeout is the cause of a remote call cut at the per-call timeout.
+var ErrTimeout = errors.New("SERVICE endpoint did not answer in time")
+
+// SetTimeout bounds each remote call (connecting, the query and reading
+// the answer) to d, within the query's own deadline; 0 leaves only that.
+// A federated query over many endpoints then fails fast on one that hangs
+// instead of spending the whole query budget on it. Call it before use.
+func (c *Client) SetTimeout(d time.Duration) { c.timeout = d }
 
 // New returns a Client that may call exactly the endpoints in allow (full
 // IRIs, compared after normalising scheme and host case and default ports).
@@ -83,6 +94,11 @@ func (c *Client) Select(ctx context.Context, endpoint, query string, maxBytes in
 	repo, err := sparql.NewRepo(endpoint)
 	if err != nil {
 		return nil, nil, fmt.Errorf("service <%s>: %w", endpoint, err)
+	}
+	if c.timeout > 0 {
+		var stop context.CancelFunc
+		ctx, stop = context.WithTimeoutCause(ctx, c.timeout, fmt.Errorf("%w (%s)", ErrTimeout, c.timeout))
+		defer stop()
 	}
 	gctx, cancel := c.guard(ctx)
 	defer cancel(nil)

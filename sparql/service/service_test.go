@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -132,5 +133,40 @@ func TestSelectCancelled(t *testing.T) {
 	cancel()
 	if _, _, err := c.Select(ctx, srv.URL, "SELECT * {}", 0); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err %v, want context.Canceled", err)
+	}
+}
+
+// A remote endpoint that hangs is cut at the per-call timeout, long
+// before the query's own deadline, and the error says why.
+func TestSelectTimeout(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-release }))
+	t.Cleanup(srv.Close)
+	defer close(release)
+	for _, tc := range []struct {
+		name    string
+		timeout time.Duration
+		want    error
+	}{
+		{"per-call timeout", 200 * time.Millisecond, ErrTimeout},
+		{"query deadline only", 0, context.DeadlineExceeded},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := New([]string{srv.URL + "/sparql"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.SetTimeout(tc.timeout)
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			start := time.Now()
+			_, _, err = c.Select(ctx, srv.URL+"/sparql", "SELECT * {}", 0)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("err %v, want %v", err, tc.want)
+			}
+			if tc.timeout > 0 && time.Since(start) > time.Second {
+				t.Fatalf("cut after %v, not at the %v timeout", time.Since(start), tc.timeout)
+			}
+		})
 	}
 }

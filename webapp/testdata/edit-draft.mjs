@@ -19,7 +19,7 @@ try {
   out.restoredLevel = await page.isChecked('#m-kennis-5');
   out.restoredText = await page.inputValue('#t-kennis');
   out.restoredNotice = await page.locator('form#evaluatie > p.notice').count();
-  await Promise.all([page.waitForURL(u => String(u).includes('/doc/evaluatie/')), page.click('button.primary')]);
+  await Promise.all([page.waitForURL(u => String(u).includes('/dashboard/')), page.click('button.primary')]);
   out.afterPublish = page.url();
   await page.goto(url);
   out.publishedLevel = await page.isChecked('#m-kennis-5');
