@@ -131,7 +131,7 @@ func TestHashJoinPerGraphBudget(t *testing.T) {
 				rdf.Quad{S: s, P: rdf.IRI(ex + "need"), O: rdf.Literal(fmt.Sprint(o % 4)), G: graph})
 		}
 	}
-	ds := eval.NewMemory(qs)
+	ds := dataset.NewMemory(qs)
 	q := `SELECT ?g (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?o a :Observation ; :maturity ?m ; :need ?x } } GROUP BY ?g`
 	r, err := start(t, ds, q, eval.Options{Limits: budget.Limits{MemoryBytes: 8 << 20}})
 	if err != nil {
