@@ -220,7 +220,8 @@
 // file's lock: a writer (serve, import, compact, restore) holds it
 // exclusively, readers (stats, export, backup) share it, and bbolt offers
 // no way to read a file that a writer holds, so a backup from the command
-// line needs the server stopped; a running server can use Store.Backup.
+// line asks the running server, which uses Store.Backup (cmd/maturity,
+// adminsock.go).
 //
 // # Files
 //

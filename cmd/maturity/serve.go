@@ -177,6 +177,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err := os.MkdirAll(filepath.Join(*data, "spool"), 0o700); err != nil {
 		return fmt.Errorf("spool directory: %w", err)
 	}
+	stopAdmin, err := serveAdmin(*data, st, log)
+	if err != nil {
+		return err
+	}
+	defer stopAdmin()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

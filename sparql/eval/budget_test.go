@@ -112,3 +112,40 @@ func TestBudgetsLeaveNormalQueriesAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestHashJoinPerGraphBudget is a query of bench/kill9.sh that the
+// memory budget refused although it needed little memory: per named graph,
+// the observations whose two scores are present, counted per graph. Inside
+// GRAPH ?g each graph gets hash tables of its own, and each was sized and
+// charged for the pattern's matches in every graph, not the graph's own: 200
+// graphs of 11 observations made 200 tables sized for 2,200 quads.
+func TestHashJoinPerGraphBudget(t *testing.T) {
+	var qs []rdf.Quad
+	for g := range 200 {
+		graph := rdf.IRI(fmt.Sprintf("%sgraph/v%d", ex, g))
+		for o := range 11 {
+			s := rdf.IRI(fmt.Sprintf("%sobs/%d/%d", ex, g, o))
+			qs = append(qs,
+				rdf.Quad{S: s, P: rdf.IRI(rdf.RDFType), O: rdf.IRI(ex + "Observation"), G: graph},
+				rdf.Quad{S: s, P: rdf.IRI(ex + "maturity"), O: rdf.Literal(fmt.Sprint(o % 5)), G: graph},
+				rdf.Quad{S: s, P: rdf.IRI(ex + "need"), O: rdf.Literal(fmt.Sprint(o % 4)), G: graph})
+		}
+	}
+	ds := dataset.NewMemory(qs)
+	q := `SELECT ?g (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?o a :Observation ; :maturity ?m ; :need ?x } } GROUP BY ?g`
+	r, err := start(t, ds, q, eval.Options{Limits: budget.Limits{MemoryBytes: 8 << 20}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	n := 0
+	for r.Next() {
+		if got := r.Row()[1]; got.Value != "11" {
+			t.Errorf("graph %s: %s observations, want 11", r.Row()[0].Value, got.Value)
+		}
+		n++
+	}
+	if err := r.Err(); err != nil || n != 200 {
+		t.Fatalf("%d groups, err %v; want 200 groups within 8 MiB", n, err)
+	}
+}

@@ -223,6 +223,14 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 	if err != nil {
 		return nil, fatal(err)
 	}
+	if c := cap(t.quads); len(t.quads) < c/2 {
+		// The estimate was far off: it counts the pattern's matches in
+		// every graph, and inside GRAPH ?g each graph builds a table of its
+		// own from its few. Keep, and charge, only what was found; else
+		// hundreds of graphs each hold a table sized for all of them.
+		t.quads = append(make([][4]uint64, 0, len(t.quads)), t.quads...)
+		held = max(len(t.quads), 1) * perQuad
+	}
 	if len(t.quads) >= hashMaxQuads || !fits || x.mem.grow(held, "hash join") != nil {
 		s.full = hashMaxQuads + 1 // too big after all: keep probing the index
 		return nil, nil
