@@ -34,3 +34,11 @@ type Dataset interface {
 	// graph excluded) until yield returns false.
 	Graphs(ctx context.Context, yield func(g uint64) bool) error
 }
+
+// blockMatcher is a Dataset that can also hand over the matches of a
+// pattern a run at a time (the store does, a block at a time): a hash
+// join copies each run at once, and a batched join loops over it without
+// a call per quad. The slice is valid only during the call.
+type blockMatcher interface {
+	MatchBlocks(ctx context.Context, pattern [4]uint64, yield func(qs [][4]uint64) bool) error
+}

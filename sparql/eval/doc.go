@@ -15,6 +15,15 @@
 // Terms are decoded only when an expression, ORDER BY or the output needs
 // them; computed terms get ids from a per-execution overlay dictionary.
 //
+// A group of joined patterns runs batched (batch.go): each step takes up
+// to 256 solutions at once from the step before, extends them through
+// its index scan or hash table in one loop, and hands its own buffer on,
+// instead of a chain of calls per solution and step. A filter that reads
+// only the variables of one triple pattern runs on that pattern's
+// matches, and on a hash table's quads once each (scanfilter.go). Index
+// scans come a block of quads at a time where the dataset offers it
+// (blockMatcher, which the store implements).
+//
 // Planning happens at execution time, because it reads the dataset: the
 // join order of each group comes from Dataset.Estimate and sampled
 // fan-outs (plan.go), filters run as soon as their variables are

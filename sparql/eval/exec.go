@@ -183,6 +183,45 @@ func (x *exec) match(ctx context.Context, gc graphCtx, s, p, o uint64, yield fun
 	return nil
 }
 
+// matchBlocks is match a run of quads at a time (see blockMatcher). The
+// runs are valid only during the call.
+func (x *exec) matchBlocks(ctx context.Context, gc graphCtx, s, p, o uint64, yield func(qs [][4]uint64) bool) error {
+	if (s|p|o)&overlayBit != 0 {
+		return nil
+	}
+	if bm, ok := x.ds.(blockMatcher); ok {
+		g, one := uint64(0), true
+		switch {
+		case gc == inNamed:
+			g = x.graph
+		case x.dflt.all:
+		case len(x.dflt.ids) == 1:
+			g = x.dflt.ids[0]
+		default:
+			one = false
+		}
+		if one {
+			return bm.MatchBlocks(ctx, [4]uint64{s, p, o, g}, yield)
+		}
+	}
+	const run = 256
+	buf := make([][4]uint64, 0, run)
+	stopped := false
+	err := x.match(ctx, gc, s, p, o, func(q [4]uint64) bool {
+		buf = append(buf, q)
+		if len(buf) == run {
+			stopped = !yield(buf)
+			buf = buf[:0]
+		}
+		return !stopped
+	})
+	if err != nil || stopped || len(buf) == 0 {
+		return err
+	}
+	yield(buf)
+	return nil
+}
+
 // estimate guesses how many triples match in the graph of gc. Estimates
 // are cached: planning asks for the same pattern again and again, and a
 // store may count blocks to answer.

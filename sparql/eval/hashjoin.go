@@ -61,6 +61,11 @@ type hashTable struct {
 	base   uint64
 	index1 map[uint64]int32
 	index  map[[3]uint64]int32
+	// verdicts holds, when the step has scan filters, their verdict on
+	// each quad once a probe met it (see scanfilter.go), and scratch the
+	// row they are evaluated in.
+	verdicts []uint8
+	scratch  []uint64
 }
 
 // denseSlack bounds the wasted room of a dense index: at most this many
@@ -203,18 +208,18 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 		t.one = map[uint8]int{1: 0, 2: 1, 4: 2}[mask]
 	}
 	tp := s.tp
-	err := x.match(ctx, tp.graph, tp.ids[0], tp.ids[1], tp.ids[2], func(q [4]uint64) bool {
-		if x.tick(ctx) != nil {
+	err := x.matchBlocks(ctx, tp.graph, tp.ids[0], tp.ids[1], tp.ids[2], func(qs [][4]uint64) bool {
+		if ctx.Err() != nil {
 			return false
 		}
-		if len(t.quads) == cap(t.quads) {
-			next := max(2*cap(t.quads), 1024) * perQuad
+		if len(t.quads)+len(qs) > cap(t.quads) {
+			next := max(2*cap(t.quads), len(t.quads)+len(qs), 1024) * perQuad
 			if fits = x.mem.fits(next); !fits {
 				return false
 			}
 			held = next
 		}
-		t.quads = append(t.quads, q)
+		t.quads = append(t.quads, qs...)
 		return len(t.quads) < hashMaxQuads
 	})
 	if err == nil {
@@ -228,6 +233,10 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 		return nil, nil
 	}
 	t.link(mask)
+	if len(s.scanFilters) > 0 {
+		t.verdicts = make([]uint8, len(t.quads))
+		t.scratch = make([]uint64, max(tp.pos[0], tp.pos[1], tp.pos[2])+1)
+	}
 	if s.tables == nil {
 		s.tables = make(map[hashKey]*hashTable)
 	}
@@ -236,15 +245,21 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 	return t, nil
 }
 
-// probe calls yield with the quads of t matching pat.
-func (t *hashTable) probe(pat [3]uint64, mask uint8, yield func([4]uint64) bool) {
+// first returns the first quad of t matching pat at the positions of
+// mask, or false; t.next chains the others.
+func (t *hashTable) first(pat *[3]uint64, mask uint8) (int32, bool) {
 	var k [3]uint64
 	for i := 0; i < 3; i++ {
 		if mask&(1<<i) != 0 {
 			k[i] = pat[i]
 		}
 	}
-	n, ok := t.head(k)
+	return t.head(k)
+}
+
+// probe calls yield with the quads of t matching pat.
+func (t *hashTable) probe(pat [3]uint64, mask uint8, yield func([4]uint64) bool) {
+	n, ok := t.first(&pat, mask)
 	if !ok {
 		return
 	}

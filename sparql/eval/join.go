@@ -46,6 +46,11 @@ type step struct {
 	// per probe showed up in profiles.
 	last    *hashTable
 	lastKey hashKey
+	// scanFilters are the filters that read only variables of this
+	// triple step, so that a match's own values decide them: they run on
+	// each match before the next step, and on each quad of a hash table
+	// as it is built, once instead of once per probe (see scanfilter.go).
+	scanFilters []expr
 }
 
 // triplePat is a triple pattern with constants resolved to ids.
@@ -174,7 +179,11 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 			}
 			at = max(at, k)
 		}
-		j.filters[at] = append(j.filters[at], e)
+		if at > 0 && steps[at-1].ownsFilter(f) {
+			steps[at-1].scanFilters = append(steps[at-1].scanFilters, e)
+		} else {
+			j.filters[at] = append(j.filters[at], e)
+		}
 		for v := range exprVars(f) {
 			if _, ok := certainAt[v]; !ok {
 				unsafe[v] = struct{}{}
@@ -339,6 +348,8 @@ type joinRun struct {
 	// first use: a callback closure made per probe would be one heap
 	// allocation per intermediate solution.
 	levels []*levelScan
+	// batch holds each step's state in a batched run (batch.go).
+	batch []*batchStep
 }
 
 // levelScan is the state of triple step k while its matches are read.
@@ -356,7 +367,7 @@ func (j *joinOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) 
 	r := j.spare
 	if r != nil {
 		j.spare = nil
-		*r = joinRun{j: j, ctx: ctx, x: x, row: row, yield: yield, levels: r.levels}
+		*r = joinRun{j: j, ctx: ctx, x: x, row: row, yield: yield, levels: r.levels, batch: r.batch}
 	} else {
 		r = &joinRun{j: j, ctx: ctx, x: x, row: row, yield: yield}
 	}
@@ -367,7 +378,11 @@ func (j *joinOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) 
 	if !r.filter(0) {
 		return nil
 	}
-	r.level(0)
+	if j.batchable(len(row)) {
+		r.feed(0, row, 1)
+	} else {
+		r.level(0)
+	}
 	if r.err != nil {
 		return r.err
 	}
@@ -378,9 +393,12 @@ func (j *joinOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) 
 }
 
 // filter runs the filters placed after k steps; false drops the row.
-func (r *joinRun) filter(k int) bool {
+func (r *joinRun) filter(k int) bool { return r.filterRow(k, r.row) }
+
+// filterRow runs the filters placed after k steps on row; false drops it.
+func (r *joinRun) filterRow(k int, row []uint64) bool {
 	for _, f := range r.j.filters[k] {
-		b, err := ebv(f(r.ctx, r.x, r.row))
+		b, err := ebv(f(r.ctx, r.x, row))
 		if err != nil {
 			if isFatal(err) {
 				r.err = err
@@ -406,10 +424,19 @@ func (r *joinRun) level(k int) bool {
 	s := r.j.steps[k]
 	if s.op != nil {
 		err := s.op.run(r.ctx, r.x, r.row, func(row []uint64) bool {
+			// An operator may yield its own row rather than r.row (a
+			// batched join yields from its buffers): the steps after it
+			// bind into that one while it is valid.
+			saved := r.row
+			r.row = row
+			cont := true
 			if !r.filter(k + 1) {
-				return r.err == nil
+				cont = r.err == nil
+			} else {
+				cont = r.level(k + 1)
 			}
-			return r.level(k + 1)
+			r.row = saved
+			return cont
 		})
 		if err != nil && err != errStop && r.err == nil {
 			r.err = err
@@ -492,6 +519,12 @@ func (ls *levelScan) match(q [4]uint64) bool {
 		case q[i]:
 		default:
 			ok = false
+		}
+	}
+	if ok && len(r.j.steps[ls.k].scanFilters) > 0 {
+		var err error
+		if ok, err = r.j.steps[ls.k].scanFilter(r.ctx, r.x, r.row); err != nil {
+			r.err = err
 		}
 	}
 	cont := true
