@@ -19,6 +19,11 @@ func Arith(op byte, a, b rdf.Term) (rdf.Term, error) {
 			return t, nil
 		}
 	}
+	if x, y, kind, ok := fixedPair(a, b); ok {
+		if r, ok := arithFixed(op, x, y); ok {
+			return r.term(kind), nil
+		}
+	}
 	if t, ok, err := arithTemporal(op, a, b); ok {
 		return t, err
 	}
