@@ -109,7 +109,6 @@ func TestFixedSumAndAvg(t *testing.T) {
 	}
 }
 
-
 func TestFixedLexical(t *testing.T) {
 	for _, tc := range []struct {
 		f    fixed
