@@ -51,6 +51,8 @@ type step struct {
 	// each match before the next step, and on each quad of a hash table
 	// as it is built, once instead of once per probe (see scanfilter.go).
 	scanFilters []expr
+	// probe is the state of eachMatch (probe.go), kept for the next call.
+	probe *probeState
 }
 
 // triplePat is a triple pattern with constants resolved to ids.
