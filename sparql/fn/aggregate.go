@@ -173,6 +173,11 @@ func (a *avgAgg) Result() (rdf.Term, error) {
 	if a.n == 0 {
 		return intTerm(0), nil
 	}
+	if !a.slow {
+		if lex, ok := quoFixed(a.fast, fixed{m: a.n}); ok {
+			return rdf.TypedLiteral(lex, rdf.XSDDecimal), nil
+		}
+	}
 	q, err := arith('/', a.total(), number{kind: kInteger, i: big.NewInt(a.n)})
 	if err != nil {
 		return rdf.Term{}, err

@@ -20,7 +20,11 @@ func Arith(op byte, a, b rdf.Term) (rdf.Term, error) {
 		}
 	}
 	if x, y, kind, ok := fixedPair(a, b); ok {
-		if r, ok := arithFixed(op, x, y); ok {
+		if op == '/' {
+			if lex, ok := quoFixed(x, y); ok {
+				return rdf.TypedLiteral(lex, rdf.XSDDecimal), nil
+			}
+		} else if r, ok := arithFixed(op, x, y); ok {
 			return r.term(kind), nil
 		}
 	}

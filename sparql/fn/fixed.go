@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/bits"
 	"strconv"
+	"strings"
 
 	"github.com/stadleuven/maturity/rdf"
 )
@@ -227,4 +228,84 @@ func (f fixed) number(kind numKind) number {
 	}
 	r := new(big.Rat).SetFrac(big.NewInt(f.m), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(f.scale)), nil))
 	return number{kind: kDecimal, r: r}
+}
+
+// quoFixed returns x / y as arith and formatDecimal would print the
+// decimal quotient: exact when it terminates within DecimalDigits
+// fractional digits, rounded half away from zero to DecimalDigits when it
+// does not terminate. ok is false for a zero divisor and for a quotient
+// that terminates only after DecimalDigits digits (the math/big path
+// prints those whole).
+func quoFixed(x, y fixed) (string, bool) {
+	if y.m == 0 {
+		return "", false
+	}
+	// N / D is the quotient times 10^DecimalDigits.
+	n, d := big.NewInt(x.m), big.NewInt(y.m)
+	if e := y.scale - x.scale + DecimalDigits; e >= 0 {
+		n.Mul(n, bigPow10(e))
+	} else {
+		d.Mul(d, bigPow10(-e))
+	}
+	q, r := new(big.Int).QuoRem(n, d, new(big.Int))
+	if r.Sign() != 0 {
+		if terminates(x.m, y.m) {
+			return "", false
+		}
+		// QuoRem truncates toward zero; a remainder of half the divisor
+		// or more rounds away from it, as big.Rat.FloatString does.
+		if r.Abs(r).Lsh(r, 1).CmpAbs(d) >= 0 {
+			if (n.Sign() < 0) != (d.Sign() < 0) {
+				q.Sub(q, big.NewInt(1))
+			} else {
+				q.Add(q, big.NewInt(1))
+			}
+		}
+	}
+	return scaledLexical(q, DecimalDigits), true
+}
+
+// terminates reports whether a / b has a finite decimal expansion: b
+// without the factors it shares with a has no prime factor but 2 and 5.
+func terminates(a, b int64) bool {
+	ua, ub := absU(a), absU(b)
+	for ua != 0 {
+		ua, ub = ub%ua, ua
+	}
+	d := absU(b) / ub // ub is now gcd(a, b); gcd(0, b) is b
+	for d%2 == 0 {
+		d /= 2
+	}
+	for d%5 == 0 {
+		d /= 5
+	}
+	return d == 1
+}
+
+// bigPow10 returns 10^e.
+func bigPow10(e int) *big.Int {
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil)
+}
+
+// scaledLexical prints q × 10^-scale canonically (see fixed.lexical).
+func scaledLexical(q *big.Int, scale int) string {
+	neg := q.Sign() < 0
+	digits := new(big.Int).Abs(q).String()
+	for scale > 0 && digits[len(digits)-1] == '0' && len(digits) > 1 {
+		digits = digits[:len(digits)-1]
+		scale--
+	}
+	if digits == "0" {
+		return "0"
+	}
+	if scale > 0 {
+		if len(digits) <= scale {
+			digits = strings.Repeat("0", scale-len(digits)+1) + digits
+		}
+		digits = digits[:len(digits)-scale] + "." + digits[len(digits)-scale:]
+	}
+	if neg {
+		return "-" + digits
+	}
+	return digits
 }

@@ -53,7 +53,7 @@ func TestFixedMatchesBig(t *testing.T) {
 	}
 	for range 20000 {
 		a, b := lit(), lit()
-		for _, op := range []byte{'+', '-', '*'} {
+		for _, op := range []byte{'+', '-', '*', '/'} {
 			got, err := Arith(op, a, b)
 			want := slow(op, a, b)
 			gs := got.String()
@@ -131,6 +131,31 @@ func TestFixedLexical(t *testing.T) {
 	for _, s := range []string{".", "", "1.2.3", " 1.5", "1e5", "1234567890123456789"} {
 		if f, _, ok := fixedOf(decimal(s)); ok {
 			t.Errorf("fixedOf(%q) = %v, want the general path", s, f)
+		}
+	}
+}
+
+func TestFixedDivision(t *testing.T) {
+	for _, tc := range []struct{ a, b rdf.Term }{
+		{integer("1"), integer("3")}, {integer("2"), integer("3")}, {integer("-2"), integer("3")},
+		{integer("2"), integer("-3")}, {integer("1"), integer("8")}, {integer("1"), integer("1024")},
+		{integer("1"), integer("576460752303423488")}, // 2^59: terminates after 59 digits
+		{decimal("33.5"), integer("11")}, {decimal("0.10"), decimal("0.3")}, {integer("0"), integer("7")},
+		{integer("7"), integer("0")}, {decimal("-1.000"), decimal("6")}, {integer("123456789012345678"), decimal("0.000000000000000007")},
+	} {
+		x, _ := operand("test", tc.a)
+		y, _ := operand("test", tc.b)
+		want := "error"
+		if n, err := arith('/', x, y); err == nil {
+			want = n.term().String()
+		}
+		got, err := Arith('/', tc.a, tc.b)
+		gs := got.String()
+		if err != nil {
+			gs = "error"
+		}
+		if gs != want {
+			t.Errorf("%s / %s = %s, want %s", tc.a, tc.b, gs, want)
 		}
 	}
 }
