@@ -75,6 +75,7 @@ type endpoint struct {
 	sd       sdCache
 	spool    int      // bytes held back before a response is committed
 	plain    sync.Map // asset name → decompressed body
+	tables   *sparql.TableCache
 }
 
 // newEndpoint applies the defaults of the endpoint's part of cfg.
@@ -97,6 +98,12 @@ func newEndpoint(cfg *Config) (*endpoint, error) {
 		limits: cfg.QueryLimits, admit: newAdmission(cfg.MaxQueries, cfg.MaxQueued)}
 	if cfg.DefaultGraphOwn {
 		e.mode = sparql.OwnDefaultGraph
+	}
+	switch {
+	case cfg.TableCacheBytes == 0:
+		e.tables = sparql.NewTableCache(sparql.DefaultTableCacheBytes)
+	case cfg.TableCacheBytes > 0:
+		e.tables = sparql.NewTableCache(cfg.TableCacheBytes)
 	}
 	if len(cfg.ServiceAllow) > 0 {
 		c, err := service.New(cfg.ServiceAllow)
@@ -238,6 +245,7 @@ func (s *Server) runQuery(w http.ResponseWriter, r *http.Request, lang string, p
 		DefaultGraphIRIs: iriTerms(pr.defaultGraphs),
 		NamedGraphIRIs:   iriTerms(pr.namedGraphs),
 		Limits:           s.sparql.limits,
+		Tables:           s.sparql.tables,
 	}
 	if s.sparql.service != nil {
 		opts.Service = s.sparql.service

@@ -68,6 +68,10 @@ type Config struct {
 	QueryLimits sparql.Limits
 	MaxQueries  int
 	MaxQueued   int
+	// TableCacheBytes bounds the hash tables that queries keep for later
+	// queries over the same data (sparql.TableCache); 0 means
+	// sparql.DefaultTableCacheBytes, a negative number no cache.
+	TableCacheBytes int64
 
 	// Catalog configures the DCAT-AP-VL catalog (catalog.go).
 	Catalog CatalogConfig

@@ -32,18 +32,23 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of all runs to this file")
 	explain := flag.Bool("explain", false, "print each query's plan")
 	rows := flag.Bool("rows", false, "print the row count of each query")
+	tables := flag.Int64("table-cache", 0, "keep hash tables between runs in a cache of this many bytes (0: none, as in a fresh process)")
 	flag.Parse()
 	if *path == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: qperf --store FILE [--repeat N] [--cpuprofile F] [--explain] QUERY.rq...")
 		os.Exit(2)
 	}
-	if err := run(*path, *repeat, *cpuprofile, *explain, *rows, flag.Args()); err != nil {
+	opts := sparql.ExecOptions{}
+	if *tables > 0 {
+		opts.Tables = sparql.NewTableCache(*tables)
+	}
+	if err := run(*path, opts, *repeat, *cpuprofile, *explain, *rows, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "qperf:", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string, repeat int, cpuprofile string, explain, showRows bool, files []string) error {
+func run(path string, opts sparql.ExecOptions, repeat int, cpuprofile string, explain, showRows bool, files []string) error {
 	st, err := store.Open(path, &store.Options{ReadOnly: true})
 	if err != nil {
 		return err
@@ -55,7 +60,6 @@ func run(path string, repeat int, cpuprofile string, explain, showRows bool, fil
 	}
 	defer snap.Close()
 	ctx := context.Background()
-	opts := sparql.ExecOptions{}
 	if cpuprofile != "" {
 		f, err := os.Create(cpuprofile)
 		if err != nil {

@@ -101,6 +101,7 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		QueryLimits:     limits.limits(),
 		MaxQueries:      *limits.queries,
 		MaxQueued:       limits.queuedConfig(),
+		TableCacheBytes: int64(limits.tables),
 
 		Catalog:   ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
 		Writer:    writer,

@@ -24,6 +24,11 @@
 // scans come a block of quads at a time where the dataset offers it
 // (blockMatcher, which the store implements).
 //
+// OPTIONAL and EXISTS over a single triple pattern probe that pattern
+// directly per solution (probe.go). Hash tables can outlive an execution:
+// given a TableCache (Options.Tables), executions over the same
+// generation of the data share the tables they build (tablecache.go).
+//
 // Planning happens at execution time, because it reads the dataset: the
 // join order of each group comes from Dataset.Estimate and sampled
 // fan-outs (plan.go), filters run as soon as their variables are

@@ -36,6 +36,10 @@ type exec struct {
 
 	estimates map[[4]uint64]float64 // see estimate
 
+	// gen is the dataset's generation when hasGen (see TableCache).
+	gen    uint64
+	hasGen bool
+
 	ticks       uint32
 	bnodes      uint64
 	bnodePrefix string

@@ -61,9 +61,14 @@ type hashTable struct {
 	base   uint64
 	index1 map[uint64]int32
 	index  map[[3]uint64]int32
-	// verdicts holds, when the step has scan filters, their verdict on
-	// each quad once a probe met it (see scanfilter.go), and scratch the
-	// row they are evaluated in.
+}
+
+// stepTable is one step's use of a hash table, which a TableCache may
+// share with other executions: the table, and when the step has scan
+// filters their verdict on each quad once a probe met it (see
+// scanfilter.go) and the row they are evaluated in.
+type stepTable struct {
+	*hashTable
 	verdicts []uint8
 	scratch  []uint64
 }
@@ -153,7 +158,7 @@ func (t *hashTable) link(mask uint8) {
 // hashFor returns the hash table that answers probes with the pattern
 // values pat, building it when the probes so far justify it, or nil to
 // keep using the index.
-func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable, error) {
+func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable, error) {
 	var mask uint8
 	for i, p := range s.tp.pos {
 		if p >= 0 && pat[i] != 0 {
@@ -172,6 +177,14 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 		return t, nil
 	}
 	s.probes++
+	// A table another execution built is used at once; the cache is
+	// asked on the first probe, and again before building one.
+	ck, cacheable := x.cacheKey(s, mask)
+	if cacheable && s.probes == 1 {
+		if t := x.opts.Tables.get(x.gen, ck); t != nil {
+			return s.keep(key, t), nil
+		}
+	}
 	if mask == 0 {
 		// A step sharing no variable with the steps before it (a cross
 		// product) scans the same matches for every outer solution: from
@@ -183,6 +196,11 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 		float64(s.probes) < s.full/hashProbeRatio &&
 			(s.probes < hashEagerProbes || s.expected < s.full/hashEagerRatio) {
 		return nil, nil
+	}
+	if cacheable && s.probes > 1 {
+		if t := x.opts.Tables.get(x.gen, ck); t != nil {
+			return s.keep(key, t), nil
+		}
 	}
 	size := int(s.full)
 	if size > hashMaxQuads {
@@ -233,16 +251,26 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*hashTable,
 		return nil, nil
 	}
 	t.link(mask)
+	if cacheable {
+		x.opts.Tables.put(x.gen, ck, t)
+	}
+	return s.keep(key, t), nil
+}
+
+// keep makes t the step's table for key.
+func (s *step) keep(key hashKey, t *hashTable) *stepTable {
+	st := &stepTable{hashTable: t}
 	if len(s.scanFilters) > 0 {
-		t.verdicts = make([]uint8, len(t.quads))
-		t.scratch = make([]uint64, max(tp.pos[0], tp.pos[1], tp.pos[2])+1)
+		tp := s.tp
+		st.verdicts = make([]uint8, len(t.quads))
+		st.scratch = make([]uint64, max(tp.pos[0], tp.pos[1], tp.pos[2])+1)
 	}
 	if s.tables == nil {
-		s.tables = make(map[hashKey]*hashTable)
+		s.tables = make(map[hashKey]*stepTable)
 	}
-	s.tables[key] = t
-	s.last, s.lastKey = t, key
-	return t, nil
+	s.tables[key] = st
+	s.last, s.lastKey = st, key
+	return st
 }
 
 // first returns the first quad of t matching pat at the positions of

@@ -37,14 +37,14 @@ type step struct {
 	// step switched to a hash join (see hashjoin.go).
 	full   float64
 	probes int
-	tables map[hashKey]*hashTable
+	tables map[hashKey]*stepTable
 	// expected is the planner's estimate of the probes per run (0 when
 	// it made none); see hashFor.
 	expected float64
 	// last is the table of the latest probe and lastKey its key: a step
 	// nearly always probes with one key, and a map lookup on a struct key
 	// per probe showed up in profiles.
-	last    *hashTable
+	last    *stepTable
 	lastKey hashKey
 	// scanFilters are the filters that read only variables of this
 	// triple step, so that a match's own values decide them: they run on

@@ -52,6 +52,10 @@ type Options struct {
 	// default of package budget. Exceeding one stops the query with a
 	// *budget.Error.
 	Limits budget.Limits
+	// Tables, when set, keeps the hash tables the execution builds for
+	// later executions over the same generation of the data, and hands
+	// it those that earlier ones built (tablecache.go).
+	Tables *TableCache
 
 	// linearPlans makes every group use the near-linear join order, so
 	// that tests can compare its answers with the other orders'

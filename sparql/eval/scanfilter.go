@@ -73,7 +73,7 @@ func (s *step) keepQuad(ctx context.Context, x *exec, scratch []uint64, q *[4]ui
 
 // verdict returns whether quad n of table t passes the step's scan
 // filters, judging it on first use.
-func (s *step) verdict(ctx context.Context, x *exec, t *hashTable, n int32) (bool, error) {
+func (s *step) verdict(ctx context.Context, x *exec, t *stepTable, n int32) (bool, error) {
 	switch t.verdicts[n] {
 	case verdictPass:
 		return true, nil
