@@ -49,8 +49,12 @@ triples = int(run.get("triples", "0") or 0)
 print(f"Run of {run.get('start', '?')}: {triples:,} triples, best of {run.get('repeat', '?')} runs per query and engine.")
 print(f"Load average (1, 5, 15 min): before {run.get('load-before', '?')}; after ours and Virtuoso's runs "
       f"{run.get('load-http', '?')}" + (f"; after Oxigraph's {run['load-after']}" if 'load-after' in run else "") + ".")
+if "serve-q8-vmrss" in run:
+    print(f"`maturity serve` after the 8 peer queries: RSS {run['serve-q8-vmrss']} MiB "
+          f"({run.get('serve-q8-rssanon', '?')} MiB its own, {run.get('serve-q8-rssfile', '?')} MiB mapped store pages).")
 if "serve-vmrss" in run:
-    print(f"`maturity serve` after all queries: RSS {run['serve-vmrss']} MiB (peak {run['serve-vmhwm']} MiB).")
+    print(f"`maturity serve` after all queries: RSS {run['serve-vmrss']} MiB (peak {run['serve-vmhwm']} MiB), "
+          f"of which {run.get('serve-rssanon', '?')} MiB its own memory and {run.get('serve-rssfile', '?')} MiB pages of the mapped store file.")
 if run.get("oxigraph", "ok") != "ok":
     print(f"Oxigraph: {run['oxigraph']}")
 print()

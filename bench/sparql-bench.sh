@@ -49,9 +49,11 @@ OUT=${OUT:-/tmp/sparql-bench-${CITIES}x${YEARS}}
 REPEAT=${REPEAT:-5}
 OXIGRAPH=${OXIGRAPH:-1}
 QUERIES=${QUERIES:-$root/bench/queries}
-PORT=${PORT:-18080}
-VPORT=${VPORT:-18895}
-VSQL=${VSQL:-11115}
+# Free ports unless given: other servers may run on this machine.
+freeport() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT=${PORT:-$(freeport)}
+VPORT=${VPORT:-$(freeport)}
+VSQL=${VSQL:-$(freeport)}
 GRAPH=http://example.org/graph/bench
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -91,10 +93,11 @@ if [ ! -d "$STORE" ]; then
   "$OUT/bin/maturity" import --data "$STORE" "$DATA" 2>&1 | tee "$OUT/import.log" >&2
 fi
 echo "== start maturity serve" >&2
-"$OUT/bin/maturity" serve --data "$STORE" --addr "127.0.0.1:$PORT" --base "http://127.0.0.1:$PORT/" >"$OUT/serve.log" 2>&1 &
+"$OUT/bin/maturity" serve --data "$STORE" --addr "127.0.0.1:$PORT" --base "http://bench.example.org/" >"$OUT/serve.log" 2>&1 &
 serve=$!
 pids+=("$serve")
 for _ in $(seq 1 240); do
+  kill -0 "$serve" 2>/dev/null || { echo "maturity serve exited:" >&2; tail -5 "$OUT/serve.log" >&2; exit 1; }
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/sparql?query=ASK%7B%7D" && break
   sleep 0.5
 done
@@ -126,16 +129,24 @@ once() {
   echo "start	$(date -u +%FT%TZ)"
   echo "load-before	$(loadavg)"
 } >"$OUT/run.tsv"
+# memory WHEN: the server's memory in MiB. VmRSS now, VmHWM the peak
+# since start (the import ran in another process); RssAnon is the
+# process's own memory, RssFile the pages of the memory-mapped store file
+# it has read (the kernel's page cache, shared and reclaimable).
+memory() {
+  awk -v w="$1" '/^VmRSS|^VmHWM|^RssAnon|^RssFile/ { printf "serve-%s%s\t%d\n", w, tolower(substr($1, 1, length($1) - 1)), $2 / 1024 }' "/proc/$serve/status" >>"$OUT/run.tsv"
+}
 for q in "${queries[@]}"; do
-  echo "== $(basename "$q" .rq)" >&2
+  name=$(basename "$q" .rq)
+  echo "== $name" >&2
   for _ in $(seq 1 "$REPEAT"); do
     once maturity "http://127.0.0.1:$PORT/sparql" "$q"
     once virtuoso "http://127.0.0.1:$VPORT/sparql" "$q" --data-urlencode "default-graph-uri=$GRAPH"
   done
+  case $name in q8*) memory q8- ;; esac
 done
 echo "load-http	$(loadavg)" >>"$OUT/run.tsv"
-# VmRSS now, VmHWM the peak since start (the import ran in another process).
-awk '/^VmRSS|^VmHWM/ { printf "serve-%s\t%d\n", tolower(substr($1, 1, length($1) - 1)), $2 / 1024 }' "/proc/$serve/status" >>"$OUT/run.tsv"
+memory ""
 
 if [ "$OXIGRAPH" = 1 ]; then
   echo "== Oxigraph" >&2

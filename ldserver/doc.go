@@ -26,6 +26,7 @@
 //	landing.go    the landing page /
 //	void.go       VoID at /.well-known/void
 //	dump.go       gzipped whole-dataset dumps under /dumps/
+//	warm.go       Warm: the catalog and statistics built before requests and after changes
 //	context.go    the JSON-LD context at /ns/context.jsonld
 //	cache.go      the response cache, ETag/Last-Modified, conditional requests
 //	middleware.go request logging, timeout, CORS

@@ -188,6 +188,7 @@ func (s *Server) publish(ctx context.Context, fc *formContext, a *assess.Assessm
 	if err := s.cfg.Writer.ReplaceGraphs(ctx, gcs); err != nil {
 		return 0, fmt.Errorf("write %s: %w", vocab.AssessmentVersion(s.base.iri, a.Org, a.Year, a.Version), err)
 	}
+	s.dataChanged()
 	return a.Version, nil
 }
 

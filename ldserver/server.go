@@ -100,6 +100,9 @@ type Server struct {
 	tmpl    *templates
 	sparql  *endpoint
 	edit    *editor
+	catalog *catalogState // nil until routed
+	// changed wakes Warm after a write through the server.
+	changed chan struct{}
 	// contextGz is the gzipped JSON-LD context, compressed once.
 	contextGz []byte
 }
@@ -144,16 +147,17 @@ func New(cfg Config, src Source) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		cfg:    cfg,
-		base:   b,
-		src:    src,
-		log:    cfg.Logger,
-		langs:  langsFor(cfg.DefaultLang),
-		cache:  newRespCache(cfg.CacheBytes),
-		dumps:  newDumper(cfg.DumpDir),
-		stats:  &statsCache{},
-		hashes: &hashIndex{},
-		tmpl:   t,
+		cfg:     cfg,
+		base:    b,
+		src:     src,
+		log:     cfg.Logger,
+		langs:   langsFor(cfg.DefaultLang),
+		cache:   newRespCache(cfg.CacheBytes),
+		dumps:   newDumper(cfg.DumpDir),
+		stats:   &statsCache{},
+		hashes:  &hashIndex{},
+		tmpl:    t,
+		changed: make(chan struct{}, 1),
 	}
 	if s.sparql, err = newEndpoint(&s.cfg); err != nil {
 		return nil, err

@@ -115,6 +115,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The catalog and the statistics are built now and after every
+	// change, not on a user's request.
+	warmCtx, stopWarm := context.WithCancel(ctx)
+	defer stopWarm()
+	srv.Warm(warmCtx)
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "base", base, "data", *data)
 	errc := make(chan error, 1)
