@@ -22,7 +22,7 @@
 # OXIGRAPH (1 runs it, 0 skips it; default 1), QUERIES (directory of .rq
 # files, default bench/queries), PORT/VPORT/VSQL (ports),
 # VIRTUOSO_BUFFERS (Virtuoso's page buffers, default 170000 ≈ 1.3 GB, or
-# 680000 from 5 M triples on).
+# 340000 ≈ 2.7 GB from 5 M triples on).
 #
 # gen-data.py refuses more than 2000 cities, although its NIS codes only
 # run out past 1000 per arrondissement (about 22,000 cities); for the
@@ -75,7 +75,7 @@ if [ ! -f "$DATA" ]; then
 fi
 triples=$(cat "$OUT/triples.txt" 2>/dev/null || wc -l <"$DATA")
 if [ -z "${VIRTUOSO_BUFFERS:-}" ] && [ "$triples" -gt 5000000 ]; then
-  export VIRTUOSO_BUFFERS=680000
+  export VIRTUOSO_BUFFERS=340000
 fi
 
 echo "== build" >&2

@@ -58,29 +58,31 @@ func computeStats(rd *reader) (*stats, error) {
 	if err != nil {
 		return nil, err
 	}
-	subjects := map[uint64]struct{}{}
-	objects := map[uint64]struct{}{}
+	// Sets of ids, not maps: at ten million triples maps of the distinct
+	// subjects and objects held some 150 MB while the statistics were
+	// computed; bit sets over the store's dense ids hold a few MB.
+	var subjects, objects idSet
 	preds := map[uint64]int{}
-	classInst := map[uint64]map[uint64]struct{}{}
+	classInst := map[uint64]*idSet{}
 	err = rd.match(0, 0, 0, 0, func(q [4]uint64) bool {
 		st.quads++
-		subjects[q[0]] = struct{}{}
-		objects[q[2]] = struct{}{}
+		subjects.add(q[0])
+		objects.add(q[2])
 		preds[q[1]]++
 		if q[1] == typ {
 			m := classInst[q[2]]
 			if m == nil {
-				m = map[uint64]struct{}{}
+				m = &idSet{}
 				classInst[q[2]] = m
 			}
-			m[q[0]] = struct{}{}
+			m.add(q[0])
 		}
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
-	st.subjects, st.objects = len(subjects), len(objects)
+	st.subjects, st.objects = subjects.n, objects.n
 	for p, n := range preds {
 		t, err := rd.term(p)
 		if err != nil {
@@ -94,7 +96,7 @@ func computeStats(rd *reader) (*stats, error) {
 			return nil, err
 		}
 		if t.IsIRI() {
-			st.classes[t.Value] = len(m)
+			st.classes[t.Value] = m.n
 		}
 	}
 	for _, lp := range linkPredicates {
@@ -279,4 +281,37 @@ func (s *Server) voidQuads(rd *reader) ([]rdf.Quad, error) {
 		add(target, nsFOAF+"homepage", rdf.IRI(lt.homepage))
 	}
 	return out, nil
+}
+
+// idSet is a set of term ids that counts its members: a bit set over the
+// ids below idSetDense (stores hand ids out one by one, so a dataset's
+// ids are dense), a map above.
+type idSet struct {
+	bits []uint64
+	big  map[uint64]struct{}
+	n    int
+}
+
+// idSetDense bounds the bit set (at most 64 MiB).
+const idSetDense = 1 << 29
+
+func (s *idSet) add(id uint64) {
+	if id >= idSetDense {
+		if _, ok := s.big[id]; !ok {
+			if s.big == nil {
+				s.big = map[uint64]struct{}{}
+			}
+			s.big[id] = struct{}{}
+			s.n++
+		}
+		return
+	}
+	w := id / 64
+	if w >= uint64(len(s.bits)) {
+		s.bits = append(s.bits, make([]uint64, int(w)+1-len(s.bits)+len(s.bits)/4)...)
+	}
+	if m := uint64(1) << (id % 64); s.bits[w]&m == 0 {
+		s.bits[w] |= m
+		s.n++
+	}
 }
