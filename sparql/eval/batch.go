@@ -164,7 +164,7 @@ func (r *joinRun) probeBatch(b *batchStep, s *step, in []uint64) {
 // scanned is the callback of an index scan of step b.k.
 func (b *batchStep) scanned(qs [][4]uint64) bool {
 	for i := range qs {
-		if !b.emit(b.in, &qs[i], true) {
+		if !b.emit(b.in, (*[3]uint64)(qs[i][:3]), true) {
 			return false
 		}
 	}
@@ -177,7 +177,7 @@ func (b *batchStep) scanned(qs [][4]uint64) bool {
 // step. scanned says whether q comes from the index, which the step's
 // scan filters have not judged yet (on the hash path the caller asks the
 // table's verdicts).
-func (b *batchStep) emit(in []uint64, q *[4]uint64, scanned bool) bool {
+func (b *batchStep) emit(in []uint64, q *[3]uint64, scanned bool) bool {
 	r := b.r
 	if err := r.x.tick(r.ctx); err != nil {
 		r.err = err

@@ -44,7 +44,8 @@ type hashKey struct {
 // Quads with equal keys are chained through next, so a table costs two
 // slices and an index, not a slice per key.
 type hashTable struct {
-	quads [][4]uint64
+	// quads holds the s, p, o of each match (the graph is never read).
+	quads [][3]uint64
 	next  []int32 // next quad with the same key, -1 at the end
 	// one is the position of a single-position key, or -1 (index is
 	// used). A single-position key is looked up in dense when the key ids
@@ -74,7 +75,7 @@ type stepTable struct {
 }
 
 // denseSlack bounds the wasted room of a dense index: at most this many
-// slots per quad (4 bytes each, against the 32 bytes of the quad itself),
+// slots per quad (4 bytes each, against the 24 bytes of the quad itself),
 // or denseFloor slots whatever the quads (512 KiB, cleared in some ten
 // microseconds): the resources of a dataset of a million quads have ids
 // within about 10^5 of each other, so even a table of 300 assessments,
@@ -210,7 +211,7 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 	// link and its share of the index). A table that does not fit the
 	// budget is dropped, and the step keeps probing the index: slower,
 	// but it needs no memory, so the query still gets its answer.
-	const perQuad = 32 + 4 + 32 // quad, chain link, dense index or map share
+	const perQuad = 24 + 4 + 32 // s, p, o; chain link; dense index or map share
 	// The estimate sizes the table up front (growing it while scanning
 	// copies every quad again), within reason: an estimate is no promise.
 	prealloc := min(size, hashPrealloc)
@@ -220,7 +221,7 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 		return nil, nil
 	}
 	fits := true
-	t := &hashTable{one: -1, quads: make([][4]uint64, 0, prealloc)}
+	t := &hashTable{one: -1, quads: make([][3]uint64, 0, prealloc)}
 	switch mask {
 	case 1, 2, 4:
 		t.one = map[uint8]int{1: 0, 2: 1, 4: 2}[mask]
@@ -237,7 +238,9 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 			}
 			held = next
 		}
-		t.quads = append(t.quads, qs...)
+		for i := range qs {
+			t.quads = append(t.quads, [3]uint64(qs[i][:3]))
+		}
 		return len(t.quads) < hashMaxQuads
 	})
 	if err == nil {
@@ -292,7 +295,8 @@ func (t *hashTable) probe(pat [3]uint64, mask uint8, yield func([4]uint64) bool)
 		return
 	}
 	for ; n >= 0; n = t.next[n] {
-		if !yield(t.quads[n]) {
+		q := &t.quads[n]
+		if !yield([4]uint64{q[0], q[1], q[2]}) {
 			return
 		}
 	}

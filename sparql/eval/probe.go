@@ -114,7 +114,7 @@ func (p *probeState) result() error {
 // scanned is the callback of an index scan.
 func (p *probeState) scanned(qs [][4]uint64) bool {
 	for i := range qs {
-		if !p.match(&qs[i], true) {
+		if !p.match((*[3]uint64)(qs[i][:3]), true) {
 			return false
 		}
 	}
@@ -123,7 +123,7 @@ func (p *probeState) scanned(qs [][4]uint64) bool {
 
 // match binds quad q into the row and yields it; false stops. scanned
 // says whether the scan filters still have to judge q.
-func (p *probeState) match(q *[4]uint64, scanned bool) bool {
+func (p *probeState) match(q *[3]uint64, scanned bool) bool {
 	if err := p.x.tick(p.ctx); err != nil {
 		p.err = err
 		return false

@@ -55,7 +55,7 @@ func (s *step) scanFilter(ctx context.Context, x *exec, row []uint64) (bool, err
 }
 
 // keepQuad runs the scan filters on quad q alone, in a scratch row.
-func (s *step) keepQuad(ctx context.Context, x *exec, scratch []uint64, q *[4]uint64) (bool, error) {
+func (s *step) keepQuad(ctx context.Context, x *exec, scratch []uint64, q *[3]uint64) (bool, error) {
 	tp := s.tp
 	for i, p := range tp.pos {
 		if p >= 0 {
