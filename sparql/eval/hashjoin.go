@@ -207,16 +207,16 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 	if size > hashMaxQuads {
 		size = hashMaxQuads
 	}
-	// The table is charged to the meter as it fills (a quad, its chain
-	// link and its share of the index). A table that does not fit the
-	// budget is dropped, and the step keeps probing the index: slower,
-	// but it needs no memory, so the query still gets its answer.
-	const perQuad = 24 + 4 + 32 // s, p, o; chain link; dense index or map share
+	// The table is checked against the meter as it fills (a match, its
+	// chain link and its share of a dense index, which most tables get)
+	// and charged what it holds once built. A table that does not fit
+	// the budget is dropped, and the step keeps probing the index:
+	// slower, but it needs no memory, so the query still gets its answer.
+	const perQuad = 24 + 4 + 8 // s, p, o; chain link; dense index share
 	// The estimate sizes the table up front (growing it while scanning
 	// copies every quad again), within reason: an estimate is no promise.
 	prealloc := min(size, hashPrealloc)
-	held := max(prealloc, 1) * perQuad
-	if !x.mem.fits(held) {
+	if !x.mem.fits(max(prealloc, 1) * perQuad) {
 		s.full = hashMaxQuads + 1 // never fits: keep probing the index
 		return nil, nil
 	}
@@ -236,7 +236,6 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 			if fits = x.mem.fits(next); !fits {
 				return false
 			}
-			held = next
 		}
 		for i := range qs {
 			t.quads = append(t.quads, [3]uint64(qs[i][:3]))
@@ -249,11 +248,15 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 	if err != nil {
 		return nil, fatal(err)
 	}
-	if len(t.quads) >= hashMaxQuads || !fits || x.mem.grow(held, "hash join") != nil {
+	if len(t.quads) >= hashMaxQuads || !fits {
 		s.full = hashMaxQuads + 1 // too big after all: keep probing the index
 		return nil, nil
 	}
 	t.link(mask)
+	if x.mem.grow(int(t.bytes()), "hash join") != nil {
+		s.full = hashMaxQuads + 1
+		return nil, nil
+	}
 	if cacheable {
 		x.opts.Tables.put(x.gen, ck, t)
 	}
