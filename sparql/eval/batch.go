@@ -132,6 +132,12 @@ func (r *joinRun) probeBatch(b *batchStep, s *step, in []uint64) {
 			return
 		}
 		if t != nil {
+			if t.bits != nil {
+				if t.hasKey(pat[t.one]) {
+					b.emit(in, pat, false) // binds nothing: every variable is bound
+				}
+				return
+			}
 			n, ok := t.first(pat, mask)
 			if !ok {
 				return

@@ -7,3 +7,17 @@ func LinearPlans(opts Options) Options {
 	opts.linearPlans = true
 	return opts
 }
+
+// BitsTable builds a bit-set table of keys and reports whether it took
+// them, and then whether it holds each of probe.
+func BitsTable(keys, probe []uint64) (bool, []bool) {
+	var t hashTable
+	if !t.linkBits(keys) {
+		return false, nil
+	}
+	has := make([]bool, len(probe))
+	for i, k := range probe {
+		has[i] = t.hasKey(k)
+	}
+	return true, has
+}

@@ -62,6 +62,12 @@ type hashTable struct {
 	base   uint64
 	index1 map[uint64]int32
 	index  map[[3]uint64]int32
+	// bits, when set, is all the table holds: a step whose probes bind
+	// every variable of its pattern only asks whether a match exists
+	// (`?r a ex:Response` after ?r is bound), so the keys of the matches
+	// are a bit set over their id range (bit id-base), a bit per id
+	// where a match costs 24 bytes and its index share (see existsOnly).
+	bits []uint64
 }
 
 // stepTable is one step's use of a hash table, which a TableCache may
@@ -182,7 +188,7 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 	// asked on the first probe, and again before building one.
 	ck, cacheable := x.cacheKey(s, mask)
 	if cacheable && s.probes == 1 {
-		if t := x.opts.Tables.get(x.gen, ck); t != nil {
+		if t := x.opts.Tables.get(x.gen, ck); t != nil && (t.bits == nil || len(s.scanFilters) == 0) {
 			return s.keep(key, t), nil
 		}
 	}
@@ -199,7 +205,7 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 		return nil, nil
 	}
 	if cacheable && s.probes > 1 {
-		if t := x.opts.Tables.get(x.gen, ck); t != nil {
+		if t := x.opts.Tables.get(x.gen, ck); t != nil && (t.bits == nil || len(s.scanFilters) == 0) {
 			return s.keep(key, t), nil
 		}
 	}
@@ -221,26 +227,41 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 		return nil, nil
 	}
 	fits := true
-	t := &hashTable{one: -1, quads: make([][3]uint64, 0, prealloc)}
+	t := &hashTable{one: -1}
 	switch mask {
 	case 1, 2, 4:
 		t.one = map[uint8]int{1: 0, 2: 1, 4: 2}[mask]
 	}
 	tp := s.tp
+	var keys []uint64 // an exists-only table's keys, while scanning
+	exists := t.one >= 0 && len(s.scanFilters) == 0 && existsOnly(tp.ids, mask)
+	if exists {
+		keys = make([]uint64, 0, prealloc)
+	} else {
+		t.quads = make([][3]uint64, 0, prealloc)
+	}
+	n := 0
 	err := x.matchBlocks(ctx, tp.graph, tp.ids[0], tp.ids[1], tp.ids[2], func(qs [][4]uint64) bool {
 		if ctx.Err() != nil {
 			return false
 		}
-		if len(t.quads)+len(qs) > cap(t.quads) {
-			next := max(2*cap(t.quads), len(t.quads)+len(qs), 1024) * perQuad
-			if fits = x.mem.fits(next); !fits {
-				return false
+		if exists {
+			for i := range qs {
+				keys = append(keys, qs[i][t.one])
+			}
+		} else {
+			if len(t.quads)+len(qs) > cap(t.quads) {
+				next := max(2*cap(t.quads), len(t.quads)+len(qs), 1024) * perQuad
+				if fits = x.mem.fits(next); !fits {
+					return false
+				}
+			}
+			for i := range qs {
+				t.quads = append(t.quads, [3]uint64(qs[i][:3]))
 			}
 		}
-		for i := range qs {
-			t.quads = append(t.quads, [3]uint64(qs[i][:3]))
-		}
-		return len(t.quads) < hashMaxQuads
+		n += len(qs)
+		return n < hashMaxQuads
 	})
 	if err == nil {
 		err = ctx.Err()
@@ -248,11 +269,21 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 	if err != nil {
 		return nil, fatal(err)
 	}
-	if len(t.quads) >= hashMaxQuads || !fits {
+	if n >= hashMaxQuads || !fits {
 		s.full = hashMaxQuads + 1 // too big after all: keep probing the index
 		return nil, nil
 	}
-	t.link(mask)
+	if !exists || !t.linkBits(keys) {
+		if exists {
+			// Keys too spread for a bit set: an ordinary table of them.
+			t.quads = make([][3]uint64, len(keys))
+			for i, k := range keys {
+				t.quads[i] = tp.ids
+				t.quads[i][t.one] = k
+			}
+		}
+		t.link(mask)
+	}
 	if x.mem.grow(int(t.bytes()), "hash join") != nil {
 		s.full = hashMaxQuads + 1
 		return nil, nil
@@ -293,6 +324,12 @@ func (t *hashTable) first(pat *[3]uint64, mask uint8) (int32, bool) {
 
 // probe calls yield with the quads of t matching pat.
 func (t *hashTable) probe(pat [3]uint64, mask uint8, yield func([4]uint64) bool) {
+	if t.bits != nil {
+		if t.hasKey(pat[t.one]) {
+			yield([4]uint64{pat[0], pat[1], pat[2]})
+		}
+		return
+	}
 	n, ok := t.first(&pat, mask)
 	if !ok {
 		return
@@ -303,4 +340,53 @@ func (t *hashTable) probe(pat [3]uint64, mask uint8, yield func([4]uint64) bool)
 			return
 		}
 	}
+}
+
+// existsOnly reports whether a table of the pattern with constants ids,
+// probed with the positions of mask bound, only answers whether a match
+// exists: mask covers every position that is not a constant.
+func existsOnly(ids [3]uint64, mask uint8) bool {
+	for i, id := range ids {
+		if id == 0 && mask&(1<<i) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// bitsSlack bounds a bit set's id range per key (32 bytes of bits a key,
+// what a match of an ordinary table costs), or bitsFloor ids whatever the
+// keys (1 MiB).
+const (
+	bitsSlack = 256
+	bitsFloor = 1 << 23
+)
+
+// linkBits makes t the bit set of keys, or returns false when they are
+// too spread out for one.
+func (t *hashTable) linkBits(keys []uint64) bool {
+	if len(keys) == 0 {
+		t.bits = []uint64{}
+		return true
+	}
+	lo, hi := keys[0], keys[0]
+	for _, k := range keys {
+		lo, hi = min(lo, k), max(hi, k)
+	}
+	if hi-lo >= max(uint64(len(keys))*bitsSlack, bitsFloor) {
+		return false
+	}
+	t.base = lo
+	t.bits = make([]uint64, (hi-lo)/64+1)
+	for _, k := range keys {
+		k -= lo
+		t.bits[k/64] |= 1 << (k % 64)
+	}
+	return true
+}
+
+// hasKey reports whether bit-set table t holds key k.
+func (t *hashTable) hasKey(k uint64) bool {
+	i := k - t.base // wraps below base: out of range too
+	return i/64 < uint64(len(t.bits)) && t.bits[i/64]&(1<<(i%64)) != 0
 }

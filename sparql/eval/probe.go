@@ -82,6 +82,12 @@ func (s *step) eachMatch(ctx context.Context, x *exec, row []uint64, yield yield
 		}
 		return p.result()
 	}
+	if t.bits != nil {
+		if t.hasKey(p.pat[t.one]) {
+			p.match(&p.pat, false) // binds nothing: every variable is bound
+		}
+		return p.result()
+	}
 	n, ok := t.first(&p.pat, mask)
 	if !ok {
 		return nil
