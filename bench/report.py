@@ -55,6 +55,8 @@ if "serve-q8-vmrss" in run:
 if "serve-vmrss" in run:
     print(f"`maturity serve` after all queries: RSS {run['serve-vmrss']} MiB (peak {run['serve-vmhwm']} MiB), "
           f"of which {run.get('serve-rssanon', '?')} MiB its own memory and {run.get('serve-rssfile', '?')} MiB pages of the mapped store file.")
+if "virtuoso-vmrss" in run:
+    print(f"Virtuoso's RSS after all queries: {run['virtuoso-vmrss']} MiB.")
 if run.get("oxigraph", "ok") != "ok":
     print(f"Oxigraph: {run['oxigraph']}")
 print()

@@ -147,6 +147,9 @@ for q in "${queries[@]}"; do
 done
 echo "load-http	$(loadavg)" >>"$OUT/run.tsv"
 memory ""
+# Virtuoso's resident memory, for comparison (its page buffers are its
+# own memory, not mapped file pages).
+awk '/^VmRSS/ { printf "virtuoso-vmrss\t%d\n", $2 / 1024 }' "/proc/$(cat "$OUT/virt/virtuoso.pid")/status" >>"$OUT/run.tsv"
 
 if [ "$OXIGRAPH" = 1 ]; then
   echo "== Oxigraph" >&2

@@ -99,9 +99,9 @@ func (l *limitFlags) limits() sparql.Limits {
 }
 
 // setMemoryLimit sets the soft memory limit unless GOMEMLIMIT is set: the
-// garbage collector runs with GOGC=400 for speed (serve.go), which lets
-// the heap grow to five times what is live; the limit makes it collect
-// harder before the process outgrows what the queries are allowed. The
+// limit makes the garbage collector work harder before the process
+// outgrows what the queries are allowed (GOGC alone lets the heap grow
+// to twice what is live, or more with a larger GOGC). The
 // default is what the running queries may hold (--query-memory each),
 // the table cache (--table-cache) and 128 MiB for the server itself (an
 // idle server holds about 20 MB, the response cache up to 64 MiB).

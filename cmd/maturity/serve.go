@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -51,13 +50,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(sio.err, nil))
-	// Query evaluation allocates short-lived rows and hash tables; with the
-	// default GOGC the collector took 10–15 % of query time on the 1M-triple
-	// benchmark, and GOGC=400 made most queries 20–30 % faster
-	// (bench/RESULTS.md). An explicit GOGC still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
+	// The collector runs with the default GOGC: serve used to set 400,
+	// which made queries 20–30 % faster when they allocated a row's
+	// worth per solution, but the batched evaluator allocates little, and
+	// on the benchmark of record GOGC 100, 200 and 400 now take the same
+	// CPU (bench/RESULTS.md) while 400 kept five times the live heap.
 	limits.setMemoryLimit(log)
 
 	st, err := openStore(*data)
