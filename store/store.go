@@ -68,6 +68,9 @@ type Store struct {
 	// beforeCommit, when set (by tests), runs right before Import commits;
 	// the kill -9 test uses it to kill inside bbolt's commit.
 	beforeCommit func()
+
+	// estimates caches counts of Estimate per generation (estimate.go).
+	estimates estimateCache
 }
 
 // Open opens or creates the store file at path.

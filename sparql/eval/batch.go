@@ -126,7 +126,7 @@ func (r *joinRun) probeBatch(b *batchStep, s *step, in []uint64) {
 		}
 	}
 	if (pat[0]|pat[1]|pat[2])&overlayBit == 0 {
-		t, err := s.hashFor(r.ctx, r.x, *pat)
+		t, err := s.hashFor(r.ctx, r.x, *pat, false)
 		if err != nil {
 			r.err = err
 			return

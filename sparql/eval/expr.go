@@ -340,7 +340,7 @@ func (c *compiler) compileExists(e *algebra.Exists, sc *scope, g graphCtx) (expr
 		// substitution is the row itself, and a probe answers.
 		return func(ctx context.Context, x *exec, row []uint64) (rdf.Term, error) {
 			// eachMatch returns errStop exactly when a match was found.
-			err := one.eachMatch(ctx, x, row, stopAtFirst)
+			err := one.eachMatch(ctx, x, row, true, stopAtFirst)
 			if err != nil && err != errStop {
 				return rdf.Term{}, fatal(err)
 			}

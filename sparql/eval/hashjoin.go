@@ -25,6 +25,9 @@ const (
 	// and hashEagerProbes for a LIMIT the plan does not know of.
 	hashEagerRatio  = 4
 	hashEagerProbes = 256
+	// hashDoubt: a step the planner expects too few probes for keeps the
+	// index until the probes are this many times the estimate.
+	hashDoubt = 4
 	// hashMaxQuads bounds the memory of one table (about 50 MB); the
 	// execution's memory budget may bound it further (see hashFor).
 	hashMaxQuads = 1 << 20
@@ -37,6 +40,9 @@ const (
 type hashKey struct {
 	mask  uint8
 	graph uint64
+	// exists is set for a table that only answers whether a match
+	// exists (see existsOnly).
+	exists bool
 }
 
 // hashTable holds the matches of a pattern's constants, indexed by the
@@ -165,14 +171,18 @@ func (t *hashTable) link(mask uint8) {
 // hashFor returns the hash table that answers probes with the pattern
 // values pat, building it when the probes so far justify it, or nil to
 // keep using the index.
-func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable, error) {
+//
+// exists says that the caller only asks whether a match exists (EXISTS),
+// so the variables the probe leaves unbound need not be kept.
+func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64, exists bool) (*stepTable, error) {
 	var mask uint8
 	for i, p := range s.tp.pos {
 		if p >= 0 && pat[i] != 0 {
 			mask |= 1 << i
 		}
 	}
-	key := hashKey{mask: mask}
+	exists = exists || existsOnly(s.tp.ids, mask)
+	key := hashKey{mask: mask, exists: exists}
 	if s.tp.graph == inNamed {
 		key.graph = x.graph
 	}
@@ -186,7 +196,7 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 	s.probes++
 	// A table another execution built is used at once; the cache is
 	// asked on the first probe, and again before building one.
-	ck, cacheable := x.cacheKey(s, mask)
+	ck, cacheable := x.cacheKey(s, mask, exists)
 	if cacheable && s.probes == 1 {
 		if t := x.opts.Tables.get(x.gen, ck); t != nil && (t.bits == nil || len(s.scanFilters) == 0) {
 			return s.keep(key, t), nil
@@ -201,7 +211,14 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 		}
 	} else if s.probes < hashMinProbes || s.full > hashMaxQuads ||
 		float64(s.probes) < s.full/hashProbeRatio &&
-			(s.probes < hashEagerProbes || s.expected < s.full/hashEagerRatio) {
+			(s.probes < hashEagerProbes || s.expected < s.full/hashEagerRatio) ||
+		s.expected > 0 && s.expected < s.full/hashProbeRatio && float64(s.probes) < hashDoubt*s.expected {
+		// The last case: the planner expects fewer probes in all than
+		// pay for a scan of the pattern (4,000 filtered scores probing
+		// the 838,000 assessments of every observation and response);
+		// switching when the probes reach full/hashProbeRatio would scan
+		// it for the last few. Its estimate is trusted until the probes
+		// are hashDoubt times more.
 		return nil, nil
 	}
 	if cacheable && s.probes > 1 {
@@ -234,7 +251,7 @@ func (s *step) hashFor(ctx context.Context, x *exec, pat [3]uint64) (*stepTable,
 	}
 	tp := s.tp
 	var keys []uint64 // an exists-only table's keys, while scanning
-	exists := t.one >= 0 && len(s.scanFilters) == 0 && existsOnly(tp.ids, mask)
+	exists = exists && t.one >= 0 && len(s.scanFilters) == 0
 	if exists {
 		keys = make([]uint64, 0, prealloc)
 	} else {

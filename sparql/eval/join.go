@@ -122,7 +122,17 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 		}
 		steps = append(steps, s)
 	}
-	if err := c.orderSteps(steps, g, bound, fp.filters); err != nil {
+	// Filters are compiled before the order is chosen: the planner
+	// samples the selectivity of those a single triple pattern decides.
+	compiled := make([]expr, len(fp.filters))
+	for i, f := range fp.filters {
+		e, err := c.compileExpr(f, sc, g)
+		if err != nil {
+			return nil, err
+		}
+		compiled[i] = memoFilter(e, f, sc)
+	}
+	if err := c.orderSteps(steps, g, bound, fp.filters, compiled); err != nil {
 		return nil, err
 	}
 	for _, s := range steps {
@@ -161,12 +171,8 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 		}
 	}
 	unsafe := make(varSet)
-	for _, f := range fp.filters {
-		e, err := c.compileExpr(f, sc, g)
-		if err != nil {
-			return nil, err
-		}
-		e = memoFilter(e, f, sc)
+	for i, f := range fp.filters {
+		e := compiled[i]
 		// A filter runs after the first steps that certainly bind all its
 		// variables that the group binds at all; one whose variables the
 		// group may leave unbound runs at the end.
@@ -460,7 +466,7 @@ func (r *joinRun) level(k int) bool {
 	}
 	cb := ls.cb
 	if (pat[0]|pat[1]|pat[2])&overlayBit == 0 {
-		t, err := s.hashFor(r.ctx, r.x, *pat)
+		t, err := s.hashFor(r.ctx, r.x, *pat, false)
 		if err != nil {
 			r.err = err
 			return false

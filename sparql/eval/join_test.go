@@ -44,6 +44,8 @@ func TestHashJoinShapes(t *testing.T) {
 		{`SELECT (COUNT(*) AS ?n) WHERE { ?p :name ?name . ?p :age ?a }`, fmt.Sprint(withAge)},
 		{`SELECT (COUNT(*) AS ?n) WHERE { ?p :name ?name . FILTER NOT EXISTS { ?p a :Student } }`, fmt.Sprint(1500)},
 		{`SELECT (COUNT(*) AS ?n) WHERE { ?p :name ?name . OPTIONAL { ?p :age ?a } FILTER(!BOUND(?a)) }`, fmt.Sprint(1000)},
+		{`SELECT (COUNT(*) AS ?n) WHERE { ?p :name ?name . FILTER NOT EXISTS { ?p :age ?any } }`, fmt.Sprint(1000)},
+		{`SELECT (COUNT(*) AS ?n) WHERE { ?p :name ?name . FILTER EXISTS { ?p :age ?any } ?p :age ?a }`, fmt.Sprint(withAge)},
 	}
 	for _, tc := range tests {
 		got := rows(t, ds, tc.query, eval.Options{})

@@ -64,7 +64,7 @@ func (o *leftJoinOp) run(ctx context.Context, x *exec, row []uint64, yield yield
 		matched = false
 		var err error
 		if o.one != nil {
-			err = o.one.eachMatch(ctx, x, r, onRight)
+			err = o.one.eachMatch(ctx, x, r, false, onRight)
 		} else {
 			err = o.right.run(ctx, x, r, onRight)
 		}

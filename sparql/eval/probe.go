@@ -42,8 +42,10 @@ type probeState struct {
 
 // eachMatch calls yield with row extended by each match of triple step s
 // that is compatible with it (bound in place and unbound afterwards) and
-// passes the step's scan filters, until yield returns false.
-func (s *step) eachMatch(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
+// passes the step's scan filters, until yield returns false. With exists,
+// the caller only asks whether there is a match (EXISTS): the variables
+// the row leaves unbound may stay unbound.
+func (s *step) eachMatch(ctx context.Context, x *exec, row []uint64, exists bool, yield yieldFn) error {
 	tp := s.tp
 	if tp.absent {
 		return nil
@@ -71,7 +73,7 @@ func (s *step) eachMatch(ctx context.Context, x *exec, row []uint64, yield yield
 	if (p.pat[0]|p.pat[1]|p.pat[2])&overlayBit != 0 {
 		return nil // computed terms are not in the dataset
 	}
-	t, err := s.hashFor(ctx, x, p.pat)
+	t, err := s.hashFor(ctx, x, p.pat, exists)
 	if err != nil {
 		return err
 	}

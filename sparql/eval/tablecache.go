@@ -40,9 +40,10 @@ type TableCache struct {
 // tableKey names a table: the pattern's constants, the positions it is
 // keyed on and the graph its matches come from (0: every graph).
 type tableKey struct {
-	ids   [3]uint64
-	mask  uint8
-	graph uint64
+	ids    [3]uint64
+	mask   uint8
+	graph  uint64
+	exists bool
 }
 
 type cacheEntry struct {
@@ -120,11 +121,11 @@ type generation interface {
 // cacheKey returns the cache key of step s's table for mask, and false
 // when its tables are not to be cached: no cache, a dataset without
 // generations, or a default graph merged from several graphs.
-func (x *exec) cacheKey(s *step, mask uint8) (tableKey, bool) {
+func (x *exec) cacheKey(s *step, mask uint8, exists bool) (tableKey, bool) {
 	if x.opts.Tables == nil || !x.hasGen {
 		return tableKey{}, false
 	}
-	k := tableKey{ids: s.tp.ids, mask: mask}
+	k := tableKey{ids: s.tp.ids, mask: mask, exists: exists}
 	switch {
 	case s.tp.graph == inNamed:
 		k.graph = x.graph
