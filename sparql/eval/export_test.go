@@ -21,3 +21,21 @@ func BitsTable(keys, probe []uint64) (bool, []bool) {
 	}
 	return true, has
 }
+
+// IDIndex fills an idIndex with keys (values their positions, the last
+// position for a repeated key) and looks up probe.
+func IDIndex(keys, probe []uint64) []int32 {
+	x := newIDIndex(len(keys))
+	for i, k := range keys {
+		x.put(k, int32(i))
+	}
+	out := make([]int32, len(probe))
+	for i, k := range probe {
+		v, ok := x.get(k)
+		if !ok {
+			v = -1
+		}
+		out[i] = v
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package eval_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -71,5 +72,37 @@ func TestBitsTable(t *testing.T) {
 	}
 	if ok, has := eval.BitsTable(nil, []uint64{1}); !ok || has[0] {
 		t.Errorf("empty: %v %v", ok, has)
+	}
+}
+
+func TestIDIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 7, 1000, 50000} {
+		keys := make([]uint64, n)
+		want := map[uint64]int32{}
+		for i := range keys {
+			keys[i] = 1 + r.Uint64N(uint64(3*n+10))
+			if r.IntN(3) == 0 {
+				keys[i] = 1 + r.Uint64()>>1 // spread
+			}
+			want[keys[i]] = int32(i)
+		}
+		probe := make([]uint64, 0, 2*n+1)
+		for k := range want {
+			probe = append(probe, k)
+		}
+		for range n + 1 {
+			probe = append(probe, 1+r.Uint64N(uint64(6*n+20)))
+		}
+		got := eval.IDIndex(keys, probe)
+		for i, k := range probe {
+			w, ok := want[k]
+			if !ok {
+				w = -1
+			}
+			if got[i] != w {
+				t.Fatalf("n %d: key %d → %d, want %d", n, k, got[i], w)
+			}
+		}
 	}
 }

@@ -141,6 +141,6 @@ func (x *exec) cacheKey(s *step, mask uint8, exists bool) (tableKey, bool) {
 // bytes estimates the memory of t.
 func (t *hashTable) bytes() int64 {
 	n := int64(cap(t.quads))*24 + int64(cap(t.next))*4 + int64(cap(t.dense))*4 + int64(cap(t.bits))*8
-	n += int64(len(t.index1))*(8+4+mapEntry) + int64(len(t.index))*(24+4+mapEntry)
+	n += int64(len(t.index1.keys))*(8+4) + int64(len(t.index))*(24+4+mapEntry)
 	return n + 128
 }
