@@ -2,7 +2,7 @@
 # ./test.sh: every test of the repository, with nothing skipped.
 #
 #  1. Checks the programs the tests call out to: rapper (Debian
-#     raptor2-utils), node and npm, and Chromium. As root on Debian it
+#     raptor2-utils), node and npm, Chromium and Debian's python3-rdflib. As root on Debian it
 #     installs what is missing with apt-get; otherwise it stops here and
 #     names each missing program and how to install it.
 #  2. Installs the npm packages of tools/node (npm ci) when their lock file
@@ -24,9 +24,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The packages that share caches, pools or stores across goroutines (add
-# the web app's package here when it arrives).
-race_pkgs=(./store ./ldserver ./sparql/eval ./dcat)
+# The packages that share caches, pools or stores across goroutines.
+race_pkgs=(./store ./ldserver ./sparqlhttp ./webapp ./sparql/eval ./dcat)
 
 start=$(date +%s)
 missing=() # "program: how to get it"
@@ -38,6 +37,8 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   missing+=("node and npm (Node.js 18 or later): apt-get install nodejs npm")
 fi
 command -v chromium >/dev/null || { apt+=(chromium); missing+=("chromium: apt-get install chromium"); }
+# rdflib runs the example queries as an independent engine and client.
+/usr/bin/python3 -c 'import rdflib' 2>/dev/null || { apt+=(python3-rdflib); missing+=("rdflib for /usr/bin/python3: apt-get install python3-rdflib"); }
 
 if [ ${#apt[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "== installing ${apt[*]} (apt-get)"
@@ -48,6 +49,7 @@ if [ ${#apt[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; 
   for p in rapper node npm chromium; do
     command -v "$p" >/dev/null || missing+=("$p: apt-get did not provide it")
   done
+  /usr/bin/python3 -c 'import rdflib' 2>/dev/null || missing+=("python3-rdflib: apt-get did not provide it")
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "./test.sh: the tests need programs this machine lacks:" >&2

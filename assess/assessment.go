@@ -86,12 +86,14 @@ func BuildAssessment(ctx context.Context, base string, model *vocab.Model, a *As
 	year, ver := strconv.Itoa(a.Year), strconv.Itoa(a.Version)
 	srcs := sources{}
 	key := []string{"nis", "jaar", "versie", "domein"}
-	srcs.declare("zelfevaluatie.csv", append(key, "methode", "maturiteit", "nood", "kloof")...)
+	srcs.declare("zelfevaluatie.csv", append(key, "methode", "maturiteit", "nood", "kloof", "domein_iri", "methode_iri")...)
 	srcs.declare("toelichting.csv", append(key, "toelichting")...)
 	srcs.declare("bewijs.csv", append(key, "url")...)
+	method := model.MethodIRIs[a.Method]
 	for _, s := range a.Scores {
 		k := []string{a.Org, year, ver, s.Domain}
-		srcs.add("zelfevaluatie.csv", append(k, a.Method, decimal(s.Maturity), decimal(s.Need), decimal(s.Gap()))...)
+		d, _ := model.Domain(s.Domain) // Validate checked it exists
+		srcs.add("zelfevaluatie.csv", append(k, a.Method, decimal(s.Maturity), decimal(s.Need), decimal(s.Gap()), d.IRI, method)...)
 		if s.Rationale != "" {
 			srcs.add("toelichting.csv", append(k, s.Rationale)...)
 		}
@@ -116,7 +118,7 @@ func BuildAssessment(ctx context.Context, base string, model *vocab.Model, a *As
 	}
 	b := newBuilder(base, g)
 	b.quads = mapped
-	b.datasetMetadata(a)
+	b.datasetMetadata(a, method)
 	plan := NewPlan(model, a)
 	b.plan(plan, a)
 
@@ -153,7 +155,7 @@ func (b *builder) text(s, p string, t vocab.Text) {
 	}
 }
 
-func (b *builder) mat(local string) string { return vocab.Mat(b.base, local) }
+func (b *builder) mat(local string) string { return vocab.Mat(local) }
 
 func orgName(a *Assessment, lang string) string {
 	if n := a.OrgLabel.In(lang); n != "" {
@@ -162,13 +164,13 @@ func orgName(a *Assessment, lang string) string {
 	return a.Org
 }
 
-func (b *builder) datasetMetadata(a *Assessment) {
+func (b *builder) datasetMetadata(a *Assessment, method string) {
 	v := vocab.AssessmentVersion(b.base, a.Org, a.Year, a.Version)
 	org := vocab.Organisation(b.base, a.Org)
 	b.iri(v, rdf.RDFType, vocab.QB+"DataSet")
 	b.iri(v, rdf.RDFType, b.mat("Assessment"))
 	b.iri(v, rdf.RDFType, vocab.PROV+"Entity")
-	b.iri(v, vocab.QB+"structure", vocab.DSD(b.base, "evaluatie"))
+	b.iri(v, vocab.QB+"structure", vocab.DSD("evaluatie"))
 	title := vocab.Text{
 		"nl": fmt.Sprintf("Open-data-maturiteit van %s, %d (versie %d)", orgName(a, "nl"), a.Year, a.Version),
 		"en": fmt.Sprintf("Open data maturity of %s, %d (version %d)", orgName(a, "en"), a.Year, a.Version),
@@ -182,7 +184,7 @@ func (b *builder) datasetMetadata(a *Assessment) {
 	b.iri(v, vocab.DCT+"publisher", org)
 	b.iri(v, b.mat("organisation"), org)
 	b.add(v, b.mat("period"), rdf.TypedLiteral(strconv.Itoa(a.Year), rdf.XSDGYear))
-	b.iri(v, b.mat("method"), vocab.Method(b.base, a.Method))
+	b.iri(v, b.mat("method"), method)
 	b.add(v, b.mat("versionNumber"), rdf.TypedLiteral(strconv.Itoa(a.Version), rdf.XSDInteger))
 	b.iri(v, vocab.DCT+"isVersionOf", vocab.Assessment(b.base, a.Org, a.Year))
 	b.iri(v, vocab.DCT+"license", licence(a.Licence))

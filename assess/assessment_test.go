@@ -12,7 +12,7 @@ import (
 )
 
 func demoAssessment(version int) Assessment {
-	return Assessment{Org: "24062", OrgLabel: vocab.Text{"nl": "Stad Leuven", "en": "City of Leuven"}, Year: 2024, Version: version,
+	return Assessment{Org: "99991", OrgLabel: vocab.Text{"nl": "Demostad Noord (fictief)", "en": "Demo City North (fictional)"}, Year: 2024, Version: version,
 		Method: "zelfevaluatie", Generated: time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC), Author: "Team data"}
 }
 
@@ -25,7 +25,7 @@ func TestBuildAssessment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(gs) != 2 || gs[0].IRI != vocab.AssessmentGraph(testBase, "24062", 2024, 1) || gs[1].IRI != vocab.AssessmentIndexGraph(testBase, "24062", 2024) {
+	if len(gs) != 2 || gs[0].IRI != vocab.AssessmentGraph(testBase, "99991", 2024, 1) || gs[1].IRI != vocab.AssessmentIndexGraph(testBase, "99991", 2024) {
 		t.Fatalf("graphs %v", gs)
 	}
 	for _, g := range gs {
@@ -40,7 +40,7 @@ func TestBuildAssessment(t *testing.T) {
 		t.Errorf("integrity violations: %v", vs)
 	}
 	ds := eval.NewMemory(all)
-	back, err := LoadAssessment(ctx, ds, testBase, "24062", 2024)
+	back, err := LoadAssessment(ctx, ds, testBase, "99991", 2024)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,16 +62,16 @@ func TestBuildAssessment(t *testing.T) {
 		}
 		return false
 	}
-	v1 := vocab.AssessmentVersion(testBase, "24062", 2024, 1)
+	v1 := vocab.AssessmentVersion(testBase, "99991", 2024, 1)
 	for _, c := range [][3]string{
-		{v1, vocab.PROV + "wasAttributedTo", vocab.Organisation(testBase, "24062")},
+		{v1, vocab.PROV + "wasAttributedTo", vocab.Organisation(testBase, "99991")},
 		{v1, vocab.PROV + "generatedAtTime", "2024-05-01T10:00:00Z"},
-		{v1, vocab.QB + "structure", vocab.DSD(testBase, "evaluatie")},
+		{v1, vocab.QB + "structure", vocab.DSD("evaluatie")},
 		{v1, vocab.DCT + "license", vocab.CC0},
-		{vocab.Assessment(testBase, "24062", 2024), vocab.Mat(testBase, "currentVersion"), v1},
-		{vocab.Recommendation(testBase, "24062", 2024, 1, 1), vocab.Mat(testBase, "domain"), vocab.Domain(testBase, "kennis")},
-		{vocab.Recommendation(testBase, "24062", 2024, 1, 1), vocab.Mat(testBase, "assessment"), v1},
-		{vocab.Observation(testBase, "24062", 2024, 1, "kennis"), vocab.Mat(testBase, "gap"), "3.0"},
+		{vocab.Assessment(testBase, "99991", 2024), vocab.Mat("currentVersion"), v1},
+		{vocab.Recommendation(testBase, "99991", 2024, 1, 1), vocab.Mat("domain"), vocab.Domain("kennis")},
+		{vocab.Recommendation(testBase, "99991", 2024, 1, 1), vocab.Mat("assessment"), v1},
+		{vocab.Observation(testBase, "99991", 2024, 1, "kennis"), vocab.Mat("gap"), "3.0"},
 	} {
 		if !has(c[0], c[1], c[2]) {
 			t.Errorf("missing %v", c)
@@ -85,7 +85,7 @@ func TestAssessmentVersions(t *testing.T) {
 	model, modelQuads := testModel(t)
 	ctx := context.Background()
 	store := append([]rdf.Quad{}, modelQuads...)
-	next, err := NextAssessmentVersion(ctx, eval.NewMemory(store), testBase, "24062", 2024)
+	next, err := NextAssessmentVersion(ctx, eval.NewMemory(store), testBase, "99991", 2024)
 	if err != nil || next != 1 {
 		t.Fatalf("first version = %d, %v", next, err)
 	}
@@ -94,7 +94,7 @@ func TestAssessmentVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	store = append(store, allQuads(g1)...)
-	next, err = NextAssessmentVersion(ctx, eval.NewMemory(store), testBase, "24062", 2024)
+	next, err = NextAssessmentVersion(ctx, eval.NewMemory(store), testBase, "99991", 2024)
 	if err != nil || next != 2 {
 		t.Fatalf("next version = %d, %v", next, err)
 	}
@@ -115,19 +115,19 @@ func TestAssessmentVersions(t *testing.T) {
 		t.Errorf("integrity violations: %v", vs)
 	}
 	ds := eval.NewMemory(store)
-	a, err := LoadAssessment(ctx, ds, testBase, "24062", 2024)
+	a, err := LoadAssessment(ctx, ds, testBase, "99991", 2024)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Version != 2 {
 		t.Errorf("current version %d, want 2", a.Version)
 	}
-	v1, v2 := vocab.AssessmentVersion(testBase, "24062", 2024, 1), vocab.AssessmentVersion(testBase, "24062", 2024, 2)
+	v1, v2 := vocab.AssessmentVersion(testBase, "99991", 2024, 1), vocab.AssessmentVersion(testBase, "99991", 2024, 2)
 	want := map[[3]string]bool{
 		{v2, vocab.PROV + "wasRevisionOf", v1}: false,
 		{v1, vocab.DCT + "isReplacedBy", v2}:   false,
-		{vocab.Observation(testBase, "24062", 2024, 1, "sponsoring"), vocab.Mat(testBase, "maturityScore"), "2.0"}: false,
-		{vocab.Observation(testBase, "24062", 2024, 2, "sponsoring"), vocab.Mat(testBase, "maturityScore"), "3.0"}: false,
+		{vocab.Observation(testBase, "99991", 2024, 1, "sponsoring"), vocab.Mat("maturityScore"), "2.0"}: false,
+		{vocab.Observation(testBase, "99991", 2024, 2, "sponsoring"), vocab.Mat("maturityScore"), "3.0"}: false,
 	}
 	for _, q := range store {
 		k := [3]string{q.S.Value, q.P.Value, q.O.Value}
@@ -151,7 +151,7 @@ func TestAssessmentLicence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v1 := vocab.AssessmentVersion(testBase, "24062", 2024, 1)
+	v1 := vocab.AssessmentVersion(testBase, "99991", 2024, 1)
 	var got []string
 	for _, q := range gs[0].Quads {
 		if q.S.Value == v1 && q.P.Value == vocab.DCT+"license" {
@@ -169,10 +169,10 @@ func TestAssessmentValidate(t *testing.T) {
 	scores := []Score{{Domain: "kennis", Maturity: 2, Need: 3}}
 	for _, a := range []Assessment{
 		{Org: "Leuven", Year: 2024, Version: 1, Method: "zelfevaluatie", Scores: scores},
-		{Org: "24062", Year: 24, Version: 1, Method: "zelfevaluatie", Scores: scores},
-		{Org: "24062", Year: 2024, Version: 0, Method: "zelfevaluatie", Scores: scores},
-		{Org: "24062", Year: 2024, Version: 1, Method: "gok", Scores: scores},
-		{Org: "24062", Year: 2024, Version: 1, Method: "zelfevaluatie"},
+		{Org: "99991", Year: 24, Version: 1, Method: "zelfevaluatie", Scores: scores},
+		{Org: "99991", Year: 2024, Version: 0, Method: "zelfevaluatie", Scores: scores},
+		{Org: "99991", Year: 2024, Version: 1, Method: "gok", Scores: scores},
+		{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie"},
 	} {
 		if gs, err := BuildAssessment(context.Background(), testBase, model, &a); err == nil || gs != nil {
 			t.Errorf("%+v: no error", a)

@@ -22,13 +22,18 @@ func graphQuads(ctx context.Context, ds eval.Dataset, graph string) ([]rdf.Quad,
 	return qs, nil
 }
 
-// LoadModel reads the maturity model from graph/model of ds.
+// LoadModel reads the maturity model from graph/model of ds, with the
+// study's findings from graph/studie when the store has them.
 func LoadModel(ctx context.Context, ds eval.Dataset, base string) (*vocab.Model, error) {
 	qs, err := graphQuads(ctx, ds, vocab.ModelGraph(base))
 	if err != nil {
 		return nil, err
 	}
-	return vocab.ReadModel(base, qs)
+	study, err := graphQuads(ctx, ds, vocab.StudyGraph(base))
+	if err != nil {
+		return nil, err
+	}
+	return vocab.ReadModel(append(qs, study...))
 }
 
 // currentVersion returns the version number the index graph marks as
@@ -39,7 +44,7 @@ func currentVersion(ctx context.Context, ds eval.Dataset, base, index, subject s
 		return 0, err
 	}
 	for _, q := range qs {
-		if q.S.Value == subject && q.P.Value == vocab.Mat(base, "currentVersion") {
+		if q.S.Value == subject && q.P.Value == vocab.Mat("currentVersion") {
 			v := q.O.Value[strings.LastIndex(q.O.Value, "/v")+2:]
 			n, err := strconv.Atoi(v)
 			if err != nil {
@@ -118,7 +123,7 @@ func readScores(base, ds string, qs []rdf.Quad) ([]Score, string) {
 	byObs := map[string]*Score{}
 	inDS := map[string]bool{}
 	method := ""
-	m := func(l string) string { return vocab.Mat(base, l) }
+	m := func(l string) string { return vocab.Mat(l) }
 	for _, q := range qs {
 		if q.P.Value == vocab.QB+"dataSet" && q.O.Value == ds {
 			inDS[q.S.Value] = true

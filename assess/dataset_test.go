@@ -21,7 +21,7 @@ func TestLoadModelFromDataset(t *testing.T) {
 	if !reflect.DeepEqual(direct, viaDS) {
 		t.Error("model read through eval.Dataset differs from the model read from quads")
 	}
-	if len(viaDS.Domains) != 11 || len(viaDS.Profiles) != 5 || len(viaDS.Principles) != 20 || len(viaDS.Items) != 22 {
+	if len(viaDS.Domains) != 11 || len(viaDS.Profiles) != 5 || len(viaDS.Principles) != 20 || len(viaDS.Items) != 23 {
 		t.Errorf("%d domains, %d profiles, %d principles, %d items", len(viaDS.Domains), len(viaDS.Profiles), len(viaDS.Principles), len(viaDS.Items))
 	}
 	label, err := OrgLabel(ctx, ds, testBase, "24062")

@@ -26,6 +26,9 @@ type Recommendation struct {
 	Score      Score
 	Profiles   []*vocab.ProfileDef
 	Principles []*vocab.PrincipleDef
+	// Baseline holds the study's findings on this domain for the profiles
+	// to involve (or for everyone): where the ten cities of the study stood.
+	Baseline []vocab.Finding
 }
 
 // NewPlan orders the assessment's domains by gap (need − maturity),
@@ -50,6 +53,7 @@ func NewPlan(model *vocab.Model, a *Assessment) *Plan {
 				r.Principles = append(r.Principles, pr)
 			}
 		}
+		r.Baseline = model.FindingsFor(d.Slug, d.Profiles)
 		p.Items = append(p.Items, r)
 	}
 	sort.SliceStable(p.Items, func(i, j int) bool {
@@ -95,6 +99,9 @@ func (b *builder) plan(p *Plan, a *Assessment) {
 			for _, pr := range r.Principles {
 				b.iri(rec, b.mat("charterPrinciple"), pr.IRI)
 			}
+			for _, f := range r.Baseline {
+				b.iri(rec, b.mat("studyBaseline"), f.IRI)
+			}
 		}
 	}
 }
@@ -102,7 +109,7 @@ func (b *builder) plan(p *Plan, a *Assessment) {
 // words holds the fixed text of the printed plan per language.
 type words struct {
 	title, method, order, goal, gap, need, maturity, why, whyText, now, next, top,
-	rationale, evidence, actions, involve, principles, rest, restNone, level string
+	rationale, evidence, actions, involve, principles, rest, restNone, level, baseline string
 }
 
 func wordsFor(lang string) words {
@@ -115,6 +122,7 @@ func wordsFor(lang string) words {
 			rationale: "Your rationale", evidence: "Evidence", actions: "Actions",
 			involve: "Involve", principles: "Open Data Charter principles",
 			rest: "No gap (maturity meets the need; keep it that way)", restNone: "none", level: "level",
+			baseline: "In the study (baseline of ten cities)",
 		}
 	}
 	return words{
@@ -125,6 +133,7 @@ func wordsFor(lang string) words {
 		rationale: "Uw toelichting", evidence: "Bewijsstukken", actions: "Acties",
 		involve: "Betrek", principles: "Principes van het open-data-charter",
 		rest: "Geen kloof (de maturiteit volstaat voor de nood; zo houden)", restNone: "geen", level: "niveau",
+		baseline: "In de studie (nulmeting in tien steden)",
 	}
 }
 
@@ -188,6 +197,12 @@ func (p *Plan) WriteText(w io.Writer, lang string) error {
 			}
 			wrap(&b, "   ", line)
 		}
+		if len(r.Baseline) > 0 {
+			fmt.Fprintf(&b, "   %s:\n", t.baseline)
+			for _, f := range r.Baseline {
+				wrap(&b, "     - ", p.Cite(f, lang))
+			}
+		}
 		var pri []string
 		for _, pr := range r.Principles {
 			pri = append(pri, fmt.Sprintf("%d %s (%s#%d)", pr.Number, pr.Label.In(lang), vocab.Charter, pr.Number))
@@ -203,6 +218,19 @@ func (p *Plan) WriteText(w io.Writer, lang string) error {
 	wrap(&b, "", t.rest+": "+strings.Join(rest, "; ")+".")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// Cite cites one finding of the study: in Dutch the study's own words,
+// in English our translation of the indicator with the figure.
+func (p *Plan) Cite(f vocab.Finding, lang string) string {
+	who := f.GroupLabel.In(lang)
+	if m, ok := p.Model.Methods[f.Method]; ok {
+		who += ", " + strings.ToLower(m.In(lang))
+	}
+	if lang == "nl" {
+		return fmt.Sprintf("%s: “%s”", who, f.SourceText)
+	}
+	return fmt.Sprintf("%s: %s, %s %%", who, f.Indicator.In(lang), f.Percentage)
 }
 
 func (p *Plan) levelName(n int, lang string) string {

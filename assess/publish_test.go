@@ -19,7 +19,7 @@ func requiredAttribute(dsd string) []rdf.Quad {
 	comp := rdf.IRI(dsd + "#verplicht")
 	return []rdf.Quad{
 		{S: rdf.IRI(dsd), P: rdf.IRI(vocab.QB + "component"), O: comp, G: g},
-		{S: comp, P: rdf.IRI(vocab.QB + "attribute"), O: rdf.IRI(testBase + "ns/maturiteit#verplicht"), G: g},
+		{S: comp, P: rdf.IRI(vocab.QB + "attribute"), O: rdf.IRI(vocab.Mat("verplicht")), G: g},
 		{S: comp, P: rdf.IRI(vocab.QB + "componentRequired"), O: rdf.TypedLiteral("true", rdf.XSDBoolean), G: g},
 	}
 }
@@ -32,13 +32,13 @@ func TestCheckPublish(t *testing.T) {
 	ctx := context.Background()
 	_, modelQuads := testModel(t)
 	assessment, survey := ourCubes(t)
-	obs := rdf.IRI(vocab.Observation(testBase, "24062", 2024, 1, "kennis"))
+	obs := rdf.IRI(vocab.Observation(testBase, "99991", 2024, 1, "kennis"))
 	// dropDimension removes the domain of one observation: IC-11 (all
 	// dimensions required) breaks.
 	dropDimension := func(gs []Graph) []Graph {
 		out := slices.Clone(gs)
 		out[0].Quads = slices.DeleteFunc(slices.Clone(gs[0].Quads), func(q rdf.Quad) bool {
-			return q.S == obs && q.P.Value == vocab.Mat(testBase, "domain")
+			return q.S == obs && q.P.Value == vocab.Mat("domain")
 		})
 		return out
 	}
@@ -51,8 +51,8 @@ func TestCheckPublish(t *testing.T) {
 		{"assessment", modelQuads, assessment, ""},
 		{"survey", modelQuads, survey, ""},
 		{"assessment with an observation lacking its domain", modelQuads, dropDimension(assessment), "IC-11"},
-		{"assessment under a model whose DSD requires an extra attribute", append(slices.Clone(modelQuads), requiredAttribute(vocab.DSD(testBase, "evaluatie"))...), assessment, "IC-13"},
-		{"survey under a model whose DSD requires an extra attribute", append(slices.Clone(modelQuads), requiredAttribute(vocab.DSD(testBase, "bevraging"))...), survey, "IC-13"},
+		{"assessment under a model whose DSD requires an extra attribute", append(slices.Clone(modelQuads), requiredAttribute(vocab.DSD("evaluatie"))...), assessment, "IC-13"},
+		{"survey under a model whose DSD requires an extra attribute", append(slices.Clone(modelQuads), requiredAttribute(vocab.DSD("bevraging"))...), survey, "IC-13"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

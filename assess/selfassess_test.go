@@ -46,7 +46,7 @@ func TestBadSelfAssessment(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			gs, err := ImportAssessment(context.Background(), testBase, model, strings.NewReader(tc.csv), "zelf.csv",
-				Assessment{Org: "24062", Year: 2024, Version: 1, Method: "zelfevaluatie"})
+				Assessment{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie"})
 			if gs != nil {
 				t.Errorf("got %d graphs with an error", len(gs))
 			}

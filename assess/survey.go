@@ -72,7 +72,7 @@ func inspectMapping(base string, doc []byte, name string, model *vocab.Model) (*
 		items[it.IRI] = true
 	}
 	sm := &surveyMapping{itemColumn: map[string]string{}}
-	group := vocab.Mat(base, "respondentGroup")
+	group := vocab.Mat("respondentGroup")
 	for _, q := range qs {
 		if q.P.Value != rmlNS+"predicateObjectMap" {
 			continue
@@ -217,7 +217,7 @@ func collectResponses(base string, model *vocab.Model, file string, mapped []rdf
 	for _, it := range model.Items {
 		items[it.IRI] = true
 	}
-	group := vocab.Mat(base, "respondentGroup")
+	group := vocab.Mat("respondentGroup")
 	byRow := map[string]*response{}
 	get := func(s string) (*response, error) {
 		if r, ok := byRow[s]; ok {

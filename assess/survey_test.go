@@ -14,7 +14,8 @@ import (
 )
 
 // surveyCSV writes one row per respondent; every respondent of a profile
-// gives the same maturity and need answers to every item.
+// gives the same answer (mat) to every item that informs maturity and
+// another (nd) to every other item.
 func surveyCSV(model *vocab.Model, column func(string) string, profileCol string, groups []struct {
 	profile    string
 	n, mat, nd int
@@ -29,7 +30,7 @@ func surveyCSV(model *vocab.Model, column func(string) string, profileCol string
 		for i := 0; i < g.n; i++ {
 			b.WriteString(g.profile)
 			for _, it := range model.Items {
-				if strings.HasSuffix(it.Measure, "#maturityScore") {
+				if it.Informs == vocab.Mat("maturityScore") {
 					fmt.Fprintf(&b, ",%d", g.mat)
 				} else {
 					fmt.Fprintf(&b, ",%d", g.nd)
@@ -53,8 +54,8 @@ var surveyGroups = []struct {
 
 func same(s string) string { return s }
 
-// Aggregation per domain and group, with small groups suppressed and the
-// next smallest suppressed too so that they cannot be computed back.
+// Aggregation per survey item and group, with small groups suppressed and
+// the next smallest suppressed too so that they cannot be computed back.
 func TestSurveyAggregate(t *testing.T) {
 	model, modelQuads := testModel(t)
 	ctx := context.Background()
@@ -70,37 +71,51 @@ func TestSurveyAggregate(t *testing.T) {
 	if res.Threshold != DefaultThreshold {
 		t.Errorf("threshold %d, want the default %d", res.Threshold, DefaultThreshold)
 	}
-	res.Org, res.Year, res.Version = "24062", 2024, 1
+	res.Org, res.Year, res.Version = "99991", 2024, 1
 	cells := map[string]Cell{}
 	for _, c := range res.Cells {
-		cells[c.Domain+"/"+c.Group] = c
+		cells[c.Item.Slug+"/"+c.Group] = c
 	}
 	supp := map[string]SuppressedCell{}
 	for _, c := range res.Suppressed {
-		supp[c.Domain+"/"+c.Group] = c
+		supp[c.Item.Slug+"/"+c.Group] = c
 	}
-	for _, d := range model.Domains {
-		all := cells[d.Slug+"/alle"]
-		var n, sm, sn int
+	for _, it := range model.Items {
+		all := cells[it.Slug+"/alle"]
+		var n, sum, agree int
 		for _, g := range surveyGroups {
-			n, sm, sn = n+g.n, sm+g.n*g.mat, sn+g.n*g.nd
-		}
-		if all.Count != n || all.Maturity != round2(float64(sm)/float64(n)) || all.Need != round2(float64(sn)/float64(n)) {
-			t.Errorf("%s all: %+v", d.Slug, all)
-		}
-		if c := cells[d.Slug+"/beleidsmedewerker"]; c.Count != 6 || c.Maturity != 2 || c.Need != 4 {
-			t.Errorf("%s beleid: %+v", d.Slug, c)
-		}
-		for _, g := range []string{"stadsmedewerker", "data-manager"} {
-			if s, ok := supp[d.Slug+"/"+g]; !ok || s.Secondary {
-				t.Errorf("%s/%s not suppressed as too small: %+v", d.Slug, g, s)
+			a := g.nd
+			if it.Informs == vocab.Mat("maturityScore") {
+				a = g.mat
+			}
+			n, sum = n+g.n, sum+g.n*a
+			if a >= 4 {
+				agree += g.n
 			}
 		}
-		if s, ok := supp[d.Slug+"/data-expert"]; !ok || !s.Secondary {
-			t.Errorf("%s/data-expert (5) should be suppressed secondarily: %+v", d.Slug, s)
+		if all.Count != n || all.Agreement != round2(float64(sum)/float64(n)) || all.Share != round2(100*float64(agree)/float64(n)) {
+			t.Errorf("%s all: %+v", it.Slug, all)
 		}
-		if _, ok := cells[d.Slug+"/aankoopdienst"]; ok {
-			t.Errorf("%s: a cell for a profile without respondents", d.Slug)
+		if all.GroupIRI != vocab.RespondentGroup("alle") {
+			t.Errorf("%s all: group %s", it.Slug, all.GroupIRI)
+		}
+		want := 4.0
+		if it.Informs == vocab.Mat("maturityScore") {
+			want = 2
+		}
+		if c := cells[it.Slug+"/beleidsmedewerker"]; c.Count != 6 || c.Agreement != want || c.GroupIRI != vocab.Profile("beleidsmedewerker") {
+			t.Errorf("%s beleid: %+v", it.Slug, c)
+		}
+		for _, g := range []string{"stadsmedewerker", "data-manager"} {
+			if s, ok := supp[it.Slug+"/"+g]; !ok || s.Secondary {
+				t.Errorf("%s/%s not suppressed as too small: %+v", it.Slug, g, s)
+			}
+		}
+		if s, ok := supp[it.Slug+"/data-expert"]; !ok || !s.Secondary {
+			t.Errorf("%s/data-expert (5) should be suppressed secondarily: %+v", it.Slug, s)
+		}
+		if _, ok := cells[it.Slug+"/aankoopdienst"]; ok {
+			t.Errorf("%s: a cell for a profile without respondents", it.Slug)
 		}
 	}
 	gs, err := BuildSurvey(testBase, model, res)
@@ -117,9 +132,13 @@ func TestSurveyAggregate(t *testing.T) {
 				t.Fatalf("a respondent is published: %v", q)
 			}
 		}
+		// Survey answers are agreement, never scores on the maturity scale.
+		if q.P.Value == vocab.Mat("maturityScore") || q.P.Value == vocab.Mat("needScore") || q.P.Value == vocab.Mat("gap") {
+			t.Fatalf("a survey figure under a maturity-scale measure: %v", q)
+		}
 	}
 	// With a threshold of 1 everything is published.
-	if res := AggregateSurvey(model, resp, 1); len(res.Suppressed) != 0 || len(res.Cells) != 5*len(model.Domains) {
+	if res := AggregateSurvey(model, resp, 1); len(res.Suppressed) != 0 || len(res.Cells) != 5*len(model.Items) {
 		t.Errorf("threshold 1: %d cells, %d suppressed", len(res.Cells), len(res.Suppressed))
 	}
 	// Fewer respondents than the threshold: not even the total is published.
@@ -148,7 +167,7 @@ func TestSurveyCustomMapping(t *testing.T) {
 	for _, it := range model.Items {
 		custom = strings.Replace(custom, `"`+it.Column+`"`, `"`+rename(it.Column)+`"`, 1)
 	}
-	custom = strings.Replace(custom, `"id/profiel/{profiel}"`, `"id/profiel/{Functie}"`, 1)
+	custom = strings.Replace(custom, `/profiel/{profiel}"`, `/profiel/{Functie}"`, 1)
 	csv := surveyCSV(model, rename, "Functie", surveyGroups)
 	resp, err := ReadSurvey(ctx, testBase, model, strings.NewReader(csv), "export.csv", strings.NewReader(custom), "mijn-mapping.ttl")
 	if err != nil {
@@ -216,16 +235,16 @@ func TestImportSurvey(t *testing.T) {
 	model, _ := testModel(t)
 	ctx := context.Background()
 	csv := surveyCSV(model, same, "profiel", surveyGroups)
-	gs, err := ImportSurvey(ctx, testBase, model, strings.NewReader(csv), "b.csv", SurveyImport{Org: "24062", Year: 2024, Version: 3})
+	gs, err := ImportSurvey(ctx, testBase, model, strings.NewReader(csv), "b.csv", SurveyImport{Org: "99991", Year: 2024, Version: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(gs) != 2 || gs[0].IRI != vocab.SurveyGraph(testBase, "24062", 2024, 3) {
+	if len(gs) != 2 || gs[0].IRI != vocab.SurveyGraph(testBase, "99991", 2024, 3) {
 		t.Fatalf("graphs %v", gs)
 	}
 	revision := false
 	for _, q := range gs[0].Quads {
-		if q.P.Value == vocab.PROV+"wasRevisionOf" && q.O.Value == vocab.SurveyVersion(testBase, "24062", 2024, 2) {
+		if q.P.Value == vocab.PROV+"wasRevisionOf" && q.O.Value == vocab.SurveyVersion(testBase, "99991", 2024, 2) {
 			revision = true
 		}
 	}
@@ -235,7 +254,7 @@ func TestImportSurvey(t *testing.T) {
 	if gs, err := ImportSurvey(ctx, testBase, model, strings.NewReader(csv), "b.csv", SurveyImport{Org: "leuven", Year: 2024, Version: 1}); err == nil || gs != nil {
 		t.Error("bad organisation accepted")
 	}
-	if gs, err := ImportSurvey(ctx, testBase, model, strings.NewReader("profiel\n"), "b.csv", SurveyImport{Org: "24062", Year: 2024, Version: 1}); err == nil || gs != nil {
+	if gs, err := ImportSurvey(ctx, testBase, model, strings.NewReader("profiel\n"), "b.csv", SurveyImport{Org: "99991", Year: 2024, Version: 1}); err == nil || gs != nil {
 		t.Error("bad file accepted")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -69,18 +70,23 @@ func Build(ctx context.Context, v View, cfg Config, sizes *SizeCache) (*Catalog,
 	return b.cat, nil
 }
 
-// etag hashes what a dataset's entry and distributions are made of.
-func (b *builder) etag(d *Dataset) string {
+// etag hashes what a dataset's entry and distributions are made of. A
+// graph time that cannot be read is an error: taken as zero, it would give
+// a changed dataset its old ETag, and the size cache its old byte sizes.
+func (b *builder) etag(d *Dataset) (string, error) {
 	h := sha256.New()
 	h.Write([]byte(d.Name))
 	for _, g := range d.depends {
-		t, _, _ := b.r.v.GraphModified(rdf.IRI(g))
+		t, _, err := b.r.v.GraphModified(rdf.IRI(g))
+		if err != nil {
+			return "", fmt.Errorf("dcat: modification time of %s: %w", g, err)
+		}
 		h.Write([]byte{0})
 		h.Write([]byte(g))
 		h.Write([]byte(t.UTC().Format(time.RFC3339Nano)))
 	}
 	sum := h.Sum(nil)
-	return base64.RawURLEncoding.EncodeToString(sum[:12])
+	return base64.RawURLEncoding.EncodeToString(sum[:12]), nil
 }
 
 // Config returns the configuration the catalog was built with, defaults

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -42,7 +43,9 @@ func TestDatasetsOfExamples(t *testing.T) {
 		t.Errorf("IRI %s", d.IRI)
 	}
 	if s, _ := c.Dataset("studie-open-data-awareness"); s == nil || s.Title["nl"] != "Bevindingen van de studie Open data awareness bij lokale overheden" {
-		t.Errorf("the study dataset must adopt the IRI and title the study graph gives it: %+v", s)
+		t.Errorf("the study dataset must adopt the name and title the study graph gives it: %+v", s)
+	} else if s.Cube != vocab.StudyDataset() || s.IRI != testBase+"id/dataset/studie-open-data-awareness" {
+		t.Errorf("study: cube %s (want the shared IRI), catalog entry %s (want the instance's)", s.Cube, s.IRI)
 	}
 }
 
@@ -107,8 +110,8 @@ func TestCSV(t *testing.T) {
 		rows                      int
 	}{
 		{"evaluatie/99992/2024", "organisatie,periode,domein,kloof,maturiteit,nood,bewijs,methode,toelichting", "Demostad Zuid (fictief),2024,", 11},
-		{"bevraging/99991/2025", "organisatie,periode,domein,groep,maturiteit,nood,respondenten,methode", "Demostad Noord (fictief),2025,", 0},
-		{"studie-open-data-awareness", "groep,indicator,percentage,brontekst,noot", "", 0},
+		{"bevraging/99991/2025", "organisatie,periode,domein,vraag,groep,akkoord,instemming,respondenten,methode", "Demostad Noord (fictief),2025,", 0},
+		{"studie-open-data-awareness", "groep,indicator,percentage,brontekst,methode,noot", "Personeelsbevraging", 0},
 		{"maturiteitsmodel", "domein_nr,domein,actie_nr,actie,beschrijving,actie_iri", "1,Sponsoring,1,", 0},
 	}
 	for _, tc := range tests {
@@ -219,5 +222,32 @@ func TestPages(t *testing.T) {
 	}
 	if _, ok := c.PageDatasets(4); ok {
 		t.Error("page 4 exists")
+	}
+}
+
+// failingTimes is a view whose modification time of one graph cannot be
+// read.
+type failingTimes struct {
+	memView
+	graph string
+}
+
+func (v failingTimes) GraphModified(g rdf.Term) (time.Time, bool, error) {
+	if g.Value == v.graph {
+		return time.Time{}, false, errors.New("damaged graph index")
+	}
+	return v.memView.GraphModified(g)
+}
+
+// Issue 11, finding 10: an error reading a graph's modification time was
+// dropped while the catalog computed a dataset's ETag, which then hashed a
+// zero time. The organisations' graph is read for the ETags only (an
+// assessment's entry names its city); the catalog now fails with the
+// error instead.
+func TestGraphModifiedErrorFailsTheCatalog(t *testing.T) {
+	d := exampleData(t)
+	_, err := Build(context.Background(), failingTimes{d.view(), vocab.OrganisationsGraph(testBase)}, Config{Base: testBase}, nil)
+	if err == nil || !strings.Contains(err.Error(), "damaged graph index") {
+		t.Fatalf("Build over an unreadable graph time: %v", err)
 	}
 }

@@ -1,13 +1,13 @@
 package dcat
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/stadleuven/maturity/internal/sheet"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/vocab"
 )
@@ -28,8 +28,9 @@ type column struct {
 // its Data Cube, or one row per action for the maturity model.
 func (c *Catalog) writeCSV(r *reader, d *Dataset, quads []rdf.Quad, w io.Writer) error {
 	g := indexQuads(quads)
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	// Labels, explanations and evidence are free text a city typed: a
+	// cell that a spreadsheet would run as a formula is written as text.
+	cw := sheet.NewWriter(w)
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return err
 	}
@@ -50,8 +51,8 @@ func (c *Catalog) writeCSV(r *reader, d *Dataset, quads []rdf.Quad, w io.Writer)
 }
 
 // modelCSV lists the model's actions per domain.
-func (c *Catalog) modelCSV(quads []rdf.Quad, cw *csv.Writer) error {
-	m, err := vocab.ReadModel(c.cfg.Base, quads)
+func (c *Catalog) modelCSV(quads []rdf.Quad, cw *sheet.Writer) error {
+	m, err := vocab.ReadModel(quads)
 	if err != nil {
 		return err
 	}
@@ -71,7 +72,7 @@ func (c *Catalog) modelCSV(quads []rdf.Quad, cw *csv.Writer) error {
 // cubeCSV writes one row per observation of d.Cube with a column per
 // component of its structure: dimensions first (in their qb:order), then
 // measures, then attributes. Resources are written by their Dutch label.
-func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *csv.Writer) error {
+func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *sheet.Writer) error {
 	cube := rdf.IRI(d.Cube)
 	var dsd rdf.Term
 	if ts := g.objs(cube, qbNS+"structure"); len(ts) > 0 {
@@ -84,7 +85,6 @@ func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *csv.Writer) er
 	if err != nil {
 		return err
 	}
-	obs := g.subjs(qbNS+"dataSet", cube)
 	header := make([]string, len(cols))
 	for i, col := range cols {
 		header[i] = col.name
@@ -92,45 +92,41 @@ func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *csv.Writer) er
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	labels := map[rdf.Term]string{}
-	label := func(t rdf.Term) (string, error) {
-		if !t.IsIRI() {
-			return t.Value, nil
-		}
-		if l, ok := labels[t]; ok {
-			return l, nil
-		}
-		l := ""
-		for _, p := range []string{nsSKOS + "prefLabel", nsRDFS + "label"} {
-			txt, err := r.text(t, p)
-			if err != nil {
-				return "", err
-			}
-			if l = txt.In("nl"); l != "" {
-				break
-			}
-		}
-		if l == "" {
-			l = t.Value
-		}
-		labels[t] = l
-		return l, nil
+	rows, err := cubeRows(r, g, g.subjs(qbNS+"dataSet", cube), cols)
+	if err != nil {
+		return err
 	}
-	type row struct {
-		key   []rdf.Term
-		cells []string
+	sortCubeRows(r, rows)
+	for _, rw := range rows {
+		if err := cw.Write(rw.cells); err != nil {
+			return err
+		}
 	}
-	rows := make([]row, 0, len(obs))
+	return nil
+}
+
+// cubeRow is one observation's row, with its dimension values (the first
+// of each) as the key it is sorted by.
+type cubeRow struct {
+	key   []rdf.Term
+	cells []string
+}
+
+// cubeRows makes the row of each observation in obs: a cell per column
+// holds the component's values, by label, sorted and joined with " | ".
+func cubeRows(r *reader, g quadIndex, obs []rdf.Term, cols []column) ([]cubeRow, error) {
+	labels := cubeLabels{r: r, seen: map[rdf.Term]string{}}
+	rows := make([]cubeRow, 0, len(obs))
 	for _, o := range obs {
-		rw := row{cells: make([]string, len(cols))}
+		rw := cubeRow{cells: make([]string, len(cols))}
 		for i, col := range cols {
 			vals := dutchOnly(g.objs(o, col.prop))
 			sort.Slice(vals, func(a, b int) bool { return termLess(vals[a], vals[b]) })
 			parts := make([]string, 0, len(vals))
 			for _, v := range vals {
-				l, err := label(v)
+				l, err := labels.label(v)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				parts = append(parts, l)
 			}
@@ -145,32 +141,54 @@ func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *csv.Writer) er
 		}
 		rows = append(rows, rw)
 	}
-	// Rows follow the model's order (mat:order of domains, groups, …)
-	// where the dimension values have one, else their IRIs.
-	orders := map[rdf.Term]int{}
-	order := func(t rdf.Term) (int, bool) {
-		if n, ok := orders[t]; ok {
-			return n, n >= 0
-		}
-		n := -1
-		if t.IsIRI() {
-			if os, err := r.objects(t, vocab.Mat(c.cfg.Base, "order"), rdf.Term{}); err == nil && len(os) > 0 {
-				if v, err := strconv.Atoi(os[0].Value); err == nil && v >= 0 {
-					n = v
-				}
-			}
-		}
-		orders[t] = n
-		return n, n >= 0
+	return rows, nil
+}
+
+// cubeLabels writes resources by their Dutch skos:prefLabel, else their
+// Dutch rdfs:label, else their IRI; literals by their value. Each
+// resource's label is read once.
+type cubeLabels struct {
+	r    *reader
+	seen map[rdf.Term]string
+}
+
+func (c *cubeLabels) label(t rdf.Term) (string, error) {
+	if !t.IsIRI() {
+		return t.Value, nil
 	}
+	if l, ok := c.seen[t]; ok {
+		return l, nil
+	}
+	l := ""
+	for _, p := range []string{nsSKOS + "prefLabel", nsRDFS + "label"} {
+		txt, err := c.r.text(t, p)
+		if err != nil {
+			return "", err
+		}
+		if l = txt.In("nl"); l != "" {
+			break
+		}
+	}
+	if l == "" {
+		l = t.Value
+	}
+	c.seen[t] = l
+	return l, nil
+}
+
+// sortCubeRows puts rows in the model's order (mat:order of domains,
+// groups, …) where the dimension values have one, else in the order of
+// their IRIs, dimension by dimension.
+func sortCubeRows(r *reader, rows []cubeRow) {
+	orders := modelOrders{r: r, seen: map[rdf.Term]int{}}
 	sort.SliceStable(rows, func(i, j int) bool {
 		for k := range rows[i].key {
 			a, b := rows[i].key[k], rows[j].key[k]
 			if a == b {
 				continue
 			}
-			oa, okA := order(a)
-			ob, okB := order(b)
+			oa, okA := orders.order(a)
+			ob, okB := orders.order(b)
 			if okA && okB && oa != ob {
 				return oa < ob
 			}
@@ -178,12 +196,29 @@ func (c *Catalog) cubeCSV(r *reader, d *Dataset, g quadIndex, cw *csv.Writer) er
 		}
 		return false
 	})
-	for _, rw := range rows {
-		if err := cw.Write(rw.cells); err != nil {
-			return err
+}
+
+// modelOrders reads the mat:order of resources, once each.
+type modelOrders struct {
+	r    *reader
+	seen map[rdf.Term]int // -1: none
+}
+
+// order returns t's mat:order, if it is a resource with a non-negative one.
+func (m *modelOrders) order(t rdf.Term) (int, bool) {
+	if n, ok := m.seen[t]; ok {
+		return n, n >= 0
+	}
+	n := -1
+	if t.IsIRI() {
+		if os, err := m.r.objects(t, vocab.Mat("order"), rdf.Term{}); err == nil && len(os) > 0 {
+			if v, err := strconv.Atoi(os[0].Value); err == nil && v >= 0 {
+				n = v
+			}
 		}
 	}
-	return nil
+	m.seen[t] = n
+	return n, n >= 0
 }
 
 // columns reads the components of a data structure definition.

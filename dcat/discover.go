@@ -140,7 +140,7 @@ func indexGraph(g, prefix string) (string, int, bool) {
 func (b *builder) addModel(g string) error {
 	d := &Dataset{
 		Kind: KindModel, Name: "maturiteitsmodel", Graphs: []string{g},
-		Thing: vocab.Ontology(b.cfg.Base),
+		Thing: vocab.Ontology,
 		Title: vocab.Text{"nl": "Open-data-maturiteitsmodel voor lokale besturen", "en": "Open data maturity model for local governments"},
 		Desc: vocab.Text{
 			"nl": "Het maturiteitsmodel van de Vlaamse steden als gegevens: de 11 domeinen van Sponsoring tot Infrastructuur met hun acties, doelgroepen en profielen, de schalen voor maturiteit en nood, de vragen van de personeelsbevraging en de koppeling met de 20 principes van het Vlaamse open-data-charter.",
@@ -168,15 +168,16 @@ func (b *builder) addStudy(g string) error {
 			"en": {"open data", "awareness", "local government", "study"},
 		},
 	}
-	// The study's graph describes its own data set; the catalog adopts that
-	// IRI and its title and description, so both say the same.
+	// The study's graph describes its own data set (under the model's
+	// shared IRIs); the catalog's entry is this instance's copy of it, with
+	// the same title and description, so both say the same.
 	sets, err := b.r.subjects(rdfType, rdf.IRI(dcatDataset), rdf.IRI(g))
 	if err != nil {
 		return err
 	}
 	for _, s := range sets {
-		if name, ok := strings.CutPrefix(s.Value, vocab.Dataset(b.cfg.Base, "")); ok && s.IsIRI() {
-			d.Name, d.Cube, d.Thing = name, s.Value, s.Value
+		if s.IsIRI() {
+			d.Name, d.Cube, d.Thing = s.Value[strings.LastIndex(s.Value, "/")+1:], s.Value, s.Value
 			if t, err := b.r.text(s, nsDCT+"title"); err == nil && t["nl"] != "" {
 				d.Title = t
 			}
@@ -209,7 +210,7 @@ func (b *builder) addVersioned(kind Kind, nis string, year int) error {
 		versionGraph = func(v int) string { return vocab.SurveyGraph(base, nis, year, v) }
 		versionIRI = func(v int) string { return vocab.SurveyVersion(base, nis, year, v) }
 	}
-	cur, err := b.r.objects(rdf.IRI(thing), vocab.Mat(base, "currentVersion"), rdf.IRI(index))
+	cur, err := b.r.objects(rdf.IRI(thing), vocab.Mat("currentVersion"), rdf.IRI(index))
 	if err != nil {
 		return err
 	}
@@ -244,8 +245,8 @@ func (b *builder) addVersioned(kind Kind, nis string, year int) error {
 		d.Name = "bevraging/" + nis + "/" + y
 		d.Title = vocab.Text{"nl": fmt.Sprintf("Personeelsbevraging over open data bij %s, %d", nl, year), "en": fmt.Sprintf("Staff survey on open data at %s, %d", en, year)}
 		d.Desc = vocab.Text{
-			"nl": fmt.Sprintf("Resultaten van de personeelsbevraging van %s in %d: gemiddelde maturiteit en nood per domein en respondentengroep. Groepen met te weinig respondenten zijn weggelaten om de privacy te beschermen. Dit is versie %d.", nl, year, v),
-			"en": fmt.Sprintf("Results of the staff survey of %s in %d: mean maturity and need per domain and respondent group. Groups with too few respondents are left out to protect privacy. This is version %d.", en, year, v),
+			"nl": fmt.Sprintf("Resultaten van de personeelsbevraging van %s in %d: per vraag en respondentengroep de gemiddelde instemming (1 tot 5) en het aandeel akkoord. Groepen met te weinig respondenten krijgen geen cijfers, om de privacy te beschermen. Dit is versie %d.", nl, year, v),
+			"en": fmt.Sprintf("Results of the staff survey of %s in %d: per survey item and respondent group the mean agreement (1 to 5) and the share agreeing. Groups with too few respondents get no figures, to protect privacy. This is version %d.", en, year, v),
 		}
 		d.Keywords = map[string][]string{"nl": {"open data", "maturiteit", "bevraging", nl}, "en": {"open data", "maturity", "survey", en}}
 	}
@@ -294,7 +295,9 @@ func (b *builder) add(d *Dataset) error {
 		d.depends = append(d.depends, g)
 	}
 	sort.Strings(d.depends)
-	d.etag = b.etag(d)
+	if d.etag, err = b.etag(d); err != nil {
+		return err
+	}
 	b.cat.Datasets = append(b.cat.Datasets, d)
 	return nil
 }

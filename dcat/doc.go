@@ -27,6 +27,8 @@
 //	csv.go          the flat CSV table of a Data Cube or the model
 //	page.go         Hydra paging of the catalog
 //	validate.go     Validate: mandatory DCAT-AP-VL rules, messages in nl/en
+//	dcatap.go       ValidateDCATAP3: DCAT-AP 3.0.1's cardinalities, as
+//	                data.europa.eu checks them first (package evidence uses it)
 //
 // Conformance (TestOfficialShapes, with rdf-validate-shacl): the catalog of
 // the examples and of 500 generated assessments has zero violations

@@ -1,12 +1,12 @@
 package dcat
 
 import (
-	"encoding/csv"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/stadleuven/maturity/internal/sheet"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/vocab"
 )
@@ -64,7 +64,7 @@ func (b *builder) addEvidence(g, nis string, date time.Time) error {
 
 // measurementsCSV writes one row per DQV measurement of an evidence
 // graph: what was measured, the metric, the value.
-func measurementsCSV(g quadIndex, cw *csv.Writer) error {
+func measurementsCSV(g quadIndex, cw *sheet.Writer) error {
 	if err := cw.Write([]string{"gemeten", "metriek", "waarde", "meting"}); err != nil {
 		return err
 	}

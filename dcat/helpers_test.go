@@ -114,7 +114,7 @@ var gen500 struct {
 // addAssessments imports n generated assessments (deterministic scores)
 // through assess.BuildAssessment, the path a city's import takes.
 func addAssessments(d *dataset, n int) error {
-	m, err := vocab.ReadModel(testBase, d.graphs[vocab.ModelGraph(testBase)])
+	m, err := vocab.ReadModel(d.graphs[vocab.ModelGraph(testBase)])
 	if err != nil {
 		return err
 	}

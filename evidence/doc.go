@@ -2,9 +2,10 @@
 // city publishes can stand beside what its self-assessment says: per
 // dataset the five-star level (Tim Berners-Lee) and data.europa.eu's
 // Metadata Quality Assessment (MQA, 405 points, and the 2026 methodology's
-// 0–7.5 where it can be computed), per catalog the indicators of
-// ../shared/research/mqa-and-stars.md §5, published as W3C DQV measurements
-// with their evidence.
+// 0–7.5 where it can be computed), per catalog the indicators (Indicators:
+// shares of datasets per star level and MQA band, of URLs that answer, of
+// the properties and controlled values present), published as W3C DQV
+// measurements with their evidence.
 //
 // Load reads the catalog (any RDF format this project parses, one document
 // or Hydra pages); Score measures it, optionally checking every URL and

@@ -18,7 +18,7 @@ var dimensions = []struct {
 	{"findability", [2]string{"Vindbaarheid", "Findability"}, true, [2]string{"Kunnen mensen en machines de dataset vinden?", "Can people and machines find the dataset?"}},
 	{"accessibility", [2]string{"Toegankelijkheid", "Accessibility"}, true, [2]string{"Kan wie de dataset vond de gegevens ook ophalen?", "Can whoever found the dataset also get the data?"}},
 	{"interoperability", [2]string{"Interoperabiliteit", "Interoperability"}, true, [2]string{"Passen de gegevens en hun beschrijving in andere toepassingen en standaarden?", "Do the data and their description fit other applications and standards?"}},
-	{"reusability", [2]string{"Herbruikbaarheid", "Reusability"}, true, [2]string{"Weet een hergebruiker wat mag en bij wie hij terechtkan?", "Does a reuser know what is allowed and whom to ask?"}},
+	{"reusability", [2]string{"Herbruikbaarheid", "Reusability"}, true, [2]string{"Weten hergebruikers wat mag en bij wie ze terechtkunnen?", "Does a reuser know what is allowed and whom to ask?"}},
 	{"contextuality", [2]string{"Context", "Contextuality"}, true, [2]string{"Geeft de beschrijving de context: grootte, datums, rechten?", "Does the description give context: size, dates, rights?"}},
 	{"openheid", [2]string{"Openheid (vijf sterren)", "Openness (five stars)"}, false, [2]string{"Hoe open zijn de gegevens volgens de vijfsterrenschaal van Tim Berners-Lee?", "How open are the data on Tim Berners-Lee's five-star scale?"}},
 	{"kwaliteit", [2]string{"Metadatakwaliteit (totaal)", "Metadata quality (overall)"}, false, [2]string{"De totaalscores van de Metadata Quality Assessment van data.europa.eu.", "The overall scores of data.europa.eu's Metadata Quality Assessment."}},

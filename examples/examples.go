@@ -43,16 +43,16 @@ func demos() []demo {
 	}
 }
 
-// Graphs returns the example graphs: graph/studie (the study's findings),
-// graph/voorbeelden (the fictional cities) and the graphs of the demo
-// assessments and survey. A graph that occurs twice (the index graph of a
+// Graphs returns the example graphs: graph/voorbeelden (the fictional
+// cities) and the graphs of the demo assessments and survey. (The study's
+// findings are real data and part of the model: vocab/ttl/studie.) A graph that occurs twice (the index graph of a
 // revised assessment) is given once, in its final state.
 func Graphs(ctx context.Context, base string) ([]assess.Graph, error) {
 	modelQuads, err := vocab.Quads(base)
 	if err != nil {
 		return nil, err
 	}
-	model, err := vocab.ReadModel(base, modelQuads)
+	model, err := vocab.ReadModel(modelQuads)
 	if err != nil {
 		return nil, err
 	}
@@ -178,12 +178,13 @@ func Load(ctx context.Context, base string, emit func(rdf.Quad) error) error {
 type Query struct {
 	Name    string // file name without .rq
 	Comment string // what it asks, from its first comment line
-	Text    string // the query, with BASE set to the instance base
+	Text    string // the query
 }
 
-// Queries returns the example queries. They use IRIs relative to the
-// instance base (such as <ns/maturiteit#>), so BASE is prepended.
-func Queries(base string) ([]Query, error) {
+// Queries returns the example queries. They use absolute IRIs only (the
+// shared ontology and model, organisations by dct:identifier), so they
+// return the same rows on any instance, whatever its base.
+func Queries() ([]Query, error) {
 	names, err := fs.Glob(files, "queries/*.rq")
 	if err != nil {
 		return nil, fmt.Errorf("examples: %w", err)
@@ -199,8 +200,7 @@ func Queries(base string) ([]Query, error) {
 		if first, _, _ := strings.Cut(text, "\n"); strings.HasPrefix(first, "#") {
 			comment = strings.TrimSpace(strings.TrimPrefix(first, "#"))
 		}
-		out = append(out, Query{Name: strings.TrimSuffix(path.Base(n), ".rq"), Comment: comment,
-			Text: "BASE <" + base + ">\n" + text})
+		out = append(out, Query{Name: strings.TrimSuffix(path.Base(n), ".rq"), Comment: comment, Text: text})
 	}
 	return out, nil
 }

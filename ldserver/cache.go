@@ -1,8 +1,6 @@
 package ldserver
 
 import (
-	"bytes"
-	"compress/gzip"
 	"container/list"
 	"crypto/sha256"
 	"encoding/base64"
@@ -13,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 )
 
@@ -28,10 +27,12 @@ type entry struct {
 	ctype    string
 	link     string
 	location string // Content-Location: the URL of this very representation
-	vary     string
-	cacheCtl string
-	body     []byte
-	gz       []byte
+	// disposition is the Content-Disposition of a download, if any.
+	disposition string
+	vary        string
+	cacheCtl    string
+	body        []byte
+	gz          []byte
 
 	// Header values prepared once, so a cache hit sets headers without
 	// formatting or allocating: hdr for every response, then the ETag and
@@ -55,6 +56,12 @@ func (e *entry) prepare() {
 		}
 		if e.location != "" {
 			e.hdr["Content-Location"] = []string{e.location}
+		}
+		if e.disposition != "" {
+			e.hdr["Content-Disposition"] = []string{e.disposition}
+		}
+		if strings.HasPrefix(e.ctype, "text/html") {
+			e.hdr["Content-Security-Policy"] = []string{httpx.PageCSP}
 		}
 		if !e.modified.IsZero() {
 			e.hdr["Last-Modified"] = []string{e.modified.Format(http.TimeFormat)}
@@ -117,13 +124,13 @@ func (c *respCache) put(e *entry) {
 
 // cacheKey identifies a representation: path, format, language, whether
 // the language was chosen by ?lang= (links then carry it) and page.
-func cacheKey(path string, r rep, lang string, langParam bool, page int) string {
+func cacheKey(path string, r httpx.Rep, lang string, langParam bool, page int) string {
 	var b strings.Builder
 	b.WriteString(path)
 	b.WriteByte(0)
-	b.WriteString(r.name())
+	b.WriteString(r.Name())
 	b.WriteByte(0)
-	if r.html {
+	if r.HTML {
 		b.WriteString(lang)
 		if langParam {
 			b.WriteString("!")
@@ -180,16 +187,6 @@ func validators(rd *reader, salt string) (etag string, modified time.Time, err e
 	return `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`, modified.UTC().Truncate(time.Second), nil
 }
 
-// gzipBytes compresses b once, when it is stored in the cache, so gzip costs
-// nothing per request.
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
-}
-
 // notModified applies If-None-Match, then If-Modified-Since (RFC 9110 §13.2.2).
 func notModified(r *http.Request, etag string, modified time.Time) bool {
 	if inm := r.Header.Get("If-None-Match"); inm != "" {
@@ -220,7 +217,7 @@ func writeEntry(w http.ResponseWriter, r *http.Request, e *entry) {
 		h[k] = v
 	}
 	body, etag, length := e.body, e.etagPlain, e.lenPlain
-	if len(e.gz) > 0 && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+	if len(e.gz) > 0 && httpx.AcceptsGzip(r.Header.Get("Accept-Encoding")) {
 		body, etag, length = e.gz, e.etagGz, e.lenGz
 		h["Content-Encoding"] = e.encGzip
 	}

@@ -15,6 +15,8 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/stadleuven/maturity/dcat"
+	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 )
 
@@ -62,9 +64,10 @@ type catalogState struct {
 
 // catalogJob is one background build.
 type catalogJob struct {
-	done chan struct{}
-	gen  uint64 // the generation of the view it built from
-	err  error
+	opened chan struct{} // closed once the build holds its view
+	done   chan struct{}
+	gen    uint64 // the generation of the view it built from
+	err    error
 }
 
 // routeCatalog registers the catalog: /catalog (whole, or one Hydra page
@@ -73,7 +76,7 @@ type catalogJob struct {
 // downloads of their distributions.
 func (s *Server) routeCatalog(r chi.Router) {
 	c := &catalogState{s: s, sizes: dcat.NewSizeCache(), bg: context.Background(), cfg: dcat.Config{
-		Base:         s.base.iri,
+		Base:         s.base.IRI,
 		Licence:      s.cfg.Licence,
 		Publisher:    s.cfg.Catalog.Publisher,
 		ContactEmail: s.cfg.Catalog.ContactEmail,
@@ -94,8 +97,15 @@ func (s *Server) routeCatalog(r chi.Router) {
 }
 
 // catalog returns the catalog of v's generation or a newer one. When the
-// data changed since the last build it waits, until ctx ends, for a
-// background build (started here if none is in flight).
+// data changed since the last build it waits, until ctx ends, for the
+// background build (started here if none is in flight) — but only once
+// that build holds its view. The caller holds v, and a commit that must
+// grow the store's memory map waits for every open view while new views
+// wait for it: a build still to open its view behind such a commit would
+// wait for v, and v for the build. So when the build has not opened its
+// view within openGrace, the request builds from its own v instead (and
+// that copy is lost if the request ends first; the background one goes
+// on).
 func (c *catalogState) catalog(ctx context.Context, v View, profile dcat.Profile) (*dcat.Catalog, error) {
 	if c.err != nil {
 		return nil, c.err
@@ -113,6 +123,18 @@ func (c *catalogState) catalog(ctx context.Context, v View, profile dcat.Profile
 			job = c.startLocked()
 		}
 		c.mu.Unlock()
+		t := time.NewTimer(openGrace)
+		select {
+		case <-job.opened:
+			t.Stop()
+		case <-job.done:
+			t.Stop()
+		case <-t.C:
+			return c.buildFrom(ctx, v, profile)
+		case <-ctx.Done():
+			t.Stop()
+			return nil, fmt.Errorf("catalog: waiting for the build: %w", ctx.Err())
+		}
 		select {
 		case <-job.done:
 		case <-ctx.Done():
@@ -124,6 +146,28 @@ func (c *catalogState) catalog(ctx context.Context, v View, profile dcat.Profile
 		// A build that began before v's generation is followed by one
 		// that sees it.
 	}
+}
+
+// openGrace is how long a request waits for a background build to open
+// its view before it builds from its own (see catalog).
+const openGrace = 100 * time.Millisecond
+
+// buildFrom builds the catalog from the request's own view and keeps it
+// unless a newer one is there.
+func (c *catalogState) buildFrom(ctx context.Context, v View, profile dcat.Profile) (*dcat.Catalog, error) {
+	start := time.Now()
+	cat, err := dcat.Build(ctx, v, c.cfg, c.sizes)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	gen := v.Generation()
+	c.s.log.Info("catalog built for a request", "generation", gen, "datasets", len(cat.Datasets), "took", time.Since(start).Round(time.Millisecond))
+	c.mu.Lock()
+	if c.cat == nil || gen > c.gen {
+		c.cat, c.gen, c.alt = cat, gen, nil
+	}
+	c.mu.Unlock()
+	return c.forProfile(ctx, v, cat, nil, profile)
 }
 
 // forProfile returns cat, or the catalog of the same data in profile.
@@ -151,11 +195,11 @@ func (c *catalogState) forProfile(ctx context.Context, v View, cat, alt *dcat.Ca
 
 // startLocked starts a build of the current data; c.mu is held.
 func (c *catalogState) startLocked() *catalogJob {
-	job := &catalogJob{done: make(chan struct{})}
+	job := &catalogJob{opened: make(chan struct{}), done: make(chan struct{})}
 	c.job = job
 	bg := c.bg
 	go func() {
-		cat, gen, err := c.build(bg)
+		cat, gen, v, err := c.build(bg, job.opened)
 		c.mu.Lock()
 		if err == nil && (c.cat == nil || gen >= c.gen) {
 			c.cat, c.gen, c.alt = cat, gen, nil
@@ -164,42 +208,62 @@ func (c *catalogState) startLocked() *catalogJob {
 		job.gen, job.err = gen, err
 		c.mu.Unlock()
 		close(job.done)
+		// The view is closed only now: closing takes the store's locks,
+		// which a commit growing the memory map holds while it waits for
+		// the views of the requests that wait for this build.
+		if v != nil {
+			v.Close()
+		}
 	}()
 	return job
 }
 
 // build builds the catalog from a view of its own, under the server's
-// context bg.
-func (c *catalogState) build(bg context.Context) (*dcat.Catalog, uint64, error) {
+// context bg, and closes opened once it holds the view. It returns the
+// view for the caller to close.
+func (c *catalogState) build(bg context.Context, opened chan struct{}) (*dcat.Catalog, uint64, View, error) {
 	start := time.Now()
 	v, err := c.s.src.View(bg)
 	if err != nil {
-		return nil, 0, fmt.Errorf("catalog: %w", err)
+		return nil, 0, nil, fmt.Errorf("catalog: %w", err)
 	}
-	defer v.Close()
+	close(opened)
 	gen := v.Generation()
 	cat, err := dcat.Build(bg, v, c.cfg, c.sizes)
 	if err != nil {
 		c.s.log.Error("catalog build failed", "generation", gen, "err", err)
-		return nil, gen, fmt.Errorf("catalog: %w", err)
+		return nil, gen, v, fmt.Errorf("catalog: %w", err)
 	}
 	c.s.log.Info("catalog built", "generation", gen, "datasets", len(cat.Datasets), "took", time.Since(start).Round(time.Millisecond))
-	return cat, gen, nil
+	return cat, gen, v, nil
 }
 
-// warm builds the catalog of the current data unless it is built or
-// being built, and waits for that build.
-func (c *catalogState) warm(ctx context.Context) error {
+// warm builds the catalog of generation gen (the current data) unless it
+// is built, and waits for that build, holding no view while it waits.
+func (c *catalogState) warm(ctx context.Context, gen uint64) error {
 	if c.err != nil {
 		return nil
 	}
-	v, err := c.s.src.View(ctx)
-	if err != nil {
-		return err
+	for {
+		c.mu.Lock()
+		if c.cat != nil && c.gen >= gen {
+			c.mu.Unlock()
+			return nil
+		}
+		job := c.job
+		if job == nil {
+			job = c.startLocked()
+		}
+		c.mu.Unlock()
+		select {
+		case <-job.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if job.err != nil {
+			return job.err
+		}
 	}
-	defer v.Close()
-	_, err = c.catalog(ctx, v, dcat.ProfileDCATAP3)
-	return err
 }
 
 // profileOf reads ?profile=; a bad value answers 400 itself.
@@ -207,15 +271,7 @@ func (c *catalogState) profileOf(w http.ResponseWriter, r *http.Request) (dcat.P
 	p, err := dcat.ParseProfile(r.URL.Query().Get("profile"))
 	if err != nil {
 		lang, _ := c.s.pickLang(r)
-		msg := "Onbekend profiel: kies ?profile=dcat-ap-3 (standaard) of ?profile=dcat-ap-2."
-		if lang == "en" {
-			msg = "Unknown profile: choose ?profile=dcat-ap-3 (default) or ?profile=dcat-ap-2."
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.WriteHeader(http.StatusBadRequest)
-		if r.Method != http.MethodHead {
-			fmt.Fprintf(w, "400 %s\n", msg)
-		}
+		httpx.TextError(w, r, http.StatusBadRequest, i18n.T(lang, "badProfile"), "")
 		return 0, false
 	}
 	return p, true
@@ -249,7 +305,7 @@ func (c *catalogState) serveCatalog(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	paged := r.URL.Query().Has("page")
-	collection := s.base.url(dr.path)
+	collection := s.base.URL(dr.path)
 	pageURL := func(k int) string {
 		u := collection + "?page=" + strconv.Itoa(k)
 		if profile == dcat.ProfileDCATAP2 {
@@ -297,7 +353,7 @@ func (c *catalogState) serveCatalog(w http.ResponseWriter, r *http.Request) {
 			loc = "" // the page's own URL is the request's
 		}
 		return &computed{salt: salt, link: link, location: loc, render: func(out io.Writer) error {
-			if !dr.rep.html {
+			if !dr.rep.HTML {
 				return s.renderRDF(out, dr.rep, quads)
 			}
 			b := &built{iri: cat.IRI, quads: quads}
@@ -321,7 +377,7 @@ func (c *catalogState) serveDataset(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	iri := s.base.iriFor("id/" + strings.TrimPrefix(dr.path, "/doc/"))
+	iri := s.base.IRIFor("id/" + strings.TrimPrefix(dr.path, "/doc/"))
 	s.serveBuilt(w, r, dr, func(rd *reader) (*built, status, error) {
 		cat, err := c.catalog(rd.ctx, rd.v, dcat.ProfileDCATAP3)
 		if err != nil {
@@ -353,7 +409,7 @@ func (c *catalogState) serveDataset(w http.ResponseWriter, r *http.Request) {
 		}
 		b := &built{iri: iri, quads: quads}
 		b.meta = s.docMeta(dr, iri)
-		if dr.rep.html {
+		if dr.rep.HTML {
 			var terms []string
 			for _, f := range dcat.Formats() {
 				terms = append(terms, cat.DistributionIRI(d, f))
@@ -379,7 +435,7 @@ func (s *Server) describeBuilt(rd *reader, dr docReq, iri string, subjects []uin
 	if d.hasNext || dr.page > 1 {
 		b.meta = append(b.meta, s.pagingQuads(dr, d)...)
 	}
-	if dr.rep.html {
+	if dr.rep.HTML {
 		if b.page, err = s.buildPage(rd, b, dr); err != nil {
 			return nil, 0, errorf(iri, err)
 		}
@@ -389,7 +445,7 @@ func (s *Server) describeBuilt(rd *reader, dr docReq, iri string, subjects []uin
 
 // docMeta says what the document is about and under which licence.
 func (s *Server) docMeta(dr docReq, iri string) []rdf.Quad {
-	doc := rdf.IRI(s.base.url(dr.path))
+	doc := rdf.IRI(s.base.URL(dr.path))
 	return []rdf.Quad{
 		{S: doc, P: rdf.IRI(rdf.RDFType), O: rdf.IRI(foafDocument)},
 		{S: doc, P: rdf.IRI(foafPrimaryTopic), O: rdf.IRI(iri)},
@@ -416,11 +472,7 @@ func (s *Server) computedPage(rd *reader, dr docReq, quads []rdf.Quad, main stri
 		}
 		pm.Terms = append(pm.Terms, v)
 	}
-	for _, o := range docOffers {
-		if !o.html {
-			pm.Alternates = append(pm.Alternates, alternate{Name: strings.ToUpper(strings.TrimPrefix(o.ext(), ".")), MediaType: o.mediaType(), Href: s.docURLOf(dr, o, 1)})
-		}
-	}
+	pm.Alternates = alternates(func(o httpx.Rep) string { return s.docURLOf(dr, o, 1) })
 	return pm, nil
 }
 
@@ -428,7 +480,7 @@ func (s *Server) computedPage(rd *reader, dr docReq, quads []rdf.Quad, main stri
 // very bytes whose length the catalog gives as dcat:byteSize.
 func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 	s := c.s
-	p := requestPath(r)
+	p := httpx.RequestPath(r)
 	ext := path.Ext(p)
 	f, ok := dcat.FormatForExt(ext)
 	if !ok {
@@ -438,10 +490,6 @@ func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSuffix(strings.TrimPrefix(p, "/download/"), ext)
 	lang, langParam := s.pickLang(r)
 	dr := docReq{path: p, lang: lang, langParam: langParam, page: 1}
-	if f.RDF == 0 {
-		// Spreadsheet users get a file with a telling name.
-		w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(name, "/", "-")+f.Ext+`"`)
-	}
 	s.serveComputed(w, r, "download\x00"+p, dr, func(rd *reader) (*computed, status, error) {
 		cat, err := c.catalog(rd.ctx, rd.v, dcat.ProfileDCATAP3)
 		if err != nil {
@@ -454,9 +502,15 @@ func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 		if err := useGraphs(rd, d.DependsOn()); err != nil {
 			return nil, 0, err
 		}
-		return &computed{ctype: f.MediaType + "; charset=utf-8", salt: f.ID, render: func(out io.Writer) error {
+		cp := &computed{ctype: f.MediaType + "; charset=utf-8", salt: f.ID, render: func(out io.Writer) error {
 			return cat.Render(rd.ctx, rd.v, d, f, out)
-		}}, statusOK, nil
+		}}
+		if f.RDF == 0 {
+			// Spreadsheet users get a file with a telling name: the
+			// dataset's, from the catalog, never the request's path.
+			cp.disposition = httpx.Attachment(d.Name + f.Ext)
+		}
+		return cp, statusOK, nil
 	})
 }
 
@@ -466,55 +520,68 @@ type computed struct {
 	ctype    string // default: the negotiated representation's
 	link     string
 	location string // Content-Location, if any
-	salt     string // what the bytes depend on besides the graphs used
-	render   func(w io.Writer) error
+	// disposition is the Content-Disposition, if any (httpx.Attachment).
+	disposition string
+	salt        string // what the bytes depend on besides the graphs used
+	render      func(w io.Writer) error
 }
 
 // serveComputed serves a computed document through the response cache,
 // like serveBuilt: a hit of the current generation is written as is; else
 // build runs, and the bytes are rendered only when the ETag changed.
+//
+// Everything is read and rendered while the read view is open, and the view
+// is closed before the first byte goes to the client: a slow client must
+// not hold a read transaction, since a commit that grows the store's memory
+// map waits for every one of them (store/doc.go, Concurrency).
 func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key string, dr docReq, build func(rd *reader) (*computed, status, error)) {
-	v, ok := s.view(w, r)
-	if !ok {
+	v, err := s.src.View(r.Context())
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "open view", "err", err)
+		s.plainError(w, r, http.StatusServiceUnavailable, "unavailable")
 		return
 	}
-	defer v.Close()
+	e, st, err := s.compute(r, v, key, dr, build)
+	v.Close()
+	switch {
+	case err != nil:
+		s.internalError(w, r, err)
+	case st == statusGone:
+		s.plainError(w, r, http.StatusGone, "gone")
+	case st != statusOK:
+		s.serveNotFound(w, r)
+	default:
+		writeEntry(w, r, e)
+	}
+}
+
+// compute builds the response of serveComputed from view v: the cached
+// entry, a fresh one (rendered unless the request is conditional and
+// matches), or the status of a document that does not exist.
+func (s *Server) compute(r *http.Request, v View, key string, dr docReq, build func(rd *reader) (*computed, status, error)) (*entry, status, error) {
 	gen := v.Generation()
 	old := s.cache.get(key)
 	if old != nil && old.gen == gen {
-		writeEntry(w, r, old)
-		return
+		return old, statusOK, nil
 	}
 	rd := newReader(r.Context(), v)
 	cp, st, err := build(rd)
-	if err != nil {
-		s.internalError(w, r, err)
-		return
-	}
-	if st != statusOK {
-		w.Header().Del("Content-Disposition")
-		if st == statusGone {
-			s.plainError(w, r, http.StatusGone, msgGone)
-		} else {
-			s.serveNotFound(w, r)
-		}
-		return
+	if err != nil || st != statusOK {
+		return nil, st, err
 	}
 	etag, modified, err := validators(rd, s.salt(dr)+"\x00"+cp.salt)
 	if err != nil {
-		s.internalError(w, r, err)
-		return
+		return nil, 0, err
 	}
 	if old != nil && old.etag == etag {
 		e := &entry{key: old.key, gen: gen, etag: old.etag, modified: old.modified, ctype: old.ctype,
-			link: old.link, location: old.location, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz}
+			link: old.link, location: old.location, disposition: old.disposition, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz}
 		s.cache.put(e)
-		writeEntry(w, r, e)
-		return
+		return e, statusOK, nil
 	}
 	ctype := cp.ctype
 	if ctype == "" {
-		ctype = dr.rep.contentType()
+		ctype = dr.rep.ContentType()
 	}
 	link := cp.link
 	if link != "" {
@@ -523,18 +590,16 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 	link += fmt.Sprintf(`<%s>; rel="license"`, s.cfg.Licence)
 	e := &entry{key: key, gen: gen, etag: etag, modified: modified, ctype: ctype, link: link,
 		vary: "Accept, Accept-Language, Accept-Encoding", cacheCtl: "public, max-age=60"}
-	e.location = cp.location
+	e.location, e.disposition = cp.location, cp.disposition
 	if notModified(r, etag, modified) {
-		writeEntry(w, r, e)
-		return
+		return e, statusOK, nil // writeEntry answers 304 without a body
 	}
 	var buf bytes.Buffer
 	if err := cp.render(&buf); err != nil {
-		s.internalError(w, r, err)
-		return
+		return nil, 0, err
 	}
 	e.body = buf.Bytes()
-	e.gz = gzipBytes(e.body)
+	e.gz = httpx.GzipBytes(e.body)
 	s.cache.put(e)
-	writeEntry(w, r, e)
+	return e, statusOK, nil
 }

@@ -41,7 +41,7 @@ func fetchRDF(t *testing.T, env *testEnv, url, accept string) ([]rdf.Quad, *http
 func parseBody(t *testing.T, env *testEnv, url string, f rdfio.Format, body []byte) []rdf.Quad {
 	t.Helper()
 	var qs []rdf.Quad
-	opts := rdfio.ParseOptions{Base: url, File: url, Context: vocab.Context(env.base)}
+	opts := rdfio.ParseOptions{Base: url, File: url, Context: vocab.Context()}
 	if err := rdfio.Parse(bytes.NewReader(body), f, opts, func(q rdf.Quad) error { qs = append(qs, q); return nil }); err != nil {
 		t.Fatalf("%s does not parse as %s: %v", url, f, err)
 	}
@@ -270,7 +270,7 @@ func TestCatalogChangeOneAssessment(t *testing.T) {
 	}
 
 	// Import version 2 of Demostad Zuid 2025, as `maturity assess import` would.
-	model, err := vocab.ReadModel(env.base, env.src.visible())
+	model, err := vocab.ReadModel(env.src.Visible())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,7 +284,7 @@ func TestCatalogChangeOneAssessment(t *testing.T) {
 	}
 	at := time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC)
 	for _, g := range gs {
-		env.src.replaceGraph(rdf.IRI(g.IRI), g.Quads, at)
+		env.src.ReplaceGraph(rdf.IRI(g.IRI), g.Quads, at)
 	}
 	after := take()
 

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdfio"
 )
 
@@ -27,9 +29,12 @@ var dumpFormats = map[string]rdfio.Format{
 	"dataset.ttl.gz": rdfio.Turtle,
 }
 
-// dumper writes whole-dataset dumps to files, once per generation and
-// format: into a temporary file that is renamed when complete, so a reader
-// never sees half a dump.
+// dumper writes whole-dataset dumps (and large graph documents, graph.go)
+// to gzipped files, once per version: into a temporary file that is renamed
+// when complete, so a reader never sees half a file. Writing streams from
+// one view through rdfio's group writers, subject by subject, so memory
+// stays bounded whatever the dataset's size; the view is closed before any
+// client is sent a byte, so a slow client holds no read transaction.
 type dumper struct {
 	dir   string
 	mu    sync.Mutex // serialises generation; readers of finished files need no lock
@@ -37,7 +42,7 @@ type dumper struct {
 }
 
 type dumpFile struct {
-	gen      uint64
+	version  uint64
 	path     string
 	modified time.Time
 }
@@ -58,7 +63,11 @@ func (s *Server) serveDump(w http.ResponseWriter, r *http.Request) {
 	}
 	gen := v.Generation()
 	v.Close()
-	df, err := s.dumps.ensure(r.Context(), s, name, f, gen)
+	opts := s.writeOptions()
+	opts.ContextURL = "" // a dump stands alone: the context goes inside
+	df, err := s.dumps.ensure(r.Context(), s, name, gen, func(rd *reader, out io.Writer) error {
+		return writeQuads(rd, out, f, opts, [4]uint64{})
+	})
 	if err != nil {
 		s.internalError(w, r, err)
 		return
@@ -71,65 +80,24 @@ func (s *Server) serveDump(w http.ResponseWriter, r *http.Request) {
 	defer fh.Close()
 	h := w.Header()
 	h.Set("Content-Type", "application/gzip")
-	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	h.Set("ETag", `"g`+strconv.FormatUint(df.gen, 10)+`-`+f.String()+`"`)
+	h.Set("Content-Disposition", httpx.Attachment(name))
+	h.Set("ETag", `"g`+strconv.FormatUint(df.version, 10)+`-`+f.String()+`"`)
 	h.Set("Cache-Control", "public, max-age=300")
 	h.Set("Vary", "Accept-Encoding")
 	// ServeContent handles HEAD, Range, If-None-Match and If-Modified-Since.
 	http.ServeContent(w, r, name, df.modified, fh)
 }
 
-// ensure returns the dump of generation gen, writing it when missing.
-func (d *dumper) ensure(ctx context.Context, s *Server, name string, f rdfio.Format, gen uint64) (dumpFile, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if df, ok := d.files[name]; ok && df.gen >= gen {
-		if _, err := os.Stat(df.path); err == nil {
-			return df, nil
-		}
-	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), dumpTimeout)
-	defer cancel()
-	df, err := d.write(ctx, s.src, s.writeOptions(), name, f)
+// writeQuads streams the quads matching pattern in format f, one subject at
+// a time (the index scans give them grouped by subject).
+func writeQuads(rd *reader, out io.Writer, f rdfio.Format, opts rdfio.WriteOptions, pattern [4]uint64) error {
+	wr, err := rdfio.NewGroupWriter(out, f, opts)
 	if err != nil {
-		return dumpFile{}, fmt.Errorf("dump %s: %w", name, err)
+		return err
 	}
-	if old, ok := d.files[name]; ok && old.path != df.path {
-		os.Remove(old.path)
-	}
-	d.files[name] = df
-	return df, nil
-}
-
-// write streams one consistent view into a gzipped file.
-func (d *dumper) write(ctx context.Context, src Source, opts rdfio.WriteOptions, name string, f rdfio.Format) (df dumpFile, err error) {
-	v, err := src.View(ctx)
-	if err != nil {
-		return df, err
-	}
-	defer v.Close()
-	gen := v.Generation()
-	tmp, err := os.CreateTemp(d.dir, name+".*.tmp")
-	if err != nil {
-		return df, err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	zw := gzip.NewWriter(bw)
-	opts.ContextURL = ""
-	wr, err := rdfio.NewWriter(zw, f, opts)
-	if err != nil {
-		return df, err
-	}
-	rd := newReader(ctx, v)
-	rd.dec.SetLimit(1 << 16) // terms are not reused across a dump
+	rd.dec.SetLimit(1 << 16) // bounded: terms are not reused across a dump
 	var werr error
-	err = v.Match(ctx, [4]uint64{}, func(q [4]uint64) bool {
+	err = rd.match(pattern[0], pattern[1], pattern[2], pattern[3], func(q [4]uint64) bool {
 		rd.use(q)
 		quad, err := rd.quad(q)
 		if err == nil {
@@ -145,9 +113,54 @@ func (d *dumper) write(ctx context.Context, src Source, opts rdfio.WriteOptions,
 		err = werr
 	}
 	if err != nil {
+		return err
+	}
+	return wr.Close()
+}
+
+// ensure returns the file name at version, writing it when missing.
+func (d *dumper) ensure(ctx context.Context, s *Server, name string, version uint64, write func(rd *reader, out io.Writer) error) (dumpFile, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if df, ok := d.files[name]; ok && df.version >= version {
+		if _, err := os.Stat(df.path); err == nil {
+			return df, nil
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), dumpTimeout)
+	defer cancel()
+	df, err := d.write(ctx, s.src, name, version, write)
+	if err != nil {
+		return dumpFile{}, fmt.Errorf("dump %s: %w", name, err)
+	}
+	if old, ok := d.files[name]; ok && old.path != df.path {
+		os.Remove(old.path)
+	}
+	d.files[name] = df
+	return df, nil
+}
+
+// write streams one consistent view into a gzipped file.
+func (d *dumper) write(ctx context.Context, src Source, name string, version uint64, write func(rd *reader, out io.Writer) error) (df dumpFile, err error) {
+	v, err := src.View(ctx)
+	if err != nil {
 		return df, err
 	}
-	if err = wr.Close(); err != nil {
+	defer v.Close()
+	tmp, err := os.CreateTemp(d.dir, name+".*.tmp")
+	if err != nil {
+		return df, err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	zw := gzip.NewWriter(bw)
+	rd := newReader(ctx, v)
+	if err = write(rd, zw); err != nil {
 		return df, err
 	}
 	if err = zw.Close(); err != nil {
@@ -166,9 +179,9 @@ func (d *dumper) write(ctx context.Context, src Source, opts rdfio.WriteOptions,
 	if modified.IsZero() {
 		modified = time.Now().UTC().Truncate(time.Second)
 	}
-	final := filepath.Join(d.dir, fmt.Sprintf("%s.g%d", name, gen))
+	final := filepath.Join(d.dir, fmt.Sprintf("%s.v%d", name, version))
 	if err = os.Rename(tmp.Name(), final); err != nil {
 		return df, err
 	}
-	return dumpFile{gen: gen, path: final, modified: modified}, nil
+	return dumpFile{version: version, path: final, modified: modified}, nil
 }

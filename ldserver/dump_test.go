@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/internal/voidstats"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
 )
@@ -32,7 +33,7 @@ func gunzip(t *testing.T, b []byte) []byte {
 func TestDumps(t *testing.T) {
 	e := newTestEnv(t, nil, nil)
 	check := func() string {
-		want := e.src.visible()
+		want := e.src.Visible()
 		resp, body := e.get(t, "GET", e.base+"dumps/dataset.nq.gz")
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/gzip" {
 			t.Fatalf("nq dump: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
@@ -53,7 +54,7 @@ func TestDumps(t *testing.T) {
 	}
 	first := check()
 	g := rdf.IRI(e.base + "graph/extra")
-	e.src.replaceGraph(g, []rdf.Quad{{S: rdf.IRI(e.base + "id/test/x"), P: rdf.IRI(rdfsLabel), O: rdf.Literal("nieuw"), G: g}}, time.Now())
+	e.src.ReplaceGraph(g, []rdf.Quad{{S: rdf.IRI(e.base + "id/test/x"), P: rdf.IRI(rdfsLabel), O: rdf.Literal("nieuw"), G: g}}, time.Now())
 	if second := check(); second == first {
 		t.Errorf("dump ETag unchanged after a write: %s", second)
 	}
@@ -89,7 +90,7 @@ func TestVoID(t *testing.T) {
 		}
 		return ""
 	}
-	visible := e.src.visible()
+	visible := e.src.Visible()
 	distinct := map[rdf.Quad]bool{}
 	for _, q := range visible {
 		distinct[q] = true
@@ -103,20 +104,84 @@ func TestVoID(t *testing.T) {
 		}
 	}
 	// The centre cities link to the address register's municipalities and Wikidata.
-	for _, lt := range linkTargets {
+	for _, lt := range voidstats.LinkTargets {
 		want := 0
 		for q := range distinct {
-			if (q.P.Value == nsOWL+"sameAs" || q.P.Value == nsSKOS+"exactMatch" || q.P.Value == nsSKOS+"closeMatch") && strings.HasPrefix(q.O.Value, lt.uriSpace) {
+			if (q.P.Value == nsOWL+"sameAs" || q.P.Value == nsSKOS+"exactMatch" || q.P.Value == nsSKOS+"closeMatch") && strings.HasPrefix(q.O.Value, lt.URISpace) {
 				want++
 			}
 		}
-		n, _ := strconv.Atoi(value(e.base+".well-known/void#linkset-"+lt.frag, nsVOID+"triples"))
+		n, _ := strconv.Atoi(value(e.base+".well-known/void#linkset-"+lt.Frag, nsVOID+"triples"))
 		if n != want || want == 0 {
-			t.Errorf("linkset %s: %d links, data has %d", lt.frag, n, want)
+			t.Errorf("linkset %s: %d links, data has %d", lt.Frag, n, want)
 		}
 	}
 	// The endpoint is advertised exactly when it is routed.
 	if got, routed := value(ds, nsVOID+"sparqlEndpoint"), e.ld.routed("/sparql"); (got != "") != routed || (routed && got != e.base+"sparql") {
 		t.Errorf("void:sparqlEndpoint %q, /sparql routed: %v", got, routed)
+	}
+}
+
+// TestLargeGraphStreams checks /graph/… for a graph above GraphStreamQuads:
+// every format is streamed from a spooled file and says the same as the
+// document built in memory, with and without gzip, with validators that
+// answer 304, and the HTML page still lists the graph's resources.
+func TestLargeGraphStreams(t *testing.T) {
+	streamed := newTestEnv(t, nil, func(c *Config) { c.GraphStreamQuads = 5 })
+	built := newTestEnv(t, nil, nil)
+	for _, tc := range []struct {
+		accept string
+		f      rdfio.Format
+	}{
+		{"text/turtle", rdfio.Turtle},
+		{"application/n-triples", rdfio.NTriples},
+		{"application/n-quads", rdfio.NQuads},
+		{"application/rdf+xml", rdfio.RDFXML},
+		{"application/ld+json", rdfio.JSONLD},
+	} {
+		t.Run(tc.accept, func(t *testing.T) {
+			parse := func(b []byte) []rdf.Quad {
+				if tc.f == rdfio.NQuads || tc.f == rdfio.NTriples {
+					return parseOurs(t, tc.f, b, built.base)
+				}
+				return parseExternal(t, tc.accept, b, built.base)
+			}
+			_, want := built.get(t, "GET", built.base+"graph/model", "Accept: "+tc.accept)
+			wantQs := parse(want)
+			for _, gz := range []bool{false, true} {
+				h := []string{"Accept: " + tc.accept}
+				if gz {
+					h = append(h, "Accept-Encoding: gzip")
+				}
+				resp, body := streamed.get(t, "GET", streamed.base+"graph/model", h...)
+				if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), tc.accept) {
+					t.Fatalf("gzip %v: %d %s %s", gz, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+				}
+				if gz != (resp.Header.Get("Content-Encoding") == "gzip") {
+					t.Fatalf("gzip %v: Content-Encoding %q", gz, resp.Header.Get("Content-Encoding"))
+				}
+				if gz {
+					body = gunzip(t, body)
+				}
+				// The two servers have different bases: compare with the
+				// built document moved to the streamed server's base.
+				got := parse(bytes.ReplaceAll(body, []byte(streamed.base), []byte(built.base)))
+				if len(got) < 10 || !rdf.Isomorphic(got, wantQs) {
+					t.Errorf("gzip %v: streamed %d quads, built %d", gz, len(got), len(wantQs))
+				}
+				etag := resp.Header.Get("ETag")
+				if !strings.HasPrefix(etag, `"m`) {
+					t.Fatalf("gzip %v: ETag %s is not a streamed graph's", gz, etag)
+				}
+				r2, _ := streamed.get(t, "GET", streamed.base+"graph/model", append(h, "If-None-Match: "+etag)...)
+				if etag == "" || r2.StatusCode != http.StatusNotModified {
+					t.Errorf("gzip %v: If-None-Match %s: %d", gz, etag, r2.StatusCode)
+				}
+			}
+		})
+	}
+	resp, body := streamed.get(t, "GET", streamed.base+"graph/model", "Accept: text/html")
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("<table")) {
+		t.Errorf("HTML page of a large graph: %d", resp.StatusCode)
 	}
 }

@@ -18,8 +18,8 @@ func TestErrorPageLanguage(t *testing.T) {
 		{"doc/domein/bestaat-niet", "nl", http.StatusNotFound, "<h1>404 — Niet gevonden</h1>"},
 		{"doc/domein/bestaat-niet", "en", http.StatusNotFound, "<h1>404 — Not Found</h1>"},
 		{"doc/domein/verwijderd", "nl", http.StatusGone, "<h1>410 — Verdwenen</h1>"},
-		{"doc/domein/sponsoring?page=0", "nl", http.StatusBadRequest, "<h1>400 — Ongeldige aanvraag</h1>"},
-		{"doc/domein/sponsoring?page=0", "en", http.StatusBadRequest, "<h1>400 — Bad Request</h1>"},
+		{"model/domein/sponsoring?page=0", "nl", http.StatusBadRequest, "<h1>400 — Ongeldige aanvraag</h1>"},
+		{"model/domein/sponsoring?page=0", "en", http.StatusBadRequest, "<h1>400 — Bad Request</h1>"},
 	}
 	for _, tt := range tests {
 		resp, body := e.get(t, "GET", e.base+tt.path, "Accept: text/html", "Accept-Language: "+tt.lang)

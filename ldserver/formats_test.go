@@ -11,25 +11,41 @@ import (
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/vocab"
 )
 
-// kinds are one resource of every kind the server publishes.
+// kinds are one resource of every kind the server publishes: its own
+// things relative to the base, and the model's and the ontology's shared
+// IRIs (w3id.org), which it describes at the same path under its base.
 var kinds = []struct {
-	kind, iri string // iri relative to the base
+	kind, iri string // iri relative to the base, or absolute when shared
 }{
-	{"domein", "id/domein/sponsoring"},
-	{"actie", "id/actie/sponsoring/1"},
-	{"profiel", "id/profiel/data-expert"},
-	{"principe", "id/principe/1"},
+	{"domein", vocab.Domain("sponsoring")},
+	{"actie", vocab.Action("sponsoring", 1)},
+	{"profiel", vocab.Profile("data-expert")},
+	{"principe", vocab.Principle(1)},
 	{"organisatie", "id/organisatie/24062"},
 	{"evaluatie", "id/evaluatie/99991/2025"},
 	{"evaluatieversie", "id/evaluatie/99991/2025/v2"},
 	{"observatie", "id/observatie/99991/2025/v2/kennis"},
 	{"aanbeveling", "id/aanbeveling/99991/2025/v2/1"},
 	{"bevraging", "id/bevraging/99991/2025/v1"},
-	{"studiebevinding", "id/studie/open-data-awareness/alle/risico-privacy"},
-	{"dsd", "id/dsd/evaluatie"},
-	{"term", "ns/maturiteit#Domain"},
+	{"studiebevinding", vocab.Study("open-data-awareness", "alle", "risico-privacy")},
+	{"dsd", vocab.DSD("evaluatie")},
+	{"term", vocab.Mat("Domain")},
+	{"definitie", vocab.ModelIRI("definitie", "open-data")},
+}
+
+// pageOf returns the IRI of a kind and the document that describes it: for
+// a shared IRI, this instance's page at the same path under its base.
+func (e *testEnv) pageOf(iri string) (thing, doc string) {
+	if !strings.HasPrefix(iri, vocab.SharedBase) {
+		iri = e.base + iri
+		doc, _, _ = strings.Cut(iri, "#")
+		return iri, doc
+	}
+	doc, _, _ = strings.Cut(e.base+strings.TrimPrefix(iri, vocab.SharedBase), "#")
+	return iri, doc
 }
 
 // parseExternal parses a served document with an independent parser
@@ -67,16 +83,16 @@ func parseOurs(t *testing.T, f rdfio.Format, b []byte, base string) []rdf.Quad {
 }
 
 // TestEveryKindDereferences is the main check: for every kind of
-// resource /id/ answers 303 to /doc/, every format parses with a real
-// parser to the same graph, a conditional GET gives 304 and an Accept
-// nobody can meet gives 406.
+// resource /id/ answers 303 to /doc/ (a shared IRI's local page answers
+// directly; w3id.org does the 303 for the shared IRI), every format parses
+// with a real parser to the same graph, with the shared IRIs kept, a
+// conditional GET gives 304 and an Accept nobody can meet gives 406.
 func TestEveryKindDereferences(t *testing.T) {
 	e := newTestEnv(t, nil, nil)
 	formats := []string{"text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json"}
 	for _, k := range kinds {
 		t.Run(k.kind, func(t *testing.T) {
-			iri := e.base + k.iri
-			docURL, _, _ := strings.Cut(iri, "#")
+			iri, docURL := e.pageOf(k.iri)
 			if rest, ok := strings.CutPrefix(k.iri, "id/"); ok {
 				resp, _ := e.get(t, "GET", iri, "Accept: text/turtle")
 				if resp.StatusCode != http.StatusSeeOther {
@@ -163,17 +179,25 @@ func TestRapperDereferences(t *testing.T) {
 		{"-i", "rdfxml"},   // RDF/XML parser's Accept
 		{"-i", "ntriples"}, // N-Triples parser's Accept
 	} {
-		iri := e.base + "id/domein/sponsoring"
-		cmd := exec.Command(rapper, append(append([]string{"-q"}, args...), "-o", "ntriples", iri)...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			t.Errorf("rapper %v: %v\n%s", args, err, stderr.String())
-			continue
-		}
-		if qs := parseOurs(t, rdfio.NTriples, out, iri); !hasTriple(qs, iri, rdf.RDFType) {
-			t.Errorf("rapper %v: no rdf:type of %s in %d triples", args, iri, len(qs))
+		// An instance thing through its 303, and a shared model IRI's
+		// local page, which answers directly.
+		for _, k := range []string{"id/evaluatie/99991/2025", vocab.Domain("sponsoring")} {
+			iri, doc := e.pageOf(k)
+			url := iri
+			if strings.HasPrefix(k, vocab.SharedBase) {
+				url = doc
+			}
+			cmd := exec.Command(rapper, append(append([]string{"-q"}, args...), "-o", "ntriples", url)...)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				t.Errorf("rapper %v %s: %v\n%s", args, url, err, stderr.String())
+				continue
+			}
+			if qs := parseOurs(t, rdfio.NTriples, out, url); !hasTriple(qs, iri, rdf.RDFType) {
+				t.Errorf("rapper %v %s: no rdf:type of %s in %d triples", args, url, iri, len(qs))
+			}
 		}
 	}
 }

@@ -4,12 +4,13 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 )
 
 // hashIndex maps a document IRI of ours to the hash IRIs under it
-// (ns/maturiteit → ns/maturiteit#Domain, …), so one document can describe a
-// whole hash namespace. The dataset has no prefix scan, so the index is
+// (…/ns → …/ns#Domain, …, for the shared ontology as for any hash namespace
+// under the base), so one document can describe a whole hash namespace. The dataset has no prefix scan, so the index is
 // built from the typed subjects once per generation.
 type hashIndex struct {
 	mu  sync.Mutex
@@ -19,7 +20,7 @@ type hashIndex struct {
 }
 
 // subjects returns the ids of the typed subjects iri#… (iri without '#').
-func (h *hashIndex) subjects(rd *reader, b base, iri string) ([]uint64, error) {
+func (h *hashIndex) subjects(rd *reader, b httpx.Base, iri string) ([]uint64, error) {
 	if strings.ContainsRune(iri, '#') {
 		return nil, nil
 	}
@@ -47,7 +48,7 @@ func (h *hashIndex) subjects(rd *reader, b base, iri string) ([]uint64, error) {
 	return append([]uint64(nil), ids...), nil
 }
 
-func buildHashIndex(rd *reader, b base) (map[string][]uint64, error) {
+func buildHashIndex(rd *reader, b httpx.Base) (map[string][]uint64, error) {
 	typ, err := rd.iriID(rdf.RDFType)
 	if err != nil || typ == 0 {
 		return map[string][]uint64{}, err
@@ -65,7 +66,7 @@ func buildHashIndex(rd *reader, b base) (map[string][]uint64, error) {
 			terr = err
 			return false
 		}
-		if !t.IsIRI() || !strings.HasPrefix(t.Value, b.iri) {
+		if !t.IsIRI() || !b.Ours(t.Value) {
 			return true
 		}
 		if doc, _, ok := strings.Cut(t.Value, "#"); ok {

@@ -11,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/internal/readview"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
+	"github.com/stadleuven/maturity/vocab"
 )
 
 func TestStatusCodes(t *testing.T) {
@@ -22,20 +24,20 @@ func TestStatusCodes(t *testing.T) {
 		accept string
 		want   int
 	}{
-		{"doc/domein/sponsoring", "", http.StatusOK},
+		{"model/domein/sponsoring", "", http.StatusOK},
 		{"doc/domein/bestaat-niet", "", http.StatusNotFound},
 		{"doc/domein/verwijderd", "", http.StatusGone},
 		{"doc/domein/verwijderd", "text/html", http.StatusGone},
-		{"ns/maturiteit", "", http.StatusOK},
+		{"ns", "", http.StatusOK},
 		{"ns/onbekend", "", http.StatusNotFound},
 		{"graph/model", "application/n-quads", http.StatusOK},
 		{"graph/verwijderd", "", http.StatusGone},
 		{"graph/bestaat-niet", "", http.StatusNotFound},
-		{"doc/domein/sponsoring.ttl", "", http.StatusOK},
-		{"doc/domein/sponsoring?format=xml", "", http.StatusOK},
-		{"doc/domein/sponsoring?format=pdf", "", http.StatusBadRequest},
-		{"doc/domein/sponsoring?page=0", "", http.StatusBadRequest},
-		{"doc/domein/sponsoring?page=99", "", http.StatusNotFound},
+		{"model/domein/sponsoring.ttl", "", http.StatusOK},
+		{"model/domein/sponsoring?format=xml", "", http.StatusOK},
+		{"model/domein/sponsoring?format=pdf", "", http.StatusBadRequest},
+		{"model/domein/sponsoring?page=0", "", http.StatusBadRequest},
+		{"model/domein/sponsoring?page=99", "", http.StatusNotFound},
 		{"iets/anders", "", http.StatusNotFound},
 		{"dumps/bestaat-niet.gz", "", http.StatusNotFound},
 		{"static/style.css", "", http.StatusOK},
@@ -51,7 +53,7 @@ func TestStatusCodes(t *testing.T) {
 			t.Errorf("GET %s: no CORS header", tt.path)
 		}
 	}
-	if resp, _ := e.get(t, "POST", e.base+"doc/domein/sponsoring"); resp.StatusCode != http.StatusMethodNotAllowed {
+	if resp, _ := e.get(t, "POST", e.base+"model/domein/sponsoring"); resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST: %d, want 405", resp.StatusCode)
 	}
 }
@@ -59,14 +61,14 @@ func TestStatusCodes(t *testing.T) {
 func TestFormatOverrides(t *testing.T) {
 	e := newTestEnv(t, nil, nil)
 	for _, tt := range []struct{ path, accept, want string }{
-		{"doc/domein/sponsoring.ttl", "text/html", "text/turtle"},
-		{"doc/domein/sponsoring.jsonld", "", "application/ld+json"},
-		{"doc/domein/sponsoring.nt", "", "application/n-triples"},
-		{"doc/domein/sponsoring.rdf", "", "application/rdf+xml"},
-		{"doc/domein/sponsoring.html", "text/turtle", "text/html"},
-		{"doc/domein/sponsoring?format=jsonld", "text/turtle", "application/ld+json"},
-		{"doc/domein/sponsoring?format=text/turtle", "text/html", "text/turtle"},
-		{"ns/maturiteit.ttl", "", "text/turtle"},
+		{"model/domein/sponsoring.ttl", "text/html", "text/turtle"},
+		{"model/domein/sponsoring.jsonld", "", "application/ld+json"},
+		{"model/domein/sponsoring.nt", "", "application/n-triples"},
+		{"model/domein/sponsoring.rdf", "", "application/rdf+xml"},
+		{"model/domein/sponsoring.HTML", "text/turtle", "text/html"},
+		{"model/domein/sponsoring?format=jsonld", "text/turtle", "application/ld+json"},
+		{"model/domein/sponsoring?format=text/turtle", "text/html", "text/turtle"},
+		{"ns.ttl", "", "text/turtle"},
 		{".well-known/void?format=nt", "", "application/n-triples"},
 		{"graph/model.nq", "", "application/n-quads"},
 		{"", "", "text/html"},
@@ -84,7 +86,7 @@ func TestFormatOverrides(t *testing.T) {
 
 func TestHeadersAndCaching(t *testing.T) {
 	e := newTestEnv(t, nil, nil)
-	u := e.base + "doc/domein/sponsoring"
+	u := e.base + "model/domein/sponsoring"
 	resp, body := e.get(t, "GET", u, "Accept: text/turtle")
 	link := resp.Header.Get("Link")
 	for _, want := range []string{`rel="alternate"; type="application/ld+json"`, u + `.jsonld`, `rel="license"`, CC0} {
@@ -130,12 +132,12 @@ func TestHeadersAndCaching(t *testing.T) {
 
 func TestCORSPreflight(t *testing.T) {
 	e := newTestEnv(t, nil, nil)
-	resp, _ := e.get(t, "OPTIONS", e.base+"doc/domein/sponsoring", "Origin: https://example.org", "Access-Control-Request-Method: GET", "Access-Control-Request-Headers: accept, if-none-match")
+	resp, _ := e.get(t, "OPTIONS", e.base+"model/domein/sponsoring", "Origin: https://example.org", "Access-Control-Request-Method: GET", "Access-Control-Request-Headers: accept, if-none-match")
 	h := resp.Header
 	if resp.StatusCode != http.StatusNoContent || h.Get("Access-Control-Allow-Origin") != "*" || !strings.Contains(h.Get("Access-Control-Allow-Methods"), "GET") || h.Get("Access-Control-Allow-Headers") != "accept, if-none-match" {
 		t.Errorf("preflight: %d %v", resp.StatusCode, h)
 	}
-	resp, _ = e.get(t, "GET", e.base+"doc/domein/sponsoring", "Origin: https://example.org")
+	resp, _ = e.get(t, "GET", e.base+"model/domein/sponsoring", "Origin: https://example.org")
 	if !strings.Contains(resp.Header.Get("Access-Control-Expose-Headers"), "ETag") {
 		t.Errorf("Expose-Headers %q", resp.Header.Get("Access-Control-Expose-Headers"))
 	}
@@ -152,24 +154,24 @@ func TestETagFollowsGraphs(t *testing.T) {
 		}
 		return resp.Header.Get("ETag")
 	}
-	changed := []string{"doc/evaluatie/24062/2024", "doc/observatie/24062/2024/v1/kennis", "doc/organisatie/24062", "doc/domein/kennis"}
-	unchanged := []string{"doc/principe/1", "doc/profiel/data-expert", "doc/organisatie/12025", "ns/maturiteit"}
+	changed := []string{"doc/evaluatie/99993/2024", "doc/observatie/99993/2024/v1/kennis", "doc/organisatie/99993", "model/domein/kennis"}
+	unchanged := []string{"model/principe/1", "model/profiel/data-expert", "doc/organisatie/12025", "ns"}
 	before := map[string]string{}
 	for _, p := range append(changed, unchanged...) {
 		before[p] = etag(p)
 	}
 	g := rdf.IRI(e.base + assessGraph)
 	var quads []rdf.Quad
-	for _, q := range e.src.visible() {
+	for _, q := range e.src.Visible() {
 		if q.G != g {
 			continue
 		}
-		if q.P.Value == e.base+"ns/maturiteit#maturityScore" && strings.HasSuffix(q.S.Value, "/kennis") {
+		if q.P.Value == vocab.Mat("maturityScore") && strings.HasSuffix(q.S.Value, "/kennis") {
 			q.O = rdf.TypedLiteral("3.5", rdf.XSDDecimal)
 		}
 		quads = append(quads, q)
 	}
-	e.src.replaceGraph(g, quads, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
+	e.src.ReplaceGraph(g, quads, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
 	for _, p := range changed {
 		if etag(p) == before[p] {
 			t.Errorf("%s: ETag unchanged after its graph changed", p)
@@ -180,7 +182,7 @@ func TestETagFollowsGraphs(t *testing.T) {
 			t.Errorf("%s: ETag changed although none of its graphs did", p)
 		}
 	}
-	resp, body := e.get(t, "GET", e.base+"doc/observatie/24062/2024/v1/kennis", "Accept: application/n-triples")
+	resp, body := e.get(t, "GET", e.base+"doc/observatie/99993/2024/v1/kennis", "Accept: application/n-triples")
 	if !bytes.Contains(body, []byte(`"3.5"^^<`+rdf.XSDDecimal+`>`)) {
 		t.Errorf("new score not served:\n%s", body)
 	}
@@ -195,13 +197,13 @@ func TestIncomingPaging(t *testing.T) {
 	extra := func(base string) []rdf.Quad {
 		var qs []rdf.Quad
 		for i := 0; i < 450; i++ {
-			qs = append(qs, rdf.Quad{S: rdf.IRI(fmt.Sprintf("%sid/test/bron/%03d", base, i)), P: rdf.IRI(base + "ns/maturiteit#domain"), O: rdf.IRI(base + "id/domein/kennisdeling"), G: rdf.IRI(base + "graph/test")})
+			qs = append(qs, rdf.Quad{S: rdf.IRI(fmt.Sprintf("%sid/test/bron/%03d", base, i)), P: rdf.IRI(vocab.Mat("domain")), O: rdf.IRI(vocab.Domain("kennisdeling")), G: rdf.IRI(base + "graph/test")})
 		}
 		return qs
 	}
 	e := newTestEnv(t, extra, nil)
 	seen := map[string]bool{}
-	url := e.base + "doc/domein/kennisdeling"
+	url := e.base + "model/domein/kennisdeling"
 	for page := 1; ; page++ {
 		resp, body := e.get(t, "GET", url, "Accept: application/n-triples")
 		if resp.StatusCode != http.StatusOK {
@@ -210,7 +212,7 @@ func TestIncomingPaging(t *testing.T) {
 		quads := parseOurs(t, rdfio.NTriples, body, url)
 		n := 0
 		for _, q := range quads {
-			if strings.Contains(q.S.Value, "/id/test/bron/") && q.P.Value == e.base+"ns/maturiteit#domain" {
+			if strings.Contains(q.S.Value, "/id/test/bron/") && q.P.Value == vocab.Mat("domain") {
 				n++
 				if seen[q.S.Value] {
 					t.Errorf("%s on two pages", q.S.Value)
@@ -251,7 +253,7 @@ func TestIncomingPaging(t *testing.T) {
 
 func TestLanguage(t *testing.T) {
 	e := newTestEnv(t, nil, nil)
-	u := e.base + "doc/domein/sponsoring"
+	u := e.base + "model/domein/sponsoring"
 	_, nl := e.get(t, "GET", u, "Accept: text/html")
 	_, en := e.get(t, "GET", u, "Accept: text/html", "Accept-Language: en-GB,en;q=0.9")
 	if !bytes.Contains(nl, []byte(`<html lang="nl">`)) || !bytes.Contains(nl, []byte("<h1>Sponsoring</h1>")) {
@@ -261,7 +263,7 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("English page wrong:\n%.2000s", en)
 	}
 	resp, sw := e.get(t, "GET", u+"?lang=en", "Accept: text/html", "Accept-Language: nl")
-	if !bytes.Contains(sw, []byte("<h1>Sponsorship</h1>")) || !bytes.Contains(sw, []byte(`/doc/actie/sponsoring/1?lang=en"`)) {
+	if !bytes.Contains(sw, []byte("<h1>Sponsorship</h1>")) || !bytes.Contains(sw, []byte(`/model/actie/sponsoring/1?lang=en"`)) {
 		t.Errorf("?lang=en not applied or not carried in links")
 	}
 	if !strings.Contains(resp.Header.Get("Vary"), "Accept-Language") {
@@ -277,7 +279,7 @@ func TestLanguage(t *testing.T) {
 // TestBaseBehindProxy serves a public base with a path prefix: the 303
 // Location uses the public base whether or not the proxy strips the prefix.
 func TestBaseBehindProxy(t *testing.T) {
-	src := newMemSource(nil, rdf.Term{})
+	src := readview.NewMemory(nil, rdf.Term{})
 	s, err := New(Config{Base: "https://data.example.org/maturiteit/", DumpDir: t.TempDir()}, src)
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stadleuven/maturity/internal/httpx"
 )
 
 // loadResult is one load run's outcome.
@@ -116,10 +118,10 @@ func TestLoad(t *testing.T) {
 		d = 400 * time.Millisecond
 	}
 	e := newTestEnv(t, nil, nil)
-	yardstick := httptest.NewServer(e.ld.middleware(http.HandlerFunc(serveYardstick)))
+	yardstick := httptest.NewServer(httpx.Middleware(http.HandlerFunc(serveYardstick), e.ld.base, e.ld.cfg.RequestTimeout, e.ld.log))
 	defer yardstick.Close()
 	const conns = 32
-	doc := e.base + "doc/domein/sponsoring"
+	doc := e.base + "model/domein/sponsoring"
 	for _, c := range []struct {
 		name, accept string
 		goal         float64

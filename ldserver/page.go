@@ -6,7 +6,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/internal/htmlui"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/vocab"
 )
 
 // pageModel is what the HTML templates render. It is built from types and
@@ -19,7 +23,7 @@ type pageModel struct {
 	Main       *resourceView
 	Terms      []*resourceView // other subjects of a hash document (vocabulary terms)
 	Tables     []*table        // cube observations and incoming links, as tables
-	Alternates []alternate
+	Alternates []htmlui.Alternate
 	Page       int
 	Prev, Next string
 	Landing    *landingModel
@@ -33,13 +37,28 @@ type resourceView struct {
 	IRI    string
 	Types  []value
 	Text   string
-	Props  []propRow
-	Tables []*table // repeated blank-node structures (VoID partitions), one row each
+	// TextBasis marks Text as the study's words, our translation of them
+	// or our interpretation (see basis).
+	TextBasis *basisMark
+	Props     []propRow
+	Tables    []*table // repeated blank-node structures (VoID partitions), one row each
+	// Interpretation is the resource's note on what in it is our reading
+	// of the study (mat:interpretation), shown apart from the properties.
+	Interpretation string
 }
 
 type propRow struct {
 	Pred   value
 	Values []value
+	Basis  *basisMark // the whole row is our interpretation
+}
+
+// basisMark is a badge saying where a text comes from: the study's own
+// words ("study"), our translation of them ("translation") or our reading
+// of the study ("interpretation"). The data says which (mat:
+// verbatimProperty, mat:interpretedProperty); the badge shows it.
+type basisMark struct {
+	Kind, Text string
 }
 
 // value is one rendered RDF term.
@@ -49,6 +68,7 @@ type value struct {
 	IRI      string // full IRI, shown as a tooltip
 	Lang     string
 	Datatype string // short form, only for non-string literals
+	Basis    *basisMark
 	Nested   []propRow
 	order    float64 // the linked resource's own order (mat:order, skos:notation), if hasOrder
 	hasOrder bool
@@ -160,16 +180,12 @@ func (s *Server) buildPage(rd *reader, b *built, dr docReq) (*pageModel, error) 
 		return nil, err
 	}
 	pm.Tables = append(pm.Tables, incoming...)
-	for _, o := range docOffers {
-		if !o.html {
-			pm.Alternates = append(pm.Alternates, alternate{Name: strings.ToUpper(strings.TrimPrefix(o.ext(), ".")), MediaType: o.mediaType(), Href: s.docURLOf(dr, o, dr.page)})
-		}
-	}
+	pm.Alternates = alternates(func(o httpx.Rep) string { return s.docURLOf(dr, o, dr.page) })
 	if d.hasNext {
-		pm.Next = s.docURLOf(dr, repHTML, dr.page+1)
+		pm.Next = s.docURLOf(dr, httpx.RepHTML, dr.page+1)
 	}
 	if dr.page > 1 {
-		pm.Prev = s.docURLOf(dr, repHTML, dr.page-1)
+		pm.Prev = s.docURLOf(dr, httpx.RepHTML, dr.page-1)
 	}
 	return pm, nil
 }
@@ -197,12 +213,18 @@ func (pb *pageBuilder) view(t rdf.Term) (*resourceView, error) {
 	for _, p := range labelPreds {
 		skip[p] = true
 	}
+	verbatim, interpreted := basisOf(quads)
 	for _, p := range textPreds {
-		if txt := pb.pickLiteral(quads, p); txt != "" {
+		if txt, lang := pb.pickLiteralLang(quads, p); txt != "" {
 			rv.Text = txt
+			rv.TextBasis = pb.mark(verbatim[p], interpreted[p], lang)
 			skip[p] = true
 			break
 		}
+	}
+	if txt := pb.pickLiteral(quads, vocab.Mat("interpretation")); txt != "" {
+		rv.Interpretation = txt
+		skip[vocab.Mat("interpretation")] = true
 	}
 	for _, q := range quads {
 		if q.P.Value == rdf.RDFType {
@@ -307,13 +329,46 @@ func (pb *pageBuilder) blankTable(pred string, nodes []rdf.Term) (*table, error)
 	return t, nil
 }
 
+// basisOf reads which properties of a subject its quads mark as the
+// study's verbatim text and which as our interpretation.
+func basisOf(quads []rdf.Quad) (verbatim, interpreted map[string]bool) {
+	verbatim, interpreted = map[string]bool{}, map[string]bool{}
+	for _, q := range quads {
+		switch q.P.Value {
+		case vocab.Mat("verbatimProperty"):
+			verbatim[q.O.Value] = true
+		case vocab.Mat("interpretedProperty"):
+			interpreted[q.O.Value] = true
+		}
+	}
+	return verbatim, interpreted
+}
+
+// mark returns the badge of a value: a verbatim property's Dutch value is
+// study text, its other values our translation; an interpreted property's
+// values are our interpretation.
+func (pb *pageBuilder) mark(verbatim, interpreted bool, lang string) *basisMark {
+	switch {
+	case verbatim && primaryLang(lang) == "nl":
+		return &basisMark{Kind: "study", Text: i18n.T(pb.dr.lang, "studyText")}
+	case verbatim:
+		return &basisMark{Kind: "translation", Text: i18n.T(pb.dr.lang, "translation")}
+	case interpreted:
+		return &basisMark{Kind: "interpretation", Text: i18n.T(pb.dr.lang, "interpretation")}
+	}
+	return nil
+}
+
 // rows groups quads of one subject by predicate, keeping for each
-// predicate the literals in the page's language when it has them.
+// predicate the literals in the page's language when it has them. Values
+// the data marks as the study's words or our interpretation get a badge;
+// the marks themselves are not listed.
 func (pb *pageBuilder) rows(quads []rdf.Quad, skip map[string]bool, depth int) ([]propRow, error) {
 	byPred := map[string][]rdf.Term{}
 	var preds []string
+	verbatim, interpreted := basisOf(quads)
 	for _, q := range quads {
-		if skip[q.P.Value] {
+		if skip[q.P.Value] || q.P.Value == vocab.Mat("verbatimProperty") || q.P.Value == vocab.Mat("interpretedProperty") {
 			continue
 		}
 		if _, ok := byPred[q.P.Value]; !ok {
@@ -328,10 +383,16 @@ func (pb *pageBuilder) rows(quads []rdf.Quad, skip map[string]bool, depth int) (
 			return nil, err
 		}
 		row := propRow{Pred: pv}
+		if interpreted[p] {
+			row.Basis = pb.mark(false, true, "")
+		}
 		for _, o := range pb.inLang(byPred[p]) {
 			v, err := pb.value(o, depth)
 			if err != nil {
 				return nil, err
+			}
+			if verbatim[p] && o.IsLiteral() {
+				v.Basis = pb.mark(true, false, o.Lang)
 			}
 			row.Values = append(row.Values, v)
 		}
@@ -385,7 +446,13 @@ func primaryLang(tag string) string {
 // pickLiteral returns the value of p among quads in the page's language,
 // else an untagged one, else any.
 func (pb *pageBuilder) pickLiteral(quads []rdf.Quad, p string) string {
-	best, rank := "", 0
+	v, _ := pb.pickLiteralLang(quads, p)
+	return v
+}
+
+// pickLiteralLang is pickLiteral that also returns the value's language.
+func (pb *pageBuilder) pickLiteralLang(quads []rdf.Quad, p string) (string, string) {
+	best, lang, rank := "", "", 0
 	for _, q := range quads {
 		if q.P.Value != p || !q.O.IsLiteral() {
 			continue
@@ -398,10 +465,10 @@ func (pb *pageBuilder) pickLiteral(quads []rdf.Quad, p string) string {
 			r = 2
 		}
 		if r > rank || (r == rank && q.O.Value < best) {
-			best, rank = q.O.Value, r
+			best, lang, rank = q.O.Value, q.O.Lang, r
 		}
 	}
-	return best
+	return best, lang
 }
 
 // label names t in the page's language: from the description, else from
@@ -491,7 +558,7 @@ func (pb *pageBuilder) value(t rdf.Term, depth int) (value, error) {
 // href is where a link to iri points: our things straight to their
 // document (saving the 303), with ?lang= carried on when it was chosen.
 func (pb *pageBuilder) href(iri string) string {
-	doc, ok := pb.s.base.docURL(iri)
+	doc, ok := pb.s.base.DocURL(iri)
 	if !ok {
 		return iri
 	}
@@ -517,8 +584,13 @@ func (s *Server) shorten(iri string) string {
 	if best >= 0 {
 		return s.cfg.Prefixes[best].Name + ":" + iri[len(s.cfg.Prefixes[best].IRI):]
 	}
-	if rest, ok := s.base.local(iri); ok && rest != "" {
+	if rest, ok := s.base.Local(iri); ok && rest != "" {
 		return rest
+	}
+	for _, n := range s.base.Mirror.Namespaces() {
+		if rest, ok := strings.CutPrefix(iri, n.Shared); ok && strings.HasPrefix(iri, n.IRI) && rest != "" {
+			return rest
+		}
 	}
 	return iri
 }

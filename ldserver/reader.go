@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/sparql"
 )
 
 // reader wraps a View for one request: it memoises id↔term decoding and
@@ -13,12 +13,12 @@ import (
 type reader struct {
 	ctx    context.Context
 	v      View
-	dec    *eval.Decoder
+	dec    *sparql.Decoder
 	graphs map[uint64]struct{}
 }
 
 func newReader(ctx context.Context, v View) *reader {
-	return &reader{ctx: ctx, v: v, dec: eval.NewDecoder(v), graphs: map[uint64]struct{}{}}
+	return &reader{ctx: ctx, v: v, dec: sparql.NewDecoder(v), graphs: map[uint64]struct{}{}}
 }
 
 // id returns the id of t; 0 when the dataset has never held it.

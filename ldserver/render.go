@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
 )
 
 // contextURL is the stable URL of our JSON-LD context.
-func (s *Server) contextURL() string { return s.base.url("ns/context.jsonld") }
+func (s *Server) contextURL() string { return s.base.URL("ns/context.jsonld") }
 
 // writeOptions are the serializer options for r.
 func (s *Server) writeOptions() rdfio.WriteOptions {
@@ -23,22 +24,22 @@ func (s *Server) writeOptions() rdfio.WriteOptions {
 // renderRDF writes quads in r's format. Descriptions are graphs, not
 // datasets: graph names are dropped so every format carries the same
 // triples (N-Quads keeps them where it is offered).
-func (s *Server) renderRDF(w io.Writer, r rep, quads []rdf.Quad) error {
-	wr, err := rdfio.NewWriter(w, r.format, s.writeOptions())
+func (s *Server) renderRDF(w io.Writer, r httpx.Rep, quads []rdf.Quad) error {
+	wr, err := rdfio.NewWriter(w, r.Format, s.writeOptions())
 	if err != nil {
-		return fmt.Errorf("render %s: %w", r.name(), err)
+		return fmt.Errorf("render %s: %w", r.Name(), err)
 	}
-	keepGraphs := r.format == rdfio.NQuads
+	keepGraphs := r.Format == rdfio.NQuads
 	for _, q := range quads {
 		if !keepGraphs {
 			q.G = rdf.Term{}
 		}
 		if err := wr.Write(q); err != nil {
-			return fmt.Errorf("render %s: %w", r.name(), err)
+			return fmt.Errorf("render %s: %w", r.Name(), err)
 		}
 	}
 	if err := wr.Close(); err != nil {
-		return fmt.Errorf("render %s: %w", r.name(), err)
+		return fmt.Errorf("render %s: %w", r.Name(), err)
 	}
 	return nil
 }

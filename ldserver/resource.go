@@ -1,7 +1,6 @@
 package ldserver
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,13 +9,17 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-chi/chi/v5"
+
+	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/rdf"
 )
 
 // docReq is a parsed request for a document.
 type docReq struct {
 	path      string // routed path without a format extension, e.g. /doc/domein/x
-	rep       rep
+	rep       httpx.Rep
 	explicit  bool // the format came from the extension or ?format=
 	lang      string
 	langParam bool // ?lang= chose the language: links carry it on
@@ -24,20 +27,20 @@ type docReq struct {
 }
 
 // url returns the public URL of the document, optionally in a format.
-func (s *Server) docURLOf(dr docReq, r rep, page int) string {
-	u := s.base.url(dr.path)
+func (s *Server) docURLOf(dr docReq, r httpx.Rep, page int) string {
+	u := s.base.URL(dr.path)
 	var q []string
-	if r != (rep{}) {
-		if extRoutable(dr.path) {
-			u += r.ext()
+	if r != (httpx.Rep{}) {
+		if s.extRoutable(dr.path) {
+			u += r.Ext()
 		} else {
-			q = append(q, "format="+r.name())
+			q = append(q, "format="+r.Name())
 		}
 	}
 	if page > 1 {
 		q = append(q, "page="+strconv.Itoa(page))
 	}
-	if r.html && dr.langParam {
+	if r.HTML && dr.langParam {
 		q = append(q, "lang="+dr.lang)
 	}
 	if len(q) > 0 {
@@ -47,37 +50,39 @@ func (s *Server) docURLOf(dr docReq, r rep, page int) string {
 }
 
 // extRoutable reports whether the route of path takes a format extension
-// (/doc/x.ttl); the landing page and VoID take ?format= instead.
-func extRoutable(path string) bool {
+// (/doc/x.ttl, /model/x.ttl, /ns.ttl); the landing page and VoID take
+// ?format= instead.
+func (s *Server) extRoutable(path string) bool {
 	for _, p := range []string{"/doc/", "/ns/", "/graph/"} {
 		if strings.HasPrefix(path, p) {
 			return true
 		}
 	}
-	return false
+	_, ok := s.base.Mirror.Shared(s.base.URL(path))
+	return ok
 }
 
 // parseDocReq reads format, language and page from a request. It answers
 // 406 or 400 itself and then returns false.
-func (s *Server) parseDocReq(w http.ResponseWriter, r *http.Request, offers []rep) (docReq, bool) {
-	dr := docReq{path: requestPath(r), page: 1}
+func (s *Server) parseDocReq(w http.ResponseWriter, r *http.Request, offers []httpx.Rep) (docReq, bool) {
+	dr := docReq{path: httpx.RequestPath(r), page: 1}
 	q := r.URL.Query()
 	if ext := path.Ext(dr.path); ext != "" {
-		if rp, ok := repForExt(ext); ok && offered(rp, offers) {
+		if rp, ok := httpx.RepForExt(ext); ok && httpx.Offered(rp, offers) {
 			dr.path = strings.TrimSuffix(dr.path, ext)
 			dr.rep, dr.explicit = rp, true
 		}
 	}
 	if f := q.Get("format"); f != "" {
-		rp, ok := repForName(f)
-		if !ok || !offered(rp, offers) {
+		rp, ok := httpx.RepForName(f)
+		if !ok || !httpx.Offered(rp, offers) {
 			s.notAcceptable(w, r, offers, http.StatusBadRequest)
 			return dr, false
 		}
 		dr.rep, dr.explicit = rp, true
 	}
 	if !dr.explicit {
-		rp, ok := negotiate(r.Header.Get("Accept"), offers)
+		rp, ok := httpx.Negotiate(r.Header.Get("Accept"), offers)
 		if !ok {
 			s.notAcceptable(w, r, offers, http.StatusNotAcceptable)
 			return dr, false
@@ -88,7 +93,7 @@ func (s *Server) parseDocReq(w http.ResponseWriter, r *http.Request, offers []re
 	if p := q.Get("page"); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 {
-			s.plainError(w, r, http.StatusBadRequest, msgBadPage)
+			s.plainError(w, r, http.StatusBadRequest, "badPage")
 			return dr, false
 		}
 		dr.page = n
@@ -99,8 +104,8 @@ func (s *Server) parseDocReq(w http.ResponseWriter, r *http.Request, offers []re
 // serveID answers /id/… with 303 See Other to /doc/…, built from the public
 // base so the Location is right behind a reverse proxy.
 func (s *Server) serveID(w http.ResponseWriter, r *http.Request) {
-	rest := strings.TrimPrefix(requestPath(r), "/id/")
-	loc := s.base.url("doc/" + rest)
+	rest := strings.TrimPrefix(httpx.RequestPath(r), "/id/")
+	loc := s.base.URL("doc/" + rest)
 	if r.URL.RawQuery != "" {
 		loc += "?" + r.URL.RawQuery
 	}
@@ -121,7 +126,7 @@ func (s *Server) serveDoc(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	iri := s.base.iriFor("id/" + strings.TrimPrefix(dr.path, "/doc/"))
+	iri := s.base.IRIFor("id/" + strings.TrimPrefix(dr.path, "/doc/"))
 	s.serveDescription(w, r, dr, iri, true)
 }
 
@@ -132,7 +137,52 @@ func (s *Server) serveNS(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.serveDescription(w, r, dr, s.base.iriFor(dr.path), false)
+	s.serveDescription(w, r, dr, s.base.IRIFor(dr.path), false)
+}
+
+// routeMirror routes the local pages of the shared namespaces: a hash
+// namespace's document ({base}ns, {base}ns.ttl, …) and everything below a
+// slash namespace ({base}model/…). A namespace that would shadow one of
+// the server's own routes is a configuration error.
+func (s *Server) routeMirror(r chi.Router) error {
+	var existing []string
+	if err := chi.Walk(s.router, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+		existing = append(existing, route)
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, p := range s.base.Mirror.Routes() {
+		for _, route := range existing {
+			if route == "/"+p || strings.HasPrefix(route, "/"+p+".") || strings.HasSuffix(p, "/") && strings.HasPrefix(route, "/"+p) {
+				return fmt.Errorf("ldserver: the shared namespace served at /%s collides with the server's route %s", p, route)
+			}
+		}
+		if strings.HasSuffix(p, "/") {
+			get(r, "/"+p+"*", s.serveMirror)
+			continue
+		}
+		get(r, "/"+p, s.serveMirror)
+		get(r, "/"+p+".{ext}", s.serveMirror)
+	}
+	return nil
+}
+
+// serveMirror answers the local page of a shared IRI ({base}model/domein/x
+// for …/model/domein/x, {base}ns for the ontology) with this instance's
+// description of the shared IRI: the shared IRI is the thing (w3id.org
+// redirects it to a hosted copy), the local page is a document about it.
+func (s *Server) serveMirror(w http.ResponseWriter, r *http.Request) {
+	dr, ok := s.parseDocReq(w, r, docOffers)
+	if !ok {
+		return
+	}
+	iri, ok := s.base.Mirror.Shared(s.base.URL(dr.path))
+	if !ok {
+		s.serveNotFound(w, r)
+		return
+	}
+	s.serveDescription(w, r, dr, iri, true)
 }
 
 // serveDescription is the shared path of every description document: cache,
@@ -151,7 +201,7 @@ func (s *Server) serveDescription(w http.ResponseWriter, r *http.Request, dr doc
 			return nil, statusUnknown, nil
 		}
 		b := &built{desc: d, iri: iri}
-		docIRI := s.base.url(dr.path)
+		docIRI := s.base.URL(dr.path)
 		if aboutThing {
 			b.meta = append(b.meta,
 				rdf.Quad{S: rdf.IRI(docIRI), P: rdf.IRI(rdf.RDFType), O: rdf.IRI(foafDocument)},
@@ -162,7 +212,7 @@ func (s *Server) serveDescription(w http.ResponseWriter, r *http.Request, dr doc
 		if d.hasNext || dr.page > 1 {
 			b.meta = append(b.meta, s.pagingQuads(dr, d)...)
 		}
-		if dr.rep.html {
+		if dr.rep.HTML {
 			pm, err := s.buildPage(rd, b, dr)
 			if err != nil {
 				return nil, 0, errorf(iri, err)
@@ -194,17 +244,17 @@ func (b *built) all() []rdf.Quad {
 
 // pagingQuads describes the page as a Hydra partial collection view.
 func (s *Server) pagingQuads(dr docReq, d *description) []rdf.Quad {
-	self := rdf.IRI(s.docURLOf(dr, rep{}, dr.page))
+	self := rdf.IRI(s.docURLOf(dr, httpx.Rep{}, dr.page))
 	out := []rdf.Quad{
-		{S: rdf.IRI(s.base.url(dr.path)), P: rdf.IRI(hydraView), O: self},
+		{S: rdf.IRI(s.base.URL(dr.path)), P: rdf.IRI(hydraView), O: self},
 		{S: self, P: rdf.IRI(rdf.RDFType), O: rdf.IRI(hydraPartial)},
-		{S: self, P: rdf.IRI(hydraFirst), O: rdf.IRI(s.docURLOf(dr, rep{}, 1))},
+		{S: self, P: rdf.IRI(hydraFirst), O: rdf.IRI(s.docURLOf(dr, httpx.Rep{}, 1))},
 	}
 	if d.hasNext {
-		out = append(out, rdf.Quad{S: self, P: rdf.IRI(hydraNext), O: rdf.IRI(s.docURLOf(dr, rep{}, dr.page+1))})
+		out = append(out, rdf.Quad{S: self, P: rdf.IRI(hydraNext), O: rdf.IRI(s.docURLOf(dr, httpx.Rep{}, dr.page+1))})
 	}
 	if dr.page > 1 {
-		out = append(out, rdf.Quad{S: self, P: rdf.IRI(hydraPrevious), O: rdf.IRI(s.docURLOf(dr, rep{}, dr.page-1))})
+		out = append(out, rdf.Quad{S: self, P: rdf.IRI(hydraPrevious), O: rdf.IRI(s.docURLOf(dr, httpx.Rep{}, dr.page-1))})
 	}
 	return out
 }
@@ -224,7 +274,7 @@ func (s *Server) serveBuilt(w http.ResponseWriter, r *http.Request, dr docReq, b
 			link:     s.linkHeader(dr, b),
 			location: s.docURLOf(dr, dr.rep, dr.page),
 			render: func(w io.Writer) error {
-				if dr.rep.html {
+				if dr.rep.HTML {
 					return s.renderHTML(w, b, dr)
 				}
 				return s.renderRDF(w, dr.rep, b.all())
@@ -235,7 +285,7 @@ func (s *Server) serveBuilt(w http.ResponseWriter, r *http.Request, dr docReq, b
 
 // salt is what a document's bytes depend on besides its graphs.
 func (s *Server) salt(dr docReq) string {
-	return s.tmpl.version + "\x00" + s.cfg.Licence + "\x00" + dr.path + "\x00" + dr.rep.name() + "\x00" + dr.lang + strconv.FormatBool(dr.langParam) + "\x00" + strconv.Itoa(dr.page)
+	return s.tmpl.version + "\x00" + s.cfg.Licence + "\x00" + dr.path + "\x00" + dr.rep.Name() + "\x00" + dr.lang + strconv.FormatBool(dr.langParam) + "\x00" + strconv.Itoa(dr.page)
 }
 
 // linkHeader lists the alternate formats and paging links; serveComputed
@@ -246,42 +296,29 @@ func (s *Server) linkHeader(dr docReq, b *built) string {
 		if o == dr.rep {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf(`<%s>; rel="alternate"; type="%s"`, s.docURLOf(dr, o, dr.page), o.mediaType()))
+		parts = append(parts, fmt.Sprintf(`<%s>; rel="alternate"; type="%s"`, s.docURLOf(dr, o, dr.page), o.MediaType()))
 	}
 	if b.desc != nil {
 		if b.desc.hasNext {
-			parts = append(parts, fmt.Sprintf(`<%s>; rel="next"`, s.docURLOf(dr, rep{}, dr.page+1)))
+			parts = append(parts, fmt.Sprintf(`<%s>; rel="next"`, s.docURLOf(dr, httpx.Rep{}, dr.page+1)))
 		}
 		if dr.page > 1 {
-			parts = append(parts, fmt.Sprintf(`<%s>; rel="prev"`, s.docURLOf(dr, rep{}, dr.page-1)))
+			parts = append(parts, fmt.Sprintf(`<%s>; rel="prev"`, s.docURLOf(dr, httpx.Rep{}, dr.page-1)))
 		}
 	}
 	return strings.Join(parts, ", ")
 }
 
-// serveGraph answers /graph/… with the content of that named graph.
-func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
-	offers := append(append([]rep(nil), docOffers...), repNQuads)
-	dr, ok := s.parseDocReq(w, r, offers)
-	if !ok {
-		return
-	}
-	iri := s.base.iriFor(dr.path)
-	s.serveBuilt(w, r, dr, func(rd *reader) (*built, status, error) {
-		return s.buildGraph(rd, iri, dr)
-	})
-}
-
 // serveNotFound answers 404 for anything not routed or not known.
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
-	s.plainError(w, r, http.StatusNotFound, msgNotFound)
+	s.plainError(w, r, http.StatusNotFound, "notFound")
 }
 
 // notAcceptable answers 406 (or 400 for a bad ?format=) listing what is offered.
-func (s *Server) notAcceptable(w http.ResponseWriter, r *http.Request, offers []rep, code int) {
+func (s *Server) notAcceptable(w http.ResponseWriter, r *http.Request, offers []httpx.Rep, code int) {
 	var types []string
 	for _, o := range offers {
-		types = append(types, o.mediaType())
+		types = append(types, o.MediaType())
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/plain; charset=utf-8")
@@ -291,39 +328,42 @@ func (s *Server) notAcceptable(w http.ResponseWriter, r *http.Request, offers []
 		return
 	}
 	lang, _ := s.pickLang(r)
-	fmt.Fprintf(w, "%s\n\n", s.msg(lang, msgNotAcceptable))
+	fmt.Fprintf(w, "%s\n\n", i18n.T(lang, "notAcceptable"))
 	for _, t := range types {
 		fmt.Fprintf(w, "  %s\n", t)
 	}
 }
 
-// plainError writes a short error in the client's language: an HTML page
-// for browsers (with a way back to the landing page), plain text otherwise.
-func (s *Server) plainError(w http.ResponseWriter, r *http.Request, code int, m msgKey) {
-	lang, langParam := s.pickLang(r)
-	h := w.Header()
-	h.Set("Vary", "Accept, Accept-Language")
-	if code == http.StatusNotFound || code == http.StatusGone {
-		h.Set("Cache-Control", "public, max-age=60")
+// plainError writes a short error in the client's language, the text of
+// key: an HTML page for browsers (with a way back to the landing page),
+// plain text otherwise.
+func (s *Server) plainError(w http.ResponseWriter, r *http.Request, code int, key string) {
+	lang, _ := s.pickLang(r)
+	w.Header().Set("Content-Security-Policy", httpx.PageCSP)
+	s.site.Message(w, r, code, i18n.T(lang, key), false)
+}
+
+// xmlCharError is what the XML writers of rdfio (RDF/XML) return for a
+// value holding a character that RDF allows and XML 1.0 cannot carry.
+type xmlCharError interface {
+	error
+	XMLChar() rune
+}
+
+// xmlCharRefused answers 406 when err is an xmlCharError: a document
+// rendered as RDF/XML (/doc/….rdf, /graph/….rdf) whose data holds such a
+// character. The RDF/XML writer fails before it writes anything, so the
+// status is still free; the answer names the character and the formats
+// that carry it.
+func (s *Server) xmlCharRefused(w http.ResponseWriter, r *http.Request, err error) bool {
+	var xe xmlCharError
+	if !errors.As(err, &xe) {
+		return false
 	}
-	if rp, ok := negotiate(r.Header.Get("Accept"), []rep{repTurtle, repHTML}); ok && rp.html {
-		var buf bytes.Buffer
-		dr := docReq{path: requestPath(r), rep: repHTML, lang: lang, langParam: langParam, page: 1}
-		pm := &pageModel{Lang: lang, Title: fmt.Sprintf("%d", code), Main: &resourceView{Title: statusTitle(lang, code), Text: s.msg(lang, m)}}
-		if err := s.execute(&buf, "resource", dr, pm); err == nil {
-			h.Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(code)
-			if r.Method != http.MethodHead {
-				w.Write(buf.Bytes())
-			}
-			return
-		}
-	}
-	h.Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(code)
-	if r.Method != http.MethodHead {
-		fmt.Fprintf(w, "%d %s\n", code, s.msg(lang, m))
-	}
+	lang, _ := s.pickLang(r)
+	w.Header().Del("Content-Disposition")
+	httpx.TextError(w, r, http.StatusNotAcceptable, i18n.T(lang, "xmlChar"), i18n.T(lang, "xmlCharDoc", xe.XMLChar()))
+	return true
 }
 
 // internalError logs err and answers 500 (503 when the request timed out,
@@ -334,9 +374,9 @@ func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error
 	}
 	if errors.Is(err, r.Context().Err()) && r.Context().Err() != nil {
 		s.log.WarnContext(r.Context(), "request ended", "path", r.URL.Path, "err", err)
-		s.plainError(w, r, http.StatusServiceUnavailable, msgTimeout)
+		s.plainError(w, r, http.StatusServiceUnavailable, "timeout")
 		return
 	}
 	s.log.ErrorContext(r.Context(), "serve", "path", r.URL.Path, "err", err)
-	s.plainError(w, r, http.StatusInternalServerError, msgInternal)
+	s.plainError(w, r, http.StatusInternalServerError, "internal")
 }

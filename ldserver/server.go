@@ -1,9 +1,7 @@
 package ldserver
 
 import (
-	"context"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
@@ -11,26 +9,27 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/internal/htmlui"
+	"github.com/stadleuven/maturity/internal/httpx"
+	"github.com/stadleuven/maturity/internal/readview"
+	"github.com/stadleuven/maturity/internal/voidstats"
 	"github.com/stadleuven/maturity/rdfio"
-	"github.com/stadleuven/maturity/sparql"
-	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/vocab"
 )
 
-// Source hands out consistent read views of the dataset.
-type Source interface {
-	View(ctx context.Context) (View, error)
-}
+// Source hands out consistent read views of the dataset (readview.Source).
+type Source = readview.Source
 
-// View is one consistent read view. The store's snapshots satisfy it.
-type View interface {
-	eval.Dataset
-	// GraphModified returns when graph g (zero Term: the default graph)
-	// last changed, and false when it does not exist.
-	GraphModified(g rdf.Term) (time.Time, bool, error)
-	// Generation changes on every committed write.
-	Generation() uint64
-	Close() error
+// View is one consistent read view; the store's snapshots satisfy it.
+type View = readview.View
+
+// App is a part of the site served beside the linked data, from the same
+// router and through the same middleware: the SPARQL endpoint
+// (sparqlhttp), the web app (webapp). The landing page and VoID link
+// /sparql and /evaluatie/nieuw once an App routes them.
+type App interface {
+	Routes(r chi.Router)
 }
 
 // CC0 is the default licence of the published data.
@@ -45,63 +44,45 @@ type Config struct {
 	Logger         *slog.Logger  // default slog.Default()
 	Context        []byte        // JSON-LD @context (vocab.Context), served at ns/context.jsonld
 	Prefixes       []rdfio.Prefix
-	DumpDir        string // where dumps are written; default a new temporary directory
-	CacheBytes     int    // response cache size; default 64 MiB
+	// Namespaces are the shared namespaces of the loaded model (the
+	// ontology's and the model's own, vocab.ReadNamespaces). The server
+	// describes their IRIs at the same path under its own base ({base}ns,
+	// {base}model/…): RDF keeps the shared IRIs, HTML links the local
+	// pages, so the instance works offline.
+	Namespaces []vocab.Namespace
+	DumpDir    string // where dumps are written; default a new temporary directory
+	// GraphStreamQuads is the size from which /graph/… documents are
+	// streamed to a file rather than built in memory (default 50,000).
+	GraphStreamQuads int
+	CacheBytes       int // response cache size; default 64 MiB
 
-	// The SPARQL endpoint (endpoint.go). DefaultGraphOwn makes the default
-	// graph of a query the stored default graph only (W3C semantics)
-	// instead of the union of all graphs. QueryTimeout bounds one query
-	// (default 30s; RequestTimeout bounds it too), MaxRows the rows or
-	// triples of one answer (default 100000; a cut answer is signalled).
-	// ServiceAllow lists the only endpoints SERVICE may call (none by
-	// default). Queries holds the example queries (*.rq) of the query page.
-	DefaultGraphOwn bool
-	QueryTimeout    time.Duration
-	MaxRows         int
-	ServiceAllow    []string
-	Queries         fs.FS
-	// QueryLimits bounds each query's size, strings, memory and SERVICE
-	// answers (zero fields: the defaults of sparql/budget). At most
-	// MaxQueries queries are evaluated at once (default
-	// DefaultMaxQueries()); up to MaxQueued more wait for a turn (default
-	// 64), and beyond that a query is refused with 503 and Retry-After.
-	QueryLimits sparql.Limits
-	MaxQueries  int
-	MaxQueued   int
-	// TableCacheBytes bounds the hash tables that queries keep for later
-	// queries over the same data (sparql.TableCache); 0 means
-	// sparql.DefaultTableCacheBytes, a negative number no cache.
-	TableCacheBytes int64
+	// Stats counts the dataset for VoID; share it with the SPARQL
+	// endpoint's service description (nil: the server's own).
+	Stats *voidstats.Cache
 
 	// Catalog configures the DCAT-AP-VL catalog (catalog.go).
 	Catalog CatalogConfig
 
-	// Writer turns on the assessment form at /evaluatie/nieuw (edit.go);
-	// nil leaves the server read-only. EditToken, when set, is what a
-	// client must present to publish; when empty, only loopback clients
-	// may edit (see edit_access.go).
-	Writer    Writer
-	EditToken string
+	// Apps are routed beside the linked data (see App).
+	Apps []App
 }
 
 // Server is the linked-data server. Build one with New.
 type Server struct {
 	cfg     Config
-	base    base
+	base    httpx.Base
+	site    *htmlui.Site
 	src     Source
 	log     *slog.Logger
-	langs   []string // supported, default first
 	router  *chi.Mux
 	handler http.Handler
 	cache   *respCache
 	dumps   *dumper
-	stats   *statsCache
+	stats   *voidstats.Cache
 	hashes  *hashIndex
 	tmpl    *templates
-	sparql  *endpoint
-	edit    *editor
 	catalog *catalogState // nil until routed
-	// changed wakes Warm after a write through the server.
+	// changed wakes Warm after a change of the data (DataChanged).
 	changed chan struct{}
 	// contextGz is the gzipped JSON-LD context, compressed once.
 	contextGz []byte
@@ -109,20 +90,27 @@ type Server struct {
 
 // New builds a server over src.
 func New(cfg Config, src Source) (*Server, error) {
-	b, err := parseBase(cfg.Base)
+	b, err := httpx.ParseBase(cfg.Base, cfg.Namespaces)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ldserver: %w", err)
 	}
-	cfg.Base = b.iri
+	cfg.Base = b.IRI
 	if cfg.Licence == "" {
 		cfg.Licence = CC0
 	}
 	switch cfg.DefaultLang {
 	case "":
-		cfg.DefaultLang = "nl"
+		cfg.DefaultLang = i18n.Default
 	case "nl", "en":
 	default:
 		return nil, fmt.Errorf("ldserver: default language %q: want nl or en", cfg.DefaultLang)
+	}
+	site, err := htmlui.New(b, cfg.Licence, cfg.DefaultLang)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Stats == nil {
+		cfg.Stats = &voidstats.Cache{}
 	}
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = 30 * time.Second
@@ -142,52 +130,49 @@ func New(cfg Config, src Source) (*Server, error) {
 	} else if err := os.MkdirAll(cfg.DumpDir, 0o755); err != nil {
 		return nil, fmt.Errorf("ldserver: dump directory: %w", err)
 	}
-	t, err := loadTemplates()
+	t, err := loadTemplates(site)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
-		cfg:     cfg,
-		base:    b,
-		src:     src,
-		log:     cfg.Logger,
-		langs:   langsFor(cfg.DefaultLang),
-		cache:   newRespCache(cfg.CacheBytes),
-		dumps:   newDumper(cfg.DumpDir),
-		stats:   &statsCache{},
-		hashes:  &hashIndex{},
-		tmpl:    t,
+		cfg:    cfg,
+		base:   b,
+		site:   site,
+		src:    src,
+		log:    cfg.Logger,
+		cache:  newRespCache(cfg.CacheBytes),
+		dumps:  newDumper(cfg.DumpDir),
+		stats:  cfg.Stats,
+		hashes: &hashIndex{},
+		tmpl:   t,
+
 		changed: make(chan struct{}, 1),
 	}
-	if s.sparql, err = newEndpoint(&s.cfg); err != nil {
-		return nil, err
-	}
-	if s.edit, err = newEditor(b); err != nil {
-		return nil, err
-	}
 	if len(cfg.Context) > 0 {
-		s.contextGz = gzipBytes(cfg.Context)
+		s.contextGz = httpx.GzipBytes(cfg.Context)
 	}
 	s.router = chi.NewRouter()
 	s.routes(s.router)
-	s.handler = s.middleware(s.router)
+	if err := s.routeMirror(s.router); err != nil {
+		return nil, err
+	}
+	s.handler = httpx.Middleware(s.router, s.base, cfg.RequestTimeout, s.log)
 	return s, nil
 }
 
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// routes registers every endpoint. The larger parts of the server register
-// their own routes, each in its own file:
-//
-//	s.routeSPARQL(r)  // endpoint.go: the SPARQL 1.1 protocol at /sparql
-//	s.routeCatalog(r) // catalog.go: the DCAT-AP-VL catalog at /catalog
-//	s.routeEdit(r)    // edit.go: the assessment form under /evaluatie
-//
-// The landing page and VoID link /sparql and /catalog once they are routed.
+// routes registers every endpoint: the server's own, the catalog's
+// (catalog.go) and the Apps'. The landing page and VoID link /sparql,
+// /catalog and the form once they are routed.
 func (s *Server) routes(r chi.Router) {
 	get(r, "/", s.serveLanding)
-	get(r, "/static/{file}", s.serveStatic)
+	get(r, "/static/{file}", func(w http.ResponseWriter, r *http.Request) {
+		if !s.site.ServeStatic(w, r, chi.URLParam(r, "file")) {
+			s.serveNotFound(w, r)
+		}
+	})
 	get(r, "/ns/context.jsonld", s.serveContext)
 	get(r, "/.well-known/void", s.serveVoID)
 	get(r, "/dumps/{file}", s.serveDump)
@@ -195,13 +180,14 @@ func (s *Server) routes(r chi.Router) {
 	get(r, "/doc/*", s.serveDoc)
 	get(r, "/ns/*", s.serveNS)
 	get(r, "/graph/*", s.serveGraph)
-	s.routeSPARQL(r)
 	s.routeCatalog(r)
-	s.routeEdit(r)
+	for _, a := range s.cfg.Apps {
+		a.Routes(r)
+	}
 	r.NotFound(s.serveNotFound)
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
-		s.plainError(w, r, http.StatusMethodNotAllowed, msgMethod)
+		s.plainError(w, r, http.StatusMethodNotAllowed, "methodNotAllowed")
 	})
 }
 
@@ -222,8 +208,14 @@ func (s *Server) view(w http.ResponseWriter, r *http.Request) (View, bool) {
 	v, err := s.src.View(r.Context())
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "open view", "err", err)
-		s.plainError(w, r, http.StatusServiceUnavailable, msgUnavailable)
+		s.plainError(w, r, http.StatusServiceUnavailable, "unavailable")
 		return nil, false
 	}
 	return v, true
+}
+
+// pickLang chooses a page's language: ?lang= (fromParam: links carry it
+// on), else Accept-Language, else the configured default.
+func (s *Server) pickLang(r *http.Request) (lang string, fromParam bool) {
+	return s.site.PickLang(r)
 }

@@ -5,7 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stadleuven/maturity/i18n"
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/vocab"
 )
 
 const (
@@ -103,7 +105,7 @@ func (pb *pageBuilder) cubes(subject uint64) ([]*table, map[uint64]bool, error) 
 		if err != nil {
 			return nil, nil, err
 		}
-		t.Title = pb.s.msg(pb.dr.lang, msgObservations) + ": " + name
+		t.Title = i18n.T(pb.dr.lang, "observations") + ": " + name
 		tables = append(tables, t)
 	}
 	return tables, seen, nil
@@ -119,7 +121,7 @@ func (pb *pageBuilder) ourObjects(id uint64) ([]uint64, []string, error) {
 	var out []uint64
 	var via []string
 	for _, q := range qs {
-		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !strings.HasPrefix(q.O.Value, pb.s.base.iri) {
+		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !pb.s.base.Ours(q.O.Value) {
 			continue
 		}
 		oid, err := pb.rd.id(q.O)
@@ -292,7 +294,7 @@ func (pb *pageBuilder) linkTables(subject uint64, shown map[string]bool) ([]*tab
 	byPred := map[string][]uint64{}
 	var preds []string
 	for _, q := range quads {
-		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !strings.HasPrefix(q.O.Value, pb.s.base.iri) {
+		if q.P.Value == rdf.RDFType || !q.O.IsIRI() || !pb.s.base.Ours(q.O.Value) {
 			continue
 		}
 		id, err := pb.rd.id(q.O)
@@ -346,8 +348,8 @@ func (pb *pageBuilder) mainType(id uint64) (string, error) {
 		if q.P.Value != rdf.RDFType || !q.O.IsIRI() {
 			continue
 		}
-		ours := strings.HasPrefix(q.O.Value, pb.s.base.iri)
-		if best == "" || (ours && !strings.HasPrefix(best, pb.s.base.iri)) || (ours == strings.HasPrefix(best, pb.s.base.iri) && q.O.Value < best) {
+		ours := pb.s.base.Ours(q.O.Value)
+		if best == "" || (ours && !pb.s.base.Ours(best)) || (ours == pb.s.base.Ours(best) && q.O.Value < best) {
 			best = q.O.Value
 		}
 	}
@@ -375,50 +377,25 @@ func (pb *pageBuilder) orderOf(t rdf.Term) (float64, bool, error) {
 	return 0, false, nil
 }
 
-// table builds a row per resource and a column per property.
+// tableRow is one resource of a table: its link and its values by
+// property, with the properties it marks as the study's words or our
+// interpretation.
+type tableRow struct {
+	subj                  value
+	cells                 map[string][]rdf.Term
+	verbatim, interpreted map[string]bool
+}
+
+// table builds a row per resource and a column per property, in four
+// steps: read the rows, order the columns, move the columns with one value
+// in every row above the table, and render the cells.
 func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []string) (*table, error) {
 	if len(ids) > maxTableRows {
 		ids = ids[:maxTableRows]
 	}
-	type row struct {
-		subj  value
-		cells map[string][]rdf.Term
-	}
-	rows := make([]row, 0, len(ids))
-	colSeen := map[string]bool{}
-	var cols []string
-	skip := map[string]bool{}
-	for _, p := range labelPreds {
-		skip[p] = true
-	}
-	for _, id := range ids {
-		t, err := pb.rd.term(id)
-		if err != nil {
-			return nil, err
-		}
-		quads, err := pb.subjectQuads(id)
-		if err != nil {
-			return nil, err
-		}
-		for _, q := range quads {
-			pb.bySubj[t] = appendOnce(pb.bySubj[t], q)
-		}
-		sv, err := pb.value(t, 0)
-		if err != nil {
-			return nil, err
-		}
-		r := row{subj: sv, cells: map[string][]rdf.Term{}}
-		for _, q := range quads {
-			if exclude[q.P.Value] || skip[q.P.Value] {
-				continue
-			}
-			if !colSeen[q.P.Value] {
-				colSeen[q.P.Value] = true
-				cols = append(cols, q.P.Value)
-			}
-			r.cells[q.P.Value] = append(r.cells[q.P.Value], q.O)
-		}
-		rows = append(rows, r)
+	rows, cols, err := pb.tableRows(ids, exclude)
+	if err != nil {
+		return nil, err
 	}
 	rank := map[string]int{}
 	for i, p := range order {
@@ -432,8 +409,74 @@ func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []stri
 		return cols[i] < cols[j]
 	})
 	t := &table{}
-	// A column with the same value in every row says something about the
-	// whole table (organisation, year, type): show it once above.
+	keep, err := pb.fixedColumns(t, rows, cols)
+	if err != nil {
+		return nil, err
+	}
+	if len(keep) > maxTableColumns {
+		keep = keep[:maxTableColumns]
+	}
+	if err := pb.tableCells(t, rows, keep); err != nil {
+		return nil, err
+	}
+	sortRows(t, keep, rank)
+	if len(t.Rows) == 1 && len(order) == 0 {
+		// One resource: its link says enough; its page has the details.
+		t.Columns, t.Fixed = nil, nil
+		t.Rows[0] = t.Rows[0][:1]
+	}
+	return t, nil
+}
+
+// tableRows reads the resources' values by property, leaving out the
+// excluded properties, the labels and the study-text and interpretation
+// marks (they become badges; the long notes on an interpretation stay on
+// each resource's own page). cols are the properties in the order met.
+func (pb *pageBuilder) tableRows(ids []uint64, exclude map[string]bool) ([]tableRow, []string, error) {
+	rows := make([]tableRow, 0, len(ids))
+	colSeen := map[string]bool{}
+	var cols []string
+	skip := map[string]bool{vocab.Mat("verbatimProperty"): true, vocab.Mat("interpretedProperty"): true, vocab.Mat("interpretation"): true}
+	for _, p := range labelPreds {
+		skip[p] = true
+	}
+	for _, id := range ids {
+		t, err := pb.rd.term(id)
+		if err != nil {
+			return nil, nil, err
+		}
+		quads, err := pb.subjectQuads(id)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, q := range quads {
+			pb.bySubj[t] = appendOnce(pb.bySubj[t], q)
+		}
+		sv, err := pb.value(t, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		r := tableRow{subj: sv, cells: map[string][]rdf.Term{}}
+		r.verbatim, r.interpreted = basisOf(quads)
+		for _, q := range quads {
+			if exclude[q.P.Value] || skip[q.P.Value] {
+				continue
+			}
+			if !colSeen[q.P.Value] {
+				colSeen[q.P.Value] = true
+				cols = append(cols, q.P.Value)
+			}
+			r.cells[q.P.Value] = append(r.cells[q.P.Value], q.O)
+		}
+		rows = append(rows, r)
+	}
+	return rows, cols, nil
+}
+
+// fixedColumns moves each column with the same value in every row
+// (organisation, year, type), which says something about the whole table,
+// into t.Fixed, shown once above it, and returns the other columns.
+func (pb *pageBuilder) fixedColumns(t *table, rows []tableRow, cols []string) ([]string, error) {
 	var keep []string
 	for _, c := range cols {
 		same := len(rows) > 1
@@ -447,27 +490,46 @@ func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []stri
 				break
 			}
 		}
-		if same && first != "" {
-			vals, err := pb.values(rows[0].cells[c])
-			if err != nil {
-				return nil, err
-			}
-			pv, err := pb.value(rdf.IRI(c), 0)
-			if err != nil {
-				return nil, err
-			}
-			t.Fixed = append(t.Fixed, propRow{Pred: pv, Values: vals})
+		if !same || first == "" {
+			keep = append(keep, c)
 			continue
 		}
-		keep = append(keep, c)
-	}
-	if len(keep) > maxTableColumns {
-		keep = keep[:maxTableColumns]
-	}
-	for _, c := range keep {
+		vals, err := pb.values(rows[0].cells[c])
+		if err != nil {
+			return nil, err
+		}
 		pv, err := pb.value(rdf.IRI(c), 0)
 		if err != nil {
 			return nil, err
+		}
+		pr := propRow{Pred: pv, Values: pb.markValues(vals, rows[0].cells[c], rows[0].verbatim[c])}
+		if rows[0].interpreted[c] {
+			pr.Basis = pb.mark(false, true, "")
+		}
+		t.Fixed = append(t.Fixed, pr)
+	}
+	return keep, nil
+}
+
+// tableCells renders the column headers and one row of cells per
+// resource.
+func (pb *pageBuilder) tableCells(t *table, rows []tableRow, keep []string) error {
+	for _, c := range keep {
+		pv, err := pb.value(rdf.IRI(c), 0)
+		if err != nil {
+			return err
+		}
+		// A column every row marks as our interpretation says so once, in
+		// its header.
+		all, some := true, false
+		for _, r := range rows {
+			if len(r.cells[c]) > 0 {
+				some = true
+				all = all && r.interpreted[c]
+			}
+		}
+		if some && all {
+			pv.Basis = pb.mark(false, true, "")
 		}
 		t.Columns = append(t.Columns, pv)
 	}
@@ -485,19 +547,13 @@ func (pb *pageBuilder) table(ids []uint64, exclude map[string]bool, order []stri
 		for _, c := range keep {
 			vals, err := pb.values(r.cells[c])
 			if err != nil {
-				return nil, err
+				return err
 			}
-			cells = append(cells, vals)
+			cells = append(cells, pb.markValues(vals, r.cells[c], r.verbatim[c]))
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	sortRows(t, keep, rank)
-	if len(t.Rows) == 1 && len(order) == 0 {
-		// One resource: its link says enough; its page has the details.
-		t.Columns, t.Fixed = nil, nil
-		t.Rows[0] = t.Rows[0][:1]
-	}
-	return t, nil
+	return nil
 }
 
 // appendOnce appends q unless qs holds it.
@@ -513,6 +569,20 @@ func appendOnce(qs []rdf.Quad, q rdf.Quad) []rdf.Quad {
 }
 
 // values renders terms in the page's language, sorted.
+// markValues badges the literal values of a verbatim property as the
+// study's words (Dutch) or our translation (other languages).
+func (pb *pageBuilder) markValues(vals []value, ts []rdf.Term, verbatim bool) []value {
+	if !verbatim {
+		return vals
+	}
+	for i := range vals {
+		if vals[i].Href == "" && vals[i].Nested == nil {
+			vals[i].Basis = pb.mark(true, false, vals[i].Lang)
+		}
+	}
+	return vals
+}
+
 func (pb *pageBuilder) values(ts []rdf.Term) ([]value, error) {
 	var out []value
 	for _, t := range pb.inLang(ts) {

@@ -12,8 +12,7 @@ const warmInterval = 2 * time.Second
 // Warm keeps the computed documents built ahead of requests until ctx
 // ends: the catalog (with the byte sizes of every distribution) and the
 // dataset statistics of VoID and the service description, at once and
-// again after every change of the data — at once after a publish through
-// the form, within warmInterval after any other write. It returns at
+// again after every change of the data — at once after DataChanged, within warmInterval after any other write. It returns at
 // once; the work runs in the background, one document at a time. A build
 // that fails is not retried until the data changes.
 func (s *Server) Warm(ctx context.Context) {
@@ -56,7 +55,7 @@ func (s *Server) warmOnce(ctx context.Context, failed uint64) (uint64, error) {
 		return gen, nil
 	}
 	if s.catalog != nil {
-		if err := s.catalog.warm(ctx); err != nil {
+		if err := s.catalog.warm(ctx, gen); err != nil {
 			return gen, err
 		}
 	}
@@ -65,12 +64,14 @@ func (s *Server) warmOnce(ctx context.Context, failed uint64) (uint64, error) {
 		return gen, err
 	}
 	defer v.Close()
-	_, err = s.stats.get(newReader(ctx, v))
+	_, err = s.stats.Get(ctx, v)
 	return gen, err
 }
 
-// dataChanged tells Warm that this server wrote to the data.
-func (s *Server) dataChanged() {
+// DataChanged tells Warm that the data changed (the web app's publish
+// calls it through the wiring in cmd/maturity), so that it rebuilds at
+// once rather than at its next look.
+func (s *Server) DataChanged() {
 	select {
 	case s.changed <- struct{}{}:
 	default:

@@ -10,26 +10,27 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/internal/readview"
 	"github.com/stadleuven/maturity/rdf"
 )
 
 // gatedSource holds every read of the data until open is closed, like a
 // catalog build that takes longer than a request may wait.
 type gatedSource struct {
-	*memSource
+	*readview.Memory
 	open chan struct{}
 }
 
 func (g *gatedSource) View(ctx context.Context) (View, error) {
-	v, err := g.memSource.View(ctx)
+	v, err := g.Memory.View(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &gatedView{memView: v.(*memView), open: g.open}, nil
+	return &gatedView{View: v, open: g.open}, nil
 }
 
 type gatedView struct {
-	*memView
+	readview.View
 	open chan struct{}
 }
 
@@ -39,7 +40,7 @@ func (v *gatedView) Match(ctx context.Context, p [4]uint64, yield func([4]uint64
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	return v.memView.Match(ctx, p, yield)
+	return v.View.Match(ctx, p, yield)
 }
 
 // syncBuffer is a log destination tests read while the server writes.
@@ -69,7 +70,7 @@ func newGatedEnv(t *testing.T) (*testEnv, *gatedSource, *syncBuffer) {
 		c.Logger = slog.New(slog.NewTextHandler(logs, nil))
 		c.RequestTimeout = 300 * time.Millisecond
 	})
-	g := &gatedSource{memSource: env.src, open: make(chan struct{})}
+	g := &gatedSource{Memory: env.src, open: make(chan struct{})}
 	env.ld.src = g
 	return env, g, logs
 }
@@ -133,23 +134,18 @@ func TestWarm(t *testing.T) {
 			return c.cat != nil && c.gen == gen
 		}
 	}
-	gen := func() uint64 {
-		env.src.mu.Lock()
-		defer env.src.mu.Unlock()
-		return env.src.gen
-	}
+	gen := env.src.Generation
 	waitFor("Warm did not build the catalog", built(gen()))
 	waitFor("Warm did not compute the statistics", func() bool {
-		env.ld.stats.mu.Lock()
-		defer env.ld.stats.mu.Unlock()
-		return env.ld.stats.st != nil && env.ld.stats.gen == gen()
+		g, ok := env.ld.stats.Generation()
+		return ok && g == gen()
 	})
 	resp, _ := env.get(t, http.MethodGet, env.base+"catalog", "Accept: text/turtle")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("catalog: %d", resp.StatusCode)
 	}
 	// Another component writes: the catalog follows within warmInterval.
-	env.src.replaceGraph(rdf.IRI(env.base+assessGraph), nil, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	env.src.ReplaceGraph(rdf.IRI(env.base+assessGraph), nil, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	waitFor("Warm did not rebuild after a change", built(gen()))
 	if n := logs.count("catalog built"); n != 2 {
 		t.Errorf("%d builds for two generations", n)

@@ -125,17 +125,3 @@ func TestRun_Output(t *testing.T) {
 		t.Errorf("got %v\nwant %v", out, want)
 	}
 }
-
-func FuzzParse(f *testing.F) {
-	f.Add(personsMapping)
-	f.Add(`@prefix rr: <http://www.w3.org/ns/r2rml#> . <#a> rr:subjectMap [ rr:template "{x" ] .`)
-	f.Fuzz(func(t *testing.T, doc string) {
-		m, err := Parse(strings.NewReader(doc), Options{Base: "http://example.org/", File: "fuzz.ttl"})
-		if err != nil {
-			return
-		}
-		_ = m.Run(context.Background(), func(string) (io.ReadCloser, error) {
-			return io.NopCloser(strings.NewReader("id,name,age\n1,a,2\n")), nil
-		}, func(rdf.Quad) error { return nil })
-	})
-}

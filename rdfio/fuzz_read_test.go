@@ -8,6 +8,7 @@ import (
 
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio/internal/rdftest"
 )
 
 // readSuiteSeeds adds the files of a conformance suite to the corpus
@@ -95,7 +96,7 @@ func FuzzNTriples(f *testing.F) {
 func FuzzRDFXML(f *testing.F) {
 	f.Add(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/"><ex:A rdf:about="a" ex:p="x"><ex:q rdf:parseType="Collection"><ex:B/></ex:q><ex:r rdf:parseType="Literal"><b>x</b></ex:r></ex:A></rdf:RDF>`)
 	f.Add(`<!DOCTYPE rdf:RDF [<!ENTITY ex "http://ex.org/"><!ENTITY e2 "&ex;&ex;">]><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="&ex;"><rdf:Description rdf:about="&e2;s" ex:p="&e2;&amp;"/></rdf:RDF>`)
-	f.Add(billionLaughs(4))
+	f.Add(rdftest.BillionLaughs(4))
 	readSuiteSeeds(f, "rdfxml", "*/*.rdf")
 	f.Fuzz(func(t *testing.T, in string) {
 		// A small entity budget, so that bombs the fuzzer builds are cut.

@@ -1,12 +1,12 @@
 package rdfio
 
 import (
+	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio/internal/rdftest"
 )
 
 // readTestFile parses a whole file and returns its quads.
@@ -29,19 +29,14 @@ func readTestFile(path string, f Format, opts ParseOptions) ([]rdf.Quad, error) 
 
 // readTestString parses a document held in a string.
 func readTestString(s string, f Format, opts ParseOptions) ([]rdf.Quad, error) {
-	var qs []rdf.Quad
-	err := Parse(strings.NewReader(s), f, opts, func(q rdf.Quad) error {
-		qs = append(qs, q)
-		return nil
-	})
-	return qs, err
+	return rdftest.ParseString(readParser(f), s, opts)
 }
 
-func readNQuadsOf(qs []rdf.Quad) string {
-	lines := make([]string, len(qs))
-	for i, q := range qs {
-		lines[i] = q.String()
+// readParser is Parse for format f, as rdftest takes readers.
+func readParser(f Format) rdftest.ParseFunc {
+	return func(r io.Reader, opts ParseOptions, emit func(rdf.Quad) error) error {
+		return Parse(r, f, opts, emit)
 	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
 }
+
+func readNQuadsOf(qs []rdf.Quad) string { return rdftest.NQuadsOf(qs) }

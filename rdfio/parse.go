@@ -4,36 +4,27 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio/internal/codec"
+	"github.com/stadleuven/maturity/rdfio/internal/jsonld"
+	"github.com/stadleuven/maturity/rdfio/internal/rdfxml"
+	"github.com/stadleuven/maturity/rdfio/internal/ttl"
 )
 
-// ParseOptions configures Parse.
-type ParseOptions struct {
-	// Base is the base IRI for relative references. A document that needs
-	// it (a relative IRI and no @base of its own) fails without it.
-	Base string
-	// File is the name used in error messages.
-	File string
-	// Graph receives the triples of triple formats (zero = default graph).
-	// Quad formats keep the graph each quad names.
-	Graph rdf.Term
-	// BlankPrefix is prepended to every blank node label, so that labels
-	// from separately parsed documents never clash. Anonymous nodes ([],
-	// collections, nodes without rdf:nodeID) get labels that can never
-	// clash with the document's own labels either.
-	BlankPrefix string
-	// Context is, for JSON-LD only, a local @context document used for
-	// every context IRI: remote contexts are never fetched.
-	Context []byte
-	// MaxEntityBytes bounds, for RDF/XML only, the bytes that references
-	// to DTD entities may expand to (0: DefaultMaxEntityBytes, 1 MiB;
-	// negative: no bound), plus 8 bytes per byte of the document read so
-	// far. A "billion laughs" document fails with a *SyntaxError naming
-	// the limit instead of taking gigabytes.
-	MaxEntityBytes int64
-}
+// ParseOptions configures Parse: base IRI, file name for errors, target
+// graph, blank node prefix, JSON-LD context, RDF/XML entity budget. The
+// fields are documented in rdfio/internal/codec (go doc
+// ./rdfio/internal/codec ParseOptions).
+type ParseOptions = codec.ParseOptions
+
+// SyntaxError is an input that does not follow the format's grammar. Line
+// and Col are 1-based; Col counts characters, not bytes. Line 0 means the
+// error concerns the document as a whole (JSON-LD processing errors).
+type SyntaxError = codec.SyntaxError
+
+// DefaultMaxEntityBytes is the default of ParseOptions.MaxEntityBytes: 1 MiB.
+const DefaultMaxEntityBytes = rdfxml.DefaultMaxEntityBytes
 
 // Parse reads a document in format f from r and calls emit for every quad,
 // in document order, without holding the document in memory (JSON-LD, which
@@ -44,56 +35,17 @@ func Parse(r io.Reader, f Format, opts ParseOptions, emit func(rdf.Quad) error) 
 	r = skipBOM(r)
 	switch f {
 	case NTriples:
-		return parseNT(r, opts, false, emit)
+		return ttl.ParseNTriples(r, opts, emit)
 	case NQuads:
-		return parseNT(r, opts, true, emit)
+		return ttl.ParseNQuads(r, opts, emit)
 	case Turtle:
-		return parseTurtle(r, opts, emit)
+		return ttl.ParseTurtle(r, opts, emit)
 	case RDFXML:
-		return parseRDFXML(r, opts, emit)
+		return rdfxml.Parse(r, opts, emit)
 	case JSONLD:
-		return parseJSONLD(r, opts, emit)
+		return jsonld.Parse(r, opts, emit)
 	}
 	return fmt.Errorf("rdfio: cannot parse format %v", f)
-}
-
-// SyntaxError is an input that does not follow the format's grammar. Line
-// and Col are 1-based; Col counts characters, not bytes. Line 0 means the
-// error concerns the document as a whole (JSON-LD processing errors).
-type SyntaxError struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *SyntaxError) Error() string {
-	file := e.File
-	if file == "" {
-		file = "<input>"
-	}
-	if e.Line <= 0 {
-		return file + ": " + e.Msg
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", file, e.Line, e.Col, e.Msg)
-}
-
-// readBlankLabel maps a document's own blank node label to the label it gets.
-// Labels starting with "_" get a second one, so that document labels never
-// start with a single "_" followed by something else. Labels after the
-// prefix thus fall in three disjoint spaces: document labels, "_g<n>" for
-// anonymous nodes (readAnonLabel) and "_h<hex>" for RDF/XML node IDs that
-// are not valid N-Triples labels.
-func readBlankLabel(prefix, label string) string {
-	if label != "" && label[0] == '_' {
-		return prefix + "_" + label
-	}
-	return prefix + label
-}
-
-// readAnonLabel is the label of the n-th anonymous node: "_g" after the prefix,
-// which no readBlankLabel result can start with.
-func readAnonLabel(prefix string, n uint64) string {
-	return prefix + "_g" + strconv.FormatUint(n, 10)
 }
 
 // skipBOM drops a leading UTF-8 byte order mark, which editors on Windows

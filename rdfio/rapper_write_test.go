@@ -11,6 +11,7 @@ import (
 
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/rdfio/internal/rdftest"
 )
 
 // wtRapperNames are rapper's names for the formats it reads.
@@ -80,13 +81,13 @@ var wtRapperMin = map[Format]int{NTriples: 365, Turtle: 365, RDFXML: 352}
 // differs are the graphs checked one by one, to name the culprits.
 func TestWriteRapperCrossCheck(t *testing.T) {
 	rapper := testtool.Require(t, "rapper")
-	corpus := wtCorpus(t)
+	corpus := rdftest.Corpus(t, readParser(Turtle), readParser(NTriples))
 	names := make([]string, 0, len(corpus))
 	for n := range corpus {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	opts := WriteOptions{Prefixes: wtPrefixes}
+	opts := WriteOptions{Prefixes: rdftest.Prefixes}
 	for _, f := range []Format{NTriples, Turtle, RDFXML} {
 		var union []rdf.Quad
 		var used []string

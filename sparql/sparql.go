@@ -2,6 +2,7 @@ package sparql
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/stadleuven/maturity/rdf"
@@ -9,7 +10,58 @@ import (
 	"github.com/stadleuven/maturity/sparql/budget"
 	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/sparql/parse"
+	"github.com/stadleuven/maturity/sparql/service"
 )
+
+// Dataset is what a query is evaluated over: a consistent read view with
+// dictionary-encoded terms (see eval.Dataset). The store's snapshots
+// satisfy it.
+type Dataset = eval.Dataset
+
+// Decoder maps a Dataset's ids to terms and back, remembering what it
+// decoded; one per request or query.
+type Decoder = eval.Decoder
+
+// NewDecoder returns a Decoder over ds.
+func NewDecoder(ds Dataset) *Decoder { return eval.NewDecoder(ds) }
+
+// Form is a query's form: SELECT, CONSTRUCT, ASK or DESCRIBE.
+type Form = algebra.Form
+
+// The query forms.
+const (
+	Select    = algebra.Select
+	Construct = algebra.Construct
+	Ask       = algebra.Ask
+	Describe  = algebra.Describe
+)
+
+// SyntaxError is what Parse returns for a query that is not SPARQL 1.1 or
+// is too big for its Limits: line, column, a message in Dutch or English
+// (Localized) and the offending line with a caret (Snippet).
+type SyntaxError = parse.Error
+
+// LimitError is a query stopped at one of its Limits, naming the limit
+// (Localized gives the message in Dutch or English).
+type LimitError = budget.Error
+
+// ServiceRefused reports whether err stopped a query because a SERVICE
+// call was refused: no SERVICE handler was configured, or the endpoint is
+// not on the allow-list of NewServiceClient.
+func ServiceRefused(err error) bool {
+	return errors.Is(err, eval.ErrNoService) || errors.Is(err, service.ErrNotAllowed)
+}
+
+// NewServiceClient returns the ServiceHandler that lets SERVICE call the
+// allowed endpoints only (and nothing they redirect to), with the answer
+// bounded by the query's Limits.
+func NewServiceClient(allow []string) (ServiceHandler, error) {
+	c, err := service.New(allow)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
 
 // Query is a parsed query, ready to be executed any number of times (also
 // concurrently).
@@ -32,7 +84,7 @@ type ParseOptions struct {
 }
 
 // Parse parses a SPARQL 1.1 query. Syntax errors, and a query too big for
-// opts.Limits, are *parse.Error values with line and column.
+// opts.Limits, are *SyntaxError values with line and column.
 func Parse(text string, opts ParseOptions) (*Query, error) {
 	q, err := parse.ParseWith(text, parse.Options{Base: opts.Base, Limits: opts.Limits})
 	if err != nil {
@@ -46,7 +98,7 @@ func Parse(text string, opts ParseOptions) (*Query, error) {
 }
 
 // Form returns the query form.
-func (q *Query) Form() algebra.Form { return q.q.Form }
+func (q *Query) Form() Form { return q.q.Form }
 
 // Algebra returns the query's algebra. It must not be modified.
 func (q *Query) Algebra() *algebra.Query { return q.q }
@@ -87,7 +139,7 @@ type Result struct {
 
 // Exec evaluates q over ds. The context bounds the whole evaluation,
 // including reading the result.
-func Exec(ctx context.Context, ds eval.Dataset, q *Query, opts ExecOptions) (*Result, error) {
+func Exec(ctx context.Context, ds Dataset, q *Query, opts ExecOptions) (*Result, error) {
 	r, err := eval.Exec(ctx, ds, q.q, opts)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate query: %w", err)
@@ -96,7 +148,7 @@ func Exec(ctx context.Context, ds eval.Dataset, q *Query, opts ExecOptions) (*Re
 }
 
 // Form returns the query form.
-func (r *Result) Form() algebra.Form { return r.r.Form() }
+func (r *Result) Form() Form { return r.r.Form() }
 
 // Vars returns the SELECT variables, in order.
 func (r *Result) Vars() []string { return r.r.Vars() }
@@ -125,6 +177,6 @@ func Explain(q *Query) string { return q.q.Pattern.String() }
 
 // ExplainPlan prints the plan Exec would run over ds: the operator tree
 // with the join order chosen from ds's estimates.
-func ExplainPlan(ctx context.Context, ds eval.Dataset, q *Query, opts ExecOptions) (string, error) {
+func ExplainPlan(ctx context.Context, ds Dataset, q *Query, opts ExecOptions) (string, error) {
 	return eval.Explain(ctx, ds, q.q, opts)
 }

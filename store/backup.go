@@ -2,55 +2,102 @@ package store
 
 import (
 	"context"
-	"encoding/binary"
+	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
+	"io/fs"
 	"os"
-	"path/filepath"
-
-	bolt "go.etcd.io/bbolt"
+	"time"
 )
 
 // Backup writes a consistent copy of the database file to w while the store
 // keeps serving: it copies the pages of one read transaction, so writers go
-// on and the copy shows the state when Backup began.
-func (s *Store) Backup(w io.Writer) (int64, error) {
-	var n int64
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		n, err = tx.WriteTo(w)
-		return err
-	})
+// on and the copy shows the state when Backup began. It stops with ctx's
+// error when ctx ends. The read transaction lasts as long as w takes to
+// accept the bytes; a writer that must grow the memory map meanwhile waits
+// for it (doc.go, "Concurrency"), so an HTTP handler serving a backup to a
+// slow client should spool it to a file first.
+func (s *Store) Backup(ctx context.Context, w io.Writer) (int64, error) {
+	v, err := s.Snapshot()
+	if err != nil {
+		return 0, fmt.Errorf("store: backup: %w", err)
+	}
+	defer v.Close()
+	return v.Backup(ctx, w)
+}
+
+// Backup writes the database file as of the snapshot to w, in bbolt's
+// format: Restore (or Open) reads it back.
+func (v *Snapshot) Backup(ctx context.Context, w io.Writer) (int64, error) {
+	if err := v.live(); err != nil {
+		return 0, err
+	}
+	n, err := v.tx.WriteTo(ctxWriter{ctx, w})
 	if err != nil {
 		return n, fmt.Errorf("store: backup: %w", err)
 	}
 	return n, nil
 }
 
-// Restore replaces the database file at path with a backup read from r. The
-// backup is written to a temporary file beside path, synced, opened and
-// verified with Check, and only then renamed over path, so a failed or
-// interrupted restore leaves the old file untouched. No store may have path
-// open (a process holding it would go on using the old file).
-func Restore(path string, r io.Reader) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+// ctxWriter fails writes once its context has ended.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
 	}
+	return c.w.Write(p)
+}
+
+// Restore replaces the database file at path with a backup read from r.
+//
+// It takes the store's lock first, so it refuses (ErrLocked) while a
+// server, an import or another restore has the store open: renaming over a
+// file that a server holds would let the server go on writing to the old,
+// unlinked file and lose those writes. The backup is written to a temporary
+// file beside path, synced, verified (the page structure before bbolt maps
+// it, then Check) and only then renamed over path, so a damaged or
+// interrupted restore leaves the old file untouched, and names the damage.
+// The temporary file is removed on every failure (and by the next Open if
+// the process is killed).
+func Restore(path string, r io.Reader) (err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("store: restore %s: %w", path, err)
+		}
+	}()
+	_, statErr := os.Stat(path)
+	created := errors.Is(statErr, fs.ErrNotExist)
+	lock, err := openLocked(path, os.O_RDWR|os.O_CREATE, true, time.Second)
+	if errors.Is(err, errLocked) {
+		return lockedError()
+	}
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
+	dir, base := tempBase(path)
 	f, err := os.CreateTemp(dir, base+".restore-*")
 	if err != nil {
-		return fmt.Errorf("store: restore: %w", err)
+		return err
 	}
 	tmp := f.Name()
 	defer func() {
 		if err != nil {
 			os.Remove(tmp)
-			err = fmt.Errorf("store: restore %s: %w", path, err)
+			if fi, serr := lock.Stat(); created && serr == nil && fi.Size() == 0 {
+				os.Remove(path) // we created it only to lock it
+			}
 		}
 	}()
 	if _, err = io.Copy(f, r); err == nil {
 		err = f.Sync()
+	}
+	if err == nil {
+		err = f.Chmod(0o644)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -58,10 +105,20 @@ func Restore(path string, r io.Reader) (err error) {
 	if err != nil {
 		return err
 	}
-	if err = checkFileShape(tmp); err != nil {
+	if err = verifyStoreFile(tmp); err != nil {
 		return err
 	}
-	s, err := Open(tmp, nil)
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	// The rename is done; a failed directory sync only weakens durability.
+	_ = syncDir(dir)
+	return nil
+}
+
+// verifyStoreFile opens a store file read-only and checks it whole.
+func verifyStoreFile(path string) error {
+	s, err := Open(path, &Options{ReadOnly: true, MmapSize: 1 << 20})
 	if err != nil {
 		return err
 	}
@@ -69,63 +126,5 @@ func Restore(path string, r io.Reader) (err error) {
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		derr = d.Sync()
-		d.Close()
-		_ = derr // the rename is done; a failed directory sync only weakens durability
-	}
-	return nil
-}
-
-// checkFileShape checks, before bbolt maps the file, that it starts with a
-// valid bbolt meta page and is as long as that meta page says. bbolt trusts
-// its own files: mapping a truncated one makes page reads past the end
-// fault the process (SIGBUS) instead of returning an error. The offsets are
-// bbolt's on-disk meta layout (a 16-byte page header, then magic, version,
-// page size, flags, root bucket, freelist, high-water page id, txid and an
-// FNV-64a checksum of the fields before it).
-func checkFileShape(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	readMeta := func(off int64) (pageSize, pgid, txid uint64, ok bool) {
-		var b [80]byte
-		if _, err := f.ReadAt(b[:], off); err != nil {
-			return 0, 0, 0, false
-		}
-		m := b[16:]
-		if binary.LittleEndian.Uint32(m[0:]) != 0xED0CDAED || binary.LittleEndian.Uint32(m[4:]) != 2 {
-			return 0, 0, 0, false
-		}
-		h := fnv.New64a()
-		h.Write(m[:56])
-		if h.Sum64() != binary.LittleEndian.Uint64(m[56:]) {
-			return 0, 0, 0, false
-		}
-		return uint64(binary.LittleEndian.Uint32(m[8:])), binary.LittleEndian.Uint64(m[40:]), binary.LittleEndian.Uint64(m[48:]), true
-	}
-	ps0, pg0, tx0, ok0 := readMeta(0)
-	if !ok0 {
-		return fmt.Errorf("%w: not a bbolt file (bad first meta page)", ErrCorrupt)
-	}
-	ps, pg := ps0, pg0
-	if ps1, pg1, tx1, ok1 := readMeta(int64(ps0)); ok1 && tx1 > tx0 {
-		ps, pg = ps1, pg1
-	}
-	if need := ps * pg; uint64(fi.Size()) < need {
-		return fmt.Errorf("%w: file has %d bytes, its meta page needs %d (truncated)", ErrCorrupt, fi.Size(), need)
-	}
-	return nil
+	return err
 }

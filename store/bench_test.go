@@ -3,11 +3,13 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -161,12 +163,19 @@ func benchLookups(b *testing.B, s *store.Store, qs []rdf.Quad) {
 	}
 }
 
-// BenchmarkImport1M loads an N-Triples file (the peers' gen-data.py output,
-// about a million triples) with rdfio's parser, as the maturity CLI does, and
-// reports the rate, the file size per triple and the peak RSS. It runs only
-// when MATURITY_BENCH_1M names the file:
+// BenchmarkImport1M loads an N-Triples file (the peers' gen-data.py output)
+// with rdfio's parser, as the maturity CLI does, and reports the rate, the
+// file size per triple and the peak RSS of the process. It runs only when
+// MATURITY_BENCH_1M names the file; MATURITY_BENCH_MEM sets the memory
+// budget (ImportMemory, bytes; default 512 MiB). Peak RSS only grows, so
+// measure one file and budget per command, with -benchtime 1x:
 //
-//	MATURITY_BENCH_1M=$HOME/.cache/maturity-peers/data/large.nt go test -bench 1M -run '^$' -benchtime 1x ./store
+//	MATURITY_BENCH_1M=/tmp/store/1m.nt go test -bench Import1M -run '^$' -benchtime 1x ./store
+//	MATURITY_BENCH_1M=/tmp/store/10m.nt go test -bench Import1M -run '^$' -benchtime 1x -timeout 30m ./store
+//
+// (gen-data.py 300 5 gives 1,002,202 triples; gen-data.py 1500 10 gives
+// 10,044,981. bench/import-bench.sh runs the same import through the CLI
+// beside Oxigraph and Virtuoso.)
 func BenchmarkImport1M(b *testing.B) {
 	path := bench1M(b)
 	var s *store.Store
@@ -182,20 +191,26 @@ func BenchmarkImport1M(b *testing.B) {
 	size := fileSize(b, s)
 	b.ReportMetric(float64(n)/elapsed.Seconds(), "triples/s")
 	b.ReportMetric(float64(size)/float64(n), "file-bytes/triple")
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
-		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MiB")
-	}
+	b.ReportMetric(peakRSS(), "peak-RSS-MiB")
 	start := time.Now()
 	if err := s.Check(context.Background()); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(time.Since(start).Seconds(), "check-s")
 	start = time.Now()
-	if _, err := s.Backup(io.Discard); err != nil {
+	if _, err := s.Backup(context.Background(), io.Discard); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(time.Since(start).Milliseconds()), "backup-ms")
+}
+
+// peakRSS returns the process's peak resident set size in MiB.
+func peakRSS() float64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024
 }
 
 // BenchmarkLookup1M measures lookups on a store loaded from the same file.
@@ -230,6 +245,9 @@ func bench1M(b *testing.B) string {
 // importFile imports an N-Triples file into a new store at dbPath.
 func importFile(b *testing.B, path, dbPath string) (*store.Store, int64) {
 	opts := &store.Options{}
+	if m, err := strconv.ParseInt(os.Getenv("MATURITY_BENCH_MEM"), 10, 64); err == nil {
+		opts.ImportMemory = m
+	}
 	if testing.Verbose() {
 		opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
@@ -249,4 +267,73 @@ func importFile(b *testing.B, path, dbPath string) (*store.Store, int64) {
 		b.Fatal(err)
 	}
 	return s, n
+}
+
+// BenchmarkCompact1M is issue 15's compaction check: it imports
+// MATURITY_BENCH_1M, deletes half of its triples (every resource whose
+// subject IRI hashes even, whole), compacts, and compares the file with a
+// fresh import of what is left:
+//
+//	MATURITY_BENCH_1M=/tmp/store/1m.nt go test -bench Compact1M -run '^$' -benchtime 1x -v ./store
+func BenchmarkCompact1M(b *testing.B) {
+	path := bench1M(b)
+	ctx := context.Background()
+	for b.Loop() {
+		dir := b.TempDir()
+		s, n := importFile(b, path, filepath.Join(dir, "full.db"))
+		imported := fileSize(b, s)
+		v, err := s.Snapshot()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var drop, keep []rdf.Quad
+		err = v.Quads(ctx, rdf.Term{}, rdf.Term{}, rdf.Term{}, store.AnyGraph, func(q rdf.Quad) bool {
+			h := fnv.New32a()
+			h.Write([]byte(q.S.Value))
+			if h.Sum32()%2 == 0 {
+				drop = append(drop, q)
+			} else {
+				keep = append(keep, q)
+			}
+			return true
+		})
+		v.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 0; i < len(drop); i += 100_000 {
+			if err := s.Remove(ctx, drop[i:min(i+100_000, len(drop))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		deleted := fileSize(b, s)
+		st, err := s.Compact(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Check(ctx); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+		fresh, err := store.Open(filepath.Join(dir, "fresh.db"), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := fresh.Import(ctx, func(emit func(rdf.Quad) error) error {
+			for _, q := range keep {
+				if err := emit(q); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+		freshBytes := fileSize(b, fresh)
+		fresh.Close()
+		b.Logf("%d triples imported: %d bytes; %d deleted: %d bytes; compacted in %v: %d bytes (%d tombstones); fresh import of the %d left: %d bytes",
+			n, imported, len(drop), deleted, st.Duration.Round(time.Millisecond), st.BytesAfter, st.Tombstones, len(keep), freshBytes)
+		b.ReportMetric(float64(st.BytesAfter)/float64(freshBytes), "compacted/fresh")
+		b.ReportMetric(float64(deleted)/float64(freshBytes), "deleted/fresh")
+	}
 }

@@ -172,8 +172,11 @@ func (v *Snapshot) MatchBlocks(ctx context.Context, pattern [4]uint64, yield fun
 		rb = &runBuffers{}
 	}
 	defer v.runs.Put(rb)
+	var matched int64
+	defer func() { v.reads.Add(matched) }()
 	var err error
 	rb.tuples, err = scanRuns(ctx, v.idx[num], &prefix, n, rb.tuples, func(ts []tuple) bool {
+		matched += int64(len(ts))
 		if cap(rb.quads) < len(ts) {
 			rb.quads = make([][4]uint64, len(ts))
 		}

@@ -20,7 +20,7 @@ import (
 // the same quads; and the stored per-graph and total counts. The error names
 // the first problems found and wraps ErrCorrupt.
 func (s *Store) Check(ctx context.Context) error {
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var problems []string
 		for e := range tx.Check() {
 			problems = append(problems, "bbolt: "+e.Error())
@@ -31,6 +31,7 @@ func (s *Store) Check(ctx context.Context) error {
 		if len(problems) > 0 {
 			return report(problems)
 		}
+		defer releaseMapped(tx.DB(), tx) // the check read every page
 		c := &checker{tx: tx}
 		for _, step := range []func(context.Context) error{c.dictionary, c.indexes, c.counts} {
 			if err := step(ctx); err != nil {
@@ -148,6 +149,7 @@ func (c *checker) dictionary(ctx context.Context) error {
 	if listed != terms {
 		c.fail("dictionary: %d terms by id but %d in the hash index", terms, listed)
 	}
+	c.checkGone()
 	return nil
 }
 

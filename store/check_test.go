@@ -81,7 +81,7 @@ func TestCheckDetectsCorruption(t *testing.T) {
 			if err := s.Check(ctx); err != nil {
 				t.Fatalf("healthy store: %v", err)
 			}
-			if err := s.db.Update(tc.damage); err != nil {
+			if err := s.cur.db.Update(tc.damage); err != nil {
 				t.Fatal(err)
 			}
 			err := s.Check(ctx)

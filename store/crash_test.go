@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,9 +20,10 @@ import (
 // batch into a store and reports its progress on stdout; the parent kills it
 // with SIGKILL at a chosen point and then checks the store.
 const (
-	crashEnvPath = "MATURITY_STORE_CRASH_CHILD" // store file the child imports into
-	crashQuads   = 200_000
-	crashBase    = 1000
+	crashEnvPath   = "MATURITY_STORE_CRASH_CHILD"  // store file the child imports into
+	crashEnvBudget = "MATURITY_STORE_CRASH_BUDGET" // the child's ImportMemory
+	crashQuads     = 200_000
+	crashBase      = 1000
 )
 
 // crashQuad is the i-th quad of the child's import.
@@ -47,12 +49,19 @@ func TestMain(m *testing.M) {
 // crashChild imports into the store at path, reporting its progress on
 // stdout, and waits to be killed.
 func crashChild(path string) {
-	s, err := Open(path, nil) // durable commits, as in production
+	budget, _ := strconv.ParseInt(os.Getenv(crashEnvBudget), 10, 64)
+	s, err := Open(path, &Options{ImportMemory: budget}) // durable commits, as in production
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(2)
 	}
 	s.beforeCommit = func() { fmt.Println("committing") }
+	built := 0
+	s.buildProgress = func(int64) {
+		if built++; built == 1 {
+			fmt.Println("building")
+		}
+	}
 	_, err = s.Import(context.Background(), func(emit func(rdf.Quad) error) error {
 		for i := range crashQuads {
 			if err := emit(crashQuad(i)); err != nil {
@@ -78,42 +87,70 @@ func crashChild(path string) {
 // of the import or none of it (all of it once the commit was reported). A
 // first run measures how long the commit takes, so that the kills inside
 // the commit land at fixed fractions of it on any machine.
+//
+// It runs twice: as a one-transaction import, and as a bulk import (a 4 MiB
+// budget), where the kills land while runs are spilled, while the new file
+// is built in many transactions, and around its rename into place; there
+// the reopened store must also have removed the half-built file.
 func TestImportKill9(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts child processes")
 	}
-	commit := crashRun(t, "committed", 0, "all")
-	t.Logf("commit of %d quads took %v", crashQuads, commit)
-	tests := []struct {
-		name  string
-		at    string        // stdout line at which to kill
-		delay time.Duration // extra wait after it, to land inside the commit
-		want  string        // "none", "all" or "either"
-	}{
-		{"early in the stream", "progress 20000", 0, "none"},
-		{"mid stream", "progress 100000", 0, "none"},
-		{"end of stream", "emitted", 0, "none"},
-		{"commit starts", "committing", 0, "either"},
-	}
-	for _, f := range []float64{0.2, 0.4, 0.6, 0.8, 0.95} {
-		tests = append(tests, struct {
-			name  string
-			at    string
-			delay time.Duration
-			want  string
-		}{fmt.Sprintf("at %.0f%% of the commit", 100*f), "committing", time.Duration(f * float64(commit)), "either"})
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			crashRun(t, tc.at, tc.delay, tc.want)
+	for _, mode := range []struct {
+		name   string
+		budget int64
+	}{{"one transaction", 0}, {"bulk", 4 << 20}} {
+		t.Run(mode.name, func(t *testing.T) {
+			commit := crashRun(t, mode.budget, "committed", 0, "all")
+			t.Logf("commit of %d quads took %v", crashQuads, commit)
+			tests := []struct {
+				name  string
+				at    string        // stdout line at which to kill
+				delay time.Duration // extra wait after it, to land inside the commit
+				want  string        // "none", "all" or "either"
+			}{
+				{"early in the stream", "progress 20000", 0, "none"},
+				{"mid stream", "progress 100000", 0, "none"},
+				{"end of stream", "emitted", 0, "none"},
+				{"commit starts", "committing", 0, "either"},
+			}
+			if mode.budget > 0 {
+				tests = append(tests, struct {
+					name  string
+					at    string
+					delay time.Duration
+					want  string
+				}{"building the new file", "building", 0, "none"})
+			}
+			start := "committing"
+			if mode.budget > 0 {
+				start = "emitted" // the build spans from here to the rename
+			}
+			fractions := []float64{0.2, 0.4, 0.6, 0.8, 0.95}
+			if mode.budget > 0 {
+				fractions = []float64{0.3, 0.6, 0.9}
+			}
+			for _, f := range fractions {
+				tests = append(tests, struct {
+					name  string
+					at    string
+					delay time.Duration
+					want  string
+				}{fmt.Sprintf("at %.0f%% of the commit", 100*f), start, time.Duration(f * float64(commit)), "either"})
+			}
+			for _, tc := range tests {
+				t.Run(tc.name, func(t *testing.T) {
+					crashRun(t, mode.budget, tc.at, tc.delay, tc.want)
+				})
+			}
 		})
 	}
 }
 
 // crashRun runs one child, kills it delay after it printed line at, checks
-// the store and returns how long the child took from "committing" to
-// "committed" (if it got that far).
-func crashRun(t *testing.T, at string, delay time.Duration, want string) time.Duration {
+// the store and returns how long the child took from "committing" (for a
+// bulk import: "emitted") to "committed" (if it got that far).
+func crashRun(t *testing.T, budget int64, at string, delay time.Duration, want string) time.Duration {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
@@ -134,7 +171,7 @@ func crashRun(t *testing.T, at string, delay time.Duration, want string) time.Du
 	s.Close()
 
 	cmd := exec.Command(exe, "-test.run=^$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashEnvPath+"="+path)
+	cmd.Env = append(os.Environ(), crashEnvPath+"="+path, fmt.Sprintf("%s=%d", crashEnvBudget, budget))
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +189,7 @@ func crashRun(t *testing.T, at string, delay time.Duration, want string) time.Du
 		switch {
 		case strings.HasPrefix(line, "error"):
 			t.Errorf("child: %s", line)
-		case line == "committing":
+		case line == "committing" && budget == 0, line == "emitted" && budget > 0:
 			committing = time.Since(begin)
 		case line == "committed":
 			commitTook = time.Since(begin) - committing
@@ -201,6 +238,7 @@ func crashRun(t *testing.T, at string, delay time.Duration, want string) time.Du
 		t.Fatalf("store holds %s of the import, want %s", got, want)
 	}
 	t.Logf("killed %v after %q: store holds %s of the import", delay, at, got)
+	noLeftovers(t, s)
 	// The surviving store must take writes again.
 	if err := s.Add(context.Background(), []rdf.Quad{crashQuad(-1)}); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,9 @@ var (
 	ErrVersion = errors.New("store: unsupported format version")
 	// ErrUnknownID is returned by Term for an id the dictionary does not hold.
 	ErrUnknownID = errors.New("store: unknown term id")
+	// ErrLocked means another process holds the store file (a running
+	// server, import or restore).
+	ErrLocked = errors.New("store: in use by another process")
 	// ErrBusy is returned by Close while snapshots are still open.
 	ErrBusy = errors.New("store: busy")
 	// ErrBadTerm is returned when a quad holds a term that cannot be stored

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -13,12 +14,32 @@ import (
 // openTemp opens a fresh store in the test's temporary directory.
 func openTemp(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "test.db"), &Options{NoSync: true})
+	return openTempWith(t, &Options{NoSync: true})
+}
+
+// openTempWith is openTemp with options.
+func openTempWith(t testing.TB, o *Options) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "test.db"), o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// noLeftovers fails when anything but the store file is in its directory.
+func noLeftovers(t testing.TB, s *Store) {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(s.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != filepath.Base(s.Path()) {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
 }
 
 // snapshot opens a snapshot closed at the end of the test.

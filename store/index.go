@@ -66,8 +66,11 @@ func choose(pattern [4]uint64) (ixNum, prefixLen int) {
 // found by Seek alone. bbolt's Prev is not reliable within a write
 // transaction that deleted a whole leaf's keys (the emptied node stays until
 // commit and Prev reports it as the beginning), while Seek and Next skip
-// such nodes.
-func mergeBlocks(b *bolt.Bucket, ts []tuple, insert bool, changed func(t *tuple)) error {
+// such nodes. Last uses Prev too: after deleting every key of a bucket it
+// never returns. So tuples past every block join the final block only when
+// lastOK says the transaction has not deleted from the bucket; otherwise
+// they form blocks of their own (a partial block that Compact repacks).
+func mergeBlocks(b *bolt.Bucket, ts []tuple, insert, lastOK bool, changed func(t *tuple)) error {
 	var keyBuf []byte
 	var cur, out []tuple
 	for i := 0; i < len(ts); {
@@ -86,7 +89,7 @@ func mergeBlocks(b *bolt.Bucket, ts []tuple, insert bool, changed func(t *tuple)
 			if nk, _ := c.Next(); nk != nil {
 				j = i + countUpTo(ts[i:], &last)
 			}
-		} else {
+		} else if lastOK {
 			k, v = c.Last()
 		}
 		if j == i {

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	berrors "go.etcd.io/bbolt/errors"
 )
 
 // TestOpenLocked checks that a second writer on the same file fails within
@@ -23,7 +21,7 @@ func TestOpenLocked(t *testing.T) {
 	if err == nil {
 		t.Fatal("second Open of a locked file succeeded")
 	}
-	if !errors.Is(err, berrors.ErrTimeout) || !strings.Contains(err.Error(), "in use by another process") {
-		t.Errorf("error %q: want bbolt's timeout, explained", err)
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "in use by another process") {
+		t.Errorf("error %q: want ErrLocked, explained", err)
 	}
 }

@@ -130,6 +130,11 @@ type Stats struct {
 	Terms     int64 // dictionary entries (terms ever stored)
 	Graphs    int64 // named graphs holding quads
 	FileBytes int64 // size of the database file
+	// UsedBytes is the file up to its last page in use (bbolt's high-water
+	// mark). A commit that needs pages beyond the memory map (at least
+	// Options.MmapSize, in powers of two) grows the map and so waits for
+	// every open snapshot (doc.go, Concurrency).
+	UsedBytes int64
 }
 
 // Stats returns the store's counts as of the snapshot.
@@ -141,6 +146,7 @@ func (v *Snapshot) Stats() (Stats, error) {
 		Quads:     int64(v.quads),
 		Terms:     int64(v.nextID) - defaultGraphID - 1,
 		FileBytes: fileSize(v.path),
+		UsedBytes: v.tx.Size(),
 	}
 	err := v.Graphs(context.Background(), func(uint64) bool { st.Graphs++; return true })
 	if err != nil {

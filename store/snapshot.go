@@ -18,10 +18,12 @@ import (
 // long-lived snapshots interact with writers.
 type Snapshot struct {
 	store  *Store
+	h      *handle
 	tx     *bolt.Tx
 	path   string
 	i2t    *bolt.Bucket
 	t2i    *bolt.Bucket
+	gone   *bolt.Bucket // nil unless compacted
 	graphs *bolt.Bucket
 	idx    [len(indexes)]*bolt.Bucket
 	gen    uint64
@@ -30,21 +32,36 @@ type Snapshot struct {
 	closed atomic.Bool
 	// runs pools the buffers of MatchBlocks (blockscan.go).
 	runs sync.Pool
+	// reads counts quads matched and terms decoded, to release the mapped
+	// pages after a large scan (Close).
+	reads atomic.Int64
 }
+
+// releaseAfter is the number of reads after which closing a snapshot drops
+// the store file's pages from the resident set: a dump or a full scan
+// touches a large part of the file, and the server's RSS would keep it.
+const releaseAfter = 1 << 22
 
 // Snapshot opens a read view. The caller must Close it.
 func (s *Store) Snapshot() (*Snapshot, error) {
-	tx, err := s.db.Begin(false)
+	h, err := s.acquire()
 	if err != nil {
+		return nil, fmt.Errorf("store: snapshot: %w", err)
+	}
+	tx, err := h.db.Begin(false)
+	if err != nil {
+		h.release()
 		return nil, fmt.Errorf("store: snapshot: %w", err)
 	}
 	s.snaps.Add(1)
 	v := &Snapshot{
 		store:  s,
+		h:      h,
 		tx:     tx,
 		path:   s.path,
 		i2t:    tx.Bucket(bucketI2T),
 		t2i:    tx.Bucket(bucketT2I),
+		gone:   tx.Bucket(bucketGone),
 		graphs: tx.Bucket(bucketGraphs),
 	}
 	for i := range indexes {
@@ -61,7 +78,12 @@ func (v *Snapshot) Close() error {
 		return nil
 	}
 	defer v.store.snaps.Add(-1)
-	if err := v.tx.Rollback(); err != nil {
+	if v.reads.Load() >= releaseAfter {
+		releaseMapped(v.tx.DB(), v.tx)
+	}
+	err := v.tx.Rollback()
+	v.h.release()
+	if err != nil {
 		return fmt.Errorf("store: close snapshot: %w", err)
 	}
 	return nil
@@ -93,9 +115,13 @@ func (v *Snapshot) Lookup(t rdf.Term) (uint64, bool, error) {
 	if err != nil {
 		return 0, false, fmt.Errorf("store: lookup: %w", err)
 	}
-	id, err := dictLookup(v.i2t, v.t2i, enc, hashTerm(enc))
+	h := hashTerm(enc)
+	id, err := dictLookup(v.i2t, v.t2i, enc, h)
 	if err != nil {
 		return 0, false, fmt.Errorf("store: lookup %v: %w", t, err)
+	}
+	if id == 0 {
+		id = goneLookup(v.gone, enc, h)
 	}
 	return id, id != 0, nil
 }
@@ -105,6 +131,7 @@ func (v *Snapshot) Term(id uint64) (rdf.Term, error) {
 	if err := v.live(); err != nil {
 		return rdf.Term{}, err
 	}
+	v.reads.Add(1)
 	var kb [9]byte
 	b := v.i2t.Get(appendID(kb[:0], id))
 	if b == nil {

@@ -21,6 +21,7 @@ type writer struct {
 	graphs  map[uint64]int64 // quad count delta per graph id
 	touched map[uint64]bool  // graphs to stamp with the commit time
 	quads   int64
+	deleted bool // the transaction deleted quads (see mergeBlocks on Last)
 }
 
 func newWriter(tx *bolt.Tx) *writer {
@@ -58,7 +59,10 @@ func (w *writer) apply(qs []tuple, insert bool) error {
 	eff := make([]tuple, 0, len(qs))
 	primary := w.tx.Bucket(indexes[0].bucket)
 	primary.FillPercent = 1.0
-	err := mergeBlocks(primary, qs, insert, func(t *tuple) { eff = append(eff, *t) })
+	if !insert {
+		w.deleted = true
+	}
+	err := mergeBlocks(primary, qs, insert, !w.deleted, func(t *tuple) { eff = append(eff, *t) })
 	wg.Wait()
 	if err != nil {
 		return fmt.Errorf("index %s: %w", indexes[0].name, err)
@@ -75,7 +79,7 @@ func (w *writer) apply(qs []tuple, insert bool) error {
 		b := w.tx.Bucket(ix.bucket)
 		b.FillPercent = 1.0
 		n := 0
-		if err := mergeBlocks(b, sorted[i], insert, func(*tuple) { n++ }); err != nil {
+		if err := mergeBlocks(b, sorted[i], insert, !w.deleted, func(*tuple) { n++ }); err != nil {
 			return fmt.Errorf("index %s: %w", ix.name, err)
 		}
 		if n != len(eff) {
@@ -200,7 +204,14 @@ func (s *Store) update(ctx context.Context, op string, fn func(w *writer) error)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: %s: %w", op, err)
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	h, err := s.acquire()
+	if err != nil {
+		return fmt.Errorf("store: %s: %w", op, err)
+	}
+	defer h.release()
+	err = h.db.Update(func(tx *bolt.Tx) error {
 		w := newWriter(tx)
 		if err := fn(w); err != nil {
 			return err

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"sync"
 	"testing"
@@ -436,6 +437,34 @@ func TestReplaceLargeGraph(t *testing.T) {
 		sameSet(t, s, want)
 		if err := s.Check(ctx); err != nil {
 			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+}
+
+// TestReplaceOnlyGraph replaces the content of the store's only graph: the
+// transaction deletes every key of each index and then inserts past them,
+// where bbolt's Cursor.Last never returned (see mergeBlocks).
+func TestReplaceOnlyGraph(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	g := rdf.IRI("http://example.org/graph/only")
+	for v := range 3 {
+		var qs []rdf.Quad
+		for i := range 3000 {
+			qs = append(qs, rdf.Triple(rdf.IRI(fmt.Sprintf("http://example.org/s/%d/%d", v, i)), rdf.IRI("http://example.org/p"), rdf.Literal(fmt.Sprint(i))))
+		}
+		done := make(chan error, 1)
+		go func() { done <- s.ReplaceGraph(ctx, g, qs) }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("ReplaceGraph of the only graph (version %d) did not return", v)
+		}
+		if err := s.Check(ctx); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzing campaign for the parsers and the query evaluator: each target runs
+# Fuzzing campaign for the parsers and the query evaluator, the HTTP
+# header parsers, the CSV readers of assessments and surveys and the RML
+# mappings: each target runs
 # for FUZZTIME (default 10m) with one worker, JOBS targets at a time
 # (default 1; the machine is usually shared). A failing input is written by
 # `go test` to the package's testdata/fuzz/<Target>/, where it becomes a
@@ -20,9 +22,13 @@ mkdir -p "$LOG"
 declare -A pkg=(
 	[FuzzTurtle]=./rdfio [FuzzNTriples]=./rdfio [FuzzRDFXML]=./rdfio [FuzzJSONLD]=./rdfio
 	[FuzzParse]=./sparql/parse [FuzzExec]=./sparql/eval
+	[FuzzParseAccept]=./internal/httpx [FuzzNegotiate]=./internal/httpx [FuzzNegotiateLang]=./internal/httpx
+	[FuzzReadSelfAssessment]=./assess [FuzzReadSurvey]=./assess
+	[FuzzRMLParse]=./mappings [FuzzRMLRun]=./mappings
 )
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzExec FuzzParse FuzzRDFXML FuzzJSONLD FuzzTurtle FuzzNTriples)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzExec FuzzParse FuzzRDFXML FuzzJSONLD FuzzTurtle FuzzNTriples
+	FuzzParseAccept FuzzNegotiate FuzzNegotiateLang FuzzReadSelfAssessment FuzzReadSurvey FuzzRMLParse FuzzRMLRun)
 
 run() {
 	local t=$1 start end
@@ -30,7 +36,7 @@ run() {
 	go test "${pkg[$t]}" -run '^$' -fuzz "^$t\$" -fuzztime "$FUZZTIME" -parallel 1 >"$LOG/$t.log" 2>&1
 	local rc=$?
 	end=$(date +%s)
-	printf '%-14s %4ds  exit %d  %s\n' "$t" $((end - start)) "$rc" \
+	printf '%-22s %4ds  exit %d  %s\n' "$t" $((end - start)) "$rc" \
 		"$(grep -E '^fuzz: elapsed' "$LOG/$t.log" | tail -1 | sed 's/^fuzz: //')"
 	return $rc
 }

@@ -10,10 +10,11 @@ import (
 )
 
 // Prefixes returns the prefixes our data uses, for Turtle output and the
-// JSON-LD context: mat for our ontology and the standard vocabularies.
-func Prefixes(base string) []rdfio.Prefix {
+// JSON-LD context: mat for our ontology and the standard vocabularies. They
+// are the same on every instance.
+func Prefixes() []rdfio.Prefix {
 	return []rdfio.Prefix{
-		{Name: Prefix, IRI: NS(base)},
+		{Name: Prefix, IRI: NS},
 		{Name: "rdf", IRI: rdf.RDFNS},
 		{Name: "rdfs", IRI: RDFS},
 		{Name: "xsd", IRI: rdf.XSDNS},
@@ -76,9 +77,10 @@ func standardTerms() map[string]any {
 // embedded ontology itself so the two cannot drift apart. Object properties
 // get "@type": "@id", datatype properties their XSD range. Where one of our
 // terms clashes with a standard one above (mat:note versus skos:note), ours
-// wins: our data is what the context is for.
-func Context(base string) []byte {
-	ctx, err := buildContext(base)
+// wins: our data is what the context is for. Every instance serves the same
+// context (at its own ContextIRI).
+func Context() []byte {
+	ctx, err := buildContext()
 	if err != nil {
 		// The ontology is embedded and parsed by the tests: failing here is
 		// a build defect, not a run-time condition.
@@ -87,9 +89,9 @@ func Context(base string) []byte {
 	return ctx
 }
 
-func buildContext(base string) ([]byte, error) {
+func buildContext() ([]byte, error) {
 	terms := map[string]any{}
-	for _, p := range Prefixes(base) {
+	for _, p := range Prefixes() {
 		terms[p.Name] = p.IRI
 	}
 	for k, v := range standardTerms() {
@@ -100,10 +102,10 @@ func buildContext(base string) ([]byte, error) {
 		return nil, fmt.Errorf("vocab: context: %w", err)
 	}
 	defer f.Close()
-	ns := NS(base)
+	ns := NS
 	types := map[string][]string{}
 	ranges := map[string]string{}
-	err = rdfio.Parse(f, rdfio.Turtle, rdfio.ParseOptions{Base: base, File: "model/ontology.ttl"}, func(q rdf.Quad) error {
+	err = rdfio.Parse(f, rdfio.Turtle, rdfio.ParseOptions{Base: SharedBase, File: "model/ontology.ttl"}, func(q rdf.Quad) error {
 		if !strings.HasPrefix(q.S.Value, ns) {
 			return nil
 		}

@@ -9,17 +9,17 @@ import (
 	"github.com/stadleuven/maturity/rdfio"
 )
 
-// The context is valid JSON, binds our prefix to the instance namespace and
+// The context is valid JSON, binds our prefix to the shared namespace and
 // gives each ontology property the right value type.
 func TestContext(t *testing.T) {
 	var doc struct {
 		Context map[string]any `json:"@context"`
 	}
-	if err := json.Unmarshal(Context(testBase), &doc); err != nil {
+	if err := json.Unmarshal(Context(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Context[Prefix] != NS(testBase) {
-		t.Errorf("mat = %v, want %s", doc.Context[Prefix], NS(testBase))
+	if doc.Context[Prefix] != NS {
+		t.Errorf("mat = %v, want %s", doc.Context[Prefix], NS)
 	}
 	tests := []struct{ term, id, typ string }{
 		{"maturityScore", "mat:maturityScore", "xsd:decimal"},
@@ -46,21 +46,27 @@ func TestContext(t *testing.T) {
 	}
 }
 
-// Every IRI helper stays under the base, with or without trailing slash.
+// Model helpers mint shared IRIs, the same whatever the base; instance
+// helpers stay under the base, with or without trailing slash.
 func TestIRIs(t *testing.T) {
+	const w3id = "https://w3id.org/open-data-maturiteit/"
 	tests := []struct{ got, want string }{
-		{Domain("http://x", "kennis"), "http://x/id/domein/kennis"},
-		{Action(testBase, "kennis", 2), testBase + "id/actie/kennis/2"},
-		{AssessmentVersion(testBase, "24062", 2024, 3), testBase + "id/evaluatie/24062/2024/v3"},
-		{Observation(testBase, "24062", 2024, 1, "kennis"), testBase + "id/observatie/24062/2024/v1/kennis"},
-		{Recommendation(testBase, "24062", 2024, 1, 4), testBase + "id/aanbeveling/24062/2024/v1/4"},
-		{AssessmentGraph(testBase, "24062", 2024, 1), testBase + "graph/evaluatie/24062/2024/v1"},
-		{NS(testBase), testBase + "ns/maturiteit#"},
-		{Level(testBase, "nood", 5), testBase + "id/niveau/nood/5"},
-		{SurveyItemIRI(testBase, "kennis", "nood"), testBase + "id/vraag/kennis/nood"},
-		{Theme(testBase, "open-data", "kennis"), testBase + "id/thema/open-data/kennis"},
-		{Star(testBase, 3), testBase + "id/ster/3"},
-		{AudienceGroup(testBase, "management"), testBase + "id/doelpubliek/management"},
+		{Domain("kennis"), w3id + "model/domein/kennis"},
+		{Action("kennis", 2), w3id + "model/actie/kennis/2"},
+		{Organisation("http://x", "99991"), "http://x/id/organisatie/99991"},
+		{AssessmentVersion(testBase, "99991", 2024, 3), testBase + "id/evaluatie/99991/2024/v3"},
+		{Observation(testBase, "99991", 2024, 1, "kennis"), testBase + "id/observatie/99991/2024/v1/kennis"},
+		{Recommendation(testBase, "99991", 2024, 1, 4), testBase + "id/aanbeveling/99991/2024/v1/4"},
+		{AssessmentGraph(testBase, "99991", 2024, 1), testBase + "graph/evaluatie/99991/2024/v1"},
+		{NS, w3id + "ns#"},
+		{Mat("maturityScore"), w3id + "ns#maturityScore"},
+		{Level("nood", 5), w3id + "model/niveau/nood/5"},
+		{SurveyItemIRI("kennis", "nood"), w3id + "model/vraag/kennis/nood"},
+		{Theme("open-data", "kennis"), w3id + "model/thema/open-data/kennis"},
+		{Star(3), w3id + "model/ster/3"},
+		{AudienceGroup("management"), w3id + "model/doelpubliek/management"},
+		{StudyDataset(), w3id + "model/dataset/studie-open-data-awareness"},
+		{ContextIRI("http://x"), "http://x/ns/context.jsonld"},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {
@@ -77,11 +83,11 @@ func TestContextRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := rdfio.WriteAll(&b, rdfio.JSONLD, qs, rdfio.WriteOptions{Context: Context(testBase), Prefixes: Prefixes(testBase)}); err != nil {
+	if err := rdfio.WriteAll(&b, rdfio.JSONLD, qs, rdfio.WriteOptions{Context: Context(), Prefixes: Prefixes()}); err != nil {
 		t.Fatal(err)
 	}
 	var back []rdf.Quad
-	err = rdfio.Parse(&b, rdfio.JSONLD, rdfio.ParseOptions{Base: testBase, Context: Context(testBase)}, func(q rdf.Quad) error {
+	err = rdfio.Parse(&b, rdfio.JSONLD, rdfio.ParseOptions{Base: testBase, Context: Context()}, func(q rdf.Quad) error {
 		back = append(back, q)
 		return nil
 	})
@@ -115,13 +121,15 @@ func TestIRIHelpersMatchTurtle(t *testing.T) {
 		subjects[q.S.Value] = true
 	}
 	for _, iri := range []string{
-		Domain(testBase, "kennis"), Action(testBase, "kennis", 4), Profile(testBase, "data-expert"),
-		Principle(testBase, 20), Level(testBase, "maturiteit", 1), Level(testBase, "nood", 5),
-		SurveyItemIRI(testBase, "infrastructuur", "maturiteit"), Theme(testBase, "open-data", "kennis"),
-		Star(testBase, 5), AudienceGroup(testBase, "management"), ConceptScheme(testBase, "maturiteitsmodel"),
-		DSD(testBase, "evaluatie"), DSD(testBase, "bevraging"), DSD(testBase, "studie"),
-		Organisation(testBase, "24062"), Organisation(testBase, "71072"), Method(testBase, "zelfevaluatie"),
-		RespondentGroup(testBase, "alle"), Study(testBase, "open-data-awareness"), Ontology(testBase),
+		Domain("kennis"), Action("kennis", 4), Profile("data-expert"),
+		Principle(20), Level("maturiteit", 1), Level("nood", 5),
+		SurveyItemIRI("infrastructuur", "maturiteit"), Theme("open-data", "kennis"),
+		Star(5), AudienceGroup("management"), ConceptScheme("maturiteitsmodel"),
+		DSD("evaluatie"), DSD("bevraging"), DSD("studie"),
+		Organisation(testBase, "24062"), Organisation(testBase, "71072"), Method("zelfevaluatie"),
+		RespondentGroup("alle"), Study("open-data-awareness"), Ontology, StudyDataset(),
+		Study("open-data-awareness", "alle", "kennis-aanwezig"), Study("indicator", "kennis-gevorderd"),
+		ModelIRI("definitie", "open-data"), SurveyItemIRI("attitude-awareness", "tijd-middelen"),
 	} {
 		if !subjects[iri] {
 			t.Errorf("%s is not described in the embedded Turtle", iri)

@@ -6,24 +6,21 @@ package vocab
 // instances' measurements are comparable. The measurements themselves are
 // instance things and live under the instance base.
 
-// evidenceBase is the shared base of the model (w3id redirects it).
-const evidenceBase = "https://w3id.org/open-data-maturiteit/"
-
 // EvidenceTerm returns a term of the shared ontology namespace, e.g.
 // EvidenceTerm("formatSource").
-func EvidenceTerm(local string) string { return evidenceBase + "ns#" + local }
+func EvidenceTerm(local string) string { return Mat(local) }
 
 // EvidenceMetric returns the model resource of a quality metric:
 // model/metriek/{name}, with name the piveau (pv:) local name where the
 // metric mirrors data.europa.eu's, e.g. "keywordAvailability".
-func EvidenceMetric(name string) string { return evidenceBase + "model/metriek/" + name }
+func EvidenceMetric(name string) string { return ModelNS + "metriek/" + name }
 
 // EvidenceDimension returns model/dimensie/{name}.
-func EvidenceDimension(name string) string { return evidenceBase + "model/dimensie/" + name }
+func EvidenceDimension(name string) string { return ModelNS + "dimensie/" + name }
 
 // EvidenceModel returns model/{kind}/{name}, for the other model
 // resources the evidence uses (format sources, the software agent).
-func EvidenceModel(kind, name string) string { return evidenceBase + "model/" + kind + "/" + name }
+func EvidenceModel(kind, name string) string { return ModelNS + "" + kind + "/" + name }
 
 // EvidenceGraph returns graph/bewijs/{nis}/{date}: everything one
 // measurement of an organisation's catalog found on one date (YYYY-MM-DD).

@@ -16,7 +16,7 @@ import (
 var embedded embed.FS
 
 // Files returns the embedded Turtle files: one directory per named graph
-// (model, organisaties), IRIs relative to the instance base.
+// (model, studie, organisaties).
 func Files() fs.FS {
 	sub, err := fs.Sub(embedded, "ttl")
 	if err != nil {
@@ -28,7 +28,9 @@ func Files() fs.FS {
 
 // Load parses every embedded Turtle file with base as the base IRI and
 // emits its triples in the file's graph: ttl/model into base+"graph/model",
-// ttl/organisaties into base+"graph/organisaties".
+// ttl/studie into base+"graph/studie", ttl/organisaties into
+// base+"graph/organisaties". The model's files name their own (shared)
+// base; the organisations are the instance's.
 func Load(base string, emit func(rdf.Quad) error) error {
 	return LoadFS(base, Files(), emit)
 }

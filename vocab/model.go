@@ -40,9 +40,24 @@ type Model struct {
 	Principles map[string]*PrincipleDef // by IRI
 	Items      []SurveyItem             // in questionnaire order
 	Methods    map[string]Text          // assessment methods: slug → label
-	// Scales holds the level names per scale ("maturiteit", "nood"): the
-	// last path segment of the level's concept scheme.
-	Scales map[string]map[int]Text
+	MethodIRIs map[string]string        // assessment methods: slug → IRI
+	// Scales holds the level names per scale ("maturiteit", "nood",
+	// "instemming"): the last path segment of the level's concept scheme.
+	// ScaleDefs holds their general definitions, where the model gives one.
+	Scales    map[string]map[int]Text
+	ScaleDefs map[string]map[int]Text
+	// Namespaces are the namespaces the model declares (vann:
+	// preferredNamespaceUri with mat:sharedBase): what an instance mirrors.
+	Namespaces []Namespace
+	// Definitions are the terms the model rests on (mat:usesDefinition of
+	// a mat:MaturityModel): the study's data and open data, which whoever
+	// fills in an assessment reads first.
+	Definitions []Definition
+	// allGroup is the respondent group of everyone (slug "alle").
+	allGroup string
+	// Findings are the study's findings (qb:Observation with mat:indicator),
+	// when the model's quads include the study; the plan cites them.
+	Findings []Finding
 }
 
 // DomainDef is one maturity domain.
@@ -52,10 +67,12 @@ type DomainDef struct {
 	Label        Text
 	Definition   Text
 	AudienceText Text
-	Profiles     []string    // IRIs of the profiles its audience covers, in profile order
-	Principles   []string    // IRIs, in charter order
-	Actions      []ActionDef // in the model's order
-	Levels       map[int]Text
+	Profiles     []string     // IRIs of the profiles its audience covers, in profile order
+	Principles   []string     // IRIs, in charter order
+	Actions      []ActionDef  // in the model's order
+	Levels       map[int]Text // maturity level → what you observe
+	Evidence     map[int]Text // maturity level → an example of acceptable evidence
+	NeedLevels   map[int]Text // need level → what it means in this domain
 }
 
 // ActionDef is one action of a domain.
@@ -83,13 +100,40 @@ type PrincipleDef struct {
 }
 
 // SurveyItem is one survey statement: the CSV column it is read from, its
-// domain and whether it measures maturity or need.
+// domain and which domain score its agreement informs, if any.
 type SurveyItem struct {
-	IRI     string
-	Column  string
-	Domain  string // domain slug
-	Measure string // IRI of mat:maturityScore or mat:needScore
-	Label   Text
+	IRI    string
+	Slug   string // the IRI's last two path segments, e.g. "kennis/nood"
+	Column string
+	Domain string // domain slug
+	// Informs is the IRI of mat:maturityScore or mat:needScore, or ""
+	// for a statement that informs no score (one taken from the study).
+	Informs  string
+	Label    Text
+	Baseline []string // IRIs of study findings to compare with (mat:studyBaseline)
+}
+
+// Definition is one term the model rests on, with its conditions.
+type Definition struct {
+	IRI        string
+	Label      Text
+	Definition Text
+	Conditions []Text // in order (mat:order)
+}
+
+// Finding is one published figure of the study: a percentage of a
+// respondent group for an indicator, in the study's own words.
+type Finding struct {
+	IRI        string
+	Group      string // respondent group IRI
+	GroupLabel Text
+	GroupOrder int
+	Indicator  Text // the indicator's label
+	Percentage string
+	Method     string   // method slug: bevraging or interviews
+	SourceText string   // the study's words (Dutch)
+	Domains    []string // slugs of the domains it bears on
+	Profiles   []string // IRIs of the profiles it bears on
 }
 
 // Domain returns the domain with the given slug.
@@ -170,12 +214,13 @@ func lastSegment(iri string) string {
 	return iri[strings.LastIndexAny(iri, "/#")+1:]
 }
 
-// ReadModel reads the maturity model from quads (typically graph/model);
-// base is the instance base the model was loaded with, which names our
-// ontology. Domains are the resources typed mat:Domain.
-func ReadModel(base string, quads []rdf.Quad) (*Model, error) {
+// ReadModel reads the maturity model from quads (graph/model, and
+// graph/studie for the study's findings). Domains are the resources typed
+// mat:Domain; the ontology is ours (NS) whatever namespace the model's own
+// resources use.
+func ReadModel(quads []rdf.Quad) (*Model, error) {
 	ix := newIndex(quads)
-	mat := NS(base)
+	mat := NS
 	byOrder := func(iris []string) {
 		sort.Slice(iris, func(i, j int) bool {
 			oi, oj := ix.integer(iris[i], mat+"order"), ix.integer(iris[j], mat+"order")
@@ -200,13 +245,14 @@ func ReadModel(base string, quads []rdf.Quad) (*Model, error) {
 	}
 	domains := ix.subjectsOfType(mat + "Domain")
 	if len(domains) == 0 {
-		return nil, fmt.Errorf("vocab: the model has no mat:Domain (loaded with base %s?)", base)
+		return nil, fmt.Errorf("vocab: the model has no mat:Domain (a store made by an older build, whose model used another namespace than %s?)", NS)
 	}
 	byOrder(domains)
 	for _, d := range domains {
 		dom := DomainDef{IRI: d, Slug: lastSegment(d), Order: ix.integer(d, mat+"order"),
 			Label: ix.text(d, SKOS+"prefLabel"), Definition: ix.text(d, SKOS+"definition"),
-			AudienceText: ix.text(d, mat+"targetAudienceText"), Levels: map[int]Text{}}
+			AudienceText: ix.text(d, mat+"targetAudienceText"),
+			Levels:       map[int]Text{}, Evidence: map[int]Text{}, NeedLevels: map[int]Text{}}
 		seen := map[string]bool{}
 		for _, a := range ix.iris(d, mat+"targetAudience") {
 			for _, p := range ix.iris(a, mat+"includesProfile") {
@@ -238,35 +284,166 @@ func ReadModel(base string, quads []rdf.Quad) (*Model, error) {
 		if len(doms) != 1 || len(levels) != 1 {
 			continue
 		}
-		if d, ok := m.Domain(lastSegment(doms[0])); ok {
-			d.Levels[ix.integer(levels[0], mat+"levelValue")] = ix.text(ld, SKOS+"definition")
+		d, ok := m.Domain(lastSegment(doms[0]))
+		if !ok {
+			continue
+		}
+		n := ix.integer(levels[0], mat+"levelValue")
+		scale := ""
+		for _, sc := range ix.iris(levels[0], SKOS+"inScheme") {
+			scale = lastSegment(sc)
+		}
+		switch scale {
+		case "nood":
+			d.NeedLevels[n] = ix.text(ld, SKOS+"definition")
+		case "maturiteit":
+			d.Levels[n] = ix.text(ld, SKOS+"definition")
+			if ev := ix.text(ld, mat+"evidenceExample"); len(ev) > 0 {
+				d.Evidence[n] = ev
+			}
 		}
 	}
-	m.Scales = map[string]map[int]Text{}
+	m.Scales, m.ScaleDefs = map[string]map[int]Text{}, map[string]map[int]Text{}
 	for _, l := range ix.subjectsOfType(mat + "Level") {
 		for _, sc := range ix.iris(l, SKOS+"inScheme") {
 			name := lastSegment(sc)
 			if m.Scales[name] == nil {
-				m.Scales[name] = map[int]Text{}
+				m.Scales[name], m.ScaleDefs[name] = map[int]Text{}, map[int]Text{}
 			}
-			m.Scales[name][ix.integer(l, mat+"levelValue")] = ix.text(l, SKOS+"prefLabel")
+			n := ix.integer(l, mat+"levelValue")
+			m.Scales[name][n] = ix.text(l, SKOS+"prefLabel")
+			if def := ix.text(l, SKOS+"definition"); len(def) > 0 {
+				m.ScaleDefs[name][n] = def
+			}
 		}
 	}
-	m.Methods = map[string]Text{}
+	m.Methods, m.MethodIRIs = map[string]Text{}, map[string]string{}
 	for _, me := range ix.subjectsOfType(mat + "Method") {
 		m.Methods[lastSegment(me)] = ix.text(me, SKOS+"prefLabel")
+		m.MethodIRIs[lastSegment(me)] = me
 	}
 	items := ix.subjectsOfType(mat + "SurveyItem")
 	byOrder(items)
 	for _, it := range items {
-		doms, meas := ix.iris(it, mat+"inDomain"), ix.iris(it, mat+"measures")
-		if len(doms) != 1 || len(meas) != 1 {
-			return nil, fmt.Errorf("vocab: survey item %s needs exactly one mat:inDomain and one mat:measures", it)
+		doms, informs := ix.iris(it, mat+"inDomain"), ix.iris(it, mat+"informs")
+		if len(doms) != 1 || len(informs) > 1 {
+			return nil, fmt.Errorf("vocab: survey item %s needs exactly one mat:inDomain and at most one mat:informs", it)
 		}
-		m.Items = append(m.Items, SurveyItem{IRI: it, Column: firstValue(ix.objects(it, mat+"columnName")),
-			Domain: lastSegment(doms[0]), Measure: meas[0], Label: ix.text(it, RDFS+"label")})
+		if len(informs) == 1 && informs[0] != mat+"maturityScore" && informs[0] != mat+"needScore" {
+			return nil, fmt.Errorf("vocab: survey item %s informs %s; want mat:maturityScore or mat:needScore", it, informs[0])
+		}
+		si := SurveyItem{IRI: it, Slug: lastSegments(it, 2), Column: firstValue(ix.objects(it, mat+"columnName")),
+			Domain: lastSegment(doms[0]), Label: ix.text(it, RDFS+"label"), Baseline: ix.iris(it, mat+"studyBaseline")}
+		if len(informs) == 1 {
+			si.Informs = informs[0]
+		}
+		m.Items = append(m.Items, si)
+	}
+	m.allGroup = RespondentGroup("alle")
+	for _, g := range ix.subjectsOfType(mat + "RespondentGroup") {
+		if lastSegment(g) == "alle" {
+			m.allGroup = g
+		}
+	}
+	ns, err := ReadNamespaces(quads)
+	if err != nil {
+		return nil, err
+	}
+	m.Namespaces = ns
+	m.Findings = readFindings(ix)
+	seen := map[string]bool{}
+	for _, mm := range ix.subjectsOfType(mat + "MaturityModel") {
+		defs := ix.iris(mm, mat+"usesDefinition")
+		byOrder(defs)
+		for _, d := range defs {
+			if seen[d] {
+				continue
+			}
+			seen[d] = true
+			def := Definition{IRI: d, Label: ix.text(d, SKOS+"prefLabel"), Definition: ix.text(d, SKOS+"definition")}
+			conds := ix.iris(d, mat+"condition")
+			byOrder(conds)
+			for _, c := range conds {
+				def.Conditions = append(def.Conditions, ix.text(c, SKOS+"definition"))
+			}
+			m.Definitions = append(m.Definitions, def)
+		}
 	}
 	return m, nil
+}
+
+// readFindings reads the study's observations: those with a mat:indicator
+// and a mat:percentage, ordered by respondent group, then as published.
+func readFindings(ix index) []Finding {
+	mat := NS
+	var out []Finding
+	for _, o := range ix.subjectsOfType(QB + "Observation") {
+		ind := ix.iris(o, mat+"indicator")
+		pct := ix.objects(o, mat+"percentage")
+		groups := ix.iris(o, mat+"respondentGroup")
+		if len(ind) != 1 || len(pct) != 1 || len(groups) != 1 {
+			continue
+		}
+		f := Finding{IRI: o, Group: groups[0], GroupLabel: ix.text(groups[0], SKOS+"prefLabel"),
+			GroupOrder: ix.integer(groups[0], mat+"order"), Indicator: ix.text(ind[0], SKOS+"prefLabel"),
+			Percentage: pct[0].Value, SourceText: ix.text(o, mat+"sourceText")["nl"],
+			Profiles: ix.iris(o, mat+"relatedProfile")}
+		for _, me := range ix.iris(o, mat+"method") {
+			f.Method = lastSegment(me)
+		}
+		for _, d := range ix.iris(o, mat+"relatedDomain") {
+			f.Domains = append(f.Domains, lastSegment(d))
+		}
+		sort.Strings(f.Domains)
+		sort.Strings(f.Profiles)
+		out = append(out, f)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].GroupOrder != out[j].GroupOrder {
+			return out[i].GroupOrder < out[j].GroupOrder
+		}
+		if oi, oj := ix.integer(out[i].IRI, mat+"order"), ix.integer(out[j].IRI, mat+"order"); oi != oj {
+			return oi < oj
+		}
+		return out[i].IRI < out[j].IRI
+	})
+	return out
+}
+
+// AllGroupIRI returns the respondent group of all respondents ("alle").
+func (m *Model) AllGroupIRI() string { return m.allGroup }
+
+// FindingsFor returns the study's findings that bear on domain slug and,
+// when profiles is not empty, on one of those profiles or on everyone (a
+// finding with no profile): the study's baseline for a plan's line.
+func (m *Model) FindingsFor(domain string, profiles []string) []Finding {
+	want := map[string]bool{}
+	for _, p := range profiles {
+		want[p] = true
+	}
+	var out []Finding
+	for _, f := range m.Findings {
+		if !has(f.Domains, domain) {
+			continue
+		}
+		match := len(f.Profiles) == 0 || len(want) == 0
+		for _, p := range f.Profiles {
+			match = match || want[p]
+		}
+		if match {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// lastSegments returns the last n path segments of iri, joined by "/".
+func lastSegments(iri string, n int) string {
+	parts := strings.Split(strings.TrimRight(iri, "/"), "/")
+	if len(parts) < n {
+		n = len(parts)
+	}
+	return strings.Join(parts[len(parts)-n:], "/")
 }
 
 func principleNumber(m *Model, iri string) int {

@@ -180,7 +180,7 @@ func TestModelMatchesSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := ReadModel(testBase, quads)
+	m, err := ReadModel(quads)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,6 +196,14 @@ func TestModelMatchesSeed(t *testing.T) {
 			t.Errorf("domain %d: slug %q order %d, seed name %q", i+1, d.Slug, d.Order, w.name)
 			continue
 		}
+		if d.IRI != Domain(d.Slug) || !strings.HasPrefix(d.IRI, SharedBase) {
+			t.Errorf("domain %s is %s, not at its shared IRI %s", d.Slug, d.IRI, Domain(d.Slug))
+		}
+		for _, p := range append(append([]string{}, d.Profiles...), d.Principles...) {
+			if !strings.HasPrefix(p, ModelNS) {
+				t.Errorf("%s: target profile or principle %s is not a shared model IRI", d.Slug, p)
+			}
+		}
 		if slug(d.Label["nl"]) != slug(w.name) || d.Label["en"] == "" {
 			t.Errorf("%s: labels %v, seed %q", d.Slug, d.Label, w.name)
 		}
@@ -209,7 +217,7 @@ func TestModelMatchesSeed(t *testing.T) {
 		for _, p := range d.Principles {
 			got = append(got, m.Principles[p].Number)
 			n := m.Principles[p].Number
-			labels := ix.text(p, NS(testBase)+"charterLabel")
+			labels := ix.text(p, NS+"charterLabel")
 			if labels["nl"] != w.principleLabels[n] {
 				t.Errorf("%s: principle %d named %q in the model, %q in the seed", d.Slug, n, labels["nl"], w.principleLabels[n])
 			}
@@ -223,8 +231,8 @@ func TestModelMatchesSeed(t *testing.T) {
 		}
 		for j, a := range d.Actions {
 			actions++
-			if a.IRI != Action(testBase, d.Slug, j+1) {
-				t.Errorf("action IRI %s, want %s", a.IRI, Action(testBase, d.Slug, j+1))
+			if a.IRI != Action(d.Slug, j+1) {
+				t.Errorf("action IRI %s, want %s", a.IRI, Action(d.Slug, j+1))
 			}
 			if a.Description["nl"] != w.actions[j] {
 				t.Errorf("%s action %d:\n got %q\nwant %q", d.Slug, j+1, a.Description["nl"], w.actions[j])
@@ -235,7 +243,7 @@ func TestModelMatchesSeed(t *testing.T) {
 		}
 		// Target profiles: every named audience group occurs in the seed's
 		// wording, and together they cover at least one profile.
-		for _, a := range ix.iris(d.IRI, NS(testBase)+"targetAudience") {
+		for _, a := range ix.iris(d.IRI, NS+"targetAudience") {
 			first := strings.ToLower(strings.Fields(ix.text(a, SKOS+"prefLabel")["nl"])[0])
 			if !strings.Contains(strings.ToLower(w.audience), first) {
 				t.Errorf("%s: audience group %s (%q) is not in the seed's %q", d.Slug, a, first, w.audience)
@@ -250,7 +258,21 @@ func TestModelMatchesSeed(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("seed: %d domains, %d actions matched", len(want), actions)
+	t.Logf("seed: %d domains, %d actions matched, at the shared IRIs under %s", len(want), actions, ModelNS)
+	// Another instance base gives the very same model IRIs.
+	other, err := Quads("https://data.andere-stad.example/maturiteit/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ReadModel(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range m.Domains {
+		if m.Domains[i].IRI != m2.Domains[i].IRI || m.Domains[i].Actions[0].IRI != m2.Domains[i].Actions[0].IRI {
+			t.Errorf("domain %s has another IRI under another base: %s", m.Domains[i].Slug, m2.Domains[i].IRI)
+		}
+	}
 
 	profiles := parseSeedProfiles(seed)
 	if len(profiles) != 5 || len(m.Profiles) != 5 {
@@ -294,7 +316,7 @@ func TestPrinciples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := ReadModel(testBase, quads)
+	m, err := ReadModel(quads)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +325,7 @@ func TestPrinciples(t *testing.T) {
 	}
 	ix := newIndex(quads)
 	for n := 1; n <= 20; n++ {
-		iri := Principle(testBase, n)
+		iri := Principle(n)
 		p, ok := m.Principles[iri]
 		if !ok || p.Number != n {
 			t.Errorf("principle %d missing or misnumbered", n)
@@ -327,7 +349,7 @@ func TestLabelsInBothLanguages(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := newIndex(quads)
-	ns := NS(testBase)
+	ns := NS
 	checked := 0
 	for s := range ix {
 		types := ix.iris(s, rdf.RDFType)

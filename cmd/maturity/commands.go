@@ -30,13 +30,14 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI]", "serve the linked data, the catalog and the SPARQL endpoint", "de linked data, de catalogus en het SPARQL-eindpunt publiceren", runServe},
-		{"import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] FILE...", "import RDF files (- reads stdin); all or nothing", "RDF-bestanden importeren (- leest stdin); alles of niets", runImport},
+		{"import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] [--mem SIZE] FILE...", "import RDF files (- reads stdin); all or nothing", "RDF-bestanden importeren (- leest stdin); alles of niets", runImport},
 		{"export", "[--data DIR] [--graph IRI] [--format nq|nt|ttl|rdfxml|jsonld] [-o FILE]", "export the store or one graph", "de opslag of één graaf exporteren", runExport},
 		{"query", "[--data DIR] [--default-graph union|own] [--base IRI] [--format json|xml|csv|tsv|ttl|nt] [--parse-only] QUERYFILE|-", "run a SPARQL query against the store", "een SPARQL-query op de opslag uitvoeren", runQuery},
 		{"stats", "[--data DIR]", "print counts per graph", "aantallen per graaf tonen", runStats},
 		{"check", "[--data DIR]", "check the store's integrity", "de integriteit van de opslag controleren", runCheck},
-		{"backup", "[--data DIR] FILE", "write a consistent backup of the store", "een consistente back-up van de opslag schrijven", runBackup},
-		{"restore", "[--data DIR] FILE", "replace the store with a backup", "de opslag vervangen door een back-up", runRestore},
+		{"backup", "[--data DIR] FILE", "write a consistent backup of the store (not while the server runs)", "een consistente back-up van de opslag schrijven (niet terwijl de server draait)", runBackup},
+		{"restore", "[--data DIR] FILE", "replace the store with a backup (not while the server runs)", "de opslag vervangen door een back-up (niet terwijl de server draait)", runRestore},
+		{"compact", "[--data DIR] [--mem SIZE]", "rewrite the store compactly, giving back the space of deleted data", "de opslag compact herschrijven en de ruimte van verwijderde gegevens vrijgeven", runCompact},
 		{"assess", "import FILE.csv --org NIS --year YYYY [--data DIR] [--by NAME]", "import a self-assessment sheet", "een zelfevaluatieblad importeren", runAssess},
 		{"survey", "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--data DIR]", "import a staff-survey export (aggregated, small groups suppressed)", "een export van een personeelsbevraging importeren (geaggregeerd, kleine groepen onderdrukt)", runSurvey},
 		{"org", "import FILE.csv [--data DIR]", "add organisations (columns nis, naam, wikidata) to the reference list", "organisaties toevoegen (kolommen nis, naam, wikidata)", runOrg},

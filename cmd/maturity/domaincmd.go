@@ -11,7 +11,7 @@ import (
 
 	"github.com/stadleuven/maturity/assess"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/store"
 	"github.com/stadleuven/maturity/vocab"
 )
@@ -108,7 +108,7 @@ type sheetImport struct {
 	// flags registers the kind's own flags and returns the builder that
 	// turns the file into graphs once the version is known.
 	flags func(fs *flag.FlagSet) func(ctx context.Context, dc *domainContext, f orgYearFlags, version int, r io.Reader, file string) ([]assess.Graph, error)
-	next  func(context.Context, eval.Dataset, string, string, int) (int, error)
+	next  func(context.Context, sparql.Dataset, string, string, int) (int, error)
 	iri   func(base, nis string, year, v int) string
 }
 
@@ -142,6 +142,17 @@ func runSurvey(ctx context.Context, sio stdio, args []string) error {
 			threshold := fs.Int("threshold", assess.DefaultThreshold, "smallest group whose figures are published")
 			return func(ctx context.Context, dc *domainContext, f orgYearFlags, version int, r io.Reader, file string) ([]assess.Graph, error) {
 				in := assess.SurveyImport{Org: *f.org, OrgLabel: dc.orgLabel, Year: *f.year, Version: version, Threshold: *threshold, Generated: time.Now()}
+				// Every earlier version stays public: the new one must not
+				// be differenced with them.
+				snap, err := dc.st.Snapshot()
+				if err != nil {
+					return nil, err
+				}
+				in.Earlier, err = assess.ReadPublishedSurveys(ctx, snap, dc.base, *f.org, *f.year)
+				snap.Close()
+				if err != nil {
+					return nil, err
+				}
 				if *mapping != "" {
 					m, err := os.Open(*mapping)
 					if err != nil {

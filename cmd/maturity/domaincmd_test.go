@@ -59,13 +59,13 @@ func TestAssessImportAndPlan(t *testing.T) {
 	os.WriteFile(bad, []byte(strings.Replace(string(sheet), "sponsoring,3,", "sponsoring,7,", 1)), 0o644)
 
 	runCases(t, []cliCase{
-		{"no plan yet", []string{"plan", "--data", data, "--org", "24062", "--year", "2026"}, 1, "", "geen evaluatie"},
-		{"bad sheet", []string{"assess", "import", bad, "--data", data, "--org", "24062", "--year", "2026"}, 1, "", "rij 2, kolom 2"},
-		{"still no plan", []string{"plan", "--data", data, "--org", "24062", "--year", "2026"}, 1, "", "geen evaluatie"},
-		{"good sheet", []string{"assess", "import", good, "--data", data, "--org", "24062", "--year", "2026"}, 0, "", "version 1"},
-		{"plan nl", []string{"plan", "--data", data, "--org", "24062", "--year", "2026"}, 0, "Actieplan open data – Stad Leuven, 2026 (versie 1)", ""},
-		{"second version", []string{"assess", "import", good, "--data", data, "--org", "24062", "--year", "2026"}, 0, "", "version 2"},
-		{"plan en", []string{"plan", "--data", data, "--org", "24062", "--year", "2026", "--lang", "en"}, 0, "Open data action plan – City of Leuven, 2026 (version 2)", ""},
+		{"no plan yet", []string{"plan", "--data", data, "--org", "99991", "--year", "2026"}, 1, "", "geen evaluatie"},
+		{"bad sheet", []string{"assess", "import", bad, "--data", data, "--org", "99991", "--year", "2026"}, 1, "", "rij 2, kolom 2"},
+		{"still no plan", []string{"plan", "--data", data, "--org", "99991", "--year", "2026"}, 1, "", "geen evaluatie"},
+		{"good sheet", []string{"assess", "import", good, "--data", data, "--org", "99991", "--year", "2026"}, 0, "", "version 1"},
+		{"plan nl", []string{"plan", "--data", data, "--org", "99991", "--year", "2026"}, 0, "Actieplan open data – Demostad Noord (fictief), 2026 (versie 1)", ""},
+		{"second version", []string{"assess", "import", good, "--data", data, "--org", "99991", "--year", "2026"}, 0, "", "version 2"},
+		{"plan en", []string{"plan", "--data", data, "--org", "99991", "--year", "2026", "--lang", "en"}, 0, "Open data action plan – Demo City North (fictional), 2026 (version 2)", ""},
 		{"missing org", []string{"plan", "--data", data, "--year", "2026"}, 1, "", "--org and --year are required"},
 	})
 }

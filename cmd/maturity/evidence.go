@@ -131,7 +131,7 @@ func runEvidence(ctx context.Context, sio stdio, args []string) error {
 		case *format == "html":
 			return evidence.WriteHTML(w, res, evidence.HTMLOptions{Lang: *lang, Org: *org, Year: *year, Findings: findings})
 		}
-		return rdfio.WriteAll(w, rdfOut, quads, writeOptions(base))
+		return rdfio.WriteAll(w, rdfOut, quads, writeOptions())
 	})
 	if err != nil || !*publish {
 		return err

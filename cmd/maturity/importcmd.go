@@ -20,12 +20,13 @@ import (
 )
 
 func runImport(ctx context.Context, sio stdio, args []string) error {
-	fs := newFlags(sio, "import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] FILE...")
+	fs := newFlags(sio, "import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] [--mem SIZE] FILE...")
 	data := dataFlag(fs)
 	graph := fs.String("graph", "", "named graph for the triples (default: the default graph)")
 	base := fs.String("base", "", "base IRI for relative IRIs (default: the file's file:// IRI)")
 	format := fs.String("format", "", "input format (default: from the file extension)")
 	maxEntity := entityFlag(fs)
+	mem := memFlag(fs)
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -51,11 +52,12 @@ func runImport(ctx context.Context, sio stdio, args []string) error {
 			return err
 		}
 	}
-	st, err := openStore(*data)
+	st, err := openStoreWith(*data, &store.Options{ImportMemory: int64(*mem)})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	setMemoryLimit(int64(*mem))
 
 	var count atomic.Int64
 	stopProgress := progress(sio, &count)
@@ -167,7 +169,6 @@ func runExport(ctx context.Context, sio stdio, args []string) error {
 	graph := fs.String("graph", "", "export only this named graph (\"default\" for the default graph)")
 	format := fs.String("format", "nq", "output format")
 	out := fs.String("o", "-", "output file (- for stdout)")
-	base := fs.String("base", defaultBase, "instance base, for the prefixes and the JSON-LD context")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -182,9 +183,9 @@ func runExport(ctx context.Context, sio stdio, args []string) error {
 	case *graph != "":
 		sel = store.Graph(rdf.IRI(*graph))
 	}
-	return withSnapshot(*data, func(snap *store.Snapshot) error {
+	return withAnySnapshot(*data, func(snap *store.Snapshot) error {
 		return writeOutput(sio.out, *out, func(w io.Writer) error {
-			rw, err := rdfio.NewWriter(w, f, writeOptions(*base))
+			rw, err := rdfio.NewWriter(w, f, writeOptions())
 			if err != nil {
 				return err
 			}

@@ -36,11 +36,11 @@ func breakModel(t *testing.T, data string) {
 		t.Fatalf("model graph: %d quads, %v", len(qs), err)
 	}
 	for _, name := range []string{"evaluatie", "bevraging"} {
-		dsd := vocab.DSD(defaultBase, name)
+		dsd := vocab.DSD(name)
 		comp := rdf.IRI(dsd + "#verplicht")
 		qs = append(qs,
 			rdf.Triple(rdf.IRI(dsd), rdf.IRI(vocab.QB+"component"), comp),
-			rdf.Triple(comp, rdf.IRI(vocab.QB+"attribute"), rdf.IRI(defaultBase+"ns/maturiteit#verplicht")),
+			rdf.Triple(comp, rdf.IRI(vocab.QB+"attribute"), rdf.IRI(vocab.Mat("verplicht"))),
 			rdf.Triple(comp, rdf.IRI(vocab.QB+"componentRequired"), rdf.TypedLiteral("true", rdf.XSDBoolean)))
 	}
 	if err := st.ReplaceGraphs(ctx, []store.GraphContent{{Graph: g, Quads: qs}}); err != nil {

@@ -10,10 +10,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/stadleuven/maturity/ldserver"
 	"github.com/stadleuven/maturity/rdfio"
 	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/sparql/budget"
+	"github.com/stadleuven/maturity/sparqlhttp"
 )
 
 // byteSize is a flag value in bytes, written as a number with an optional
@@ -42,7 +42,7 @@ func (b *byteSize) Set(s string) error {
 
 // limitFlags are the flags of the query limits and, for serve, of the
 // endpoint's concurrency and the memory limit; every default is the
-// library's, documented in package sparql/budget and in ldserver.
+// library's, documented in package sparql/budget and in sparqlhttp.
 type limitFlags struct {
 	patterns, pathSteps, depth, queries, queued       *int
 	stringBytes, memory, service, memoryLimit, tables byteSize
@@ -69,15 +69,15 @@ func addQueryLimitFlags(fl *flag.FlagSet) *limitFlags {
 // and the memory limit.
 func addLimitFlags(fl *flag.FlagSet) *limitFlags {
 	l := addQueryLimitFlags(fl)
-	l.queries = fl.Int("max-queries", ldserver.DefaultMaxQueries(), "SPARQL queries evaluated at once (default: one per CPU, at least 2)")
-	l.queued = fl.Int("max-queued", ldserver.DefaultMaxQueued, "SPARQL queries waiting for a turn before more are refused with 503 and Retry-After")
+	l.queries = fl.Int("max-queries", sparqlhttp.DefaultMaxQueries(), "SPARQL queries evaluated at once (default: one per CPU, at least 2)")
+	l.queued = fl.Int("max-queued", sparqlhttp.DefaultMaxQueued, "SPARQL queries waiting for a turn before more are refused with 503 and Retry-After")
 	l.tables = sparql.DefaultTableCacheBytes
 	fl.Var(&l.tables, "table-cache", "memory for the hash tables that SPARQL queries keep for later queries over the same data (-1: none)")
 	fl.Var(&l.memoryLimit, "memory-limit", "soft memory limit of the process (GOMEMLIMIT); default: 128MiB plus --query-memory per --max-queries, at most 3/4 of the machine's memory; the GOMEMLIMIT variable wins")
 	return l
 }
 
-// queuedConfig is --max-queued as ldserver.Config.MaxQueued takes it,
+// queuedConfig is --max-queued as sparqlhttp.Config.MaxQueued takes it,
 // where 0 means the default and a negative number no queue.
 func (l *limitFlags) queuedConfig() int {
 	if *l.queued <= 0 {

@@ -116,7 +116,12 @@ func TestQueryLimitFlags(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`SELECT * { ?a <http://ex/p>/<http://ex/p>/<http://ex/p> ?b }`), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	nt := filepath.Join(dir, "een.nt")
+	if err := os.WriteFile(nt, []byte("<http://ex/a> <http://ex/p> <http://ex/b> .\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	runCases(t, []cliCase{
+		{name: "store", args: []string{"import", "--data", data, nt}, wantErrs: "imported 1 quads"},
 		{name: "within", args: []string{"query", "--data", data, "--format", "csv", q}, wantOut: "01234567890123456789"},
 		{name: "beyond", args: []string{"query", "--data", data, "--max-string-bytes", "19", q}, wantCode: 1, wantErrs: "max-string-bytes"},
 		{name: "path within", args: []string{"query", "--data", data, "--parse-only", path}, wantOut: "ok"},

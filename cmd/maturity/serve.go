@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,10 +13,14 @@ import (
 
 	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/examples"
+	"github.com/stadleuven/maturity/internal/readview"
+	"github.com/stadleuven/maturity/internal/voidstats"
 	"github.com/stadleuven/maturity/ldserver"
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparqlhttp"
 	"github.com/stadleuven/maturity/store"
 	"github.com/stadleuven/maturity/vocab"
+	"github.com/stadleuven/maturity/webapp"
 )
 
 // defaultBase is the public base IRI when --base is not given; it matches
@@ -42,6 +44,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	model := fl.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
 	withExamples := fl.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities)")
 	limits := addLimitFlags(fl)
+	httpLimits := addHTTPFlags(fl)
+	spool := byteSize(sparqlhttp.DefaultMaxSpool)
+	fl.Var(&spool, "max-spool", "answers that wait on disk for clients reading slower than their queries answer, all together (-1: no limit)")
+	mapSize := byteSize(1 << 30)
+	fl.Var(&mapSize, "map-size", "initial memory map of the store; a commit that outgrows it waits for the reads under way")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -57,12 +64,16 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	// CPU (bench/RESULTS.md) while 400 kept five times the live heap.
 	limits.setMemoryLimit(log)
 
-	st, err := openStore(*data)
+	st, err := openStoreWith(*data, &store.Options{MmapSize: int(mapSize)})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	if err := ensureLoaded(ctx, st, *data, base, firstLoad{modelDir: *model, examples: *withExamples}, log); err != nil {
+		return err
+	}
+	namespaces, err := modelNamespaces(ctx, st, base)
+	if err != nil {
 		return err
 	}
 
@@ -76,9 +87,49 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	var writer ldserver.Writer
+	// One site: the linked data, the SPARQL endpoint and the web app,
+	// each its own package, routed together by ldserver.
+	src := storeSource{st}
+	stats := &voidstats.Cache{}
+	endpoint, err := sparqlhttp.New(sparqlhttp.Config{
+		Base:            base,
+		Licence:         *licence,
+		DefaultLang:     "nl",
+		Logger:          log,
+		Context:         vocab.Context(),
+		Prefixes:        vocab.Prefixes(),
+		DefaultGraphOwn: *defGraph == "own",
+		Timeout:         *timeout,
+		MaxRows:         *rowCap,
+		ServiceAllow:    splitList(*serviceAllow),
+		Queries:         queries,
+		Limits:          limits.limits(),
+		MaxQueries:      *limits.queries,
+		MaxQueued:       limits.queuedConfig(),
+		MaxSpool:        int64(spool),
+		SpoolDir:        filepath.Join(*data, "spool"),
+		Stats:           stats,
+		TableCacheBytes: int64(limits.tables),
+	}, src)
+	if err != nil {
+		return err
+	}
+	var writer webapp.Writer
+	sw := &storeWriter{st: st}
 	if !*readOnly {
-		writer = storeWriter{st}
+		writer = sw
+	}
+	app, err := webapp.New(webapp.Config{
+		Base:        base,
+		Licence:     *licence,
+		DefaultLang: "nl",
+		Logger:      log,
+		Namespaces:  namespaces,
+		Writer:      writer,
+		EditToken:   *editToken,
+	}, src)
+	if err != nil {
+		return err
 	}
 	srv, err := ldserver.New(ldserver.Config{
 		Base:           base,
@@ -86,59 +137,37 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		DefaultLang:    "nl",
 		RequestTimeout: *timeout,
 		Logger:         log,
-		Context:        vocab.Context(base),
-		Prefixes:       vocab.Prefixes(base),
+		Context:        vocab.Context(),
+		Prefixes:       vocab.Prefixes(),
+		Namespaces:     namespaces,
 		DumpDir:        filepath.Join(*data, "dumps"),
-
-		DefaultGraphOwn: *defGraph == "own",
-		QueryTimeout:    *timeout,
-		MaxRows:         *rowCap,
-		ServiceAllow:    splitList(*serviceAllow),
-		Queries:         queries,
-		QueryLimits:     limits.limits(),
-		MaxQueries:      *limits.queries,
-		MaxQueued:       limits.queuedConfig(),
-		TableCacheBytes: int64(limits.tables),
-
-		Catalog:   ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
-		Writer:    writer,
-		EditToken: *editToken,
-	}, storeSource{st})
-	if err != nil {
-		return err
-	}
-
-	ln, err := net.Listen("tcp", *addr)
+		Stats:          stats,
+		Catalog:        ldserver.CatalogConfig{Publisher: *publisher, ContactEmail: *contact},
+		Apps:           []ldserver.App{endpoint, app},
+	}, src)
 	if err != nil {
 		return err
 	}
 	// The catalog and the statistics are built now and after every
 	// change, not on a user's request.
-	warmCtx, stopWarm := context.WithCancel(ctx)
-	defer stopWarm()
-	srv.Warm(warmCtx)
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "base", base, "data", *data)
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
+	sw.changed = srv.DataChanged
+	srv.Warm(ctx)
+
+	if err := os.MkdirAll(filepath.Join(*data, "spool"), 0o700); err != nil {
+		return fmt.Errorf("spool directory: %w", err)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
 		return err
-	case <-ctx.Done():
 	}
-	log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	return nil
+	log.Info("serving", "addr", "http://"+ln.Addr().String()+"/", "base", base, "data", *data)
+	return httpLimits.serveHTTP(ctx, ln, srv.Handler(), log)
 }
 
 // storeSource lets the server open read views without importing store.
 type storeSource struct{ st *store.Store }
 
-func (s storeSource) View(ctx context.Context) (ldserver.View, error) { return s.st.Snapshot() }
+func (s storeSource) View(ctx context.Context) (readview.View, error) { return s.st.Snapshot() }
 
 // firstLoad says what a new store starts with.
 type firstLoad struct {
@@ -146,16 +175,26 @@ type firstLoad struct {
 	examples bool
 }
 
-// storeWriter lets the assessment form publish without ldserver importing
-// store: each publish is one transaction.
-type storeWriter struct{ st *store.Store }
+// storeWriter lets the web app publish without importing store: each
+// publish is one transaction, after which changed (the server's Warm)
+// rebuilds the computed documents.
+type storeWriter struct {
+	st      *store.Store
+	changed func()
+}
 
-func (w storeWriter) ReplaceGraphs(ctx context.Context, graphs []ldserver.GraphContent) error {
+func (w *storeWriter) ReplaceGraphs(ctx context.Context, graphs []webapp.GraphContent) error {
 	gcs := make([]store.GraphContent, len(graphs))
 	for i, g := range graphs {
 		gcs[i] = store.GraphContent{Graph: g.Graph, Quads: g.Quads}
 	}
-	return w.st.ReplaceGraphs(ctx, gcs)
+	if err := w.st.ReplaceGraphs(ctx, gcs); err != nil {
+		return err
+	}
+	if w.changed != nil {
+		w.changed()
+	}
+	return nil
 }
 
 // splitList splits a comma-separated flag value, dropping empty items.
@@ -180,7 +219,11 @@ func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, fl fir
 	if err != nil {
 		return err
 	}
-	_, ok, err := snap.Lookup(rdf.IRI(base + "graph/model"))
+	if err := checkModel(dir, base, snap); err != nil {
+		snap.Close()
+		return err
+	}
+	_, ok, err := snap.Lookup(rdf.IRI(vocab.ModelGraph(base)))
 	snap.Close()
 	if err != nil || ok {
 		return err
@@ -205,4 +248,27 @@ func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, fl fir
 		log.Info("first start: loaded the maturity model and the examples", "quads", n)
 	}
 	return nil
+}
+
+// modelNamespaces reads the shared namespaces the store's model declares
+// (vocab.ReadNamespaces): the server mirrors them under the base.
+func modelNamespaces(ctx context.Context, st *store.Store, base string) ([]vocab.Namespace, error) {
+	snap, err := st.Snapshot()
+	if err != nil {
+		return nil, err
+	}
+	defer snap.Close()
+	var qs []rdf.Quad
+	err = snap.Quads(ctx, rdf.Term{}, rdf.Term{}, rdf.Term{}, store.Graph(rdf.IRI(vocab.ModelGraph(base))), func(q rdf.Quad) bool {
+		qs = append(qs, q)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	ns, err := vocab.ReadNamespaces(qs)
+	if err != nil {
+		return nil, fmt.Errorf("the model in %s: %w", vocab.ModelGraph(base), err)
+	}
+	return ns, nil
 }

@@ -40,6 +40,13 @@ func TestStoreCommands(t *testing.T) {
 		{"restore", []string{"restore", "--data", restored, backup}, 0, "", "restored"},
 		{"restored check", []string{"check", "--data", restored}, 0, "ok", ""},
 		{"restored query", []string{"query", "--data", restored, q}, 0, "\"Gent\"@nl\t\"4\"", ""},
+		{"compact", []string{"compact", "--data", restored}, 0, "", "compacted"},
+		{"compacted query", []string{"query", "--data", restored, q}, 0, "\"Gent\"@nl\t\"4\"", ""},
+		{"compact no store", []string{"compact", "--data", filepath.Join(dir, "none")}, 1, "", "no store in"},
+		{"stats no store", []string{"stats", "--data", filepath.Join(dir, "none")}, 1, "", "no store in"},
+		{"restore damaged", []string{"restore", "--data", restored, ttl}, 1, "", "corrupt database"},
+		{"import with budget", []string{"import", "--data", filepath.Join(dir, "budget"), "--mem", "64MiB", ttl}, 0, "", "imported 4 quads"},
+		{"bad budget", []string{"import", "--data", filepath.Join(dir, "budget"), "--mem", "lots", ttl}, 1, "", "not a size"},
 		{"unknown format", []string{"import", "--data", data, filepath.Join(dir, "x.unknown")}, 1, "", "cannot tell the format"},
 		{"unknown command", []string{"frobnicate"}, 2, "", "unknown command"},
 		{"relative base", []string{"import", "--data", filepath.Join(dir, "other"), "--base", "steden/", ttl}, 1, "", "not an absolute IRI"},
@@ -50,5 +57,38 @@ func TestStoreCommands(t *testing.T) {
 		t.Error(err)
 	} else if mode := fi.Mode().Perm(); mode&0o044 != 0o044 {
 		t.Errorf("export file mode %v, want readable by group and others", mode)
+	}
+}
+
+// TestStoreCommandsWhileServing holds the store open as `maturity serve`
+// does and checks that restore and backup refuse and say why, and that the
+// store is unchanged.
+func TestStoreCommandsWhileServing(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	ttl := filepath.Join(dir, "a.ttl")
+	os.WriteFile(ttl, []byte("<http://example.org/a> <http://example.org/p> 1 .\n"), 0o644)
+	backup := filepath.Join(dir, "b.db")
+	runCases(t, []cliCase{
+		{"import", []string{"import", "--data", data, ttl}, 0, "", "imported 1 quads"},
+		{"backup", []string{"backup", "--data", data, backup}, 0, "", "wrote"},
+	})
+	st, err := openStore(data) // the running server
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	runCases(t, []cliCase{
+		{"restore while serving", []string{"restore", "--data", data, backup}, 1, "", "in use by another process (a running maturity serve"},
+		{"backup while serving", []string{"backup", "--data", data, filepath.Join(dir, "c.db")}, 1, "", "needs the server stopped"},
+	})
+	if _, err := os.Stat(filepath.Join(dir, "c.db")); err == nil {
+		t.Error("a refused backup left a file")
+	}
+	entries, _ := os.ReadDir(data)
+	for _, e := range entries {
+		if e.Name() != "maturity.db" && e.Name() != "instance.json" {
+			t.Errorf("left in the data directory: %s", e.Name())
+		}
 	}
 }

@@ -83,7 +83,7 @@ func ownCatalog(ctx context.Context, dir string, cfg dcat.Config) ([]rdf.Quad, e
 	defer snap.Close()
 	cfg.Base = base
 	// The server's serializer options, so byteSize matches its downloads.
-	cfg.WriteOptions = writeOptions(base)
+	cfg.WriteOptions = writeOptions()
 	cfg.WriteOptions.ContextURL = vocab.ContextIRI(base)
 	c, err := dcat.Build(ctx, snap, cfg, nil)
 	if err != nil {

@@ -6,10 +6,10 @@ import (
 )
 
 // writeOptions are the serializer settings for our data: our prefixes and
-// our JSON-LD context, never a remote one.
-func writeOptions(base string) rdfio.WriteOptions {
+// our JSON-LD context (the same on every instance), never a remote one.
+func writeOptions() rdfio.WriteOptions {
 	return rdfio.WriteOptions{
-		Prefixes: vocab.Prefixes(base),
-		Context:  vocab.Context(base),
+		Prefixes: vocab.Prefixes(),
+		Context:  vocab.Context(),
 	}
 }

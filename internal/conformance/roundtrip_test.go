@@ -90,7 +90,7 @@ func roundTripAll(t *testing.T, ctx context.Context, src, dst *store.Store, c *r
 		t.Fatal(err)
 	}
 	c.n++
-	opts := rdfio.WriteOptions{Prefixes: vocab.Prefixes(exportBase), Context: vocab.Context(exportBase)}
+	opts := rdfio.WriteOptions{Prefixes: vocab.Prefixes(), Context: vocab.Context()}
 	for _, f := range exportFormats {
 		o, detail := roundTripOne(ctx, src, dst, f, opts, ref)
 		c.add(f, o)

@@ -76,3 +76,21 @@ func Figure(t testing.TB, format string, args ...any) {
 	t.Helper()
 	t.Logf(FigurePrefix+format, args...)
 }
+
+// Python returns a Python 3 interpreter that can import module, preferring
+// the system one (/usr/bin/python3, where Debian's python3-rdflib lives)
+// over whatever a version manager puts first on PATH.
+func Python(t testing.TB, module string) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		path, err := exec.LookPath(p)
+		if err != nil {
+			continue
+		}
+		if exec.Command(path, "-c", "import "+module).Run() == nil {
+			return path
+		}
+	}
+	missing(t, "no python3 that can import "+module+" (Debian: python3-rdflib)")
+	return ""
+}

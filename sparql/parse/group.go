@@ -44,133 +44,167 @@ func (p *parser) groupParts() (algebra.Pattern, algebra.Expr, error) {
 		}
 		return sub, nil, nil
 	}
-	var g algebra.Pattern
-	var filters []algebra.Expr
-	// scope holds the variables in scope in g, kept up to date element by
-	// element so that BIND checks stay linear in the size of the group.
-	var scope scopeTracker
-	needDot := false // after a triples block not ended by '.'
-	// Triples blocks separated only by FILTERs form one basic graph
-	// pattern for the scope of blank node labels; any other element
-	// starts a new one.
-	block, newBlock := 0, true
+	gs := groupState{newBlock: true}
 	open := p.prev
 	for !p.isPunct("}") {
 		if p.peek().kind == tEOF {
 			line, col := position(p.src, open.pos)
 			return nil, nil, p.errAt(p.peek(), "missing '}' to close the '{' at %d:%d", "'}' ontbreekt bij de '{' op %d:%d", line, col)
 		}
-		isFilter := p.isWord("FILTER")
-		switch {
-		case p.isTriplesStart():
-			if needDot {
-				return nil, nil, p.unexpected("'.' or '}'", "'.' of '}'")
-			}
-			if newBlock {
-				p.blocks++
-				block, newBlock = p.blocks, false
-			}
-			p.block = block
-			elems, dot, err := p.triplesBlock()
-			if err != nil {
+		if p.isTriplesStart() {
+			if err := p.groupTriples(&gs); err != nil {
 				return nil, nil, err
 			}
-			bgp := elementsPattern(elems)
-			scope.addPattern(bgp)
-			g = joinPatterns(g, bgp)
-			needDot = !dot
 			continue
-		case p.isPunct("{"):
-			u, err := p.groupOrUnion()
-			if err != nil {
-				return nil, nil, err
-			}
-			scope.addPattern(u)
-			g = joinPatterns(g, u)
-		case p.acceptWord("OPTIONAL"):
-			a, filter, err := p.groupParts()
-			if err != nil {
-				return nil, nil, err
-			}
-			scope.addPattern(a)
-			g = &algebra.LeftJoin{Left: orEmpty(g), Right: a, Expr: filter}
-		case p.acceptWord("MINUS"):
-			a, err := p.groupGraphPattern()
-			if err != nil {
-				return nil, nil, err
-			}
-			g = &algebra.Minus{Left: orEmpty(g), Right: a}
-		case p.acceptWord("GRAPH"):
-			name, err := p.varOrIRI()
-			if err != nil {
-				return nil, nil, err
-			}
-			a, err := p.groupGraphPattern()
-			if err != nil {
-				return nil, nil, err
-			}
-			gp := &algebra.Graph{Name: name, Pattern: a}
-			scope.addPattern(gp)
-			g = joinPatterns(g, gp)
-		case p.acceptWord("SERVICE"):
-			s, err := p.service()
-			if err != nil {
-				return nil, nil, err
-			}
-			scope.addPattern(s)
-			g = joinPatterns(g, s)
-		case p.acceptWord("FILTER"):
-			e, err := p.constraint()
-			if err != nil {
-				return nil, nil, err
-			}
-			filters = append(filters, e)
-		case p.acceptWord("BIND"):
-			if err := p.expectPunct("("); err != nil {
-				return nil, nil, err
-			}
-			e, err := p.expression()
-			if err != nil {
-				return nil, nil, err
-			}
-			if err := p.expectWord("AS"); err != nil {
-				return nil, nil, err
-			}
-			vt := p.peek()
-			if vt.kind != tVar {
-				return nil, nil, p.unexpected("a variable after AS", "een variabele na AS")
-			}
-			p.skip()
-			if err := p.expectPunct(")"); err != nil {
-				return nil, nil, err
-			}
-			v := algebra.Var(vt.val)
-			if scope.has(v) {
-				return nil, nil, p.errAt(vt, "BIND variable %s is already in scope in the group before it",
-					"BIND-variabele %s is al in gebruik in de groep ervoor", v)
-			}
-			scope.add(v)
-			g = &algebra.Extend{Pattern: orEmpty(g), Var: v, Expr: e}
-		case p.acceptWord("VALUES"):
-			t, err := p.dataBlock()
-			if err != nil {
-				return nil, nil, err
-			}
-			scope.addPattern(t)
-			g = joinPatterns(g, t)
-		default:
-			return nil, nil, p.unexpected("a triple pattern, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES or '}'",
-				"een tripelpatroon, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES of '}'")
 		}
-		needDot = false
-		newBlock = newBlock || !isFilter
+		isFilter := p.isWord("FILTER")
+		if err := p.groupElement(&gs); err != nil {
+			return nil, nil, err
+		}
+		gs.needDot = false
+		gs.newBlock = gs.newBlock || !isFilter
 		p.acceptPunct(".")
 	}
 	p.next() // '}'
-	if len(filters) > 0 {
-		return orEmpty(g), conjunction(filters), nil
+	if len(gs.filters) > 0 {
+		return orEmpty(gs.g), conjunction(gs.filters), nil
 	}
-	return orEmpty(g), nil, nil
+	return orEmpty(gs.g), nil, nil
+}
+
+// groupState is a GroupGraphPatternSub being translated, element by
+// element.
+type groupState struct {
+	g       algebra.Pattern // the group so far (nil: nothing yet)
+	filters []algebra.Expr  // the group's own FILTERs, applied at the end
+	// scope holds the variables in scope in g, kept up to date element by
+	// element so that BIND checks stay linear in the size of the group.
+	scope   scopeTracker
+	needDot bool // after a triples block not ended by '.'
+	// Triples blocks separated only by FILTERs form one basic graph
+	// pattern for the scope of blank node labels; any other element
+	// starts a new one.
+	block    int
+	newBlock bool
+}
+
+// join joins a to the group and brings its variables into scope.
+func (gs *groupState) join(a algebra.Pattern) {
+	gs.scope.addPattern(a)
+	gs.g = joinPatterns(gs.g, a)
+}
+
+// groupTriples parses a triples block of a group into a BGP (with the
+// path patterns between its runs) and joins it.
+func (p *parser) groupTriples(gs *groupState) error {
+	if gs.needDot {
+		return p.unexpected("'.' or '}'", "'.' of '}'")
+	}
+	if gs.newBlock {
+		p.blocks++
+		gs.block, gs.newBlock = p.blocks, false
+	}
+	p.block = gs.block
+	elems, dot, err := p.triplesBlock()
+	if err != nil {
+		return err
+	}
+	gs.join(elementsPattern(elems))
+	gs.needDot = !dot
+	return nil
+}
+
+// groupElement parses one element of a group other than a triples block
+// and adds it as §18.2.2.6 says: OPTIONAL as a LeftJoin, MINUS as a Minus,
+// FILTER kept for the whole group, BIND as an Extend, the others joined.
+func (p *parser) groupElement(gs *groupState) error {
+	switch {
+	case p.isPunct("{"):
+		u, err := p.groupOrUnion()
+		if err != nil {
+			return err
+		}
+		gs.join(u)
+	case p.acceptWord("OPTIONAL"):
+		a, filter, err := p.groupParts()
+		if err != nil {
+			return err
+		}
+		gs.scope.addPattern(a)
+		gs.g = &algebra.LeftJoin{Left: orEmpty(gs.g), Right: a, Expr: filter}
+	case p.acceptWord("MINUS"):
+		a, err := p.groupGraphPattern()
+		if err != nil {
+			return err
+		}
+		gs.g = &algebra.Minus{Left: orEmpty(gs.g), Right: a}
+	case p.acceptWord("GRAPH"):
+		name, err := p.varOrIRI()
+		if err != nil {
+			return err
+		}
+		a, err := p.groupGraphPattern()
+		if err != nil {
+			return err
+		}
+		gs.join(&algebra.Graph{Name: name, Pattern: a})
+	case p.acceptWord("SERVICE"):
+		s, err := p.service()
+		if err != nil {
+			return err
+		}
+		gs.join(s)
+	case p.acceptWord("FILTER"):
+		e, err := p.constraint()
+		if err != nil {
+			return err
+		}
+		gs.filters = append(gs.filters, e)
+	case p.acceptWord("BIND"):
+		return p.bind(gs)
+	case p.acceptWord("VALUES"):
+		t, err := p.dataBlock()
+		if err != nil {
+			return err
+		}
+		gs.join(t)
+	default:
+		return p.unexpected("a triple pattern, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES or '}'",
+			"een tripelpatroon, '{', OPTIONAL, MINUS, GRAPH, SERVICE, FILTER, BIND, VALUES of '}'")
+	}
+	return nil
+}
+
+// bind parses the rest of Bind ::= 'BIND' '(' Expression 'AS' Var ')' and
+// extends the group with it; the variable must not be in scope yet
+// (§18.2.1).
+func (p *parser) bind(gs *groupState) error {
+	if err := p.expectPunct("("); err != nil {
+		return err
+	}
+	e, err := p.expression()
+	if err != nil {
+		return err
+	}
+	if err := p.expectWord("AS"); err != nil {
+		return err
+	}
+	vt := p.peek()
+	if vt.kind != tVar {
+		return p.unexpected("a variable after AS", "een variabele na AS")
+	}
+	p.skip()
+	if err := p.expectPunct(")"); err != nil {
+		return err
+	}
+	v := algebra.Var(vt.val)
+	if gs.scope.has(v) {
+		return p.errAt(vt, "BIND variable %s is already in scope in the group before it",
+			"BIND-variabele %s is al in gebruik in de groep ervoor", v)
+	}
+	gs.scope.add(v)
+	gs.g = &algebra.Extend{Pattern: orEmpty(gs.g), Var: v, Expr: e}
+	return nil
 }
 
 // groupOrUnion parses GroupGraphPattern ( 'UNION' GroupGraphPattern )*.

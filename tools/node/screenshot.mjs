@@ -1,5 +1,6 @@
 // Takes full-page screenshots with the system Chromium (playwright-core
-// brings no browser of its own).
+// brings no browser of its own). A page that the browser reports a script
+// error or a Content-Security-Policy refusal for fails the run.
 // Usage: node screenshot.mjs OUTDIR name=URL [name=URL ...]
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -17,6 +18,9 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE' });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`${page.url()}: ${e}`));
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`); });
   for (const pair of pairs) {
     const i = pair.indexOf('=');
     const name = pair.slice(0, i), url = pair.slice(i + 1);
@@ -26,6 +30,7 @@ try {
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);
   }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
 } finally {
   await browser.close();
 }

@@ -1,7 +1,8 @@
 // Opens the SPARQL query page in the system Chromium, runs the first example
 // query through YASGUI and reports what happened as JSON on stdout:
 // {"status": HTTP status of the query, "rows": result rows shown,
-//  "errors": [page errors]}. Optionally saves a screenshot.
+//  "errors": [page errors and Content-Security-Policy refusals]}. Optionally
+//  saves a screenshot.
 // Usage: node sparql-page.mjs URL [SCREENSHOT.png]
 import { chromium } from 'playwright-core';
 
@@ -18,6 +19,8 @@ const out = { status: 0, rows: 0, errors: [], offline: [] };
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   page.on('pageerror', (e) => out.errors.push(String(e)));
+  // Content-Security-Policy refusals are reported on the console only.
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) out.errors.push(m.text()); });
   const origin = new URL(url).origin;
   // Everything must come from our server: the page works offline.
   page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) out.offline.push(r.url()); });
