@@ -155,7 +155,17 @@ func (x *exec) match(ctx context.Context, gc graphCtx, s, p, o uint64, yield fun
 		return x.ds.Match(ctx, [4]uint64{s, p, o, x.graph}, yield)
 	}
 	if x.dflt.all {
-		return x.ds.Match(ctx, [4]uint64{s, p, o, 0}, yield)
+		// The union is a set of triples: the quads of a triple stored in
+		// several graphs come one after another (Dataset), and all but
+		// the first are dropped.
+		var last [3]uint64
+		return x.ds.Match(ctx, [4]uint64{s, p, o, 0}, func(q [4]uint64) bool {
+			if t := [3]uint64{q[0], q[1], q[2]}; t != last {
+				last = t
+				return yield(q)
+			}
+			return true
+		})
 	}
 	switch len(x.dflt.ids) {
 	case 0:
@@ -204,6 +214,15 @@ func (x *exec) matchBlocks(ctx context.Context, gc graphCtx, s, p, o uint64, yie
 		default:
 			one = false
 		}
+		if one && g == 0 && gc == inDefault {
+			var d unionDedup
+			return bm.MatchBlocks(ctx, [4]uint64{s, p, o, 0}, func(qs [][4]uint64) bool {
+				if qs = d.run(qs); len(qs) == 0 {
+					return true
+				}
+				return yield(qs)
+			})
+		}
 		if one {
 			return bm.MatchBlocks(ctx, [4]uint64{s, p, o, g}, yield)
 		}
@@ -224,6 +243,38 @@ func (x *exec) matchBlocks(ctx context.Context, gc graphCtx, s, p, o uint64, yie
 	}
 	yield(buf)
 	return nil
+}
+
+// unionDedup drops, from runs of quads matched over all graphs, the
+// quads whose triple the quad before them already has (see match): the
+// copies of one triple come one after another, within a run or across
+// two.
+type unionDedup struct {
+	last [3]uint64
+	buf  [][4]uint64
+}
+
+// run returns qs without the repeated triples; qs itself when there are
+// none, which is the common case and costs one comparison per quad.
+func (d *unionDedup) run(qs [][4]uint64) [][4]uint64 {
+	for i := range qs {
+		t := [3]uint64{qs[i][0], qs[i][1], qs[i][2]}
+		if t != d.last {
+			d.last = t
+			continue
+		}
+		// A repeat: keep what came before it, then copy the rest.
+		out := append(d.buf[:0], qs[:i]...)
+		for _, q := range qs[i+1:] {
+			if t := [3]uint64{q[0], q[1], q[2]}; t != d.last {
+				d.last = t
+				out = append(out, q)
+			}
+		}
+		d.buf = out
+		return out
+	}
+	return qs
 }
 
 // estimate guesses how many triples match in the graph of gc. Estimates

@@ -15,8 +15,8 @@ type DefaultGraphMode int
 const (
 	// UnionDefaultGraph makes the default graph the union of all graphs
 	// (the stored default graph and every named graph); GRAPH ?g ranges
-	// over the named graphs. A triple held by several graphs is matched
-	// once per graph.
+	// over the named graphs. Like FROM, the union is an RDF merge, a set:
+	// a triple held by several graphs is matched once.
 	UnionDefaultGraph DefaultGraphMode = iota
 	// OwnDefaultGraph makes the default graph only the stored default
 	// graph, as the W3C test suites expect.
