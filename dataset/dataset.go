@@ -27,7 +27,12 @@ type Dataset interface {
 	Term(id uint64) (rdf.Term, error)
 	// Match calls yield with every quad (s, p, o, g ids) matching the
 	// pattern until yield returns false. It returns ctx.Err() when the
-	// context ends during the scan.
+	// context ends during the scan. When the pattern's graph is 0, the
+	// quads of one triple (the same s, p, o in several graphs) must come
+	// one after another: the evaluator keeps the first of them for the
+	// union default graph, a set of triples, by comparing each quad with
+	// the one before (the store's s-p-o-g, p-o-s-g and o-s-p-g orders give
+	// this for free).
 	Match(ctx context.Context, pattern [4]uint64, yield func(quad [4]uint64) bool) error
 	// Estimate returns an estimate of how many quads match the pattern,
 	// cheap enough to call while planning.

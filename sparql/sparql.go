@@ -126,6 +126,17 @@ type ServiceHandler = eval.ServiceHandler
 // ExecOptions tune one execution; see eval.Options.
 type ExecOptions = eval.Options
 
+// TableCache keeps the hash tables of executions for later ones over the
+// same data; see eval.TableCache.
+type TableCache = eval.TableCache
+
+// NewTableCache returns a table cache of at most maxBytes.
+func NewTableCache(maxBytes int64) *TableCache { return eval.NewTableCache(maxBytes) }
+
+// DefaultTableCacheBytes is the size of a server's table cache unless
+// configured otherwise.
+const DefaultTableCacheBytes = eval.DefaultTableCacheBytes
+
 // Result streams the answer of one execution.
 type Result struct {
 	r *eval.Result

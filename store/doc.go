@@ -44,6 +44,11 @@
 // range therefore writes full blocks in key order, which bbolt appends with
 // pages filled to 100 %.
 //
+// Reads decode a block at a time into a reused buffer (blockscan.go):
+// Match and MatchBlocks, which hands the caller a block's matching quads
+// as one slice, cost about 9 ns a quad where decoding a tuple per call
+// cost 28.
+//
 // Bucket "graphs" keeps per graph its quad count and the time of its last
 // write (for ETag and Last-Modified), and "meta" the layout version, the
 // next free id, the total quad count and a generation that increases with

@@ -165,6 +165,13 @@ func checkContract(t *testing.T, ctx context.Context, snap *store.Snapshot, mem 
 				t.Errorf("pattern %s matches %d quads in the store, %d in dataset.Memory\nstore:\n%v\nmemory:\n%v", patternString(pat, bound), len(s), len(m), s, m)
 				continue
 			}
+			if !bound[3] {
+				for name, ds := range map[string]dataset.Dataset{"store": snap, "dataset.Memory": mem} {
+					if err := triplesTogether(ctx, ds, idsOf(t, ds, pat, bound)); err != nil {
+						t.Errorf("pattern %s in %s: %v", patternString(pat, bound), name, err)
+					}
+				}
+			}
 			est, err := snap.Estimate(idsOf(t, snap, pat, bound))
 			if err != nil {
 				t.Fatal(err)
@@ -175,6 +182,31 @@ func checkContract(t *testing.T, ctx context.Context, snap *store.Snapshot, mem 
 		}
 	}
 	return n
+}
+
+// triplesTogether checks what dataset.Dataset promises for a pattern without
+// a graph: the quads of one triple come one after another (the union
+// default graph drops the repeats by comparing neighbours).
+func triplesTogether(ctx context.Context, ds dataset.Dataset, pat [4]uint64) error {
+	done := map[[3]uint64]bool{}
+	var last [3]uint64
+	var bad error
+	err := ds.Match(ctx, pat, func(q [4]uint64) bool {
+		t := [3]uint64{q[0], q[1], q[2]}
+		if t == last {
+			return true
+		}
+		if done[t] {
+			bad = fmt.Errorf("triple %v comes again after other triples", t)
+			return false
+		}
+		done[last], last = true, t
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	return bad
 }
 
 // matchTerms runs Match with the pattern's terms turned into ds's ids and
