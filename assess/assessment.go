@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/stadleuven/maturity/mappings/rml"
@@ -30,6 +31,9 @@ type Assessment struct {
 	// Licence is the IRI of the licence (dct:license); empty means CC0.
 	// See vocab.Licences for the Flemish model licences.
 	Licence string
+	// Partial allows scores for some domains of the model only; the data
+	// says so (mat:partial true). Without it every domain must be scored.
+	Partial bool
 }
 
 // Graph is the complete content of one named graph; the caller replaces
@@ -47,28 +51,78 @@ func (a *Assessment) Validate(model *vocab.Model) error {
 		return err
 	}
 	if len(a.Scores) == 0 {
-		return fmt.Errorf("de evaluatie heeft geen scores (the assessment has no scores)")
+		return errorf("de evaluatie heeft geen scores", "the assessment has no scores")
 	}
 	if _, ok := model.Methods[a.Method]; !ok {
-		return fmt.Errorf("onbekende methode %q (unknown method %q)", a.Method, a.Method)
+		return errorf(fmt.Sprintf("onbekende methode %q", a.Method), fmt.Sprintf("unknown method %q", a.Method))
 	}
+	scored := map[string]bool{}
 	for _, s := range a.Scores {
 		if _, ok := model.Domain(s.Domain); !ok {
-			return fmt.Errorf("onbekend domein %q (unknown domain %q)", s.Domain, s.Domain)
+			return errorf(fmt.Sprintf("onbekend domein %q", s.Domain), fmt.Sprintf("unknown domain %q", s.Domain))
 		}
+		if scored[s.Domain] {
+			return errorf(fmt.Sprintf("domein %q staat er twee keer in", s.Domain), fmt.Sprintf("domain %q is there twice", s.Domain))
+		}
+		scored[s.Domain] = true
+	}
+	if !a.Partial && len(scored) < len(model.Domains) {
+		var missing []string
+		for _, d := range model.Domains {
+			if !scored[d.Slug] {
+				missing = append(missing, d.Slug)
+			}
+		}
+		return &IncompleteError{Scored: len(scored), Domains: len(model.Domains), Missing: missing}
 	}
 	return nil
 }
+
+// Error is a problem with what identifies or makes up an assessment or
+// survey, in Dutch (Error) and English (English).
+type Error struct{ NL, EN string }
+
+func (e *Error) Error() string { return e.NL }
+
+// English returns the message in English.
+func (e *Error) English() string { return e.EN }
+
+func errorf(nl, en string) error { return &Error{NL: nl, EN: en} }
+
+// IncompleteError is an assessment that scores some domains of the model
+// only, and does not say it is partial.
+type IncompleteError struct {
+	Scored, Domains int
+	Missing         []string
+}
+
+func (e *IncompleteError) Error() string {
+	return fmt.Sprintf("%d van de %d domeinen gescoord, %s ontbreken; scoor ze alle of publiceer de evaluatie uitdrukkelijk als gedeeltelijk",
+		e.Scored, e.Domains, strings.Join(e.Missing, ", "))
+}
+
+// English returns the message in English.
+func (e *IncompleteError) English() string {
+	return fmt.Sprintf("%d of the %d domains scored, %s missing; score them all or publish the assessment explicitly as partial",
+		e.Scored, e.Domains, strings.Join(e.Missing, ", "))
+}
+
+// FirstYear is the earliest year an assessment or survey may be for.
+const FirstYear = 2000
+
+// LastYear is the latest year an assessment or survey may be for: next
+// year, so a plan can be made ahead, never a year far off.
+func LastYear() int { return time.Now().Year() + 1 }
 
 // validateKey checks what identifies an assessment or survey version.
 func validateKey(org string, year, version int) error {
 	switch {
 	case !nisPattern.MatchString(org):
-		return fmt.Errorf("organisatie %q is geen NIS-code van vijf cijfers (organisation %q is not a five-digit NIS code)", org, org)
-	case year < 2000 || year > 2100:
-		return fmt.Errorf("jaar %d ligt niet tussen 2000 en 2100 (year %d is not between 2000 and 2100)", year, year)
+		return errorf(fmt.Sprintf("organisatie %q is geen NIS-code van vijf cijfers", org), fmt.Sprintf("organisation %q is not a five-digit NIS code", org))
+	case year < FirstYear || year > LastYear():
+		return errorf(fmt.Sprintf("jaar %d ligt niet tussen %d en %d", year, FirstYear, LastYear()), fmt.Sprintf("year %d is not between %d and %d", year, FirstYear, LastYear()))
 	case version < 1:
-		return fmt.Errorf("versie %d: versies tellen vanaf 1 (version %d: versions count from 1)", version, version)
+		return errorf(fmt.Sprintf("versie %d: versies tellen vanaf 1", version), fmt.Sprintf("version %d: versions count from 1", version))
 	}
 	return nil
 }
@@ -186,6 +240,9 @@ func (b *builder) datasetMetadata(a *Assessment, method string) {
 	b.add(v, b.mat("period"), rdf.TypedLiteral(strconv.Itoa(a.Year), rdf.XSDGYear))
 	b.iri(v, b.mat("method"), method)
 	b.add(v, b.mat("versionNumber"), rdf.TypedLiteral(strconv.Itoa(a.Version), rdf.XSDInteger))
+	if a.Partial {
+		b.add(v, b.mat("partial"), rdf.TypedLiteral("true", rdf.XSDBoolean))
+	}
 	b.iri(v, vocab.DCT+"isVersionOf", vocab.Assessment(b.base, a.Org, a.Year))
 	b.iri(v, vocab.DCT+"license", licence(a.Licence))
 	agent := a.AttributedTo

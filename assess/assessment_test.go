@@ -13,7 +13,7 @@ import (
 
 func demoAssessment(version int) Assessment {
 	return Assessment{Org: "99991", OrgLabel: vocab.Text{"nl": "Demostad Noord (fictief)", "en": "Demo City North (fictional)"}, Year: 2024, Version: version,
-		Method: "zelfevaluatie", Generated: time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC), Author: "Team data"}
+		Method: "zelfevaluatie", Partial: true, Generated: time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC), Author: "Team data"}
 }
 
 // An imported sheet becomes a Data Cube that meets IC-1..IC-21 together
@@ -168,11 +168,11 @@ func TestAssessmentValidate(t *testing.T) {
 	model, _ := testModel(t)
 	scores := []Score{{Domain: "kennis", Maturity: 2, Need: 3}}
 	for _, a := range []Assessment{
-		{Org: "Leuven", Year: 2024, Version: 1, Method: "zelfevaluatie", Scores: scores},
-		{Org: "99991", Year: 24, Version: 1, Method: "zelfevaluatie", Scores: scores},
-		{Org: "99991", Year: 2024, Version: 0, Method: "zelfevaluatie", Scores: scores},
+		{Org: "Leuven", Year: 2024, Version: 1, Method: "zelfevaluatie", Partial: true, Scores: scores},
+		{Org: "99991", Year: 24, Version: 1, Method: "zelfevaluatie", Partial: true, Scores: scores},
+		{Org: "99991", Year: 2024, Version: 0, Method: "zelfevaluatie", Partial: true, Scores: scores},
 		{Org: "99991", Year: 2024, Version: 1, Method: "gok", Scores: scores},
-		{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie"},
+		{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie", Partial: true},
 	} {
 		if gs, err := BuildAssessment(context.Background(), testBase, model, &a); err == nil || gs != nil {
 			t.Errorf("%+v: no error", a)

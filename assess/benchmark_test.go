@@ -82,7 +82,7 @@ func publishAll(t *testing.T, model *vocab.Model, as []*Assessment) *dataset.Mem
 }
 
 func scored(org string, year, version int, mat, need float64) *Assessment {
-	a := &Assessment{Org: org, Year: year, Version: version, Method: "zelfevaluatie", Author: "Team " + org,
+	a := &Assessment{Org: org, Year: year, Version: version, Method: "zelfevaluatie", Author: "Team " + org, Partial: true,
 		Generated: time.Date(year, 3, 1, 0, 0, 0, 0, time.UTC)}
 	for _, d := range []string{"sponsoring", "kennis", "infrastructuur"} {
 		a.Scores = append(a.Scores, Score{Domain: d, Maturity: mat, Need: need})

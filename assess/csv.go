@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // CSVError is a problem in an input file, with the place it was found.
@@ -75,21 +74,20 @@ func (t *table) errAt(i int, column, nl, en string) *CSVError {
 	return &CSVError{File: t.file, Row: t.lines[i], Col: col, Column: column, Msg: nl, MsgEN: en}
 }
 
-// readTable reads a comma-separated UTF-8 file with a header row. It
+// readTable reads a CSV file with a header row, after NormaliseCSV (so
+// the encodings and separators Excel writes in Flanders are read too). It
 // rejects what spreadsheet exports typically get wrong: an empty file,
-// another encoding, another delimiter, rows with a different number of
-// cells, and duplicate or empty headers.
+// rows with a different number of cells, and duplicate or empty headers.
 func readTable(r io.Reader, file string) (*table, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Excel's UTF-8 byte order mark
+	if data, _, err = NormaliseCSV(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &CSVError{File: file, Msg: "het bestand is leeg", MsgEN: "the file is empty"}
-	}
-	if !utf8.Valid(data) {
-		return nil, notUTF8(data, file)
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
@@ -114,17 +112,6 @@ func readTable(r io.Reader, file string) (*table, error) {
 	}
 	t := &table{file: file, index: map[string]int{}}
 	header := records[0]
-	if len(header) == 1 {
-		for _, d := range []string{";", "\t", "|"} {
-			if strings.Contains(header[0], d) {
-				name := map[string]string{";": "puntkomma", "\t": "tab", "|": "verticale streep"}[d]
-				nameEN := map[string]string{";": "semicolon", "\t": "tab", "|": "vertical bar"}[d]
-				return nil, &CSVError{File: file, Row: 1, Col: 1,
-					Msg:   fmt.Sprintf("de kolommen zijn gescheiden door een %s; gebruik een komma", name),
-					MsgEN: fmt.Sprintf("the columns are separated by a %s; use a comma", nameEN)}
-			}
-		}
-	}
 	for c, h := range header {
 		h = strings.TrimSpace(h)
 		key := strings.ToLower(h)
@@ -171,38 +158,4 @@ func (t *table) require(cols ...string) error {
 		}
 	}
 	return nil
-}
-
-// notUTF8 locates the first invalid byte: its line, and its column as the
-// number of the CSV cell it falls in (commas inside quotes not counted).
-func notUTF8(data []byte, file string) *CSVError {
-	bad := 0
-	for bad < len(data) {
-		r, size := utf8.DecodeRune(data[bad:])
-		if r == utf8.RuneError && size <= 1 {
-			break
-		}
-		bad += size
-	}
-	lineStart := bytes.LastIndexByte(data[:bad], '\n') + 1
-	row := bytes.Count(data[:lineStart], []byte("\n")) + 1
-	col, quoted := 1, false
-	for _, c := range data[lineStart:bad] {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case c == ',' && !quoted:
-			col++
-		}
-	}
-	e := &CSVError{File: file, Row: row, Col: col,
-		Msg:   "het bestand is geen UTF-8 (ongeldige byte); sla het op als CSV UTF-8",
-		MsgEN: "the file is not UTF-8 (invalid byte); save it as CSV UTF-8"}
-	if row > 1 {
-		header := strings.Split(strings.TrimRight(string(data[:bytes.IndexByte(data, '\n')]), "\r"), ",")
-		if col <= len(header) {
-			e.Column = strings.ToLower(strings.Trim(strings.TrimSpace(header[col-1]), `"`))
-		}
-	}
-	return e
 }

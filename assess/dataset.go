@@ -101,7 +101,7 @@ func LoadAssessment(ctx context.Context, ds dataset.Dataset, base, nis string, y
 		return nil, err
 	}
 	if v == 0 {
-		return nil, fmt.Errorf("geen evaluatie van organisatie %s voor %d (no assessment of organisation %s for %d)", nis, year, nis, year)
+		return nil, errorf(fmt.Sprintf("geen evaluatie van organisatie %s voor %d", nis, year), fmt.Sprintf("no assessment of organisation %s for %d", nis, year))
 	}
 	qs, err := graphQuads(ctx, ds, vocab.AssessmentGraph(base, nis, year, v))
 	if err != nil {
@@ -112,6 +112,11 @@ func LoadAssessment(ctx context.Context, ds dataset.Dataset, base, nis string, y
 		return nil, err
 	}
 	a.Scores, a.Method = readScores(base, vocab.AssessmentVersion(base, nis, year, v), qs)
+	for _, q := range qs {
+		if q.P.Value == vocab.Mat("partial") && q.O.Value == "true" {
+			a.Partial = true
+		}
+	}
 	if len(a.Scores) == 0 {
 		return nil, fmt.Errorf("assess: version %d of %s/%d has no observations", v, nis, year)
 	}

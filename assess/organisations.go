@@ -2,9 +2,11 @@ package assess
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 
 	"github.com/stadleuven/maturity/mappings/rml"
 	"github.com/stadleuven/maturity/rdf"
@@ -63,4 +65,16 @@ func ImportOrganisations(ctx context.Context, base string, r io.Reader, file str
 		}
 	}
 	return qs, nil
+}
+
+// Organisation returns the quads of one organisation for graph/organisaties
+// (the same as a one-row ImportOrganisations): nis is its five-digit NIS
+// code, name its name in Dutch.
+func Organisation(ctx context.Context, base, nis, name string) ([]rdf.Quad, error) {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write([]string{"nis", "naam"})
+	w.Write([]string{nis, name})
+	w.Flush()
+	return ImportOrganisations(ctx, base, strings.NewReader(b.String()), "organisation")
 }

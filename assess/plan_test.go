@@ -15,7 +15,7 @@ import (
 // need; equal both by the model's order.
 func TestPlanOrder(t *testing.T) {
 	model, _ := testModel(t)
-	a := &Assessment{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie", Scores: []Score{
+	a := &Assessment{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie", Partial: true, Scores: []Score{
 		{Domain: "sponsoring", Maturity: 2, Need: 4},         // gap 2, need 4
 		{Domain: "kennis", Maturity: 3, Need: 5},             // gap 2, need 5
 		{Domain: "infrastructuur", Maturity: 1, Need: 4},     // gap 3
@@ -48,7 +48,7 @@ func TestPlanOrder(t *testing.T) {
 func TestPlanText(t *testing.T) {
 	model, _ := testModel(t)
 	a := &Assessment{Org: "99991", OrgLabel: vocab.Text{"nl": "Demostad Noord (fictief)", "en": "Demo City North (fictional)"}, Year: 2024, Version: 1,
-		Method: "zelfevaluatie", Scores: []Score{
+		Method: "zelfevaluatie", Partial: true, Scores: []Score{
 			{Domain: "aankoopbeleid", Maturity: 1, Need: 4, Rationale: "Geen clausules in bestekken"},
 			{Domain: "sponsoring", Maturity: 4, Need: 3},
 		}}
@@ -88,7 +88,7 @@ func TestPlanText(t *testing.T) {
 // audience includes the administrative profile, the study's 60 %.
 func TestPlanCitesStudy(t *testing.T) {
 	model, _ := testModel(t)
-	a := &Assessment{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie", Scores: []Score{
+	a := &Assessment{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie", Partial: true, Scores: []Score{
 		{Domain: "kennis", Maturity: 1, Need: 4}, {Domain: "sponsoring", Maturity: 4, Need: 3}}}
 	p := NewPlan(model, a)
 	for _, tc := range []struct{ lang, want string }{
@@ -155,7 +155,7 @@ func TestPlanOtherModel(t *testing.T) {
 	if len(model.Namespaces) != 1 || model.Namespaces[0].IRI != "https://example.org/ander-model/model/" {
 		t.Errorf("namespaces %+v", model.Namespaces)
 	}
-	a := &Assessment{Org: "99991", Year: 2025, Version: 1, Method: "zelfevaluatie", Scores: scores}
+	a := &Assessment{Org: "99991", Year: 2025, Version: 1, Method: "zelfevaluatie", Partial: true, Scores: scores}
 	p := NewPlan(model, a)
 	var b bytes.Buffer
 	if err := p.WriteText(&b, "en"); err != nil {

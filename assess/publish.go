@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/vocab"
@@ -59,7 +61,24 @@ func (e *IntegrityError) Error() string {
 // publish and import of an assessment or survey calls it before writing,
 // so that no published cube breaks a constraint: a model edited by hand
 // (serve --model) can make well-built graphs break one.
+//
+// An assessment that was withdrawn is not published again: its IRIs
+// answer 410 Gone for good (Withdraw).
 func CheckPublish(ctx context.Context, ds dataset.Dataset, base string, graphs []Graph) error {
+	for _, g := range graphs {
+		nis, year, ok := assessmentIndex(base, g.IRI)
+		if !ok {
+			continue
+		}
+		at, err := WithdrawnAt(ctx, ds, base, nis, year)
+		if err != nil {
+			return err
+		}
+		if !at.IsZero() {
+			return errorf(fmt.Sprintf("de evaluatie van organisatie %s voor %d werd ingetrokken op %s; ze kan niet opnieuw gepubliceerd worden", nis, year, at.Format("2006-01-02")),
+				fmt.Sprintf("the assessment of organisation %s for %d was withdrawn on %s; it cannot be published again", nis, year, at.Format("2006-01-02")))
+		}
+	}
 	qs, err := graphQuads(ctx, ds, vocab.ModelGraph(base))
 	if err != nil {
 		return err
@@ -73,4 +92,31 @@ func CheckPublish(ctx context.Context, ds dataset.Dataset, base string, graphs [
 		return &IntegrityError{Graphs: names, Violations: vs}
 	}
 	return nil
+}
+
+// assessmentIndex parses the index graph graph/evaluatie/{NIS}/{year}.
+func assessmentIndex(base, g string) (string, int, bool) {
+	rest, ok := strings.CutPrefix(g, strings.TrimSuffix(base, "/")+"/graph/evaluatie/")
+	nis, y, ok2 := strings.Cut(rest, "/")
+	year, err := strconv.Atoi(y)
+	if !ok || !ok2 || err != nil || !nisPattern.MatchString(nis) {
+		return "", 0, false
+	}
+	return nis, year, true
+}
+
+// WithdrawnAt returns when an organisation's assessment for a year was
+// withdrawn; the zero time when it was not.
+func WithdrawnAt(ctx context.Context, ds dataset.Dataset, base, nis string, year int) (time.Time, error) {
+	qs, err := graphQuads(ctx, ds, vocab.WithdrawalGraph(base, nis, year))
+	if err != nil {
+		return time.Time{}, err
+	}
+	w := vocab.Withdrawal(base, nis, year)
+	for _, q := range qs {
+		if q.S.Value == w && q.P.Value == vocab.PROV+"atTime" {
+			return time.Parse(time.RFC3339, q.O.Value)
+		}
+	}
+	return time.Time{}, nil
 }

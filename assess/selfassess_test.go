@@ -33,10 +33,6 @@ func TestBadSelfAssessment(t *testing.T) {
 		{"empty file", "", 0, 0, ""},
 		{"only spaces", " \n\n", 0, 0, ""},
 		{"header only", "domein,maturiteit,nood\n", 2, 0, ""},
-		{"wrong delimiter", "domein;maturiteit;nood\nsponsoring;2;3\n", 1, 1, ""},
-		{"tab delimiter", "domein\tmaturiteit\tnood\nsponsoring\t2\t3\n", 1, 1, ""},
-		{"not UTF-8", "domein,maturiteit,nood,toelichting\nsponsoring,2,3,ok\nkennis,2,3,caf\xe9\n", 3, 4, "toelichting"},
-		{"not UTF-8 in header", "domein,maturiteit,n\xf6od\nkennis,2,3\n", 1, 3, ""},
 		{"ragged row", "domein,maturiteit,nood\nsponsoring,2,3,4\n", 2, 4, ""},
 		{"duplicate domain", "domein,maturiteit,nood\nkennis,2,3\nKennis,3,3\n", 3, 1, "domein"},
 		{"bad evidence", "domein,maturiteit,nood,bewijs\nkennis,2,3,intranet/nota\n", 2, 4, "bewijs"},
@@ -46,7 +42,7 @@ func TestBadSelfAssessment(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			gs, err := ImportAssessment(context.Background(), testBase, model, strings.NewReader(tc.csv), "zelf.csv",
-				Assessment{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie"})
+				Assessment{Org: "99991", Year: 2024, Version: 1, Method: "zelfevaluatie", Partial: true})
 			if gs != nil {
 				t.Errorf("got %d graphs with an error", len(gs))
 			}

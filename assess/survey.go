@@ -38,6 +38,17 @@ type response struct {
 // Len returns the number of respondents.
 func (r *Responses) Len() int { return len(r.list) }
 
+// PerProfile returns the number of respondents of each profile (by IRI).
+// It is for the private preview of an upload: published figures follow
+// the small-group rule (AggregateSurvey).
+func (r *Responses) PerProfile() map[string]int {
+	n := map[string]int{}
+	for _, x := range r.list {
+		n[x.profile]++
+	}
+	return n
+}
+
 const rmlNS = "http://w3id.org/rml/"
 
 // surveyMapping is what ReadSurvey needs to know about a survey mapping

@@ -20,8 +20,11 @@ const rdfType = rdf.RDFType
 type Catalog struct {
 	IRI      string     // id/catalogus
 	Datasets []*Dataset // stable order: model, study, assessments, surveys
-	Issued   time.Time  // the earliest dataset's issue
-	Modified time.Time  // the latest dataset's modification
+	// Withdrawn are the datasets withdrawn from the catalog, each with a
+	// catalog record of its withdrawal.
+	Withdrawn []*Withdrawn
+	Issued    time.Time // the earliest dataset's issue
+	Modified  time.Time // the latest dataset's modification
 
 	cfg       Config
 	publisher *org
@@ -139,6 +142,11 @@ func (c *Catalog) Quads() []rdf.Quad {
 		c.datasetNode(e, d)
 	}
 	c.serviceNode(e, c.Datasets)
+	if c.cfg.Profile != ProfileDCATAP2 {
+		for _, w := range c.Withdrawn {
+			c.recordNode(e, w)
+		}
+	}
 	return e.quads
 }
 

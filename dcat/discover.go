@@ -104,6 +104,10 @@ func (b *builder) discover() error {
 				if err := b.addVersioned(KindSurvey, nis, year); err != nil {
 					return err
 				}
+			} else if nis, year, ok := withdrawalGraph(g, base); ok {
+				if err := b.addWithdrawn(g, nis, year); err != nil {
+					return err
+				}
 			} else if nis, date, ok := evidenceGraph(g, base); ok {
 				if err := b.addEvidence(g, nis, date); err != nil {
 					return err

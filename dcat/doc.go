@@ -22,6 +22,7 @@
 //	config.go       Config: base, licence, publisher, contact, profile
 //	terms.go        vocabulary IRIs and the EU/Flemish controlled values used
 //	discover.go     which datasets the view holds (Dataset)
+//	withdrawn.go    datasets withdrawn from the catalog: a dcat:CatalogRecord each
 //	build.go        Build and the quads of catalog, datasets, distributions
 //	distribution.go the five distributions, Render and the size cache
 //	csv.go          the flat CSV table of a Data Cube or the model
@@ -33,7 +34,8 @@
 //	                data.europa.eu checks them first (package evidence uses it)
 //
 // Conformance (TestOfficialShapes, with rdf-validate-shacl): the catalog of
-// the examples and of 500 generated assessments has zero violations
+// the examples, of the examples with one assessment withdrawn (its
+// record included) and of 500 generated assessments has zero violations
 // against DCAT-AP 2.1.1 (shapes, range and controlled vocabularies),
 // DCAT-AP 3.0.1 (shapes and controlled vocabularies) and DCAT-AP-VL 3; so
 // does a Hydra page. Two warnings remain, both from the controlled-

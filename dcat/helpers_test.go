@@ -119,9 +119,24 @@ func addAssessments(d *graphSet, n int) error {
 		return err
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
+	// The centre cities for every year from 2000 to the last one allowed
+	// (assess.LastYear), then generated municipalities (NIS 9xxxx, added
+	// to graph/organisaties) for the rest.
+	years := assess.LastYear() - 2000 + 1
+	orgGraph := vocab.OrganisationsGraph(testBase)
 	for i := range n {
 		nis := centreCities[i%len(centreCities)]
 		year := 2000 + i/len(centreCities)
+		if k := i - len(centreCities)*years; k >= 0 {
+			nis, year = fmt.Sprintf("9%04d", k/years), 2000+k%years
+			if k%years == 0 {
+				qs, err := assess.Organisation(context.Background(), testBase, nis, "Testgemeente "+nis)
+				if err != nil {
+					return err
+				}
+				d.put(orgGraph, append(d.graphs[orgGraph], qs...), t0)
+			}
+		}
 		a := &assess.Assessment{Org: nis, Year: year, Version: 1, Method: "zelfevaluatie",
 			Generated: t0.Add(time.Duration(i) * time.Minute)}
 		for _, dom := range m.Domains {

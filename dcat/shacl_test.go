@@ -13,7 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/stadleuven/maturity/assess"
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
@@ -284,17 +286,23 @@ func diffFindings(a, b []string) string {
 // why they remain.
 func TestOfficialShapes(t *testing.T) {
 	cases := []struct {
-		name string
-		n    int
-	}{{"voorbeelden", 0}, {"500 evaluaties", 500}} // n: with500
+		name     string
+		n        int  // generated assessments (with500)
+		withdraw bool // the examples with one assessment withdrawn
+	}{{"voorbeelden", 0, false}, {"voorbeelden, één ingetrokken", 0, true}, {"500 evaluaties", 500, false}}
 	if testing.Short() {
-		cases = cases[:1]
+		cases = cases[:2]
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			d := exampleData(t)
 			if tc.n > 0 {
 				d = with500(t)
+			}
+			want := 7 + tc.n
+			if tc.withdraw {
+				withdrawExample(t, d)
+				want--
 			}
 			v := d.view()
 			sizes := NewSizeCache()
@@ -307,8 +315,11 @@ func TestOfficialShapes(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if want := 7 + tc.n; len(c.Datasets) != want {
+					if len(c.Datasets) != want {
 						t.Fatalf("%d datasets, want %d", len(c.Datasets), want)
+					}
+					if tc.withdraw && len(c.Withdrawn) != 1 {
+						t.Fatalf("%d withdrawal records, want 1", len(c.Withdrawn))
 					}
 					docs := [][]rdf.Quad{c.Quads()}
 					if c.PageCount() >= 2 {
@@ -344,5 +355,22 @@ func TestOfficialShapes(t *testing.T) {
 				})
 			}
 		})
+	}
+}
+
+// withdrawExample withdraws the example assessment of 99992 for 2025, as
+// the web app does (assess.Withdraw).
+func withdrawExample(t *testing.T, d *graphSet) {
+	t.Helper()
+	gs, err := assess.Withdraw(context.Background(), d.view(), testBase, "99992", 2025, "Per vergissing gepubliceerd", "nl", t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range gs {
+		if len(g.Quads) == 0 {
+			delete(d.graphs, g.IRI)
+			continue
+		}
+		d.put(g.IRI, g.Quads, t0.Add(time.Hour))
 	}
 }

@@ -106,4 +106,5 @@ var licenceTypes = func() map[string]concept {
 var schemeTitles = map[string]vocab.Text{
 	nsEU + "data-theme":                      {"nl": "Thema's van gegevens (EU)", "en": "Data themes (EU)"},
 	"http://purl.org/adms/publishertype/1.0": {"nl": "Soorten uitgevers (ADMS)", "en": "Publisher types (ADMS)"},
+	"http://purl.org/adms/changetype/1.0":    {"nl": "Soorten wijzigingen (ADMS)", "en": "Change types (ADMS)"},
 }

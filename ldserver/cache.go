@@ -31,6 +31,7 @@ type entry struct {
 	disposition string
 	vary        string
 	cacheCtl    string
+	status      int // 0 for 200; 410 for a tombstone, never answered 304
 	body        []byte
 	gz          []byte
 
@@ -222,12 +223,15 @@ func writeEntry(w http.ResponseWriter, r *http.Request, e *entry) {
 		h["Content-Encoding"] = e.encGzip
 	}
 	h["Etag"] = etag
-	if notModified(r, e.etag, e.modified) {
+	status := http.StatusOK
+	if e.status != 0 {
+		status = e.status
+	} else if notModified(r, e.etag, e.modified) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	h["Content-Length"] = length
-	w.WriteHeader(http.StatusOK)
+	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}

@@ -335,6 +335,11 @@ func (c *catalogState) serveCatalog(w http.ResponseWriter, r *http.Request) {
 				return nil, 0, err
 			}
 		}
+		for _, wd := range cat.Withdrawn {
+			if err := useGraphs(rd, []string{wd.Graph}); err != nil {
+				return nil, 0, err
+			}
+		}
 		// A page states the total number of datasets: it changes with an
 		// import that adds one, even when the page's own datasets do not.
 		salt := fmt.Sprintf("%d\x00%d\x00%s", profile, len(cat.Datasets), cat.Config().Publisher+cat.Config().ContactEmail)
@@ -389,18 +394,19 @@ func (c *catalogState) serveDataset(w http.ResponseWriter, r *http.Request) {
 			return nil, 0, err
 		}
 		if !ok {
-			if st != statusOK {
+			if st != statusOK && st != statusWithdrawn {
 				return nil, st, nil
 			}
-			// Not in the catalog: describe it like any other resource.
-			return s.describeBuilt(rd, dr, iri, subjects)
+			// Not in the catalog (or withdrawn from it): describe it like
+			// any other resource.
+			return s.describeBuilt(rd, dr, iri, subjects, st)
 		}
 		if err := useGraphs(rd, d.DependsOn()); err != nil {
 			return nil, 0, err
 		}
 		quads := cat.DatasetQuads(d)
 		if st == statusOK {
-			b, st, err := s.describeBuilt(rd, dr, iri, subjects)
+			b, st, err := s.describeBuilt(rd, dr, iri, subjects, st)
 			if err != nil || st != statusOK {
 				return b, st, err
 			}
@@ -422,8 +428,9 @@ func (c *catalogState) serveDataset(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// describeBuilt describes a stored resource, as serveDescription does.
-func (s *Server) describeBuilt(rd *reader, dr docReq, iri string, subjects []uint64) (*built, status, error) {
+// describeBuilt describes a stored resource, as serveDescription does;
+// st is how it resolved (statusWithdrawn adds the tombstone).
+func (s *Server) describeBuilt(rd *reader, dr docReq, iri string, subjects []uint64, st status) (*built, status, error) {
 	d, err := describe(rd, subjects, dr.page)
 	if err != nil {
 		return nil, 0, errorf(iri, err)
@@ -435,12 +442,16 @@ func (s *Server) describeBuilt(rd *reader, dr docReq, iri string, subjects []uin
 	if d.hasNext || dr.page > 1 {
 		b.meta = append(b.meta, s.pagingQuads(dr, d)...)
 	}
+	if err := s.withdrawal(rd, b, st, subjects[0]); err != nil {
+		return nil, 0, errorf(iri, err)
+	}
 	if dr.rep.HTML {
 		if b.page, err = s.buildPage(rd, b, dr); err != nil {
 			return nil, 0, errorf(iri, err)
 		}
+		b.page.Tombstone = b.tombstone
 	}
-	return b, statusOK, nil
+	return b, st, nil
 }
 
 // docMeta says what the document is about and under which licence.
@@ -497,6 +508,11 @@ func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 		}
 		d, ok := cat.Dataset(name)
 		if !ok {
+			// A dataset withdrawn from the catalog is gone, its downloads too.
+			_, st, err := s.resolve(rd, s.base.IRI+"id/dataset/"+name)
+			if err != nil || st == statusWithdrawn {
+				return nil, statusGone, err
+			}
 			return nil, statusUnknown, nil
 		}
 		if err := useGraphs(rd, d.DependsOn()); err != nil {
@@ -517,6 +533,7 @@ func (c *catalogState) serveDownload(w http.ResponseWriter, r *http.Request) {
 // computed is a document computed from the view rather than described:
 // the catalog and the downloads.
 type computed struct {
+	status   int    // 0: 200; 410 for a withdrawn resource's tombstone
 	ctype    string // default: the negotiated representation's
 	link     string
 	location string // Content-Location, if any
@@ -546,7 +563,7 @@ func (s *Server) serveComputed(w http.ResponseWriter, r *http.Request, key strin
 	switch {
 	case err != nil:
 		s.internalError(w, r, err)
-	case st == statusGone:
+	case st == statusGone || st == statusWithdrawn:
 		s.plainError(w, r, http.StatusGone, "gone")
 	case st != statusOK:
 		s.serveNotFound(w, r)
@@ -573,9 +590,9 @@ func (s *Server) compute(r *http.Request, v View, key string, dr docReq, build f
 	if err != nil {
 		return nil, 0, err
 	}
-	if old != nil && old.etag == etag {
+	if old != nil && old.etag == etag && old.status == cp.status {
 		e := &entry{key: old.key, gen: gen, etag: old.etag, modified: old.modified, ctype: old.ctype,
-			link: old.link, location: old.location, disposition: old.disposition, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz}
+			link: old.link, location: old.location, disposition: old.disposition, vary: old.vary, cacheCtl: old.cacheCtl, body: old.body, gz: old.gz, status: old.status}
 		s.cache.put(e)
 		return e, statusOK, nil
 	}
@@ -589,9 +606,9 @@ func (s *Server) compute(r *http.Request, v View, key string, dr docReq, build f
 	}
 	link += fmt.Sprintf(`<%s>; rel="license"`, s.cfg.Licence)
 	e := &entry{key: key, gen: gen, etag: etag, modified: modified, ctype: ctype, link: link,
-		vary: "Accept, Accept-Language, Accept-Encoding", cacheCtl: "public, max-age=60"}
+		vary: "Accept, Accept-Language, Accept-Encoding", cacheCtl: "public, max-age=60", status: cp.status}
 	e.location, e.disposition = cp.location, cp.disposition
-	if notModified(r, etag, modified) {
+	if e.status == 0 && notModified(r, etag, modified) {
 		return e, statusOK, nil // writeEntry answers 304 without a body
 	}
 	var buf bytes.Buffer

@@ -24,6 +24,10 @@ const (
 	statusOK      status = iota
 	statusUnknown        // never held: 404
 	statusGone           // known to the dictionary but mentioned by no quad: 410
+	// statusWithdrawn is a resource the data marks as withdrawn
+	// (prov:qualifiedInvalidation): 410 with its tombstone, the
+	// description of what was withdrawn, when and why.
+	statusWithdrawn
 )
 
 // description is what a document holds about its subjects.
@@ -225,12 +229,34 @@ func (s *Server) resolve(rd *reader, iri string) ([]uint64, status, error) {
 	}
 	subjects = append(subjects, hashes...)
 	switch {
+	case len(subjects) > 0 && id != 0 && subjects[0] == id:
+		withdrawn, err := invalidated(rd, id)
+		if err != nil {
+			return nil, 0, err
+		}
+		if withdrawn {
+			return subjects, statusWithdrawn, nil
+		}
+		return subjects, statusOK, nil
 	case len(subjects) > 0:
 		return subjects, statusOK, nil
 	case id != 0:
 		return nil, statusGone, nil
 	}
 	return nil, statusUnknown, nil
+}
+
+// invalidated reports whether the data says id was withdrawn: it names
+// the invalidation that withdrew it (prov:qualifiedInvalidation, which
+// says when and why). A thing that merely ceased to exist
+// (prov:invalidatedAtTime alone, a merged municipality) keeps its
+// description.
+func invalidated(rd *reader, id uint64) (bool, error) {
+	p, err := rd.iriID(provQualifiedInvalidation)
+	if err != nil || p == 0 {
+		return false, err
+	}
+	return rd.exists(id, p, 0, 0)
 }
 
 // mentioned reports whether any quad uses id in any position.

@@ -30,6 +30,7 @@ type pageModel struct {
 	JSONLD     template.JS  // the page's JSON-LD, made safe for a <script> element
 	Scores     []*scoreView // assessment cubes as charts and a table (scores.go)
 	Links      []value      // the web app's views of the page's subject (scores.go)
+	Tombstone  *tombstone   // a withdrawn resource (410): when and why
 }
 
 // resourceView is one described resource.

@@ -8,6 +8,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -220,7 +221,7 @@ func (s *Server) serveMirror(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveDescription(w http.ResponseWriter, r *http.Request, dr docReq, iri string, aboutThing bool) {
 	s.serveBuilt(w, r, dr, func(rd *reader) (*built, status, error) {
 		subjects, st, err := s.resolve(rd, iri)
-		if err != nil || st != statusOK {
+		if err != nil || (st != statusOK && st != statusWithdrawn) {
 			return nil, st, err
 		}
 		d, err := describe(rd, subjects, dr.page)
@@ -242,24 +243,29 @@ func (s *Server) serveDescription(w http.ResponseWriter, r *http.Request, dr doc
 		if d.hasNext || dr.page > 1 {
 			b.meta = append(b.meta, s.pagingQuads(dr, d)...)
 		}
+		if err := s.withdrawal(rd, b, st, subjects[0]); err != nil {
+			return nil, 0, errorf(iri, err)
+		}
 		if dr.rep.HTML {
 			pm, err := s.buildPage(rd, b, dr)
 			if err != nil {
 				return nil, 0, errorf(iri, err)
 			}
 			b.page = pm
+			pm.Tombstone = b.tombstone
 		}
-		return b, statusOK, nil
+		return b, st, nil
 	})
 }
 
 // built is a document ready to render.
 type built struct {
-	iri   string
-	desc  *description
-	meta  []rdf.Quad // about the document itself (licence, paging)
-	page  *pageModel // HTML only
-	quads []rdf.Quad // documents that are not descriptions (VoID, graphs)
+	iri       string
+	desc      *description
+	meta      []rdf.Quad // about the document itself (licence, paging)
+	page      *pageModel // HTML only
+	quads     []rdf.Quad // documents that are not descriptions (VoID, graphs)
+	tombstone *tombstone // a withdrawn resource: when and why
 }
 
 // all returns every quad of the document.
@@ -297,10 +303,15 @@ func (s *Server) serveBuilt(w http.ResponseWriter, r *http.Request, dr docReq, b
 	key := cacheKey(dr.path, dr.rep, dr.lang, dr.langParam, dr.page)
 	s.serveComputed(w, r, key, dr, func(rd *reader) (*computed, status, error) {
 		b, st, err := build(rd)
-		if err != nil || st != statusOK {
+		if err != nil || (st != statusOK && st != statusWithdrawn) {
 			return nil, st, err
 		}
+		code := 0
+		if st == statusWithdrawn {
+			code = http.StatusGone
+		}
 		return &computed{
+			status:   code,
 			link:     s.linkHeader(dr, b),
 			location: s.docURLOf(dr, dr.rep, dr.page),
 			render: func(w io.Writer) error {
@@ -409,4 +420,48 @@ func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error
 	}
 	s.log.ErrorContext(r.Context(), "serve", "path", r.URL.Path, "err", err)
 	s.plainError(w, r, http.StatusInternalServerError, "internal")
+}
+
+// tombstone is what a withdrawn resource's page says: when and why.
+type tombstone struct {
+	When, Why, Href string
+}
+
+// withdrawal adds, for a withdrawn subject (st == statusWithdrawn), the
+// description of its withdrawal (prov:qualifiedInvalidation: when, why)
+// to the document and its tombstone to the page.
+func (s *Server) withdrawal(rd *reader, b *built, st status, subject uint64) error {
+	if st != statusWithdrawn {
+		return nil
+	}
+	qi, err := rd.iriID(provQualifiedInvalidation)
+	if err != nil || qi == 0 {
+		return err
+	}
+	ws, err := rd.objects(subject, qi)
+	if err != nil || len(ws) == 0 {
+		return err
+	}
+	qs, err := (&pageBuilder{rd: rd, props: map[uint64][]rdf.Quad{}}).subjectQuads(ws[0])
+	if err != nil {
+		return err
+	}
+	b.quads = append(b.quads, qs...)
+	t := &tombstone{}
+	for _, q := range qs {
+		t.Href = q.S.Value
+		switch q.P.Value {
+		case provAtTime:
+			if at, err := time.Parse(time.RFC3339, q.O.Value); err == nil {
+				t.When = at.UTC().Format("2006-01-02 15:04") + " UTC"
+			}
+		case dctDescription:
+			t.Why = q.O.Value
+		}
+	}
+	if u, ok := s.base.DocURL(t.Href); ok {
+		t.Href = u
+	}
+	b.tombstone = t
+	return nil
 }

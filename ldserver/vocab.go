@@ -43,6 +43,10 @@ const (
 	hydraPrevious     = nsHydra + "previous"
 	hydraFirst        = nsHydra + "first"
 	hydraView         = nsHydra + "view"
+
+	nsPROV                    = "http://www.w3.org/ns/prov#"
+	provQualifiedInvalidation = nsPROV + "qualifiedInvalidation"
+	provAtTime                = nsPROV + "atTime"
 )
 
 // labelPreds are the properties whose values name a resource, best first.

@@ -201,3 +201,16 @@ func StudyGraph(base string) string { return join(base, "graph/studie") }
 
 // Graph returns graph/{name}, the graph a directory ttl/{name} loads into.
 func Graph(base, name string) string { return join(base, "graph", name) }
+
+// Withdrawal returns id/intrekking/evaluatie/{nis}/{year}: the withdrawal
+// of an organisation's assessment for a year (a prov:Invalidation), which
+// says when and why.
+func Withdrawal(base, nis string, year int) string {
+	return join(base, "id/intrekking/evaluatie", nis, itoa(year))
+}
+
+// WithdrawalGraph returns graph/intrekking/evaluatie/{nis}/{year}: the
+// record of a withdrawal and the tombstones of what it withdrew.
+func WithdrawalGraph(base, nis string, year int) string {
+	return join(base, "graph/intrekking/evaluatie", nis, itoa(year))
+}

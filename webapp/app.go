@@ -1,24 +1,21 @@
 package webapp
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/stadleuven/maturity/assess"
-	"github.com/stadleuven/maturity/i18n"
 	"github.com/stadleuven/maturity/internal/htmlui"
 	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/internal/readview"
+	"github.com/stadleuven/maturity/private"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/vocab"
 )
@@ -48,12 +45,29 @@ type Config struct {
 	// lead to this instance's copies of the model's pages.
 	Namespaces []vocab.Namespace
 	// Writer turns on the assessment form at /evaluatie/nieuw; nil leaves
-	// only the plan page, which reads. EditToken, when set, is what a
-	// client must present to publish; when empty, only loopback clients
-	// may edit (see access.go).
-	Writer    Writer
-	EditToken string
+	// only the plan page, which reads.
+	Writer Writer
+	// Private holds the accounts, sessions and drafts; nil turns accounts
+	// off (then only a truly local request or the edit token may edit).
+	Private *private.DB
+	// EditToken, when set, lets a script edit the assessments of
+	// EditTokenOrg, presented as "Authorization: Bearer TOKEN".
+	EditToken    string
+	EditTokenOrg string
+	// TrustProxy names the reverse proxies whose X-Forwarded-* headers
+	// are believed (none by default).
+	TrustProxy httpx.Proxies
+	// A session ends SessionTTL after signing in (default 8h), or after
+	// SessionIdle without a request (default 2h).
+	SessionTTL  time.Duration
+	SessionIdle time.Duration
 }
+
+// Defaults of the session lifetimes.
+const (
+	DefaultSessionTTL  = 8 * time.Hour
+	DefaultSessionIdle = 2 * time.Hour
+)
 
 // maxFormBytes bounds a posted form or CSV upload; a sheet of eleven
 // domains with long rationales stays far below it.
@@ -72,6 +86,8 @@ type App struct {
 	// same version number.
 	mu   sync.Mutex
 	csrf *http.CrossOriginProtection
+	// Failed logins per account and per client address.
+	perAccount, perClient *limiter
 }
 
 // New builds the web app over src.
@@ -85,6 +101,15 @@ func New(cfg Config, src readview.Source) (*App, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = DefaultSessionTTL
+	}
+	if cfg.SessionIdle <= 0 {
+		cfg.SessionIdle = DefaultSessionIdle
+	}
+	if cfg.EditToken != "" && !private.NIS(cfg.EditTokenOrg) {
+		return nil, fmt.Errorf("webapp: the edit token needs the organisation it may edit (a NIS code), not %q", cfg.EditTokenOrg)
 	}
 	site, err := htmlui.New(b, cfg.Licence, cfg.DefaultLang)
 	if err != nil {
@@ -100,27 +125,39 @@ func New(cfg Config, src readview.Source) (*App, error) {
 	if err := c.AddTrustedOrigin(b.Origin()); err != nil {
 		return nil, fmt.Errorf("webapp: %w", err)
 	}
-	return &App{cfg: cfg, base: b, site: site, src: src, log: cfg.Logger, tmpl: t, csrf: c}, nil
+	return &App{cfg: cfg, base: b, site: site, src: src, log: cfg.Logger, tmpl: t, csrf: c,
+		perAccount: newLimiter(loginFailsPerAccount, loginWindow),
+		perClient:  newLimiter(loginFailsPerClient, loginWindow)}, nil
 }
 
-// Routes registers the plan page always (it only reads), and the form
-// when a Writer is configured.
+// Routes registers the plan page always (it only reads), the login and
+// the administration when accounts are on, and the form when a Writer is
+// configured.
 func (s *App) Routes(r chi.Router) {
 	get(r, "/evaluatie/plan", s.servePlan)
 	s.dashboardRoutes(r)
+	get(r, "/evaluatie/sjabloon/{file}", s.serveTemplate)
+	if s.cfg.Private != nil {
+		get(r, "/login", s.serveLogin)
+		r.Post("/login", s.serveLoginPost)
+		r.Post("/logout", s.serveLogout)
+		get(r, "/beheer", s.serveAdmin)
+		r.Post("/beheer/gebruiker", s.serveAddUser)
+		r.Post("/beheer/gebruiker/status", s.serveUserStatus)
+		if s.cfg.Writer != nil {
+			r.Post("/beheer/organisatie", s.serveAddOrg)
+		}
+	}
 	if s.cfg.Writer == nil {
 		return
 	}
 	get(r, "/evaluatie/nieuw", s.serveEditForm)
-	get(r, "/evaluatie", func(w http.ResponseWriter, r *http.Request) {
-		u := s.base.URL("evaluatie/nieuw")
-		if r.URL.RawQuery != "" {
-			u += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, u, http.StatusFound)
-	})
+	get(r, "/evaluatie", s.serveOverview)
 	r.Post("/evaluatie", s.servePublish)
 	r.Post("/evaluatie/csv", s.serveCSVUpload)
+	r.Post("/evaluatie/bevraging", s.serveSurveyUpload)
+	r.Post("/evaluatie/start", s.serveStart)
+	r.Post("/evaluatie/intrekken", s.serveWithdraw)
 }
 
 // get registers h for GET and HEAD (net/http drops the body of a HEAD).
@@ -146,214 +183,13 @@ func (s *App) view(w http.ResponseWriter, r *http.Request) (readview.View, bool)
 	return v, true
 }
 
-// serveEditForm shows the form, pre-filled from the current version of the
-// chosen organisation's assessment for the chosen year, if any.
-func (s *App) serveEditForm(w http.ResponseWriter, r *http.Request) {
-	acc, ok := s.editAccess(w, r)
-	if !ok {
-		return
-	}
-	fc, ok := s.formContext(w, r)
-	if !ok {
-		return
-	}
-	defer fc.close()
-	f := fc.newForm(acc)
-	q := r.URL.Query()
-	if q.Get("org") != "" || q.Get("year") != "" {
-		f.setKey(q.Get("org"), q.Get("year"))
-		if len(f.KeyErrors) == 0 {
-			if err := fc.prefill(r.Context(), f); err != nil {
-				s.editFailed(w, r, err)
-				return
-			}
-		}
-	} else {
-		f.Year = strconv.Itoa(time.Now().Year())
-	}
-	s.renderEdit(w, r, fc, f, http.StatusOK)
-}
-
-// servePublish validates a posted form and, when it is complete, writes a
-// new version and sends the browser to the assessment's page.
-func (s *App) servePublish(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseForm(); err != nil {
-		s.message(w, r, http.StatusBadRequest, "errForm")
-		return
-	}
-	acc, ok := s.editAccess(w, r)
-	if !ok {
-		return
-	}
-	fc, ok := s.formContext(w, r)
-	if !ok {
-		return
-	}
-	defer fc.close()
-	f := fc.newForm(acc)
-	f.setKey(r.PostForm.Get("org"), r.PostForm.Get("year"))
-	a := f.read(r.PostForm)
-	if !acc.granted {
-		s.renderEdit(w, r, fc, f, http.StatusUnauthorized)
-		return
-	}
-	if f.hasErrors() {
-		s.renderEdit(w, r, fc, f, http.StatusUnprocessableEntity)
-		return
-	}
-	// No read view may stay open across the write: a commit that must
-	// grow the store's memory map waits for every one (store/doc.go).
-	fc.close()
-	v, err := s.publish(r.Context(), fc, a)
-	if err != nil {
-		s.log.ErrorContext(r.Context(), "publish assessment", "org", a.Org, "year", a.Year, "err", err)
-		if ie, ok := errors.AsType[*assess.IntegrityError](err); ok {
-			f.fail("evaluatie", i18n.T(fc.lang, "errIntegrity", ie.Constraints()))
-		} else {
-			f.fail("evaluatie", i18n.T(fc.lang, "errWrite"))
-		}
-		s.renderEdit(w, r, fc, f, http.StatusInternalServerError)
-		return
-	}
-	s.log.InfoContext(r.Context(), "published assessment", "org", a.Org, "year", a.Year, "version", v)
-	acc.setCookie(w)
-	loc := s.base.URL(DashboardPath(a.Org, a.Year))
-	if fc.langParam {
-		loc += "?lang=" + fc.lang
-	}
-	http.Redirect(w, r, loc, http.StatusSeeOther)
-}
-
-// publish builds the next version, checks it against the Data Cube
-// integrity constraints (assess.CheckPublish: a cube that breaks one is
-// refused) and writes its graphs in one write. The lock spans reading the
-// version number and writing, so concurrent publishes get consecutive
-// versions.
-func (s *App) publish(ctx context.Context, fc *formContext, a *assess.Assessment) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	v, err := s.src.View(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("open view: %w", err)
-	}
-	defer v.Close()
-	a.Version, err = assess.NextAssessmentVersion(ctx, v, s.base.IRI, a.Org, a.Year)
-	if err == nil {
-		a.OrgLabel, err = assess.OrgLabel(ctx, v, s.base.IRI, a.Org)
-	}
-	if err != nil {
-		return 0, err
-	}
-	a.Generated = time.Now()
-	a.Licence = s.cfg.Licence
-	graphs, err := assess.BuildAssessment(ctx, s.base.IRI, fc.model, a)
-	if err != nil {
-		return 0, err
-	}
-	if err := assess.CheckPublish(ctx, v, s.base.IRI, graphs); err != nil {
-		return 0, err
-	}
-	gcs := make([]GraphContent, len(graphs))
-	for i, g := range graphs {
-		gcs[i] = GraphContent{Graph: rdf.IRI(g.IRI), Quads: g.Quads}
-	}
-	v.Close() // before the write, see servePublish
-	if err := s.cfg.Writer.ReplaceGraphs(ctx, gcs); err != nil {
-		return 0, fmt.Errorf("write %s: %w", vocab.AssessmentVersion(s.base.IRI, a.Org, a.Year, a.Version), err)
-	}
-	return a.Version, nil
-}
-
-// serveCSVUpload reads an uploaded self-assessment sheet into the form for
-// the user to check; it writes nothing.
-func (s *App) serveCSVUpload(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	if err := r.ParseMultipartForm(maxFormBytes); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		s.message(w, r, http.StatusBadRequest, "errForm")
-		return
-	}
-	acc, ok := s.editAccess(w, r)
-	if !ok {
-		return
-	}
-	fc, ok := s.formContext(w, r)
-	if !ok {
-		return
-	}
-	defer fc.close()
-	f := fc.newForm(acc)
-	f.setKey(r.FormValue("org"), r.FormValue("year"))
-	f.Method = r.FormValue("method")
-	f.Author = r.FormValue("author")
-	status := http.StatusOK
-	file, hdr, err := r.FormFile("bestand")
-	switch {
-	case err != nil || hdr.Size == 0:
-		f.CSVError = i18n.T(fc.lang, "errCSVMissing")
-		status = http.StatusUnprocessableEntity
-	default:
-		defer file.Close()
-		scores, err := assess.ReadSelfAssessment(file, hdr.Filename, fc.model)
-		if err != nil {
-			f.CSVError = i18n.T(fc.lang, "errCSV", csvMessage(err, fc.lang))
-			status = http.StatusUnprocessableEntity
-			break
-		}
-		f.fill(scores)
-		f.Notice = i18n.T(fc.lang, "csvRead", hdr.Filename, len(scores))
-	}
-	s.renderEdit(w, r, fc, f, status)
-}
-
-// csvMessage is a sheet error in the page's language, with row and column.
-func csvMessage(err error, lang string) string {
-	var ce *assess.CSVError
-	if errors.As(err, &ce) && lang == "en" {
-		return ce.English()
-	}
-	return err.Error()
-}
-
-// renderEdit writes the form page with status; forms are never cached.
-func (s *App) renderEdit(w http.ResponseWriter, r *http.Request, fc *formContext, f *editForm, status int) {
-	var buf bytes.Buffer
-	title := i18n.T(fc.lang, "formTitle")
-	if f.hasErrors() || f.CSVError != "" || f.TokenErr != "" {
-		// Screen readers announce the title first: say at once that
-		// something needs correcting.
-		title = i18n.T(fc.lang, "errTitle") + " – " + title
-	}
-	p := s.editPage(r, fc.lang, fc.langParam, title)
-	p.Form = f
-	if err := s.tmpl.ExecuteTemplate(&buf, "edit", p); err != nil {
-		s.editFailed(w, r, fmt.Errorf("render edit form: %w", err))
-		return
-	}
-	writeEditPage(w, r, status, buf.Bytes())
-}
-
-// writeEditPage sends an HTML page that must not be cached or framed (the
-// form carries a token and publishes on click).
-func writeEditPage(w http.ResponseWriter, r *http.Request, status int, body []byte) {
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Security-Policy", "frame-ancestors 'none'")
-	h.Set("Vary", "Accept-Language, Cookie")
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
-}
-
-// editFailed logs an unexpected error and answers 500.
-func (s *App) editFailed(w http.ResponseWriter, r *http.Request, err error) {
+// failed logs an unexpected error and answers 500 (503 when the request
+// ran out of time).
+func (s *App) failed(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.Is(err, context.DeadlineExceeded) {
 		s.message(w, r, http.StatusServiceUnavailable, "timeout")
 		return
 	}
-	s.log.ErrorContext(r.Context(), "assessment form", "err", err)
+	s.log.ErrorContext(r.Context(), "web app", "err", err)
 	s.message(w, r, http.StatusInternalServerError, "internal")
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/stadleuven/maturity/internal/htmlui"
 	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/internal/svgchart"
+	"github.com/stadleuven/maturity/private"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -67,6 +68,16 @@ func DashboardPath(org string, year int) string {
 	return "dashboard/" + org + "/" + strconv.Itoa(year)
 }
 
+// dashboardURL is the dashboard of org's assessment for year, in the
+// form's language when the URL chose it.
+func (s *App) dashboardURL(org string, year int, fc *formContext) string {
+	u := s.base.URL(DashboardPath(org, year))
+	if fc != nil && fc.langParam {
+		u += "?lang=" + fc.lang
+	}
+	return u
+}
+
 // planDetailed is how many of the plan's domains the dashboard shows with
 // their next step and actions; the others are a line each.
 const planDetailed = 3
@@ -104,7 +115,7 @@ func (s *App) parseDashReq(w http.ResponseWriter, r *http.Request, withPeers boo
 	}
 	y, err := strconv.Atoi(chi.URLParam(r, "year"))
 	q.year = y
-	bad := !nisPattern(q.org) || err != nil || y < 2000 || y > 2100
+	bad := !private.NIS(q.org) || err != nil || y < 2000 || y > 2100
 	if v := r.URL.Query().Get("versie"); v != "" {
 		q.version, err = strconv.Atoi(v)
 		bad = bad || err != nil || q.version < 1
@@ -151,7 +162,7 @@ func (s *App) loadDashReq(w http.ResponseWriter, r *http.Request, q *dashReq) (*
 func (s *App) serveDashboard(w http.ResponseWriter, r *http.Request, d *dashData, q *dashReq, gen uint64) {
 	dv := s.dashView(d, q)
 	c := s.chrome(q, dv.Title)
-	s.render(w, r, "dashboard", &dashPage{Chrome: c, D: dv}, gen, q.lang)
+	s.renderDash(w, r, "dashboard", &dashPage{Chrome: c, D: dv}, gen, q.lang)
 }
 
 // chrome is the frame of a dashboard page, with its style sheet.
@@ -164,10 +175,10 @@ func (s *App) chrome(q *dashReq, title string) htmlui.Chrome {
 	return c
 }
 
-// render executes a template and sends the page. The pages change only
+// renderDash executes a dashboard template and sends the page. The pages change only
 // when the data does: the ETag is the view's generation with the language
 // and the version of the templates, so a browser revalidates cheaply.
-func (s *App) render(w http.ResponseWriter, r *http.Request, name string, p *dashPage, gen uint64, lang string) {
+func (s *App) renderDash(w http.ResponseWriter, r *http.Request, name string, p *dashPage, gen uint64, lang string) {
 	var buf bytes.Buffer
 	if err := s.tmpl.ExecuteTemplate(&buf, name, p); err != nil {
 		s.log.ErrorContext(r.Context(), "render "+name, "err", err)
@@ -314,6 +325,10 @@ func (s *App) dashView(d *dashData, q *dashReq) *dashView {
 	v.Intro = i18n.T(lang, "dashIntro", a.Version)
 	if m, ok := d.model.Methods[a.Method]; ok {
 		v.Intro = i18n.T(lang, "dashIntroMethod", a.Version, strings.ToLower(m.In(lang)))
+	}
+	if a.Partial {
+		// The data records that some domains were left out on purpose.
+		v.Intro += " · " + i18n.T(lang, "partialShort")
 	}
 	for _, y := range d.years {
 		v.Years = append(v.Years, yearLink{Year: y.Year, Href: q.link(s.base.URL(DashboardPath(d.org, y.Year))), Current: y.Year == d.year})
@@ -754,7 +769,7 @@ func (s *App) serveDashboardIndex(w http.ResponseWriter, r *http.Request) {
 	c := s.chrome(q, i18n.T(lang, "dashIndexTitle"))
 	gen := v.Generation()
 	v.Close() // before the page goes out: a slow client holds no read transaction
-	s.render(w, r, "dashindex", &dashPage{Chrome: c, Index: idx}, gen, lang)
+	s.renderDash(w, r, "dashindex", &dashPage{Chrome: c, Index: idx}, gen, lang)
 }
 
 // serveDashboardOrg answers GET /dashboard/{nis} with a redirect to the
@@ -762,7 +777,7 @@ func (s *App) serveDashboardIndex(w http.ResponseWriter, r *http.Request) {
 func (s *App) serveDashboardOrg(w http.ResponseWriter, r *http.Request) {
 	lang, langParam := s.site.PickLang(r)
 	org := chi.URLParam(r, "org")
-	if !nisPattern(org) {
+	if !private.NIS(org) {
 		s.site.Message(w, r, http.StatusBadRequest, i18n.T(lang, "dashBad"), false)
 		return
 	}

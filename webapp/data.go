@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stadleuven/maturity/private"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/vocab"
@@ -13,6 +14,7 @@ import (
 // option is one entry of a select element.
 type option struct {
 	Value, Label string
+	Name         string // an organisation's name alone (Label adds its NIS code)
 	Selected     bool
 }
 
@@ -54,7 +56,7 @@ func organisations(ctx context.Context, ds sparql.Dataset, base, lang string) ([
 			return nil, err
 		}
 		nis, ok := strings.CutPrefix(t.Value, prefix)
-		if !ok || !t.IsIRI() || !nisPattern(nis) {
+		if !ok || !t.IsIRI() || !private.NIS(nis) {
 			continue
 		}
 		names := vocab.Text{}
@@ -80,21 +82,8 @@ func organisations(ctx context.Context, ds sparql.Dataset, base, lang string) ([
 		if name == "" {
 			name = nis
 		}
-		out = append(out, option{Value: nis, Label: name + " (" + nis + ")"})
+		out = append(out, option{Value: nis, Label: name + " (" + nis + ")", Name: name})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
 	return out, nil
-}
-
-// nisPattern reports whether s is a five-digit NIS code.
-func nisPattern(s string) bool {
-	if len(s) != 5 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/stadleuven/maturity/assess"
 	"github.com/stadleuven/maturity/i18n"
 	"github.com/stadleuven/maturity/internal/httpx"
-	"github.com/stadleuven/maturity/internal/readview"
+	"github.com/stadleuven/maturity/private"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -21,8 +21,20 @@ import (
 // sheet reader and the Data Cube checks hold every score to that range.
 const minScore, maxScore = 1, 5
 
-// maxText bounds a rationale or evidence field.
-const maxText = 5000
+// Lengths of the free-text fields, in characters: a rationale or the
+// evidence of a domain, and the author.
+const (
+	maxText   = 5000
+	maxAuthor = 200
+)
+
+// clip cuts s to at most n characters, for echoing a field back.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
 
 // formContext is what every form page reads from the data: the model (the
 // domains, their level descriptors, the scales and the methods) and the
@@ -33,40 +45,30 @@ type formContext struct {
 	model     *vocab.Model
 	orgs      []option
 	site      httpx.Base // the public base and mirror, for links to pages
-	view      readview.View
 	base      string
 }
 
 // formContext reads the model and the organisations from a fresh view,
-// answering 503/500 itself on failure. The caller closes it.
+// which it closes at once, answering 503/500 itself on failure.
 func (s *App) formContext(w http.ResponseWriter, r *http.Request) (*formContext, bool) {
 	lang, langParam := s.pickLang(r)
 	v, ok := s.view(w, r)
 	if !ok {
 		return nil, false
 	}
-	fc := &formContext{lang: lang, langParam: langParam, view: v, base: s.base.IRI, site: s.base}
-	if err := s.loadFormContext(r.Context(), fc); err != nil {
-		v.Close()
-		s.editFailed(w, r, err)
+	defer v.Close()
+	fc := &formContext{lang: lang, langParam: langParam, base: s.base.IRI, site: s.base}
+	var err error
+	if fc.model, err = assess.LoadModel(r.Context(), v, s.base.IRI); err != nil {
+		s.failed(w, r, fmt.Errorf("load model: %w", err))
+		return nil, false
+	}
+	if fc.orgs, err = organisations(r.Context(), v, s.base.IRI, fc.lang); err != nil {
+		s.failed(w, r, fmt.Errorf("list organisations: %w", err))
 		return nil, false
 	}
 	return fc, true
 }
-
-func (s *App) loadFormContext(ctx context.Context, fc *formContext) error {
-	var err error
-	if fc.model, err = assess.LoadModel(ctx, fc.view, s.base.IRI); err != nil {
-		return fmt.Errorf("load model: %w", err)
-	}
-	if fc.orgs, err = organisations(ctx, fc.view, s.base.IRI, fc.lang); err != nil {
-		return fmt.Errorf("list organisations: %w", err)
-	}
-	return nil
-}
-
-// close releases the view.
-func (fc *formContext) close() { fc.view.Close() }
 
 // editForm is the view model of the form page.
 type editForm struct {
@@ -87,12 +89,23 @@ type editForm struct {
 	Notice      string
 	Current     int // the current version, 0 when none
 	Links       []link
-	NeedToken   bool
-	Session     bool
-	TokenErr    string
 	MethodErr   string
-	CSVError    string
-	fc          *formContext
+	AuthorErr   string
+	Partial     bool // publish without every domain, said so in the data
+	// CanSave: drafts are kept on the server (accounts are on).
+	CanSave bool
+	// Draft says whose draft the form shows, when it shows one.
+	Draft string
+	// Survey is the staff survey uploaded with this draft, aggregated.
+	Survey *surveyView
+	// Withdrawn says when the assessment of this year was withdrawn; it
+	// cannot be published again.
+	Withdrawn string
+	// MinYear and MaxYear bound the year field (assess.FirstYear,
+	// assess.LastYear).
+	MinYear, MaxYear int
+	CSVError         string
+	fc               *formContext
 }
 
 // formDefinition is one of the model's definitions, in the form's language.
@@ -112,9 +125,13 @@ func (f *editForm) fail(anchor, text string) {
 // domainField is one domain's fieldset.
 type domainField struct {
 	Slug, Label, Definition, Href string
-	Scales                        []*scaleField
-	Rationale, Evidence           string
-	RationaleErr, EvidenceErr     string
+	// Actions are the model's actions for the domain, Findings what the
+	// study measured on it: shown beside the questions.
+	Actions                   []planAction
+	Findings                  []string
+	Scales                    []*scaleField
+	Rationale, Evidence       string
+	RationaleErr, EvidenceErr string
 }
 
 // HasError reports whether the fieldset shows a message.
@@ -149,15 +166,16 @@ type levelOption struct {
 	Checked  bool
 }
 
-// newForm lays out an empty form: one fieldset per domain of the model.
-func (fc *formContext) newForm(acc *access) *editForm {
+// newForm lays out an empty form: one fieldset per domain of the model,
+// and the organisations u may edit to choose from.
+func (fc *formContext) newForm(u *who) *editForm {
 	lang := fc.lang
-	f := &editForm{Lang: lang, KeyErrors: map[string]string{}, fc: fc,
-		NeedToken: acc.needToken, Session: acc.session}
-	if acc.tokenErr {
-		f.TokenErr = i18n.T(lang, "errToken")
+	f := &editForm{Lang: lang, KeyErrors: map[string]string{}, fc: fc, MinYear: assess.FirstYear, MaxYear: assess.LastYear()}
+	for _, o := range fc.orgs {
+		if u.canEdit(o.Value) {
+			f.Orgs = append(f.Orgs, o)
+		}
 	}
-	f.Orgs = append(f.Orgs, fc.orgs...)
 	for slug, label := range fc.model.Methods {
 		f.Methods = append(f.Methods, option{Value: slug, Label: label.In(lang)})
 	}
@@ -176,6 +194,13 @@ func (fc *formContext) newForm(acc *access) *editForm {
 	}
 	for _, d := range fc.model.Domains {
 		df := &domainField{Slug: d.Slug, Label: d.Label.In(lang), Definition: d.Definition.In(lang), Href: docHref(fc.site, d.IRI, fc)}
+		for _, act := range d.Actions {
+			df.Actions = append(df.Actions, planAction{Text: act.Description.In(lang), Name: act.Label.In(lang), Href: docHref(fc.site, act.IRI, fc)})
+		}
+		cite := &assess.Plan{Model: fc.model}
+		for _, fd := range fc.model.FindingsFor(d.Slug, d.Profiles) {
+			df.Findings = append(df.Findings, cite.Cite(fd, lang))
+		}
 		df.Scales = []*scaleField{
 			fc.scale(d, "maturiteit", "m-"+d.Slug, i18n.T(lang, "maturity")),
 			fc.scale(d, "nood", "n-"+d.Slug, i18n.T(lang, "need")),
@@ -233,25 +258,35 @@ func (f *editForm) setKey(org, year string) {
 	if !known {
 		f.KeyErrors["org"] = i18n.T(f.Lang, "errOrg")
 	}
-	if y, err := strconv.Atoi(f.Year); err != nil || y < 2000 || y > 2100 {
-		f.KeyErrors["year"] = i18n.T(f.Lang, "errYear")
+	if y, err := strconv.Atoi(f.Year); err != nil || y < assess.FirstYear || y > assess.LastYear() {
+		f.KeyErrors["year"] = i18n.T(f.Lang, "errYear", assess.FirstYear, assess.LastYear())
 	}
 	f.KeyOK = len(f.KeyErrors) == 0
 }
 
 // prefill fills the form from the current version, if there is one.
-func (fc *formContext) prefill(ctx context.Context, f *editForm) error {
-	year, _ := strconv.Atoi(f.Year)
-	next, err := assess.NextAssessmentVersion(ctx, fc.view, fc.base, f.Org, year)
+func (s *App) prefill(ctx context.Context, fc *formContext, f *editForm) error {
+	v, err := s.src.View(ctx)
 	if err != nil {
 		return err
+	}
+	defer v.Close()
+	year, _ := strconv.Atoi(f.Year)
+	next, err := assess.NextAssessmentVersion(ctx, v, fc.base, f.Org, year)
+	if err != nil {
+		return err
+	}
+	if at, err := assess.WithdrawnAt(ctx, v, fc.base, f.Org, year); err != nil {
+		return err
+	} else if !at.IsZero() {
+		f.Withdrawn = i18n.T(f.Lang, "withdrawnNotice", at.UTC().Format("2006-01-02"))
 	}
 	f.Current = next - 1
 	if f.Current == 0 {
 		f.Notice = i18n.T(f.Lang, "new")
 		return nil
 	}
-	a, err := assess.LoadAssessment(ctx, fc.view, fc.base, f.Org, year)
+	a, err := assess.LoadAssessment(ctx, v, fc.base, f.Org, year)
 	if err != nil {
 		return err
 	}
@@ -283,7 +318,9 @@ func (f *editForm) fill(scores []assess.Score) {
 		d.Rationale = s.Rationale
 		d.Evidence = strings.Join(s.Evidence, "\n")
 		for i, v := range []float64{s.Maturity, s.Need} {
-			d.Scales[i].set(v, f.Lang)
+			if v != 0 {
+				d.Scales[i].set(v, f.Lang)
+			}
 		}
 	}
 }
@@ -300,11 +337,15 @@ func (sf *scaleField) set(v float64, lang string) {
 
 // read takes the posted values into the form, validates them and returns
 // the assessment they describe (Version is set when publishing). Messages
-// go beside the fields and into the summary.
+// go beside the fields and into the summary. A partial assessment (the
+// partial box ticked) leaves out the domains with nothing filled in; any
+// other must have both scores.
 func (f *editForm) read(form url.Values) *assess.Assessment {
 	lang := f.Lang
-	f.Author = strings.TrimSpace(form.Get("author"))
-	f.Method = form.Get("method")
+	f.readCommon(form)
+	if f.AuthorErr != "" {
+		f.fail("author", i18n.T(lang, "author")+": "+f.AuthorErr)
+	}
 	if _, ok := f.fc.model.Methods[f.Method]; !ok {
 		f.MethodErr = i18n.T(lang, "errMethod")
 		f.fail("method", i18n.T(lang, "method")+": "+f.MethodErr)
@@ -315,8 +356,11 @@ func (f *editForm) read(form url.Values) *assess.Assessment {
 		}
 	}
 	year, _ := strconv.Atoi(f.Year)
-	a := &assess.Assessment{Org: f.Org, Year: year, Method: f.Method, Author: f.Author}
+	a := &assess.Assessment{Org: f.Org, Year: year, Method: f.Method, Author: f.Author, Partial: f.Partial}
 	for _, d := range f.Domains {
+		if f.Partial && d.empty(form) {
+			continue
+		}
 		sc := assess.Score{Domain: d.Slug}
 		for i, dst := range []*float64{&sc.Maturity, &sc.Need} {
 			sf := d.Scales[i]
@@ -357,12 +401,81 @@ func (f *editForm) read(form url.Values) *assess.Assessment {
 		}
 		a.Scores = append(a.Scores, sc)
 	}
+	if f.Partial && len(a.Scores) == 0 {
+		f.fail("d-"+f.Domains[0].Slug, i18n.T(lang, "errNoScores"))
+	}
 	return a
+}
+
+// readCommon takes the fields every action reads: author, method and the
+// partial box.
+func (f *editForm) readCommon(form url.Values) {
+	f.Author = strings.TrimSpace(form.Get("author"))
+	if len([]rune(f.Author)) > maxAuthor {
+		f.AuthorErr = i18n.T(f.Lang, "errTooLong", maxAuthor)
+		f.Author = clip(f.Author, maxAuthor)
+	}
+	if m := form.Get("method"); m != "" {
+		f.Method = m
+	}
+	f.Partial = form.Get("partial") == "1"
+}
+
+// empty reports whether nothing of domain d was filled in.
+func (d *domainField) empty(form url.Values) bool {
+	for _, k := range []string{d.Scales[0].Name, d.Scales[1].Name, "t-" + d.Slug, "b-" + d.Slug} {
+		if strings.TrimSpace(form.Get(k)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// draft takes what is filled in into a draft, without asking more: a
+// draft may be incomplete. Texts longer than the limits are cut; a score
+// that is not one is left out.
+func (f *editForm) draft(form url.Values) private.Draft {
+	f.readCommon(form)
+	year, _ := strconv.Atoi(f.Year)
+	dr := private.Draft{Org: f.Org, Year: year, Method: f.Method, Author: f.Author, Partial: f.Partial}
+	for _, d := range f.Domains {
+		ds := private.DraftScore{Domain: d.Slug, Rationale: clip(strings.TrimSpace(form.Get("t-"+d.Slug)), maxText)}
+		ds.Maturity = draftScore(form.Get(d.Scales[0].Name))
+		ds.Need = draftScore(form.Get(d.Scales[1].Name))
+		for _, u := range strings.Fields(clip(form.Get("b-"+d.Slug), maxText)) {
+			ds.Evidence = append(ds.Evidence, u)
+		}
+		if ds.Maturity != 0 || ds.Need != 0 || ds.Rationale != "" || len(ds.Evidence) > 0 {
+			dr.Scores = append(dr.Scores, ds)
+		}
+	}
+	return dr
+}
+
+// fillDraft puts a draft into the form.
+func (f *editForm) fillDraft(dr private.Draft) {
+	if _, ok := f.fc.model.Methods[dr.Method]; ok {
+		f.Method = dr.Method
+	}
+	f.Author, f.Partial = dr.Author, dr.Partial
+	var scores []assess.Score
+	for _, ds := range dr.Scores {
+		scores = append(scores, assess.Score{Domain: ds.Domain, Maturity: ds.Maturity, Need: ds.Need, Rationale: ds.Rationale, Evidence: ds.Evidence})
+	}
+	f.fill(scores)
 }
 
 // hasErrors reports whether anything must be corrected before publishing.
 func (f *editForm) hasErrors() bool {
 	return len(f.Errors) > 0 || len(f.KeyErrors) > 0 || f.MethodErr != ""
+}
+
+// draftScore is a posted score, or 0 when it is none.
+func draftScore(raw string) float64 {
+	if v, ok := parseFormScore(strings.TrimSpace(raw)); ok {
+		return v
+	}
+	return 0
 }
 
 // parseFormScore accepts a score from 1 to 5 with at most two decimals

@@ -7,15 +7,18 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/internal/readview"
 	"github.com/stadleuven/maturity/internal/sitetest"
 	"github.com/stadleuven/maturity/ldserver"
 	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/sparqlhttp"
 	"github.com/stadleuven/maturity/vocab"
 )
 
-// testEnv is the site as cmd/maturity composes it, the web app routed
-// beside the linked data, over what a fresh instance holds.
+// testEnv is the site as cmd/maturity composes it, the web app and the
+// SPARQL endpoint routed beside the linked data, over what a fresh
+// instance holds.
 type testEnv struct {
 	srv     *httptest.Server
 	base    string
@@ -48,10 +51,14 @@ func newTestEnv(t testing.TB, extra func(base string) []rdf.Quad, tweak func(*Co
 	if err != nil {
 		t.Fatal(err)
 	}
+	ep, err := sparqlhttp.New(sparqlhttp.Config{Base: base, Logger: log, Context: vocab.Context(), Prefixes: vocab.Prefixes()}, src)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ld, err := ldserver.New(ldserver.Config{
 		Base: base, Namespaces: ns, Logger: log, DumpDir: t.TempDir(),
 		Context: vocab.Context(), Prefixes: vocab.Prefixes(),
-		Apps: []ldserver.App{app},
+		Apps: []ldserver.App{ep, app},
 	}, src)
 	if err != nil {
 		t.Fatal(err)
@@ -70,3 +77,6 @@ func (e *testEnv) get(t testing.TB, method, url string, headers ...string) (*htt
 	t.Helper()
 	return sitetest.Get(t, method, url, headers...)
 }
+
+// httpxProxies parses trusted proxy addresses.
+func httpxProxies(list ...string) (httpx.Proxies, error) { return httpx.ParseProxies(list) }

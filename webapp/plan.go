@@ -1,7 +1,6 @@
 package webapp
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"net/http"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/stadleuven/maturity/assess"
 	"github.com/stadleuven/maturity/i18n"
+	"github.com/stadleuven/maturity/private"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -52,7 +52,7 @@ func (s *App) servePlan(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	org := q.Get("org")
 	year, err := strconv.Atoi(q.Get("year"))
-	if !nisPattern(org) || err != nil || year < 2000 || year > 2100 {
+	if !private.NIS(org) || err != nil || year < 2000 || year > 2100 {
 		s.message(w, r, http.StatusBadRequest, "planBad")
 		return
 	}
@@ -60,30 +60,28 @@ func (s *App) servePlan(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	defer fc.close()
-	next, err := assess.NextAssessmentVersion(r.Context(), fc.view, s.base.IRI, org, year)
-	if err != nil {
-		s.editFailed(w, r, err)
+	v, ok := s.view(w, r)
+	if !ok {
 		return
 	}
-	p := s.editPage(r, fc.lang, fc.langParam, i18n.T(fc.lang, "planTitle"))
+	next, err := assess.NextAssessmentVersion(r.Context(), v, s.base.IRI, org, year)
+	var a *assess.Assessment
+	if err == nil && next > 1 {
+		a, err = assess.LoadAssessment(r.Context(), v, s.base.IRI, org, year)
+	}
+	v.Close()
+	if err != nil {
+		s.failed(w, r, err)
+		return
+	}
 	if next == 1 {
 		s.site.Message(w, r, http.StatusNotFound, i18n.T(fc.lang, "planNone", org, year), true)
 		return
 	}
-	a, err := assess.LoadAssessment(r.Context(), fc.view, s.base.IRI, org, year)
-	if err != nil {
-		s.editFailed(w, r, err)
-		return
-	}
+	p := s.page(r, fc.lang, fc.langParam, i18n.T(fc.lang, "planTitle"), nil)
 	p.Plan = fc.planView(assess.NewPlan(fc.model, a), s.cfg.Writer != nil)
 	p.Title = p.Plan.Title
-	var buf bytes.Buffer
-	if err := s.tmpl.ExecuteTemplate(&buf, "editplan", p); err != nil {
-		s.editFailed(w, r, fmt.Errorf("render plan: %w", err))
-		return
-	}
-	writeEditPage(w, r, http.StatusOK, buf.Bytes())
+	s.render(w, r, http.StatusOK, "editplan", p)
 }
 
 // planView turns a plan into page text, as assess.Plan.WriteText does for

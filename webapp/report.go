@@ -42,7 +42,7 @@ type reportView struct {
 func (s *App) serveReport(w http.ResponseWriter, r *http.Request, d *dashData, q *dashReq, gen uint64) {
 	rv := s.reportView(d, q)
 	c := s.chrome(q, rv.Title)
-	s.render(w, r, "report", &dashPage{Chrome: c, Report: rv}, gen, q.lang)
+	s.renderDash(w, r, "report", &dashPage{Chrome: c, Report: rv}, gen, q.lang)
 }
 
 func (s *App) reportView(d *dashData, q *dashReq) *reportView {

@@ -40,7 +40,8 @@ func commands() []command {
 		{"compact", "[--data DIR] [--mem SIZE]", "rewrite the store compactly, giving back the space of deleted data", "de opslag compact herschrijven en de ruimte van verwijderde gegevens vrijgeven", runCompact},
 		{"assess", "import FILE.csv --org NIS --year YYYY [--data DIR] [--by NAME]", "import a self-assessment sheet", "een zelfevaluatieblad importeren", runAssess},
 		{"survey", "import FILE.csv --org NIS --year YYYY [--mapping FILE] [--data DIR]", "import a staff-survey export (aggregated, small groups suppressed)", "een export van een personeelsbevraging importeren (geaggregeerd, kleine groepen onderdrukt)", runSurvey},
-		{"org", "import FILE.csv [--data DIR]", "add organisations (columns nis, naam, wikidata) to the reference list", "organisaties toevoegen (kolommen nis, naam, wikidata)", runOrg},
+		{"org", "add --nis N --name NAAM | import FILE.csv [--data DIR]", "add organisations (one, or a CSV with columns nis, naam, wikidata) to the published list", "organisaties toevoegen (één, of een CSV met kolommen nis, naam, wikidata) aan de gepubliceerde lijst", runOrg},
+		{"user", "add --email E --org NIS --role editor|admin | list | disable --email E [--data DIR]", "manage the accounts of editors and administrators (private: never published)", "de accounts van redacteurs en beheerders beheren (privé: nooit gepubliceerd)", runUser},
 		{"plan", "--org NIS --year YYYY [--lang nl|en] [--data DIR]", "print the prioritised action plan of an assessment", "het geprioriteerde actieplan van een evaluatie tonen", runPlan},
 		{"validate", "[FILE|URL] [--data DIR] [--lang nl|en]", "check a DCAT document against the DCAT-AP-VL rules", "een DCAT-document toetsen aan de regels van DCAT-AP-VL", runValidate},
 		{"harvest", harvestUsage, "harvest other instances' DCAT catalogs into this store (a hub)", "de DCAT-catalogi van andere instanties oogsten in deze opslag (een hub)", runHarvest},
@@ -65,13 +66,36 @@ func run(ctx context.Context, args []string, sio stdio) int {
 			return 0
 		}
 		if err != nil {
-			fmt.Fprintf(sio.err, "maturity %s: %s\n", c.name, oneLine(err))
+			fmt.Fprintf(sio.err, "maturity %s: %s\n", c.name, flagError(oneLine(err)))
 			return 1
 		}
 		return 0
 	}
-	fmt.Fprintf(sio.err, "maturity: unknown command %q (run 'maturity help')\n", args[0])
+	fmt.Fprintf(sio.err, tr("maturity: onbekend commando %q (zie 'maturity help')\n", "maturity: unknown command %q (run 'maturity help')\n"), args[0])
 	return 2
+}
+
+// flagMessages are the errors of package flag, in Dutch.
+var flagMessages = []struct{ en, nl string }{
+	{"flag provided but not defined: ", "onbekende optie: "},
+	{"flag needs an argument: ", "de optie heeft een waarde nodig: "},
+	{"bad flag syntax: ", "verkeerd geschreven optie: "},
+	{"invalid boolean value ", "ongeldige waarde (true of false) "},
+	{"invalid value ", "ongeldige waarde "},
+	{" for flag ", " voor de optie "},
+	{": parse error", ": niet te lezen"},
+}
+
+// flagError puts an error of package flag in the command's language (it
+// speaks English only); other messages pass unchanged.
+func flagError(msg string) string {
+	if english() {
+		return msg
+	}
+	for _, m := range flagMessages {
+		msg = strings.Replace(msg, m.en, m.nl, 1)
+	}
+	return msg
 }
 
 // printUsage lists the commands, in Dutch unless the locale is English.
@@ -116,17 +140,36 @@ func oneLine(err error) string {
 // and reports errors instead of exiting.
 func newFlags(sio stdio, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(sio.err)
+	// Package flag would print its own (English) error before the usage;
+	// run prints it once, in the command's language (flagError).
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprintf(sio.err, "Usage: maturity %s %s\n", name, usage)
-		fs.PrintDefaults()
+		fmt.Fprintf(sio.err, "%s maturity %s %s\n", tr("Gebruik:", "Usage:"), name, usage)
+		printDefaults(sio.err, fs)
 	}
 	return fs
 }
 
+// printDefaults lists the flags as flag.PrintDefaults does, with the
+// default in the command's language.
+func printDefaults(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if arg != "" {
+			line += " " + arg
+		}
+		line += "\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t")
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			line += fmt.Sprintf(" (%s %q)", tr("standaard", "default"), f.DefValue)
+		}
+		fmt.Fprintln(w, line)
+	})
+}
+
 // dataFlag registers the --data flag every command shares.
 func dataFlag(fs *flag.FlagSet) *string {
-	return fs.String("data", "./data", "directory of the store")
+	return fs.String("data", "./data", tr("map van de gegevensopslag", "directory of the store"))
 }
 
 // parseInterspersed parses flags that may come before or after positional
@@ -154,7 +197,7 @@ func oneArg(fs *flag.FlagSet, args []string, what string) (string, error) {
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return "", fmt.Errorf("want exactly one %s", what)
+		return "", fmt.Errorf(tr("geef precies één %s", "want exactly one %s"), what)
 	}
 	return pos[0], nil
 }

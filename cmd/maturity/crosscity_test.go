@@ -98,6 +98,7 @@ func startServe(t *testing.T, data string, args ...string) (string, func()) {
 		}
 		select {
 		case code := <-done:
+			done <- code // for stop, which the cleanup calls
 			t.Fatalf("serve exited with %d:\n%s", code, logs.String())
 		default:
 		}
@@ -277,7 +278,7 @@ func TestExampleQueriesAcrossInstances(t *testing.T) {
 			}
 			results[i][q.Name] = rowsOf(t, "maturity query", []byte(out))
 		}
-		srv, stop := startServe(t, stores[i], "--read-only")
+		srv, stop := startServe(t, stores[i], "--read-only", "--publisher", c.nis)
 		dump := filepath.Join(t.TempDir(), "dataset.nq.gz")
 		download(t, srv+"dumps/dataset.nq.gz", dump)
 		var files []string

@@ -62,10 +62,10 @@ func TestAssessImportAndPlan(t *testing.T) {
 		{"no plan yet", []string{"plan", "--data", data, "--org", "99991", "--year", "2026"}, 1, "", "geen evaluatie"},
 		{"bad sheet", []string{"assess", "import", bad, "--data", data, "--org", "99991", "--year", "2026"}, 1, "", "rij 2, kolom 2"},
 		{"still no plan", []string{"plan", "--data", data, "--org", "99991", "--year", "2026"}, 1, "", "geen evaluatie"},
-		{"good sheet", []string{"assess", "import", good, "--data", data, "--org", "99991", "--year", "2026"}, 0, "", "version 1"},
+		{"good sheet", []string{"assess", "import", good, "--data", data, "--org", "99991", "--year", "2026"}, 0, "", "versie 1"},
 		{"plan nl", []string{"plan", "--data", data, "--org", "99991", "--year", "2026"}, 0, "Actieplan open data – Demostad Noord (fictief), 2026 (versie 1)", ""},
-		{"second version", []string{"assess", "import", good, "--data", data, "--org", "99991", "--year", "2026"}, 0, "", "version 2"},
+		{"second version", []string{"assess", "import", good, "--data", data, "--org", "99991", "--year", "2026"}, 0, "", "versie 2"},
 		{"plan en", []string{"plan", "--data", data, "--org", "99991", "--year", "2026", "--lang", "en"}, 0, "Open data action plan – Demo City North (fictional), 2026 (version 2)", ""},
-		{"missing org", []string{"plan", "--data", data, "--year", "2026"}, 1, "", "--org and --year are required"},
+		{"missing org", []string{"plan", "--data", data, "--year", "2026"}, 1, "", "--org en --year zijn verplicht"},
 	})
 }

@@ -23,22 +23,22 @@ const evidenceUsage = "CATALOG-URL|FILE --org NIS [--year YYYY] [--check-urls] [
 func runEvidence(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "evidence", evidenceUsage)
 	data := dataFlag(fs)
-	baseFlag := fs.String("base", "", "instance base IRI (default: the one the store was created with)")
-	org := fs.String("org", "", "NIS code of the organisation whose catalog this is, e.g. 24062 (Leuven)")
-	year := fs.Int("year", 0, "year the evidence is set beside (default: this year)")
-	check := fs.Bool("check-urls", false, "check every access and download URL and download a sample of each distribution")
-	sample := fs.Int64("sample-bytes", evidence.DefaultSampleBytes, "largest sample downloaded per distribution, in bytes")
-	allowPrivate := fs.Bool("allow-private", false, "allow URLs on loopback, private and link-local addresses (a catalog is untrusted input)")
-	format := fs.String("format", "text", "output: text, csv (dataset,stars,mqa_points,mqa_band), html, or RDF (ttl, nt, nq, jsonld, rdfxml)")
-	lang := fs.String("lang", defaultLang(), "language of text and html: nl or en")
-	publish := fs.Bool("publish", false, "also publish the evidence in the store (one graph, one transaction)")
-	compare := fs.Bool("compare", false, "set the evidence beside the organisation's self-assessment for --year in the store (--data)")
-	out := fs.String("o", "-", "output file (- : standard output)")
-	inFormat := fs.String("input-format", "", "format of FILE (default: from its extension or its bytes)")
-	timeout := fs.Duration("timeout", 10*time.Second, "timeout per URL check and sample download")
-	catalogTimeout := fs.Duration("catalog-timeout", 5*time.Minute, "timeout per catalog page")
-	perHost := fs.Int("per-host", 8, "HTTP requests in flight per host")
-	src, err := oneArg(fs, args, "CATALOG-URL or FILE")
+	baseFlag := fs.String("base", "", tr("basis-IRI van de instantie (standaard: die waarmee de opslag gemaakt werd)", "instance base IRI (default: the one the store was created with)"))
+	org := fs.String("org", "", tr("NIS-code van de organisatie van deze catalogus, bv. 24062 (Leuven)", "NIS code of the organisation whose catalog this is, e.g. 24062 (Leuven)"))
+	year := fs.Int("year", 0, tr("jaar waarnaast het bewijs gezet wordt (standaard: dit jaar)", "year the evidence is set beside (default: this year)"))
+	check := fs.Bool("check-urls", false, tr("controleer elke toegangs- en download-URL en haal een staal van elke distributie op", "check every access and download URL and download a sample of each distribution"))
+	sample := fs.Int64("sample-bytes", evidence.DefaultSampleBytes, tr("grootste staal per distributie, in bytes", "largest sample downloaded per distribution, in bytes"))
+	allowPrivate := fs.Bool("allow-private", false, tr("sta URL's op loopback-, private en link-local adressen toe (een catalogus is onbetrouwbare invoer)", "allow URLs on loopback, private and link-local addresses (a catalog is untrusted input)"))
+	format := fs.String("format", "text", tr("uitvoer: text, csv (dataset,stars,mqa_points,mqa_band), html of RDF (ttl, nt, nq, jsonld, rdfxml)", "output: text, csv (dataset,stars,mqa_points,mqa_band), html, or RDF (ttl, nt, nq, jsonld, rdfxml)"))
+	lang := fs.String("lang", defaultLang(), tr("taal van text en html: nl of en", "language of text and html: nl or en"))
+	publish := fs.Bool("publish", false, tr("publiceer het bewijs ook in de opslag (één graaf, één transactie)", "also publish the evidence in the store (one graph, one transaction)"))
+	compare := fs.Bool("compare", false, tr("zet het bewijs naast de zelfevaluatie van de organisatie voor --year in de opslag (--data)", "set the evidence beside the organisation's self-assessment for --year in the store (--data)"))
+	out := fs.String("o", "-", tr("uitvoerbestand (- : standaarduitvoer)", "output file (- : standard output)"))
+	inFormat := fs.String("input-format", "", tr("formaat van BESTAND (standaard: uit de extensie of de inhoud)", "format of FILE (default: from its extension or its bytes)"))
+	timeout := fs.Duration("timeout", 10*time.Second, tr("tijdslimiet per URL-controle en staal", "timeout per URL check and sample download"))
+	catalogTimeout := fs.Duration("catalog-timeout", 5*time.Minute, tr("tijdslimiet per cataloguspagina", "timeout per catalog page"))
+	perHost := fs.Int("per-host", 8, tr("gelijktijdige HTTP-verzoeken per host", "HTTP requests in flight per host"))
+	src, err := oneArg(fs, args, tr("CATALOGUS-URL of BESTAND", "CATALOG-URL or FILE"))
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,8 @@ func runEvidence(ctx context.Context, sio stdio, args []string) error {
 			return err
 		}
 		if v := evidence.CheckDQV(quads, model); len(v) > 0 {
-			return fmt.Errorf("de metingen zijn geen geldige DQV (the measurements are not valid DQV): %d fouten, eerste: %s", len(v), v[0])
+			return fmt.Errorf(tr("de metingen zijn geen geldige DQV: %s, de eerste: %s", "the measurements are not valid DQV: %s, the first: %s"),
+				count(len(v), tr("fout", "error"), tr("fouten", "errors")), v[0])
 		}
 	}
 	var findings []evidence.Finding
@@ -147,7 +148,7 @@ func publishEvidence(ctx context.Context, sio stdio, dir, base, graph string, qu
 		return err
 	}
 	defer st.Close()
-	if err := ensureLoaded(ctx, st, dir, base, firstLoad{examples: true}, nil); err != nil {
+	if err := ensureLoaded(ctx, st, dir, base, firstLoad{examples: examplesByDefault(base)}, nil); err != nil {
 		return err
 	}
 	if err := st.ReplaceGraphs(ctx, []store.GraphContent{{Graph: rdf.IRI(graph), Quads: quads}}); err != nil {

@@ -25,7 +25,7 @@ const brussels = "../../evidence/testdata/brussel/catalogus.nt.gz"
 
 func TestEvidenceCommand(t *testing.T) {
 	runCases(t, []cliCase{
-		{"no catalog", []string{"evidence", "--org", "21004"}, 1, "", "want exactly one CATALOG-URL or FILE"},
+		{"no catalog", []string{"evidence", "--org", "21004"}, 1, "", "precies één CATALOGUS-URL of BESTAND"},
 		{"bad NIS code", []string{"evidence", brussels, "--org", "Brussel"}, 1, "", "NIS-code van vijf cijfers"},
 		{"bad format", []string{"evidence", brussels, "--org", "21004", "--format", "pdf"}, 1, "", "kies text, csv, html"},
 		{"bad language", []string{"evidence", brussels, "--org", "21004", "--lang", "fr"}, 1, "", "kies nl of en"},
@@ -166,7 +166,7 @@ func TestEvidenceOwnCatalog(t *testing.T) {
 	}
 	defer gen.Close()
 	runCases(t, []cliCase{
-		{"import Leuven", []string{"assess", "import", sheet, "--org", "24062", "--year", "2025", "--data", data, "--base", base}, 0, "", "imported"},
+		{"import Leuven", []string{"assess", "import", sheet, "--org", "24062", "--year", "2025", "--data", data, "--base", base}, 0, "", "geïmporteerd"},
 		{"publish evidence", []string{"evidence", gen.Catalog, "--allow-private", "--org", "11002", "--publish", "--data", data, "--format", "csv"}, 0, "dataset,stars", "gepubliceerd in " + base + "graph/bewijs/11002/"},
 	})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -249,7 +249,7 @@ func TestEvidenceCompare(t *testing.T) {
 	file := filepath.Join(dir, "catalogus.ttl")
 	os.WriteFile(file, []byte(cat.String()), 0o644)
 	runCases(t, []cliCase{
-		{"import", []string{"assess", "import", sheet, "--org", "44021", "--year", "2025", "--data", data}, 0, "", "imported"},
+		{"import", []string{"assess", "import", sheet, "--org", "44021", "--year", "2025", "--data", data}, 0, "", "geïmporteerd"},
 		{"text", []string{"evidence", file, "--org", "44021", "--year", "2025", "--compare", "--data", data}, 0,
 			"Infrastructuur kreeg score 4 in de zelfevaluatie, terwijl 100 % van de datasets alleen als PDF beschikbaar is.", ""},
 		{"html, English", []string{"evidence", file, "--org", "44021", "--year", "2025", "--compare", "--data", data, "--format", "html", "--lang", "en"}, 0,

@@ -33,10 +33,10 @@ type harvestFlags struct {
 
 func addHarvestFlags(fl *flag.FlagSet) *harvestFlags {
 	return &harvestFlags{
-		allowPrivate: fl.Bool("allow-private", false, "let sources be on loopback, private or link-local addresses (tests; a hub on the local network)"),
-		perHost:      fl.Int("per-host", 4, "HTTP requests in flight per host, at most"),
-		timeout:      fl.Duration("fetch-timeout", 60*time.Second, "timeout of one HTTP request of a harvest"),
-		parallel:     fl.Int("parallel", 2, "sources harvested at once"),
+		allowPrivate: fl.Bool("allow-private", false, tr("sta bronnen op loopback-, private of link-local adressen toe (tests; een hub op het lokale netwerk)", "let sources be on loopback, private or link-local addresses (tests; a hub on the local network)")),
+		perHost:      fl.Int("per-host", 4, tr("gelijktijdige HTTP-verzoeken per host, ten hoogste", "HTTP requests in flight per host, at most")),
+		timeout:      fl.Duration("fetch-timeout", 60*time.Second, tr("tijdslimiet van één HTTP-verzoek van een oogst", "timeout of one HTTP request of a harvest")),
+		parallel:     fl.Int("parallel", 2, tr("bronnen die tegelijk geoogst worden", "sources harvested at once")),
 	}
 }
 
@@ -93,8 +93,8 @@ func readSources(file string, urls []string) ([]harvest.Source, error) {
 func runHarvest(ctx context.Context, sio stdio, args []string) error {
 	fl := newFlags(sio, "harvest", harvestUsage)
 	data := dataFlag(fl)
-	baseFlag := fl.String("base", "", "public base IRI of the hub (default: the one the store was created with)")
-	sourcesFile := fl.String("sources", "", "file listing the sources: ID CATALOG-URL [interval=6h] [endpoint=URL] [allow=ORIGIN,...] [max-bytes=256MiB]")
+	baseFlag := fl.String("base", "", tr("publieke basis-IRI van de hub (standaard: die waarmee de opslag gemaakt werd)", "public base IRI of the hub (default: the one the store was created with)"))
+	sourcesFile := fl.String("sources", "", tr("bestand met de bronnen: ID CATALOGUS-URL [interval=6h] [endpoint=URL] [allow=ORIGIN,...] [max-bytes=256MiB]", "file listing the sources: ID CATALOG-URL [interval=6h] [endpoint=URL] [allow=ORIGIN,...] [max-bytes=256MiB]"))
 	hf := addHarvestFlags(fl)
 	urls, err := parseInterspersed(fl, args)
 	if err != nil {

@@ -34,12 +34,12 @@ type httpFlags struct {
 
 func addHTTPFlags(fl *flag.FlagSet) *httpFlags {
 	f := &httpFlags{maxHeader: defaultMaxHeaderBytes}
-	f.readHeader = fl.Duration("read-header-timeout", defaultReadHeaderTimeout, "time a client has to send a request's headers")
-	f.body = fl.Duration("body-timeout", defaultBodyTimeout, "time a client has to send a request's body (a query, a form, a sheet)")
-	f.write = fl.Duration("write-timeout", defaultWriteTimeout, "time a client has to take each part of an answer; a dump of any size streams to a client that keeps reading")
-	f.idle = fl.Duration("idle-timeout", defaultIdleTimeout, "time an idle keep-alive connection stays open")
-	fl.Var(&f.maxHeader, "max-header-bytes", "largest request header block")
-	f.maxConns = fl.Int("max-conns", defaultMaxConns, "connections open at once; at the limit the longest idle one is closed, else new ones wait")
+	f.readHeader = fl.Duration("read-header-timeout", defaultReadHeaderTimeout, tr("tijd die een client krijgt om de headers van een verzoek te sturen", "time a client has to send a request's headers"))
+	f.body = fl.Duration("body-timeout", defaultBodyTimeout, tr("tijd die een client krijgt om de inhoud van een verzoek te sturen (een query, een formulier, een blad)", "time a client has to send a request's body (a query, a form, a sheet)"))
+	f.write = fl.Duration("write-timeout", defaultWriteTimeout, tr("tijd die een client krijgt om elk deel van een antwoord af te nemen; een dump van elke grootte stroomt naar een client die blijft lezen", "time a client has to take each part of an answer; a dump of any size streams to a client that keeps reading"))
+	f.idle = fl.Duration("idle-timeout", defaultIdleTimeout, tr("hoe lang een ongebruikte keep-alive-verbinding open blijft", "time an idle keep-alive connection stays open"))
+	fl.Var(&f.maxHeader, "max-header-bytes", tr("grootste blok headers van een verzoek", "largest request header block"))
+	f.maxConns = fl.Int("max-conns", defaultMaxConns, tr("gelijktijdig open verbindingen; aan de grens wordt de langst ongebruikte gesloten, anders wachten nieuwe", "connections open at once; at the limit the longest idle one is closed, else new ones wait"))
 	return f
 }
 

@@ -405,7 +405,7 @@ func TestHubThreeInstances(t *testing.T) {
 		return out + errs
 	}
 	hubURL := func() (string, func()) {
-		return startServe(t, hubData, "--harvest", sources, "--allow-private")
+		return startServe(t, hubData, "--harvest", sources, "--allow-private", "--publisher", "24062") // a public base names its publisher
 	}
 	var endpoints []string
 	for _, c := range cities {

@@ -22,9 +22,9 @@ import (
 func runImport(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "import", "[--data DIR] [--graph IRI] [--base IRI] [--format nt|nq|ttl|rdfxml|jsonld] [--mem SIZE] FILE...")
 	data := dataFlag(fs)
-	graph := fs.String("graph", "", "named graph for the triples (default: the default graph)")
-	base := fs.String("base", "", "base IRI for relative IRIs (default: the file's file:// IRI)")
-	format := fs.String("format", "", "input format (default: from the file extension)")
+	graph := fs.String("graph", "", tr("benoemde graaf voor de triples (standaard: de standaardgraaf)", "named graph for the triples (default: the default graph)"))
+	base := fs.String("base", "", tr("basis-IRI voor relatieve IRI's (standaard: de file://-IRI van het bestand)", "base IRI for relative IRIs (default: the file's file:// IRI)"))
+	format := fs.String("format", "", tr("invoerformaat (standaard: uit de extensie van het bestand)", "input format (default: from the file extension)"))
 	maxEntity := entityFlag(fs)
 	mem := memFlag(fs)
 	files, err := parseInterspersed(fs, args)
@@ -166,9 +166,9 @@ func progress(sio stdio, count *atomic.Int64) func() {
 func runExport(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "export", "[--data DIR] [--graph IRI] [--format nq|nt|ttl|rdfxml|jsonld] [-o FILE]")
 	data := dataFlag(fs)
-	graph := fs.String("graph", "", "export only this named graph (\"default\" for the default graph)")
-	format := fs.String("format", "nq", "output format")
-	out := fs.String("o", "-", "output file (- for stdout)")
+	graph := fs.String("graph", "", tr("exporteer alleen deze benoemde graaf (\"default\" voor de standaardgraaf)", "export only this named graph (\"default\" for the default graph)"))
+	format := fs.String("format", "nq", tr("uitvoerformaat", "output format"))
+	out := fs.String("o", "-", tr("uitvoerbestand (- voor de standaarduitvoer)", "output file (- for stdout)"))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ func TestServeKill9DuringPublishes(t *testing.T) {
 		go func() {
 			defer close(done)
 			for i := 0; ctx.Err() == nil; i++ {
-				if code, err := pub.publish(ctx, "99991", 2035, round*1000+i); err == nil && code == http.StatusSeeOther {
+				if code, err := pub.publish(ctx, "99991", 2016, round*1000+i); err == nil && code == http.StatusSeeOther {
 					acked.Add(1)
 				}
 			}
@@ -52,13 +52,13 @@ func TestServeKill9DuringPublishes(t *testing.T) {
 		<-done
 
 		runCases(t, []cliCase{{fmt.Sprintf("check after kill %d", round+1), []string{"check", "--data", data}, 0, "ok", ""}})
-		n := versionsOf(t, data, base+"graph/evaluatie/99991/2035/v")
+		n := versionsOf(t, data, base+"graph/evaluatie/99991/2016/v")
 		if int64(n) < acked.Load() {
 			t.Fatalf("kill %d: %d publishes acknowledged, %d versions in the store", round+1, acked.Load(), n)
 		}
 		code, out, errs := runCLI(t, "query", "--data", data, "--format", "csv", writeQuery(t, fmt.Sprintf(
 			`PREFIX mat: <https://w3id.org/open-data-maturiteit/ns#>
-SELECT ?g (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?o a <http://purl.org/linked-data/cube#Observation> ; mat:maturityScore ?m ; mat:needScore ?x } FILTER(STRSTARTS(STR(?g), "%sgraph/evaluatie/99991/2035/v")) } GROUP BY ?g`, base)))
+SELECT ?g (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?o a <http://purl.org/linked-data/cube#Observation> ; mat:maturityScore ?m ; mat:needScore ?x } FILTER(STRSTARTS(STR(?g), "%sgraph/evaluatie/99991/2016/v")) } GROUP BY ?g`, base)))
 		if code != 0 {
 			t.Fatalf("query: %s", errs)
 		}

@@ -46,12 +46,12 @@ func addQueryLimitFlags(fl *flag.FlagSet) *limitFlags {
 		memory:      budget.DefaultMemoryBytes,
 		service:     budget.DefaultServiceBytes,
 	}
-	l.patterns = fl.Int("max-patterns", budget.DefaultPatterns, "most triple and path patterns in one SPARQL query (-1: no limit)")
-	l.pathSteps = fl.Int("max-path-steps", budget.DefaultPathSteps, "most steps in one property path of a SPARQL query (-1: no limit)")
-	l.depth = fl.Int("max-depth", budget.DefaultDepth, "deepest nesting of groups, expressions and paths in a SPARQL query")
-	fl.Var(&l.stringBytes, "max-string-bytes", "longest string a SPARQL function or GROUP_CONCAT may compute (-1: no limit)")
-	fl.Var(&l.memory, "query-memory", "memory one SPARQL query may hold for sorting, grouping, DISTINCT, hash joins, sub-queries and SERVICE answers (-1: no limit)")
-	fl.Var(&l.service, "max-service-bytes", "largest SERVICE answer read from a remote endpoint (-1: no limit)")
+	l.patterns = fl.Int("max-patterns", budget.DefaultPatterns, tr("meeste triple- en padpatronen in één SPARQL-query (-1: geen grens)", "most triple and path patterns in one SPARQL query (-1: no limit)"))
+	l.pathSteps = fl.Int("max-path-steps", budget.DefaultPathSteps, tr("meeste stappen in één eigenschapspad van een SPARQL-query (-1: geen grens)", "most steps in one property path of a SPARQL query (-1: no limit)"))
+	l.depth = fl.Int("max-depth", budget.DefaultDepth, tr("diepste nesting van groepen, expressies en paden in een SPARQL-query", "deepest nesting of groups, expressions and paths in a SPARQL query"))
+	fl.Var(&l.stringBytes, "max-string-bytes", tr("langste tekst die een SPARQL-functie of GROUP_CONCAT mag berekenen (-1: geen grens)", "longest string a SPARQL function or GROUP_CONCAT may compute (-1: no limit)"))
+	fl.Var(&l.memory, "query-memory", tr("geheugen dat één SPARQL-query mag vasthouden voor sorteren, groeperen, DISTINCT, hash joins, subqueries en SERVICE-antwoorden (-1: geen grens)", "memory one SPARQL query may hold for sorting, grouping, DISTINCT, hash joins, sub-queries and SERVICE answers (-1: no limit)"))
+	fl.Var(&l.service, "max-service-bytes", tr("grootste SERVICE-antwoord dat van een ander endpoint gelezen wordt (-1: geen grens)", "largest SERVICE answer read from a remote endpoint (-1: no limit)"))
 	return l
 }
 
@@ -59,11 +59,11 @@ func addQueryLimitFlags(fl *flag.FlagSet) *limitFlags {
 // and the memory limit.
 func addLimitFlags(fl *flag.FlagSet) *limitFlags {
 	l := addQueryLimitFlags(fl)
-	l.queries = fl.Int("max-queries", sparqlhttp.DefaultMaxQueries(), "SPARQL queries evaluated at once (default: one per CPU, at least 2)")
-	l.queued = fl.Int("max-queued", sparqlhttp.DefaultMaxQueued, "SPARQL queries waiting for a turn before more are refused with 503 and Retry-After")
+	l.queries = fl.Int("max-queries", sparqlhttp.DefaultMaxQueries(), tr("SPARQL-query's die tegelijk geëvalueerd worden (standaard: één per CPU, minstens 2)", "SPARQL queries evaluated at once (default: one per CPU, at least 2)"))
+	l.queued = fl.Int("max-queued", sparqlhttp.DefaultMaxQueued, tr("SPARQL-query's die op hun beurt wachten voor meer geweigerd worden met 503 en Retry-After", "SPARQL queries waiting for a turn before more are refused with 503 and Retry-After"))
 	l.tables = sparql.DefaultTableCacheBytes
-	fl.Var(&l.tables, "table-cache", "memory for the hash tables that SPARQL queries keep for later queries over the same data (-1: none)")
-	fl.Var(&l.memoryLimit, "memory-limit", "soft memory limit of the process (GOMEMLIMIT); default: 128MiB plus --query-memory per --max-queries, at most 3/4 of the machine's memory; the GOMEMLIMIT variable wins")
+	fl.Var(&l.tables, "table-cache", tr("geheugen voor de hashtabellen die SPARQL-query's bijhouden voor latere query's over dezelfde gegevens (-1: geen)", "memory for the hash tables that SPARQL queries keep for later queries over the same data (-1: none)"))
+	fl.Var(&l.memoryLimit, "memory-limit", tr("zachte geheugengrens van het proces (GOMEMLIMIT); standaard: 128MiB plus --query-memory per --max-queries, ten hoogste 3/4 van het geheugen van de machine; de variabele GOMEMLIMIT gaat voor", "soft memory limit of the process (GOMEMLIMIT); default: 128MiB plus --query-memory per --max-queries, at most 3/4 of the machine's memory; the GOMEMLIMIT variable wins"))
 	return l
 }
 
@@ -143,6 +143,6 @@ func machineMemory() int64 {
 // entityFlag registers --max-entity-bytes, the RDF/XML entity budget.
 func entityFlag(fl *flag.FlagSet) *byteSize {
 	b := byteSize(rdfio.DefaultMaxEntityBytes)
-	fl.Var(&b, "max-entity-bytes", "bytes that DTD entity references in an RDF/XML file may expand to, plus 8 per byte of the file (-1: no limit)")
+	fl.Var(&b, "max-entity-bytes", tr("bytes waartoe DTD-entiteitsverwijzingen in een RDF/XML-bestand mogen uitgroeien, plus 8 per byte van het bestand (-1: geen grens)", "bytes that DTD entity references in an RDF/XML file may expand to, plus 8 per byte of the file (-1: no limit)"))
 	return &b
 }

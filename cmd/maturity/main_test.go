@@ -14,5 +14,8 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
+	// Commands run in their default language, Dutch, whatever the
+	// locale of the machine; tests of English set LANG themselves.
+	os.Setenv("LANG", "nl_BE.UTF-8")
 	os.Exit(m.Run())
 }

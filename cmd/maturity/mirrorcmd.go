@@ -31,11 +31,11 @@ type mirrorFlags struct {
 
 func addMirrorFlags(fl *flag.FlagSet, prefix string) *mirrorFlags {
 	mf := &mirrorFlags{
-		store:        fl.String(prefix+"store", "", "external store to mirror the graphs into: virtuoso, oxigraph, fuseki, graphdb, qlever (a directory of N-Quads for its bulk loader) or update (any SPARQL 1.1 Update endpoint)"),
-		url:          fl.String(prefix+"url", "", "the store's base URL (virtuoso http://host:8890, oxigraph http://host:7878, fuseki http://host:3030/DATASET, graphdb http://host:7200/repositories/REPO), the update endpoint, or qlever's directory; several, comma-separated, for replicas (each synced on its own)"),
-		query:        fl.String(prefix+"query", "", "SPARQL query endpoint for the per-graph counts, when the preset's is not right (qlever, update)"),
-		user:         fl.String(prefix+"user", "", "user name at the store (HTTP Basic or Digest, as the store asks)"),
-		passwordFile: fl.String(prefix+"password-file", "", "file holding the password (default: the environment variable MATURITY_MIRROR_PASSWORD)"),
+		store:        fl.String(prefix+"store", "", tr("externe opslag waarin de grafen gespiegeld worden: virtuoso, oxigraph, fuseki, graphdb, qlever (een map met N-Quads voor zijn bulk loader) of update (elk SPARQL 1.1 Update-endpoint)", "external store to mirror the graphs into: virtuoso, oxigraph, fuseki, graphdb, qlever (a directory of N-Quads for its bulk loader) or update (any SPARQL 1.1 Update endpoint)")),
+		url:          fl.String(prefix+"url", "", tr("de basis-URL van de opslag (virtuoso http://host:8890, oxigraph http://host:7878, fuseki http://host:3030/DATASET, graphdb http://host:7200/repositories/REPO), het update-endpoint, of de map van qlever; meerdere, gescheiden door komma's, voor replica's (elk apart gesynchroniseerd)", "the store's base URL (virtuoso http://host:8890, oxigraph http://host:7878, fuseki http://host:3030/DATASET, graphdb http://host:7200/repositories/REPO), the update endpoint, or qlever's directory; several, comma-separated, for replicas (each synced on its own)")),
+		query:        fl.String(prefix+"query", "", tr("SPARQL-query-endpoint voor de tellingen per graaf, als dat van de voorinstelling niet klopt (qlever, update)", "SPARQL query endpoint for the per-graph counts, when the preset's is not right (qlever, update)")),
+		user:         fl.String(prefix+"user", "", tr("gebruikersnaam bij de opslag (HTTP Basic of Digest, zoals de opslag vraagt)", "user name at the store (HTTP Basic or Digest, as the store asks)")),
+		passwordFile: fl.String(prefix+"password-file", "", tr("bestand met het wachtwoord (standaard: de omgevingsvariabele MATURITY_MIRROR_PASSWORD)", "file holding the password (default: the environment variable MATURITY_MIRROR_PASSWORD)")),
 	}
 	if prefix != "" {
 		mf.public = fl.String(prefix+"public", "", "the public SPARQL endpoint of the mirror's store: the hub's pages send researchers' heavy queries there")
@@ -102,7 +102,7 @@ func runMirror(ctx context.Context, sio stdio, args []string) error {
 	fl := newFlags(sio, "mirror", mirrorUsage)
 	data := dataFlag(fl)
 	mf := addMirrorFlags(fl, "")
-	check := fl.Bool("check", false, "only compare the per-graph triple counts of the store and the target")
+	check := fl.Bool("check", false, tr("vergelijk alleen het aantal triples per graaf van de opslag en het doel", "only compare the per-graph triple counts of the store and the target"))
 	if err := fl.Parse(args); err != nil {
 		return err
 	}

@@ -18,11 +18,11 @@ import (
 func runQuery(ctx context.Context, sio stdio, args []string) error {
 	fs := newFlags(sio, "query", "[--data DIR] [--default-graph union|own] [--base IRI] [--format json|xml|csv|tsv|ttl|nt] [--parse-only] QUERYFILE|-")
 	data := dataFlag(fs)
-	defGraph := fs.String("default-graph", "union", "default graph: union (of all graphs) or own (the stored default graph only)")
-	base := fs.String("base", "", "base IRI for the query's relative IRIs (default: the store's instance base, from instance.json)")
-	format := fs.String("format", "", "output: json, xml, csv, tsv for SELECT/ASK; ttl, nt, nq, rdfxml, jsonld for CONSTRUCT/DESCRIBE")
-	parseOnly := fs.Bool("parse-only", false, "only check the syntax")
-	timeout := fs.Duration("timeout", 0, "stop the query after this long (0: no limit)")
+	defGraph := fs.String("default-graph", "union", tr("standaardgraaf: union (van alle grafen) of own (alleen de opgeslagen standaardgraaf)", "default graph: union (of all graphs) or own (the stored default graph only)"))
+	base := fs.String("base", "", tr("basis-IRI voor de relatieve IRI's van de query (standaard: de basis van de instantie, uit instance.json)", "base IRI for the query's relative IRIs (default: the store's instance base, from instance.json)"))
+	format := fs.String("format", "", tr("uitvoer: json, xml, csv, tsv voor SELECT/ASK; ttl, nt, nq, rdfxml, jsonld voor CONSTRUCT/DESCRIBE", "output: json, xml, csv, tsv for SELECT/ASK; ttl, nt, nq, rdfxml, jsonld for CONSTRUCT/DESCRIBE"))
+	parseOnly := fs.Bool("parse-only", false, tr("controleer alleen de syntaxis", "only check the syntax"))
+	timeout := fs.Duration("timeout", 0, tr("stop de query na zo lang (0: geen grens)", "stop the query after this long (0: no limit)"))
 	limits := addQueryLimitFlags(fs)
 	file, err := oneArg(fs, args, "QUERYFILE (or - for stdin)")
 	if err != nil {

@@ -159,7 +159,7 @@ func TestPublishWhileSlowClientsRead(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			paths := []string{"doc/organisatie/99991", "catalog", "doc/evaluatie/99991/2031", "model/domein/kennis"}
+			paths := []string{"doc/organisatie/99991", "catalog", "doc/evaluatie/99991/2026", "model/domein/kennis"}
 			c := &http.Client{Timeout: 30 * time.Second}
 			for ctx.Err() == nil {
 				start := time.Now()
@@ -185,7 +185,7 @@ func TestPublishWhileSlowClientsRead(t *testing.T) {
 	for i := range publishes {
 		pctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		start := time.Now()
-		code, err := pub.publish(pctx, "99991", 2031, i)
+		code, err := pub.publish(pctx, "99991", 2026, i)
 		cancel()
 		d := time.Since(start)
 		longest = max(longest, d)

@@ -2,18 +2,22 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/stadleuven/maturity/assess"
 	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/examples"
 	"github.com/stadleuven/maturity/harvest"
+	"github.com/stadleuven/maturity/internal/httpx"
 	"github.com/stadleuven/maturity/internal/readview"
 	"github.com/stadleuven/maturity/internal/voidstats"
 	"github.com/stadleuven/maturity/ldserver"
@@ -31,29 +35,31 @@ const defaultBase = "http://localhost:8080/"
 func runServe(ctx context.Context, sio stdio, args []string) error {
 	fl := newFlags(sio, "serve", "[--addr 127.0.0.1:8080] [--data DIR] [--base IRI] [--harvest FILE]")
 	data := dataFlag(fl)
-	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on")
-	baseFlag := fl.String("base", "", "public base IRI of this instance (scheme, host, path prefix); default "+defaultBase+" or the one the store was created with")
-	licence := fl.String("licence", "http://creativecommons.org/publicdomain/zero/1.0/", "licence of the published data")
-	timeout := fl.Duration("timeout", 30*time.Second, "per-request and per-query timeout")
-	rowCap := fl.Int("max-rows", 100000, "maximum rows of a SPARQL result (signalled when reached)")
-	defGraph := fl.String("default-graph", "union", "SPARQL default graph: union (of all graphs) or own")
-	serviceAllow := fl.String("service-allow", "", "comma-separated SPARQL endpoints that SERVICE may call (none by default)")
-	editToken := fl.String("edit-token", "", "token that publishing an assessment through the web form requires; empty: only clients on this machine may publish")
-	readOnly := fl.Bool("read-only", false, "turn off the assessment web form")
-	publisher := fl.String("publisher", "", "NIS code of the organisation that runs this instance (publisher of the catalog)")
-	contact := fl.String("contact", "", "contact e-mail address for the catalog's contact point")
-	model := fl.String("model", "", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one")
-	withExamples := fl.Bool("examples", true, "on first start, also load the examples (the study's findings and the fictional demo cities); with --harvest the default is false")
-	serviceTimeout := fl.Duration("service-timeout", 10*time.Second, "timeout of one remote SERVICE call (within the query's own --timeout)")
-	harvestFile := fl.String("harvest", "", "hub mode: harvest the sources this file lists (ID CATALOG-URL [interval=6h] [endpoint=URL] [allow=ORIGIN,...] [max-bytes=256MiB]) at their intervals; their endpoints join --service-allow")
+	addr := fl.String("addr", "127.0.0.1:8080", tr("adres waarop geluisterd wordt", "address to listen on"))
+	baseFlag := fl.String("base", "", tr("publieke basis-IRI van deze instantie (schema, host, padvoorvoegsel); standaard "+defaultBase+" of die waarmee de opslag gemaakt werd; kies ze voor de eerste start", "public base IRI of this instance (scheme, host, path prefix); default "+defaultBase+" or the one the store was created with; choose it before the first start"))
+	licence := fl.String("licence", "http://creativecommons.org/publicdomain/zero/1.0/", tr("licentie van de gepubliceerde gegevens", "licence of the published data"))
+	timeout := fl.Duration("timeout", 30*time.Second, tr("tijdslimiet per verzoek en per query", "per-request and per-query timeout"))
+	rowCap := fl.Int("max-rows", 100000, tr("meeste rijen van een SPARQL-resultaat (gemeld als de grens bereikt is)", "maximum rows of a SPARQL result (signalled when reached)"))
+	defGraph := fl.String("default-graph", "union", tr("SPARQL-standaardgraaf: union (van alle grafen) of own", "SPARQL default graph: union (of all graphs) or own"))
+	serviceAllow := fl.String("service-allow", "", tr("SPARQL-endpoints, gescheiden door komma's, die SERVICE mag aanroepen (standaard geen)", "comma-separated SPARQL endpoints that SERVICE may call (none by default)"))
+	editToken := fl.String("edit-token", "", tr("bearer-token (Authorization: Bearer) waarmee een script de evaluaties van --edit-token-org mag publiceren", "bearer token (Authorization: Bearer) with which a script may publish the assessments of --edit-token-org"))
+	editTokenOrg := fl.String("edit-token-org", "", tr("NIS-code van de organisatie die het --edit-token mag bewerken", "NIS code of the organisation the --edit-token may edit"))
+	trustProxy := fl.String("trust-proxy", "", tr("adressen of netwerken, gescheiden door komma's, van de reverse proxies wier X-Forwarded-For/-Host/-Proto-headers geloofd worden (standaard geen)", "comma-separated addresses or networks of the reverse proxies whose X-Forwarded-For/-Host/-Proto headers are believed (none by default)"))
+	readOnly := fl.Bool("read-only", false, tr("zet het webformulier voor evaluaties uit", "turn off the assessment web form"))
+	publisher := fl.String("publisher", "", tr("NIS-code van de organisatie die deze instantie uitbaat (uitgever van de catalogus)", "NIS code of the organisation that runs this instance (publisher of the catalog)"))
+	contact := fl.String("contact", "", tr("e-mailadres van het contactpunt van de catalogus", "contact e-mail address for the catalog's contact point"))
+	model := fl.String("model", "", tr("laad bij de eerste start het maturiteitsmodel uit deze map (één submap met Turtle-bestanden per graaf, zoals vocab/ttl) in plaats van het ingebouwde", "on first start, load the maturity model from this directory (one sub-directory of Turtle files per graph, like vocab/ttl) instead of the built-in one"))
+	withExamples := fl.Bool("examples", false, tr("laad bij de eerste start ook de voorbeelden (de bevindingen van de studie en de fictieve demosteden); standaard: alleen bij een loopback---base, een proef op deze machine, en nooit met --harvest", "on first start, also load the examples (the study's findings and the fictional demo cities); default: only for a loopback --base, a trial on this machine, and never with --harvest"))
+	serviceTimeout := fl.Duration("service-timeout", 10*time.Second, tr("tijdslimiet van één SERVICE-aanroep (binnen de eigen --timeout van de query)", "timeout of one remote SERVICE call (within the query's own --timeout)"))
+	harvestFile := fl.String("harvest", "", tr("hubmodus: oogst de bronnen uit dit bestand (ID CATALOGUS-URL [interval=6h] [endpoint=URL] [allow=ORIGIN,...] [max-bytes=256MiB]) op hun intervallen; hun endpoints komen bij --service-allow", "hub mode: harvest the sources this file lists (ID CATALOG-URL [interval=6h] [endpoint=URL] [allow=ORIGIN,...] [max-bytes=256MiB]) at their intervals; their endpoints join --service-allow"))
 	hf := addHarvestFlags(fl)
 	mf := addMirrorFlags(fl, "mirror-")
 	limits := addLimitFlags(fl)
 	httpLimits := addHTTPFlags(fl)
 	spool := byteSize(sparqlhttp.DefaultMaxSpool)
-	fl.Var(&spool, "max-spool", "answers that wait on disk for clients reading slower than their queries answer, all together (-1: no limit)")
+	fl.Var(&spool, "max-spool", tr("antwoorden die op schijf wachten op clients die trager lezen dan hun query's antwoorden, alles samen (-1: geen grens)", "answers that wait on disk for clients reading slower than their queries answer, all together (-1: no limit)"))
 	mapSize := byteSize(1 << 30)
-	fl.Var(&mapSize, "map-size", "initial memory map of the store; a commit that outgrows it waits for the reads under way")
+	fl.Var(&mapSize, "map-size", tr("aanvankelijke memory map van de opslag; een commit die eruit groeit wacht op de lopende leesbewerkingen", "initial memory map of the store; a commit that outgrows it waits for the reads under way"))
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -66,10 +72,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		if sources, err = readSources(*harvestFile, nil); err != nil {
 			return err
 		}
-		// A hub shows what it harvests, not the demo cities, unless asked.
-		if !flagSet(fl, "examples") {
-			*withExamples = false
-		}
+	}
+	if !flagSet(fl, "examples") {
+		// A hub shows what it harvests, and a public instance its own
+		// organisation's data: demo cities only for a trial on this machine.
+		*withExamples = *harvestFile == "" && examplesByDefault(base)
 	}
 	log := slog.New(slog.NewTextHandler(sio.err, nil))
 	// The collector runs with the default GOGC: serve used to set 400,
@@ -89,6 +96,9 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	}
 	namespaces, err := modelNamespaces(ctx, st, base)
 	if err != nil {
+		return err
+	}
+	if *publisher, err = catalogPublisher(ctx, st, base, *publisher); err != nil {
 		return err
 	}
 
@@ -139,14 +149,26 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if !*readOnly {
 		writer = sw
 	}
+	proxies, err := httpx.ParseProxies(splitList(*trustProxy))
+	if err != nil {
+		return fmt.Errorf("--trust-proxy: %w", err)
+	}
+	priv, err := openPrivate(*data)
+	if err != nil {
+		return err
+	}
+	defer priv.Close()
 	app, err := webapp.New(webapp.Config{
-		Base:        base,
-		Licence:     *licence,
-		DefaultLang: "nl",
-		Logger:      log,
-		Namespaces:  namespaces,
-		Writer:      writer,
-		EditToken:   *editToken,
+		Base:         base,
+		Licence:      *licence,
+		DefaultLang:  "nl",
+		Logger:       log,
+		Namespaces:   namespaces,
+		Writer:       writer,
+		Private:      priv,
+		EditToken:    *editToken,
+		EditTokenOrg: *editTokenOrg,
+		TrustProxy:   proxies,
 	}, src)
 	if err != nil {
 		return err
@@ -279,11 +301,11 @@ func ensureLoaded(ctx context.Context, st *store.Store, dir, base string, fl fir
 		return err
 	}
 	if log != nil {
-		what := "first start: loaded the maturity model"
 		if fl.examples {
-			what += " and the examples"
+			log.Info("first start: loaded the maturity model and the examples (fictional demo cities)", "quads", n)
+		} else {
+			log.Info("first start: loaded the maturity model", "quads", n)
 		}
-		log.Info(what, "quads", n)
 	}
 	return nil
 }
@@ -309,4 +331,47 @@ func modelNamespaces(ctx context.Context, st *store.Store, base string) ([]vocab
 		return nil, fmt.Errorf("the model in %s: %w", vocab.ModelGraph(base), err)
 	}
 	return ns, nil
+}
+
+// examplesByDefault reports whether a new store at base gets the examples
+// (the fictional demo cities) without being asked: only a trial on this
+// machine, never a city's public instance.
+func examplesByDefault(base string) bool {
+	u, err := url.Parse(base)
+	return err == nil && httpx.LoopbackHost(u.Host)
+}
+
+// demoPublisher is the fictional demo city of the examples, the catalog's
+// publisher on a trial instance that names none.
+const demoPublisher = "99991"
+
+// catalogPublisher checks the catalog's publisher: the organisation that
+// runs the instance, which the store must know. A public instance must
+// name it (--publisher); a trial on this machine defaults to the demo
+// city of the examples. Never another city by default. A publisher that
+// is named must be known.
+func catalogPublisher(ctx context.Context, st *store.Store, base, nis string) (string, error) {
+	if nis == "" {
+		if !examplesByDefault(base) {
+			return "", errors.New(tr("geef --publisher NIS: de organisatie die deze server uitbaat en de catalogus publiceert (vereist voor een publieke --base)",
+				"give --publisher NIS: the organisation that runs this server and publishes the catalog (required for a public --base)"))
+		}
+		// A trial on this machine: the demo city, known or not (a trial
+		// without the examples has no organisations at all).
+		return demoPublisher, nil
+	}
+	snap, err := st.Snapshot()
+	if err != nil {
+		return "", err
+	}
+	defer snap.Close()
+	label, err := assess.OrgLabel(ctx, snap, base, nis)
+	if err != nil {
+		return "", err
+	}
+	if len(label) == 0 {
+		return "", fmt.Errorf(tr("--publisher %s: de organisatie is onbekend; voeg ze toe met maturity org add --nis %s --name NAAM",
+			"--publisher %s: the organisation is unknown; add it with maturity org add --nis %s --name NAME"), nis, nis)
+	}
+	return nis, nil
 }

@@ -46,7 +46,7 @@ func openExisting(dir string) (*store.Store, error) {
 // memFlag registers --mem, the memory budget of imports and compaction.
 func memFlag(fs *flag.FlagSet) *byteSize {
 	b := byteSize(store.DefaultImportMemory)
-	fs.Var(&b, "mem", "memory budget (e.g. 512MiB, 2GiB); larger imports are sorted on disk beside the store")
+	fs.Var(&b, "mem", tr("geheugenbudget (bv. 512MiB, 2GiB); grotere imports worden op schijf naast de opslag gesorteerd", "memory budget (e.g. 512MiB, 2GiB); larger imports are sorted on disk beside the store"))
 	return &b
 }
 

@@ -48,7 +48,7 @@ func TestStoreCommands(t *testing.T) {
 		{"import with budget", []string{"import", "--data", filepath.Join(dir, "budget"), "--mem", "64MiB", ttl}, 0, "", "imported 4 quads"},
 		{"bad budget", []string{"import", "--data", filepath.Join(dir, "budget"), "--mem", "lots", ttl}, 1, "", "not a size"},
 		{"unknown format", []string{"import", "--data", data, filepath.Join(dir, "x.unknown")}, 1, "", "cannot tell the format"},
-		{"unknown command", []string{"frobnicate"}, 2, "", "unknown command"},
+		{"unknown command", []string{"frobnicate"}, 2, "", "onbekend commando"},
 		{"relative base", []string{"import", "--data", filepath.Join(dir, "other"), "--base", "steden/", ttl}, 1, "", "not an absolute IRI"},
 	})
 	// An export is meant to be published: readable by others, as a shell

@@ -73,8 +73,8 @@ ASK { ?o a qb:Observation ; mat:respondentGroup <https://w3id.org/open-data-matu
 		t.Fatal(err)
 	}
 	runCases(t, []cliCase{
-		{name: "v1", args: []string{"survey", "import", v1, "--org", "99990", "--year", "2025", "--data", data}, wantErrs: "(version 1)"},
-		{name: "v2", args: []string{"survey", "import", v2, "--org", "99990", "--year", "2025", "--data", data}, wantErrs: "(version 2)"},
+		{name: "v1", args: []string{"survey", "import", v1, "--org", "99990", "--create-org", "Testgemeente (fictief)", "--year", "2025", "--data", data}, wantErrs: "(versie 1)"},
+		{name: "v2", args: []string{"survey", "import", v2, "--org", "99990", "--year", "2025", "--data", data}, wantErrs: "(versie 2)"},
 		// Version 1 publishes the group and the total for every item.
 		{name: "published", args: []string{"query", "--data", data, "--format", "csv", q}, wantOut: "v,n\r\n1,"},
 		{name: "why", args: []string{"query", "--data", data, "--format", "csv", note}, wantOut: "beside an earlier published version"},

@@ -24,11 +24,11 @@ func runValidate(ctx context.Context, sio stdio, args []string) error {
 	usage := "[FILE|URL] [--data DIR] [--lang nl|en] [--format nt|ttl|rdfxml|jsonld]"
 	fs := newFlags(sio, "validate", usage)
 	data := dataFlag(fs)
-	lang := fs.String("lang", "nl", "language of the messages: nl or en")
-	format := fs.String("format", "", "format of FILE (default: from its extension)")
-	licence := fs.String("licence", "", "licence of the data, for our own catalog (default CC0)")
-	publisher := fs.String("publisher", "", "NIS code of the publishing organisation, for our own catalog (default "+dcat.DefaultPublisher+")")
-	contact := fs.String("contact", "", "contact e-mail address, for our own catalog")
+	lang := fs.String("lang", "nl", tr("taal van de meldingen: nl of en", "language of the messages: nl or en"))
+	format := fs.String("format", "", tr("formaat van BESTAND (standaard: uit de extensie)", "format of FILE (default: from its extension)"))
+	licence := fs.String("licence", "", tr("licentie van de gegevens, voor onze eigen catalogus (standaard CC0)", "licence of the data, for our own catalog (default CC0)"))
+	publisher := fs.String("publisher", "", tr("NIS-code van de uitgevende organisatie, voor onze eigen catalogus (standaard "+dcat.DefaultPublisher+")", "NIS code of the publishing organisation, for our own catalog (default "+dcat.DefaultPublisher+")"))
+	contact := fs.String("contact", "", tr("e-mailadres van het contactpunt, voor onze eigen catalogus", "contact e-mail address, for our own catalog"))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -135,15 +135,23 @@ func report(w io.Writer, what string, triples int, ms []dcat.Message, lang strin
 		}
 	}
 	if lang == "en" {
-		fmt.Fprintf(w, "%s (%d triples): %d errors, %d warnings (DCAT-AP Vlaanderen)\n", what, triples, errs, warns)
+		fmt.Fprintf(w, "%s (%d triples): %s, %s (DCAT-AP Vlaanderen)\n", what, triples, count(errs, "error", "errors"), count(warns, "warning", "warnings"))
 		if errs > 0 {
-			return fmt.Errorf("%d errors: a portal would reject this metadata", errs)
+			return fmt.Errorf("%s: a portal would reject this metadata", count(errs, "error", "errors"))
 		}
 		return nil
 	}
-	fmt.Fprintf(w, "%s (%d triples): %d fouten, %d waarschuwingen (DCAT-AP Vlaanderen)\n", what, triples, errs, warns)
+	fmt.Fprintf(w, "%s (%d triples): %s, %s (DCAT-AP Vlaanderen)\n", what, triples, count(errs, "fout", "fouten"), count(warns, "waarschuwing", "waarschuwingen"))
 	if errs > 0 {
-		return fmt.Errorf("%d fouten: een portaal zou deze metadata weigeren", errs)
+		return fmt.Errorf("%s: een portaal zou deze metadata weigeren", count(errs, "fout", "fouten"))
 	}
 	return nil
+}
+
+// count writes n with the singular or plural noun: "1 fout", "2 fouten".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

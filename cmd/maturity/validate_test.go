@@ -71,3 +71,14 @@ func TestValidateOwnCatalogCommand(t *testing.T) {
 		t.Errorf("exit %d:\n%s%s", code, out, errOut)
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0 fouten"}, {1, "1 fout"}, {2, "2 fouten"}} {
+		if got := count(c.n, "fout", "fouten"); got != c.want {
+			t.Errorf("count(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}

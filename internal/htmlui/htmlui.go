@@ -132,9 +132,20 @@ type Chrome struct {
 	LangName    string
 	Licence     string
 	LicenceName string
-	T           func(string) string // the page's texts, in Lang
+	T           func(key string, args ...any) string // the page's texts, in Lang, formatted with args
 	Alternates  []Alternate
 	JSONLD      template.JS // the page's JSON-LD, made safe for a <script> element
+	Account     *Account    // the web app's pages: who is signed in; nil on public pages
+}
+
+// Account is the header's part about the person signed in (Email set) or
+// a way to sign in (Login set).
+type Account struct {
+	Email, Role  string
+	Workspace    string // the editor's overview
+	Admin        string // the administrator's page, "" for an editor
+	Logout, CSRF string // the logout form's action and token
+	Login        string // the login page, when nobody is signed in
 }
 
 // Alternate is another representation of the page.
@@ -161,7 +172,7 @@ func (s *Site) Chrome(lang string, langParam bool, title, path string) Chrome {
 		LangName:    i18n.T(lang, "langSwitch"),
 		Licence:     s.licence,
 		LicenceName: LicenceName(s.licence),
-		T:           func(k string) string { return i18n.T(lang, k) },
+		T:           func(k string, args ...any) string { return i18n.T(lang, k, args...) },
 	}
 }
 
