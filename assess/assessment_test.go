@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -39,7 +39,7 @@ func TestBuildAssessment(t *testing.T) {
 	if vs := CheckIntegrity(all); len(vs) != 0 {
 		t.Errorf("integrity violations: %v", vs)
 	}
-	ds := eval.NewMemory(all)
+	ds := dataset.NewMemory(all)
 	back, err := LoadAssessment(ctx, ds, testBase, "99991", 2024)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +85,7 @@ func TestAssessmentVersions(t *testing.T) {
 	model, modelQuads := testModel(t)
 	ctx := context.Background()
 	store := append([]rdf.Quad{}, modelQuads...)
-	next, err := NextAssessmentVersion(ctx, eval.NewMemory(store), testBase, "99991", 2024)
+	next, err := NextAssessmentVersion(ctx, dataset.NewMemory(store), testBase, "99991", 2024)
 	if err != nil || next != 1 {
 		t.Fatalf("first version = %d, %v", next, err)
 	}
@@ -94,7 +94,7 @@ func TestAssessmentVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	store = append(store, allQuads(g1)...)
-	next, err = NextAssessmentVersion(ctx, eval.NewMemory(store), testBase, "99991", 2024)
+	next, err = NextAssessmentVersion(ctx, dataset.NewMemory(store), testBase, "99991", 2024)
 	if err != nil || next != 2 {
 		t.Fatalf("next version = %d, %v", next, err)
 	}
@@ -114,7 +114,7 @@ func TestAssessmentVersions(t *testing.T) {
 	if vs := CheckIntegrity(store); len(vs) != 0 {
 		t.Errorf("integrity violations: %v", vs)
 	}
-	ds := eval.NewMemory(store)
+	ds := dataset.NewMemory(store)
 	a, err := LoadAssessment(ctx, ds, testBase, "99991", 2024)
 	if err != nil {
 		t.Fatal(err)

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -27,7 +27,7 @@ type Published struct {
 // (the index graphs' mat:currentVersion), by organisation and year. An
 // assessment whose index no longer names a current version (withdrawn) is
 // not listed.
-func ListPublished(ctx context.Context, ds eval.Dataset, base string) ([]Published, error) {
+func ListPublished(ctx context.Context, ds dataset.Dataset, base string) ([]Published, error) {
 	p, ok, err := ds.Lookup(rdf.IRI(vocab.Mat("currentVersion")))
 	if err != nil || !ok {
 		return nil, err
@@ -89,7 +89,7 @@ var ErrNoVersion = errors.New("no such version")
 // LoadAssessmentVersion reads one version of an organisation's assessment
 // back from ds, current or not: versions are immutable, so a report of
 // version 1 stays the same after version 2 is published.
-func LoadAssessmentVersion(ctx context.Context, ds eval.Dataset, base, nis string, year, version int) (*Assessment, error) {
+func LoadAssessmentVersion(ctx context.Context, ds dataset.Dataset, base, nis string, year, version int) (*Assessment, error) {
 	qs, err := graphQuads(ctx, ds, vocab.AssessmentGraph(base, nis, year, version))
 	if err != nil {
 		return nil, err

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -58,7 +58,7 @@ func TestStanding(t *testing.T) {
 
 // publishAll builds assessments as imports would write them, a later
 // version replacing its index graph, and returns the dataset.
-func publishAll(t *testing.T, model *vocab.Model, as []*Assessment) *eval.Memory {
+func publishAll(t *testing.T, model *vocab.Model, as []*Assessment) *dataset.Memory {
 	t.Helper()
 	graphs := map[string][]rdf.Quad{}
 	var order []string
@@ -78,7 +78,7 @@ func publishAll(t *testing.T, model *vocab.Model, as []*Assessment) *eval.Memory
 	for _, g := range order {
 		quads = append(quads, graphs[g]...)
 	}
-	return eval.NewMemory(quads)
+	return dataset.NewMemory(quads)
 }
 
 func scored(org string, year, version int, mat, need float64) *Assessment {

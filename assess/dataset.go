@@ -7,15 +7,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
 // graphQuads returns every quad of one named graph of ds (nil if the graph
 // does not exist).
-func graphQuads(ctx context.Context, ds eval.Dataset, graph string) ([]rdf.Quad, error) {
-	qs, err := eval.NewDecoder(ds).GraphQuads(ctx, rdf.IRI(graph))
+func graphQuads(ctx context.Context, ds dataset.Dataset, graph string) ([]rdf.Quad, error) {
+	qs, err := dataset.NewDecoder(ds).GraphQuads(ctx, rdf.IRI(graph))
 	if err != nil {
 		return nil, fmt.Errorf("assess: %w", err)
 	}
@@ -24,7 +24,7 @@ func graphQuads(ctx context.Context, ds eval.Dataset, graph string) ([]rdf.Quad,
 
 // LoadModel reads the maturity model from graph/model of ds, with the
 // study's findings from graph/studie when the store has them.
-func LoadModel(ctx context.Context, ds eval.Dataset, base string) (*vocab.Model, error) {
+func LoadModel(ctx context.Context, ds dataset.Dataset, base string) (*vocab.Model, error) {
 	qs, err := graphQuads(ctx, ds, vocab.ModelGraph(base))
 	if err != nil {
 		return nil, err
@@ -38,7 +38,7 @@ func LoadModel(ctx context.Context, ds eval.Dataset, base string) (*vocab.Model,
 
 // currentVersion returns the version number the index graph marks as
 // current, or 0 when there is none yet.
-func currentVersion(ctx context.Context, ds eval.Dataset, base, index, subject string) (int, error) {
+func currentVersion(ctx context.Context, ds dataset.Dataset, base, index, subject string) (int, error) {
 	qs, err := graphQuads(ctx, ds, index)
 	if err != nil {
 		return 0, err
@@ -58,20 +58,20 @@ func currentVersion(ctx context.Context, ds eval.Dataset, base, index, subject s
 
 // NextAssessmentVersion returns the version number a new import of the
 // organisation's assessment for year gets: 1, or the current one plus one.
-func NextAssessmentVersion(ctx context.Context, ds eval.Dataset, base, nis string, year int) (int, error) {
+func NextAssessmentVersion(ctx context.Context, ds dataset.Dataset, base, nis string, year int) (int, error) {
 	n, err := currentVersion(ctx, ds, base, vocab.AssessmentIndexGraph(base, nis, year), vocab.Assessment(base, nis, year))
 	return n + 1, err
 }
 
 // NextSurveyVersion is NextAssessmentVersion for survey results.
-func NextSurveyVersion(ctx context.Context, ds eval.Dataset, base, nis string, year int) (int, error) {
+func NextSurveyVersion(ctx context.Context, ds dataset.Dataset, base, nis string, year int) (int, error) {
 	n, err := currentVersion(ctx, ds, base, vocab.SurveyIndexGraph(base, nis, year), vocab.Survey(base, nis, year))
 	return n + 1, err
 }
 
 // OrgLabel returns the organisation's labels from graph/organisaties (or
 // any graph that describes it), empty when it is unknown.
-func OrgLabel(ctx context.Context, ds eval.Dataset, base, nis string) (vocab.Text, error) {
+func OrgLabel(ctx context.Context, ds dataset.Dataset, base, nis string) (vocab.Text, error) {
 	out := vocab.Text{}
 	s, ok, err := ds.Lookup(rdf.IRI(vocab.Organisation(base, nis)))
 	if err != nil || !ok {
@@ -95,7 +95,7 @@ func OrgLabel(ctx context.Context, ds eval.Dataset, base, nis string) (vocab.Tex
 
 // LoadAssessment reads the current version of an organisation's
 // assessment for year back from ds, for printing its plan.
-func LoadAssessment(ctx context.Context, ds eval.Dataset, base, nis string, year int) (*Assessment, error) {
+func LoadAssessment(ctx context.Context, ds dataset.Dataset, base, nis string, year int) (*Assessment, error) {
 	v, err := currentVersion(ctx, ds, base, vocab.AssessmentIndexGraph(base, nis, year), vocab.Assessment(base, nis, year))
 	if err != nil {
 		return nil, err

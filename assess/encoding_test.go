@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -135,7 +135,7 @@ func TestWithdraw(t *testing.T) {
 		}
 	}
 	mq, _ := vocab.Quads(testBase)
-	ds := eval.NewMemory(append(quads, mq...))
+	ds := dataset.NewMemory(append(quads, mq...))
 	if _, err := Withdraw(ctx, ds, testBase, "99991", 2025, "  ", "nl", time.Now()); err == nil {
 		t.Error("a withdrawal without a reason was accepted")
 	}
@@ -180,7 +180,7 @@ func TestWithdraw(t *testing.T) {
 		}
 	}
 	after = append(after, gs[0].Quads...)
-	ds2 := eval.NewMemory(after)
+	ds2 := dataset.NewMemory(after)
 	if w, err := WithdrawnAt(ctx, ds2, testBase, "99991", 2025); err != nil || !w.Equal(at) {
 		t.Errorf("WithdrawnAt = %v, %v", w, err)
 	}

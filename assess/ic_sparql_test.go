@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 )
 
 // icQueries runs the normative queries over quads, normalised first.
@@ -17,7 +17,7 @@ func icQueries(t *testing.T, dir string, quads []rdf.Quad) (map[string]bool, err
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	names, err := RunICQueries(ctx, eval.NewMemory(NormaliseCube(quads)), os.DirFS(filepath.Join(dir, "queries")))
+	names, err := RunICQueries(ctx, dataset.NewMemory(NormaliseCube(quads)), os.DirFS(filepath.Join(dir, "queries")))
 	out := map[string]bool{}
 	for _, n := range names {
 		out[n] = true

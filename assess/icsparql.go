@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/sparql"
-	"github.com/stadleuven/maturity/sparql/eval"
 )
 
 // icPrefixes declares the prefixes the W3C integrity queries use without
@@ -28,7 +28,7 @@ PREFIX qb: <http://purl.org/linked-data/cube#>
 // normalised (see NormaliseCube). IC-20 and IC-21 are templates and are
 // instantiated for every parent-child property the data declares, using
 // list-hierarchies.sparql and list-inverse-hierarchies.sparql.
-func RunICQueries(ctx context.Context, ds eval.Dataset, queries fs.FS) ([]string, error) {
+func RunICQueries(ctx context.Context, ds dataset.Dataset, queries fs.FS) ([]string, error) {
 	run := func(name, text string) (*sparql.Result, error) {
 		q, err := sparql.Parse(icPrefixes+text, sparql.ParseOptions{})
 		if err != nil {

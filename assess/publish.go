@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/stadleuven/maturity/sparql/eval"
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -64,7 +64,7 @@ func (e *IntegrityError) Error() string {
 //
 // An assessment that was withdrawn is not published again: its IRIs
 // answer 410 Gone for good (Withdraw).
-func CheckPublish(ctx context.Context, ds eval.Dataset, base string, graphs []Graph) error {
+func CheckPublish(ctx context.Context, ds dataset.Dataset, base string, graphs []Graph) error {
 	for _, g := range graphs {
 		nis, year, ok := assessmentIndex(base, g.IRI)
 		if !ok {
@@ -107,7 +107,7 @@ func assessmentIndex(base, g string) (string, int, bool) {
 
 // WithdrawnAt returns when an organisation's assessment for a year was
 // withdrawn; the zero time when it was not.
-func WithdrawnAt(ctx context.Context, ds eval.Dataset, base, nis string, year int) (time.Time, error) {
+func WithdrawnAt(ctx context.Context, ds dataset.Dataset, base, nis string, year int) (time.Time, error) {
 	qs, err := graphQuads(ctx, ds, vocab.WithdrawalGraph(base, nis, year))
 	if err != nil {
 		return time.Time{}, err

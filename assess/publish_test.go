@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -56,7 +56,7 @@ func TestCheckPublish(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := CheckPublish(ctx, eval.NewMemory(tc.model), testBase, tc.graphs)
+			err := CheckPublish(ctx, dataset.NewMemory(tc.model), testBase, tc.graphs)
 			if tc.want == "" {
 				if err != nil {
 					t.Fatal(err)

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -55,7 +55,7 @@ type PublishedSurvey struct {
 
 // ReadPublishedSurveys reads every published version of an organisation's
 // survey for year from ds, oldest first, for AggregateSurveyOver.
-func ReadPublishedSurveys(ctx context.Context, ds eval.Dataset, base, nis string, year int) ([]PublishedSurvey, error) {
+func ReadPublishedSurveys(ctx context.Context, ds dataset.Dataset, base, nis string, year int) ([]PublishedSurvey, error) {
 	cur, err := currentVersion(ctx, ds, base, vocab.SurveyIndexGraph(base, nis, year), vocab.Survey(base, nis, year))
 	if err != nil {
 		return nil, err

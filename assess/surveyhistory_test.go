@@ -7,8 +7,8 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -49,7 +49,7 @@ func publishVersions(t testing.TB, model *vocab.Model, threshold int, pops ...*R
 	var stored []rdf.Quad
 	var published []PublishedSurvey
 	for i, resp := range pops {
-		ds := eval.NewMemory(stored)
+		ds := dataset.NewMemory(stored)
 		earlier, err := ReadPublishedSurveys(ctx, ds, testBase, "99991", 2025)
 		if err != nil {
 			t.Fatal(err)

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -25,7 +25,7 @@ const MaxReason = 2000
 // prov:qualifiedInvalidation). The linked-data server answers those IRIs
 // with 410 Gone and the tombstone; the catalog drops the dataset and lists
 // the withdrawal. The caller writes the graphs in one write.
-func Withdraw(ctx context.Context, ds eval.Dataset, base, nis string, year int, reason, lang string, at time.Time) ([]Graph, error) {
+func Withdraw(ctx context.Context, ds dataset.Dataset, base, nis string, year int, reason, lang string, at time.Time) ([]Graph, error) {
 	reason = strings.TrimSpace(reason)
 	switch n := len([]rune(reason)); {
 	case n == 0:

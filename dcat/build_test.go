@@ -13,7 +13,7 @@ import (
 	"github.com/stadleuven/maturity/vocab"
 )
 
-func build(t *testing.T, d *dataset, cfg Config) *Catalog {
+func build(t *testing.T, d *graphSet, cfg Config) *Catalog {
 	t.Helper()
 	if cfg.Base == "" {
 		cfg.Base = testBase

@@ -18,7 +18,7 @@ import (
 )
 
 // hubStore takes what a harvest writes into a dataset of the test.
-type hubStore struct{ d *dataset }
+type hubStore struct{ d *graphSet }
 
 func (s hubStore) GraphQuads(_ context.Context, g string) ([]rdf.Quad, error) {
 	return s.d.graphs[g], nil
@@ -39,7 +39,7 @@ func (s hubStore) ReplaceGraphs(_ context.Context, gs []harvest.Graph) error {
 // serveCatalog serves an instance's catalog and its N-Triples downloads,
 // as the server does, from the test's data (built once: the data does not
 // change).
-func serveCatalog(t *testing.T, d *dataset, base string) http.Handler {
+func serveCatalog(t *testing.T, d *graphSet, base string) http.Handler {
 	v := d.view()
 	c, err := Build(context.Background(), v, Config{Base: base}, nil)
 	if err != nil {
@@ -169,7 +169,7 @@ func TestHarvestedCatalog(t *testing.T) {
 
 // exampleHub is a hub's store before it harvests: the model and the
 // organisations, no examples.
-func exampleHub(t *testing.T) *dataset {
+func exampleHub(t *testing.T) *graphSet {
 	t.Helper()
 	d := newDataset()
 	byGraph := map[string][]rdf.Quad{}

@@ -9,18 +9,18 @@ import (
 	"time"
 
 	"github.com/stadleuven/maturity/assess"
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/examples"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
 const testBase = "http://localhost:8080/"
 
-// memView is a View over eval.Memory with a modification time per graph,
+// memView is a View over dataset.Memory with a modification time per graph,
 // as the store keeps them.
 type memView struct {
-	*eval.Memory
+	*dataset.Memory
 	mod map[rdf.Term]time.Time
 }
 
@@ -29,23 +29,23 @@ func (v memView) GraphModified(g rdf.Term) (time.Time, bool, error) {
 	return t, ok, nil
 }
 
-// dataset is a mutable set of graphs with modification times.
-type dataset struct {
+// graphSet is a mutable set of graphs with modification times.
+type graphSet struct {
 	graphs map[string][]rdf.Quad
 	mod    map[rdf.Term]time.Time
 }
 
-func newDataset() *dataset {
-	return &dataset{graphs: map[string][]rdf.Quad{}, mod: map[rdf.Term]time.Time{}}
+func newDataset() *graphSet {
+	return &graphSet{graphs: map[string][]rdf.Quad{}, mod: map[rdf.Term]time.Time{}}
 }
 
 // put replaces graph g, stamping it with at.
-func (d *dataset) put(g string, quads []rdf.Quad, at time.Time) {
+func (d *graphSet) put(g string, quads []rdf.Quad, at time.Time) {
 	d.graphs[g] = quads
 	d.mod[rdf.IRI(g)] = at
 }
 
-func (d *dataset) view() memView {
+func (d *graphSet) view() memView {
 	var all []rdf.Quad
 	for _, qs := range d.graphs {
 		all = append(all, qs...)
@@ -54,14 +54,14 @@ func (d *dataset) view() memView {
 	for k, v := range d.mod {
 		mod[k] = v
 	}
-	return memView{Memory: eval.NewMemory(all), mod: mod}
+	return memView{Memory: dataset.NewMemory(all), mod: mod}
 }
 
 var t0 = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 
 // exampleData is what a fresh instance holds: the model, the
 // organisations and the examples, each graph stamped with t0.
-func exampleData(t testing.TB) *dataset {
+func exampleData(t testing.TB) *graphSet {
 	t.Helper()
 	d := newDataset()
 	byGraph := map[string][]rdf.Quad{}
@@ -85,7 +85,7 @@ var centreCities = []string{"41002", "11002", "31005", "71016", "44021", "71022"
 // with500 returns the example data plus 500 generated assessments. They
 // are generated once per test binary (several tests need them); each
 // caller gets its own copy of the graph map and modification times.
-func with500(t testing.TB) *dataset {
+func with500(t testing.TB) *graphSet {
 	t.Helper()
 	gen500.once.Do(func() {
 		d := exampleData(t)
@@ -107,13 +107,13 @@ func with500(t testing.TB) *dataset {
 
 var gen500 struct {
 	once sync.Once
-	d    *dataset
+	d    *graphSet
 	err  error
 }
 
 // addAssessments imports n generated assessments (deterministic scores)
 // through assess.BuildAssessment, the path a city's import takes.
-func addAssessments(d *dataset, n int) error {
+func addAssessments(d *graphSet, n int) error {
 	m, err := vocab.ReadModel(d.graphs[vocab.ModelGraph(testBase)])
 	if err != nil {
 		return err

@@ -360,7 +360,7 @@ func TestOfficialShapes(t *testing.T) {
 
 // withdrawExample withdraws the example assessment of 99992 for 2025, as
 // the web app does (assess.Withdraw).
-func withdrawExample(t *testing.T, d *dataset) {
+func withdrawExample(t *testing.T, d *graphSet) {
 	t.Helper()
 	gs, err := assess.Withdraw(context.Background(), d.view(), testBase, "99992", 2025, "Per vergissing gepubliceerd", "nl", t0.Add(time.Hour))
 	if err != nil {

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -15,7 +15,7 @@ import (
 // when each graph last changed. The store's snapshots and the linked-data
 // server's views satisfy it.
 type View interface {
-	eval.Dataset
+	dataset.Dataset
 	// GraphModified returns when graph g last changed, and false when it
 	// does not exist.
 	GraphModified(g rdf.Term) (time.Time, bool, error)
@@ -25,11 +25,11 @@ type View interface {
 type reader struct {
 	ctx context.Context
 	v   View
-	dec *eval.Decoder
+	dec *dataset.Decoder
 }
 
 func newReader(ctx context.Context, v View) *reader {
-	return &reader{ctx: ctx, v: v, dec: eval.NewDecoder(v)}
+	return &reader{ctx: ctx, v: v, dec: dataset.NewDecoder(v)}
 }
 
 // id returns the id of t, 0 when the view has never held it.

@@ -10,10 +10,10 @@ import (
 	"time"
 
 	"github.com/stadleuven/maturity/assess"
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -43,7 +43,7 @@ func TestExamplesIntegrity(t *testing.T) {
 	dir := testtool.Testdata(t, "datacube-ic", "queries")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	violated, err := assess.RunICQueries(ctx, eval.NewMemory(assess.NormaliseCube(all)), os.DirFS(dir))
+	violated, err := assess.RunICQueries(ctx, dataset.NewMemory(assess.NormaliseCube(all)), os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestExamplesIntegrity(t *testing.T) {
 // Every example query runs and answers; the city query sees the revised
 // version only.
 func TestQueries(t *testing.T) {
-	ds := eval.NewMemory(everything(t))
+	ds := dataset.NewMemory(everything(t))
 	qs, err := Queries()
 	if err != nil {
 		t.Fatal(err)
@@ -172,7 +172,7 @@ func TestSurveyOnItsOwnScale(t *testing.T) {
 // both languages and starts with the largest gap.
 func TestDemoPlan(t *testing.T) {
 	ctx := context.Background()
-	ds := eval.NewMemory(everything(t))
+	ds := dataset.NewMemory(everything(t))
 	model, err := assess.LoadModel(ctx, ds, testBase)
 	if err != nil {
 		t.Fatal(err)

@@ -7,9 +7,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -52,8 +52,8 @@ type Row struct {
 
 // Cell is one figure and the observation it comes from.
 type Cell struct {
-	Value       float64
-	Observation string // the qb:Observation's IRI, at the source instance
+	Value       float64 `json:"value"`
+	Observation string  `json:"observation"` // the qb:Observation's IRI, at the source instance
 }
 
 // scoresQuery reads the current version of every assessment: per
@@ -84,7 +84,7 @@ SELECT DISTINCT ?org ?p ?v WHERE {
 const gemeentePrefix = "https://data.vlaanderen.be/id/gemeente/"
 
 // Compare computes the cross-city table over a view of the hub.
-func Compare(ctx context.Context, ds eval.Dataset, model *vocab.Model, f Filter) (*Comparison, error) {
+func Compare(ctx context.Context, ds dataset.Dataset, model *vocab.Model, f Filter) (*Comparison, error) {
 	if f.Measure == "" {
 		f.Measure = Maturity
 	}
@@ -201,7 +201,7 @@ func round2(x float64) float64 {
 }
 
 // query runs a SELECT over ds and calls row for each answer.
-func query(ctx context.Context, ds eval.Dataset, text string, row func([]rdf.Term)) error {
+func query(ctx context.Context, ds dataset.Dataset, text string, row func([]rdf.Term)) error {
 	q, err := sparql.Parse(text, sparql.ParseOptions{})
 	if err != nil {
 		return fmt.Errorf("hub: %w", err)
@@ -221,8 +221,8 @@ func query(ctx context.Context, ds eval.Dataset, text string, row func([]rdf.Ter
 }
 
 // ReadModel reads the model from the view's model graph.
-func ReadModel(ctx context.Context, ds eval.Dataset, base string) (*vocab.Model, error) {
-	qs, err := eval.NewDecoder(ds).GraphQuads(ctx, rdf.IRI(vocab.ModelGraph(base)))
+func ReadModel(ctx context.Context, ds dataset.Dataset, base string) (*vocab.Model, error) {
+	qs, err := dataset.NewDecoder(ds).GraphQuads(ctx, rdf.IRI(vocab.ModelGraph(base)))
 	if err != nil {
 		return nil, fmt.Errorf("hub: read the model: %w", err)
 	}

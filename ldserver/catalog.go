@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -34,6 +35,16 @@ type CatalogConfig struct {
 // catalogState is the catalog's per-server state: the catalog of the latest
 // generation and the byte sizes of every distribution by dataset ETag, so an
 // import re-renders only the datasets it changed.
+//
+// The catalog is built in the background, from a view of its own, never
+// under a request's context: a build takes seconds for hundreds of
+// assessments (every distribution is rendered once to learn its size), and
+// one cancelled with the request that started it — a client hanging up,
+// or the request timeout on a large evidence graph — used to be lost and
+// begun again by the next request, so that /catalog never answered. A
+// request now waits for the build in flight (up to its own deadline) and
+// every later one reuses the result. Server.Warm starts the build before
+// any request and again after each change of the data.
 type catalogState struct {
 	s     *Server
 	cfg   dcat.Config
@@ -43,6 +54,20 @@ type catalogState struct {
 	mu  sync.Mutex
 	gen uint64
 	cat *dcat.Catalog
+	// alt holds the catalog of gen in the other profile, once asked for.
+	alt *dcat.Catalog
+	// job is the build in flight, or nil.
+	job *catalogJob
+	// bg is the context builds run under: the server's, set by Warm.
+	bg context.Context
+}
+
+// catalogJob is one background build.
+type catalogJob struct {
+	opened chan struct{} // closed once the build holds its view
+	done   chan struct{}
+	gen    uint64 // the generation of the view it built from
+	err    error
 }
 
 // routeCatalog registers the catalog: /catalog (whole, or one Hydra page
@@ -50,7 +75,7 @@ type catalogState struct {
 // document of id/catalogus, the documents of the datasets and the
 // downloads of their distributions.
 func (s *Server) routeCatalog(r chi.Router) {
-	c := &catalogState{s: s, sizes: dcat.NewSizeCache(), cfg: dcat.Config{
+	c := &catalogState{s: s, sizes: dcat.NewSizeCache(), bg: context.Background(), cfg: dcat.Config{
 		Base:         s.base.IRI,
 		Licence:      s.cfg.Licence,
 		Publisher:    s.cfg.Catalog.Publisher,
@@ -62,6 +87,7 @@ func (s *Server) routeCatalog(r chi.Router) {
 		c.err = err
 		s.log.Error("catalog disabled", "err", err)
 	}
+	s.catalog = c
 	get(r, "/catalog", c.serveCatalog)
 	get(r, "/catalog.{ext}", c.serveCatalog)
 	get(r, "/doc/catalogus", c.serveCatalog)
@@ -70,30 +96,174 @@ func (s *Server) routeCatalog(r chi.Router) {
 	get(r, "/download/*", c.serveDownload)
 }
 
-// catalog returns the catalog of v's generation, building it when the
-// data changed. Building holds the lock: concurrent requests after an
-// import wait for one build instead of each doing it.
+// catalog returns the catalog of v's generation or a newer one. When the
+// data changed since the last build it waits, until ctx ends, for the
+// background build (started here if none is in flight) — but only once
+// that build holds its view. The caller holds v, and a commit that must
+// grow the store's memory map waits for every open view while new views
+// wait for it: a build still to open its view behind such a commit would
+// wait for v, and v for the build. So when the build has not opened its
+// view within openGrace, the request builds from its own v instead (and
+// that copy is lost if the request ends first; the background one goes
+// on).
 func (c *catalogState) catalog(ctx context.Context, v View, profile dcat.Profile) (*dcat.Catalog, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	gen := v.Generation()
-	if c.cat == nil || c.gen != gen {
-		cat, err := dcat.Build(ctx, v, c.cfg, c.sizes)
-		if err != nil {
-			return nil, fmt.Errorf("catalog: %w", err)
+	for {
+		c.mu.Lock()
+		if c.cat != nil && c.gen >= gen {
+			cat, alt := c.cat, c.alt
+			c.mu.Unlock()
+			return c.forProfile(ctx, v, cat, alt, profile)
 		}
-		c.cat, c.gen = cat, gen
+		job := c.job
+		if job == nil {
+			job = c.startLocked()
+		}
+		c.mu.Unlock()
+		t := time.NewTimer(openGrace)
+		select {
+		case <-job.opened:
+			t.Stop()
+		case <-job.done:
+			t.Stop()
+		case <-t.C:
+			return c.buildFrom(ctx, v, profile)
+		case <-ctx.Done():
+			t.Stop()
+			return nil, fmt.Errorf("catalog: waiting for the build: %w", ctx.Err())
+		}
+		select {
+		case <-job.done:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("catalog: waiting for the build: %w", ctx.Err())
+		}
+		if job.err != nil {
+			return nil, job.err
+		}
+		// A build that began before v's generation is followed by one
+		// that sees it.
 	}
-	if profile == c.cat.Config().Profile {
-		return c.cat, nil
+}
+
+// openGrace is how long a request waits for a background build to open
+// its view before it builds from its own (see catalog).
+const openGrace = 100 * time.Millisecond
+
+// buildFrom builds the catalog from the request's own view and keeps it
+// unless a newer one is there.
+func (c *catalogState) buildFrom(ctx context.Context, v View, profile dcat.Profile) (*dcat.Catalog, error) {
+	start := time.Now()
+	cat, err := dcat.Build(ctx, v, c.cfg, c.sizes)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	gen := v.Generation()
+	c.s.log.Info("catalog built for a request", "generation", gen, "datasets", len(cat.Datasets), "took", time.Since(start).Round(time.Millisecond))
+	c.mu.Lock()
+	if c.cat == nil || gen > c.gen {
+		c.cat, c.gen, c.alt = cat, gen, nil
+	}
+	c.mu.Unlock()
+	return c.forProfile(ctx, v, cat, nil, profile)
+}
+
+// forProfile returns cat, or the catalog of the same data in profile.
+func (c *catalogState) forProfile(ctx context.Context, v View, cat, alt *dcat.Catalog, profile dcat.Profile) (*dcat.Catalog, error) {
+	if profile == cat.Config().Profile {
+		return cat, nil
+	}
+	if alt != nil {
+		return alt, nil
 	}
 	cfg := c.cfg
 	cfg.Profile = profile
 	// Another profile differs only in datatypes: sizes come from the cache.
-	return dcat.Build(ctx, v, cfg, c.sizes)
+	alt, err := dcat.Build(ctx, v, cfg, c.sizes)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	c.mu.Lock()
+	if c.cat == cat {
+		c.alt = alt
+	}
+	c.mu.Unlock()
+	return alt, nil
+}
+
+// startLocked starts a build of the current data; c.mu is held.
+func (c *catalogState) startLocked() *catalogJob {
+	job := &catalogJob{opened: make(chan struct{}), done: make(chan struct{})}
+	c.job = job
+	bg := c.bg
+	go func() {
+		cat, gen, v, err := c.build(bg, job.opened)
+		c.mu.Lock()
+		if err == nil && (c.cat == nil || gen >= c.gen) {
+			c.cat, c.gen, c.alt = cat, gen, nil
+		}
+		c.job = nil
+		job.gen, job.err = gen, err
+		c.mu.Unlock()
+		close(job.done)
+		// The view is closed only now: closing takes the store's locks,
+		// which a commit growing the memory map holds while it waits for
+		// the views of the requests that wait for this build.
+		if v != nil {
+			v.Close()
+		}
+	}()
+	return job
+}
+
+// build builds the catalog from a view of its own, under the server's
+// context bg, and closes opened once it holds the view. It returns the
+// view for the caller to close.
+func (c *catalogState) build(bg context.Context, opened chan struct{}) (*dcat.Catalog, uint64, View, error) {
+	start := time.Now()
+	v, err := c.s.src.View(bg)
+	if err != nil {
+		return nil, 0, nil, fmt.Errorf("catalog: %w", err)
+	}
+	close(opened)
+	gen := v.Generation()
+	cat, err := dcat.Build(bg, v, c.cfg, c.sizes)
+	if err != nil {
+		c.s.log.Error("catalog build failed", "generation", gen, "err", err)
+		return nil, gen, v, fmt.Errorf("catalog: %w", err)
+	}
+	c.s.log.Info("catalog built", "generation", gen, "datasets", len(cat.Datasets), "took", time.Since(start).Round(time.Millisecond))
+	return cat, gen, v, nil
+}
+
+// warm builds the catalog of generation gen (the current data) unless it
+// is built, and waits for that build, holding no view while it waits.
+func (c *catalogState) warm(ctx context.Context, gen uint64) error {
+	if c.err != nil {
+		return nil
+	}
+	for {
+		c.mu.Lock()
+		if c.cat != nil && c.gen >= gen {
+			c.mu.Unlock()
+			return nil
+		}
+		job := c.job
+		if job == nil {
+			job = c.startLocked()
+		}
+		c.mu.Unlock()
+		select {
+		case <-job.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if job.err != nil {
+			return job.err
+		}
+	}
 }
 
 // profileOf reads ?profile=; a bad value answers 400 itself.

@@ -36,6 +36,7 @@
 //	landing.go    the landing page /, with the study's definitions and conclusions
 //	void.go       VoID at /.well-known/void (counts from internal/voidstats)
 //	dump.go       gzipped whole-dataset dumps under /dumps/
+//	warm.go       Warm: the catalog and statistics built before requests and after changes
 //	context.go    the JSON-LD context at /ns/context.jsonld
 //	cache.go      the response cache, ETag/Last-Modified, conditional requests
 //	catalog.go    the DCAT-AP Vlaanderen catalog, Hydra pages and downloads

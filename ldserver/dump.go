@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"sync"
 	"time"
@@ -47,7 +48,32 @@ type dumpFile struct {
 	modified time.Time
 }
 
-func newDumper(dir string) *dumper { return &dumper{dir: dir, files: map[string]dumpFile{}} }
+// newDumper returns the dumper of dir. The files a server before it left
+// there are removed: dumps of earlier versions, which nothing would remove
+// any more, and the temporary file of a dump it was writing when it was
+// killed.
+func newDumper(dir string) *dumper {
+	removeStale(dir)
+	return &dumper{dir: dir, files: map[string]dumpFile{}}
+}
+
+// staleDump matches the names the dumper gives its files: a finished dump
+// (NAME.vVERSION) and one being written (NAME.RANDOM.tmp), for the dataset
+// dumps and the large graph documents (graph-HASH.EXT.gz).
+var staleDump = regexp.MustCompile(`^(dataset\.(nq|ttl)\.gz|graph-[0-9a-f]{24}\.[a-z]+\.gz)\.(v[0-9]+|[0-9]+\.tmp)$`)
+
+// removeStale removes the dumper's files from dir, and nothing else.
+func removeStale(dir string) {
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range es {
+		if e.Type().IsRegular() && staleDump.MatchString(e.Name()) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
 
 // serveDump answers /dumps/dataset.nq.gz and /dumps/dataset.ttl.gz.
 func (s *Server) serveDump(w http.ResponseWriter, r *http.Request) {

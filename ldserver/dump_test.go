@@ -5,6 +5,9 @@ import (
 	"compress/gzip"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -183,5 +186,41 @@ func TestLargeGraphStreams(t *testing.T) {
 	resp, body := streamed.get(t, "GET", streamed.base+"graph/model", "Accept: text/html")
 	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("<table")) {
 		t.Errorf("HTML page of a large graph: %d", resp.StatusCode)
+	}
+}
+
+// TestStaleDumpsRemoved checks that a server removes what an earlier one
+// left in its dump directory (dumps of old versions, and the temporary file
+// of a dump it was killed writing), and nothing else there.
+func TestStaleDumpsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	first := newTestEnv(t, nil, func(c *Config) { c.DumpDir, c.GraphStreamQuads = dir, 5 })
+	for _, u := range []string{"dumps/dataset.nq.gz", "dumps/dataset.ttl.gz", "graph/model"} {
+		if resp, body := first.get(t, "GET", first.base+u, "Accept: text/turtle"); resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %s", u, resp.StatusCode, body)
+		}
+	}
+	for _, name := range []string{"dataset.nq.gz.812736455.tmp", "graph-0123456789abcdef01234567.nt.gz.99.tmp", "notes.txt", "dataset.nq.gz.bak"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := func() (out []string) {
+		es, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range es {
+			out = append(out, e.Name())
+		}
+		return out
+	}
+	before := names()
+	if len(before) != 7 {
+		t.Fatalf("the first server left %v, want three dumps beside the four files of the test", before)
+	}
+	newTestEnv(t, nil, func(c *Config) { c.DumpDir = dir })
+	if after := names(); !slices.Equal(after, []string{"dataset.nq.gz.bak", "notes.txt"}) {
+		t.Errorf("after a restart the dump directory holds %v (before: %v)", after, before)
 	}
 }

@@ -279,7 +279,8 @@ func TestLanguage(t *testing.T) {
 // TestBaseBehindProxy serves a public base with a path prefix: the 303
 // Location uses the public base whether or not the proxy strips the prefix.
 func TestBaseBehindProxy(t *testing.T) {
-	src := readview.NewMemory(nil, rdf.Term{})
+	x := rdf.IRI("https://data.example.org/maturiteit/id/domein/x")
+	src := readview.NewMemory([]rdf.Quad{rdf.Triple(x, rdf.IRI(rdf.RDFType), rdf.IRI("http://example.org/Domein"))}, rdf.Term{})
 	s, err := New(Config{Base: "https://data.example.org/maturiteit/", DumpDir: t.TempDir()}, src)
 	if err != nil {
 		t.Fatal(err)
@@ -290,6 +291,12 @@ func TestBaseBehindProxy(t *testing.T) {
 		if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "https://data.example.org/maturiteit/doc/domein/x" {
 			t.Errorf("%s: %d %q", path, rec.Code, rec.Header().Get("Location"))
 		}
+	}
+	// An IRI never held answers 404 at once, not a redirect to a 404.
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/id/domein/onbekend", nil))
+	if rec.Code != http.StatusNotFound || rec.Header().Get("Location") != "" {
+		t.Errorf("/id/domein/onbekend: %d %q, want 404 without Location", rec.Code, rec.Header().Get("Location"))
 	}
 	if _, err := New(Config{Base: "ftp://x/"}, src); err == nil {
 		t.Errorf("ftp base accepted")

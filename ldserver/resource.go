@@ -103,9 +103,17 @@ func (s *Server) parseDocReq(w http.ResponseWriter, r *http.Request, offers []ht
 }
 
 // serveID answers /id/… with 303 See Other to /doc/…, built from the public
-// base so the Location is right behind a reverse proxy.
+// base so the Location is right behind a reverse proxy. An IRI this
+// instance never held answers 404 at once rather than redirecting a
+// crawler to a 404; a withdrawn one still redirects, to the tombstone.
 func (s *Server) serveID(w http.ResponseWriter, r *http.Request) {
 	rest := strings.TrimPrefix(httpx.RequestPath(r), "/id/")
+	if known, ok := s.knownID(w, r, rest); !ok {
+		return
+	} else if !known {
+		s.serveNotFound(w, r)
+		return
+	}
 	loc := s.base.URL("doc/" + rest)
 	if r.URL.RawQuery != "" {
 		loc += "?" + r.URL.RawQuery
@@ -119,6 +127,28 @@ func (s *Server) serveID(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		fmt.Fprintf(w, "303 See Other: %s\n", loc)
 	}
+}
+
+// knownID reports whether /id/rest has a document: a computed one (the
+// catalog's, routed apart from /doc/*), or a description because the store
+// holds or held the IRI. ok is false when it answered an error itself.
+func (s *Server) knownID(w http.ResponseWriter, r *http.Request, rest string) (known, ok bool) {
+	rctx := chi.NewRouteContext()
+	if s.router.Match(rctx, http.MethodGet, "/doc/"+rest) && rctx.RoutePattern() != "/doc/*" {
+		return true, true
+	}
+	v, ok := s.view(w, r)
+	if !ok {
+		return false, false
+	}
+	defer v.Close()
+	_, st, err := s.resolve(newReader(r.Context(), v), s.base.IRIFor("id/"+rest))
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "resolve", "path", r.URL.Path, "err", err)
+		s.plainError(w, r, http.StatusInternalServerError, "internal")
+		return false, false
+	}
+	return st != statusUnknown, true
 }
 
 // serveDoc answers /doc/… with the description of /id/….

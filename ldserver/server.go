@@ -81,6 +81,9 @@ type Server struct {
 	stats   *voidstats.Cache
 	hashes  *hashIndex
 	tmpl    *templates
+	catalog *catalogState // nil until routed
+	// changed wakes Warm after a change of the data (DataChanged).
+	changed chan struct{}
 	// contextGz is the gzipped JSON-LD context, compressed once.
 	contextGz []byte
 }
@@ -142,6 +145,8 @@ func New(cfg Config, src Source) (*Server, error) {
 		stats:  cfg.Stats,
 		hashes: &hashIndex{},
 		tmpl:   t,
+
+		changed: make(chan struct{}, 1),
 	}
 	if len(cfg.Context) > 0 {
 		s.contextGz = httpx.GzipBytes(cfg.Context)

@@ -12,7 +12,7 @@ import (
 )
 
 // TestW3C runs the W3C SPARQL 1.0 and 1.1 query test suites: syntax tests
-// through the parser, evaluation tests through Exec over eval.Memory with
+// through the parser, evaluation tests through Exec over dataset.Memory with
 // the W3C's own default-graph semantics (OwnDefaultGraph). The harness is
 // internal/w3c, which internal/conformance shares to run the same tests
 // over the store. Strict passes and by-value passes are counted apart;

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/algebra"
 	"github.com/stadleuven/maturity/sparql/budget"
@@ -15,16 +16,16 @@ import (
 )
 
 // Dataset is what a query is evaluated over: a consistent read view with
-// dictionary-encoded terms (see eval.Dataset). The store's snapshots
+// dictionary-encoded terms (see dataset.Dataset). The store's snapshots
 // satisfy it.
-type Dataset = eval.Dataset
+type Dataset = dataset.Dataset
 
 // Decoder maps a Dataset's ids to terms and back, remembering what it
 // decoded; one per request or query.
-type Decoder = eval.Decoder
+type Decoder = dataset.Decoder
 
 // NewDecoder returns a Decoder over ds.
-func NewDecoder(ds Dataset) *Decoder { return eval.NewDecoder(ds) }
+func NewDecoder(ds Dataset) *Decoder { return dataset.NewDecoder(ds) }
 
 // Form is a query's form: SELECT, CONSTRUCT, ASK or DESCRIBE.
 type Form = algebra.Form
@@ -124,6 +125,17 @@ type ServiceHandler = eval.ServiceHandler
 
 // ExecOptions tune one execution; see eval.Options.
 type ExecOptions = eval.Options
+
+// TableCache keeps the hash tables of executions for later ones over the
+// same data; see eval.TableCache.
+type TableCache = eval.TableCache
+
+// NewTableCache returns a table cache of at most maxBytes.
+func NewTableCache(maxBytes int64) *TableCache { return eval.NewTableCache(maxBytes) }
+
+// DefaultTableCacheBytes is the size of a server's table cache unless
+// configured otherwise.
+const DefaultTableCacheBytes = eval.DefaultTableCacheBytes
 
 // Result streams the answer of one execution.
 type Result struct {

@@ -6,18 +6,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/sparql/algebra"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/sparql/parse"
 )
 
 const ex = "http://example.org/"
 
-func facadeData() *eval.Memory {
+func facadeData() *dataset.Memory {
 	s := rdf.IRI(ex + "leuven")
-	return eval.NewMemory([]rdf.Quad{
+	return dataset.NewMemory([]rdf.Quad{
 		rdf.Triple(s, rdf.IRI(ex+"name"), rdf.LangLiteral("Leuven", "nl")),
 		rdf.Triple(s, rdf.IRI(ex+"score"), rdf.TypedLiteral("3", rdf.XSDInteger)),
 		{S: s, P: rdf.IRI(ex + "score"), O: rdf.TypedLiteral("4", rdf.XSDInteger), G: rdf.IRI(ex + "g")},

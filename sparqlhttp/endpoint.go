@@ -94,6 +94,10 @@ type Config struct {
 	// linked-data server's, so one scan per generation serves both (nil:
 	// the endpoint's own).
 	Stats *voidstats.Cache
+	// TableCacheBytes bounds the hash tables that queries keep for later
+	// queries over the same data (sparql.TableCache); 0 means
+	// sparql.DefaultTableCacheBytes, a negative number no cache.
+	TableCacheBytes int64
 }
 
 // Endpoint is the SPARQL 1.1 protocol endpoint with its query page and
@@ -115,7 +119,8 @@ type Endpoint struct {
 	spool       int    // bytes held back before a response is committed
 	spoolDir    string // where relays keep answers for slow clients
 	spoolBudget *spoolBudget
-	plain       sync.Map // asset name → decompressed body
+	plain       sync.Map           // asset name → decompressed body
+	tables      *sparql.TableCache // nil: no cache
 }
 
 // New builds the endpoint over src, applying the defaults of cfg.
@@ -164,6 +169,12 @@ func New(cfg Config, src readview.Source) (*Endpoint, error) {
 	}
 	if cfg.DefaultGraphOwn {
 		s.mode = sparql.OwnDefaultGraph
+	}
+	switch {
+	case cfg.TableCacheBytes == 0:
+		s.tables = sparql.NewTableCache(sparql.DefaultTableCacheBytes)
+	case cfg.TableCacheBytes > 0:
+		s.tables = sparql.NewTableCache(cfg.TableCacheBytes)
 	}
 	if len(cfg.ServiceAllow) > 0 {
 		c, err := sparql.NewServiceClient(cfg.ServiceAllow, cfg.ServiceTimeout)
@@ -346,6 +357,7 @@ func (s *Endpoint) runQuery(w http.ResponseWriter, r *http.Request, lang string,
 		DefaultGraphIRIs: iriTerms(pr.defaultGraphs),
 		NamedGraphIRIs:   iriTerms(pr.namedGraphs),
 		Limits:           s.limits,
+		Tables:           s.tables,
 	}
 	if s.service != nil {
 		opts.Service = s.service

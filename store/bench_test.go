@@ -14,14 +14,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/store"
 )
 
 // The store is what the evaluator reads; store itself must not import sparql.
-var _ eval.Dataset = (*store.Snapshot)(nil)
+var _ dataset.Dataset = (*store.Snapshot)(nil)
 
 // assessmentQuads generates n triples shaped like the project's data (cities,
 // yearly assessments, per-domain observations and survey responses), the

@@ -3,14 +3,19 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 )
 
-// estimateBlocks caps how many blocks Estimate walks; past it (some hundred
-// thousand quads) the count is a lower bound, which is all a planner needs
-// to know that the pattern is not selective.
-const estimateBlocks = 512
+// estimateBlocks caps how many blocks Estimate walks; past it (a million
+// quads or more) the count is a lower bound. A lower cap of 512 blocks
+// (about 100,000 quads) made the ranges of ten million triples look alike
+// to the planner (838,000 and 230,000 both counted as 230,000), and a
+// join then built a hash table of 838,000 quads for 400 probes. Counting
+// a range costs a page walk per block (about a millisecond for 4,000
+// blocks), so counts are cached per generation (estimateCache).
+const estimateBlocks = 8192
 
 // Estimate returns the number of quads matching the pattern: exact for a
 // pattern that is a prefix of an index (up to estimateBlocks blocks), and an
@@ -29,9 +34,13 @@ func (v *Snapshot) Estimate(pattern [4]uint64) (uint64, error) {
 		return v.graphCount(pattern[3]), nil
 	}
 	prefix := ix.toIndex(pattern)
-	count, err := countRange(v.idx[num], &prefix, n)
-	if err != nil {
-		return 0, fmt.Errorf("store: estimate: %w", err)
+	count, ok := v.store.estimates.get(v.gen, pattern)
+	if !ok {
+		var err error
+		if count, err = countRange(v.idx[num], &prefix, n); err != nil {
+			return 0, fmt.Errorf("store: estimate: %w", err)
+		}
+		v.store.estimates.put(v.gen, pattern, count)
 	}
 	if g := pattern[3]; g != 0 && n < 4 && ix.perm[n-1] != 3 {
 		count = min(count, v.graphCount(g))
@@ -88,4 +97,37 @@ func countRange(b *bolt.Bucket, prefix *tuple, n int) (uint64, error) {
 		prevIn = in
 	}
 	return total, nil
+}
+
+// estimateCache keeps range counts for the snapshots of one generation:
+// every query plans anew and asks for the same large ranges again.
+type estimateCache struct {
+	mu  sync.Mutex
+	gen uint64
+	m   map[[4]uint64]uint64
+}
+
+// estimateCacheMax bounds the counts kept (a few hundred KiB).
+const estimateCacheMax = 1 << 14
+
+func (c *estimateCache) get(gen uint64, pattern [4]uint64) (uint64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return 0, false
+	}
+	n, ok := c.m[pattern]
+	return n, ok
+}
+
+func (c *estimateCache) put(gen uint64, pattern [4]uint64, n uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen < c.gen {
+		return
+	}
+	if gen > c.gen || c.m == nil || len(c.m) >= estimateCacheMax {
+		c.gen, c.m = gen, make(map[[4]uint64]uint64)
+	}
+	c.m[pattern] = n
 }

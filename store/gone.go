@@ -12,7 +12,7 @@ import (
 // dictionary: the 64-bit hash of the stored term and the id it had. Lookup
 // still finds such an IRI (under its old id, which no quad uses), so the
 // server goes on answering 410 Gone rather than 404 for a resource that was
-// deleted, as eval.Dataset describes, while the term itself no longer takes
+// deleted, as dataset.Dataset describes, while the term itself no longer takes
 // space. A term the store holds again gets a new id and wins over its
 // tombstone. The bucket exists only in compacted files.
 //

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sync"
 	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
@@ -11,7 +12,7 @@ import (
 )
 
 // Snapshot is a consistent read view of the store: a bbolt read transaction.
-// It implements the evaluator's Dataset interface. Its methods may be called
+// It implements dataset.Dataset (without importing it). Its methods may be called
 // from several goroutines at once (every bucket is opened up front, and
 // read-only cursors share nothing). Close it promptly: see doc.go for how
 // long-lived snapshots interact with writers.
@@ -29,6 +30,8 @@ type Snapshot struct {
 	quads  uint64
 	nextID uint64
 	closed atomic.Bool
+	// runs pools the buffers of MatchBlocks (blockscan.go).
+	runs sync.Pool
 	// reads counts quads matched and terms decoded, to release the mapped
 	// pages after a large scan (Close).
 	reads atomic.Int64
@@ -146,31 +149,25 @@ func (v *Snapshot) Term(id uint64) (rdf.Term, error) {
 // graph included. The quads come from one range scan of the index that
 // binds the longest prefix; other bound components are filtered.
 func (v *Snapshot) Match(ctx context.Context, pattern [4]uint64, yield func(q [4]uint64) bool) error {
-	if err := v.live(); err != nil {
-		return err
-	}
-	num, n := choose(pattern)
-	ix := &indexes[num]
-	prefix := ix.toIndex(pattern)
-	var filter [4]bool
-	filtered := false
-	for i := n; i < 4; i++ {
-		filter[i] = prefix[i] != 0
-		filtered = filtered || filter[i]
-	}
-	var matched int64
-	defer func() { v.reads.Add(matched) }()
-	return scan(ctx, v.idx[num], &prefix, n, func(t *tuple) bool {
-		matched++
-		if filtered {
-			for i := n; i < 4; i++ {
-				if filter[i] && t[i] != prefix[i] {
-					return true
+	var err error
+	seen := 0
+	serr := v.MatchBlocks(ctx, pattern, func(qs [][4]uint64) bool {
+		for _, q := range qs {
+			if seen++; seen%scanBatch == 0 {
+				if err = ctx.Err(); err != nil {
+					return false
 				}
 			}
+			if !yield(q) {
+				return false
+			}
 		}
-		return yield(ix.toQuad(*t))
+		return true
 	})
+	if serr != nil {
+		return serr
+	}
+	return err
 }
 
 // Graphs calls yield with the id of every named graph that holds quads.

@@ -95,6 +95,9 @@ type Store struct {
 	// buildTxBytes, when set (by a benchmark), replaces the bytes a rebuild
 	// writes per transaction (ImportMemory/16).
 	buildTxBytes int64
+
+	// estimates caches counts of Estimate per generation (estimate.go).
+	estimates estimateCache
 }
 
 // handle is one open bbolt file and the readers still using it.

@@ -242,7 +242,7 @@ func (s *Store) Add(ctx context.Context, quads []rdf.Quad) error {
 }
 
 // Remove removes quads in one transaction; absent quads are ignored. Terms
-// stay in the dictionary (their ids remain valid, see eval.Dataset).
+// stay in the dictionary (their ids remain valid, see dataset.Dataset).
 func (s *Store) Remove(ctx context.Context, quads []rdf.Quad) error {
 	return s.update(ctx, "remove", func(w *writer) error {
 		ts, err := encodeQuads(w.tx, quads, nil, false)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzing campaign for the parsers and the query evaluator, the HTTP
-# header parsers, the CSV readers of assessments and surveys and the RML
-# mappings: each target runs
+# Fuzzing campaign: every `func Fuzz…` target of the repository (the RDF
+# parsers and writers, the SPARQL parser, evaluator, functions and result
+# readers, the SPARQL protocol request, the HTTP header parsers, the CSV
+# readers of assessments and surveys, the RML mappings, the DCAT validator,
+# IRIs, the store's codecs, the form's scores): each target runs
 # for FUZZTIME (default 10m) with one worker, JOBS targets at a time
 # (default 1; the machine is usually shared). A failing input is written by
 # `go test` to the package's testdata/fuzz/<Target>/, where it becomes a
@@ -19,16 +21,19 @@ JOBS=${JOBS:-1}
 LOG=${FUZZLOG:-/tmp/maturity-fuzz}
 mkdir -p "$LOG"
 
-declare -A pkg=(
-	[FuzzTurtle]=./rdfio [FuzzNTriples]=./rdfio [FuzzRDFXML]=./rdfio [FuzzJSONLD]=./rdfio
-	[FuzzParse]=./sparql/parse [FuzzExec]=./sparql/eval
-	[FuzzParseAccept]=./internal/httpx [FuzzNegotiate]=./internal/httpx [FuzzNegotiateLang]=./internal/httpx
-	[FuzzReadSelfAssessment]=./assess [FuzzReadSurvey]=./assess
-	[FuzzRMLParse]=./mappings [FuzzRMLRun]=./mappings
-)
+# Every fuzz target of the repository, found in the test files, with its
+# package: a new target joins the campaign without editing this script.
+declare -A pkg=()
+all=()
+while IFS=: read -r file name; do
+	pkg[$name]=./$(dirname "$file")
+	all+=("$name")
+done < <(grep -rhoE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+' . | sed 's/^func //' | sort -u | while read -r name; do
+	f=$(grep -rlE --include='*_test.go' "^func $name\(" . | head -1)
+	echo "${f#./}:$name"
+done)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzExec FuzzParse FuzzRDFXML FuzzJSONLD FuzzTurtle FuzzNTriples
-	FuzzParseAccept FuzzNegotiate FuzzNegotiateLang FuzzReadSelfAssessment FuzzReadSurvey FuzzRMLParse FuzzRMLRun)
+[ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
 run() {
 	local t=$1 start end

@@ -767,7 +767,9 @@ func (s *App) serveDashboardIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	sort.Slice(idx.Orgs, func(i, j int) bool { return idx.Orgs[i].Name < idx.Orgs[j].Name })
 	c := s.chrome(q, i18n.T(lang, "dashIndexTitle"))
-	s.renderDash(w, r, "dashindex", &dashPage{Chrome: c, Index: idx}, v.Generation(), lang)
+	gen := v.Generation()
+	v.Close() // before the page goes out: a slow client holds no read transaction
+	s.renderDash(w, r, "dashindex", &dashPage{Chrome: c, Index: idx}, gen, lang)
 }
 
 // serveDashboardOrg answers GET /dashboard/{nis} with a redirect to the

@@ -42,11 +42,11 @@ import (
 	"time"
 
 	"github.com/stadleuven/maturity/assess"
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/dcat"
 	"github.com/stadleuven/maturity/evidence"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/rdfio"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/vocab"
 )
 
@@ -193,7 +193,7 @@ func (s *sim) build(c *city) error {
 			put(res.Graph(p), res.Quads(p), res.Started)
 		}
 	}
-	v := view{Memory: eval.NewMemory(all), mod: mod}
+	v := view{Memory: dataset.NewMemory(all), mod: mod}
 	cat, err := dcat.Build(ctx, v, dcat.Config{Base: c.base, Publisher: c.nis, ContactEmail: "opendata@gemeente-" + c.nis + ".example", WriteOptions: s.cfgWrite}, nil)
 	if err != nil {
 		return err
@@ -250,7 +250,7 @@ func ownCatalog(rng *rand.Rand, base string, y int) []rdf.Quad {
 
 // view is a dcat.View over the city's graphs in memory.
 type view struct {
-	*eval.Memory
+	*dataset.Memory
 	mod map[rdf.Term]time.Time
 }
 

@@ -35,7 +35,7 @@ func commands() []command {
 		{"query", "[--data DIR] [--default-graph union|own] [--base IRI] [--format json|xml|csv|tsv|ttl|nt] [--parse-only] QUERYFILE|-", "run a SPARQL query against the store", "een SPARQL-query op de opslag uitvoeren", runQuery},
 		{"stats", "[--data DIR]", "print counts per graph", "aantallen per graaf tonen", runStats},
 		{"check", "[--data DIR]", "check the store's integrity", "de integriteit van de opslag controleren", runCheck},
-		{"backup", "[--data DIR] FILE", "write a consistent backup of the store (not while the server runs)", "een consistente back-up van de opslag schrijven (niet terwijl de server draait)", runBackup},
+		{"backup", "[--data DIR] FILE", "write a consistent backup of the store (through the server while it runs)", "een consistente back-up van de opslag schrijven (via de server als die draait)", runBackup},
 		{"restore", "[--data DIR] FILE", "replace the store with a backup (not while the server runs)", "de opslag vervangen door een back-up (niet terwijl de server draait)", runRestore},
 		{"compact", "[--data DIR] [--mem SIZE]", "rewrite the store compactly, giving back the space of deleted data", "de opslag compact herschrijven en de ruimte van verwijderde gegevens vrijgeven", runCompact},
 		{"assess", "import FILE.csv --org NIS --year YYYY [--data DIR] [--by NAME]", "import a self-assessment sheet", "een zelfevaluatieblad importeren", runAssess},

@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/store"
 	"github.com/stadleuven/maturity/vocab"
 )
@@ -30,7 +30,7 @@ func breakModel(t *testing.T, data string) {
 		t.Fatal(err)
 	}
 	g := rdf.IRI(vocab.ModelGraph(defaultBase))
-	qs, err := eval.NewDecoder(snap).GraphQuads(ctx, g)
+	qs, err := dataset.NewDecoder(snap).GraphQuads(ctx, g)
 	snap.Close()
 	if err != nil || len(qs) == 0 {
 		t.Fatalf("model graph: %d quads, %v", len(qs), err)
@@ -71,7 +71,7 @@ func TestImportRefusesBrokenCube(t *testing.T) {
 	}
 	defer snap.Close()
 	for _, g := range []string{vocab.AssessmentGraph(defaultBase, "24062", 2026, 1), vocab.SurveyGraph(defaultBase, "24062", 2026, 1)} {
-		if qs, err := eval.NewDecoder(snap).GraphQuads(context.Background(), rdf.IRI(g)); err != nil || len(qs) != 0 {
+		if qs, err := dataset.NewDecoder(snap).GraphQuads(context.Background(), rdf.IRI(g)); err != nil || len(qs) != 0 {
 			t.Errorf("%s: %d quads written, %v", g, len(qs), err)
 		}
 	}

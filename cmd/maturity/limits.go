@@ -34,8 +34,8 @@ func (b *byteSize) Set(s string) error {
 // endpoint's concurrency and the memory limit; every default is the
 // library's, documented in package sparql/budget and in sparqlhttp.
 type limitFlags struct {
-	patterns, pathSteps, depth, queries, queued *int
-	stringBytes, memory, service, memoryLimit   byteSize
+	patterns, pathSteps, depth, queries, queued       *int
+	stringBytes, memory, service, memoryLimit, tables byteSize
 }
 
 // addQueryLimitFlags registers the flags of the per-query limits (serve
@@ -61,6 +61,8 @@ func addLimitFlags(fl *flag.FlagSet) *limitFlags {
 	l := addQueryLimitFlags(fl)
 	l.queries = fl.Int("max-queries", sparqlhttp.DefaultMaxQueries(), tr("SPARQL-query's die tegelijk geëvalueerd worden (standaard: één per CPU, minstens 2)", "SPARQL queries evaluated at once (default: one per CPU, at least 2)"))
 	l.queued = fl.Int("max-queued", sparqlhttp.DefaultMaxQueued, tr("SPARQL-query's die op hun beurt wachten voor meer geweigerd worden met 503 en Retry-After", "SPARQL queries waiting for a turn before more are refused with 503 and Retry-After"))
+	l.tables = sparql.DefaultTableCacheBytes
+	fl.Var(&l.tables, "table-cache", tr("geheugen voor de hashtabellen die SPARQL-query's bijhouden voor latere query's over dezelfde gegevens (-1: geen)", "memory for the hash tables that SPARQL queries keep for later queries over the same data (-1: none)"))
 	fl.Var(&l.memoryLimit, "memory-limit", tr("zachte geheugengrens van het proces (GOMEMLIMIT); standaard: 128MiB plus --query-memory per --max-queries, ten hoogste 3/4 van het geheugen van de machine; de variabele GOMEMLIMIT gaat voor", "soft memory limit of the process (GOMEMLIMIT); default: 128MiB plus --query-memory per --max-queries, at most 3/4 of the machine's memory; the GOMEMLIMIT variable wins"))
 	return l
 }
@@ -87,12 +89,12 @@ func (l *limitFlags) limits() sparql.Limits {
 }
 
 // setMemoryLimit sets the soft memory limit unless GOMEMLIMIT is set: the
-// garbage collector runs with GOGC=400 for speed (serve.go), which lets
-// the heap grow to five times what is live; the limit makes it collect
-// harder before the process outgrows what the queries are allowed. The
-// default is what the running queries may hold (--query-memory each)
-// plus 128 MiB for the server itself (an idle server holds about 20 MB,
-// the response cache up to 64 MiB).
+// limit makes the garbage collector work harder before the process
+// outgrows what the queries are allowed (GOGC alone lets the heap grow
+// to twice what is live, or more with a larger GOGC). The
+// default is what the running queries may hold (--query-memory each),
+// the table cache (--table-cache) and 128 MiB for the server itself (an
+// idle server holds about 20 MB, the response cache up to 64 MiB).
 func (l *limitFlags) setMemoryLimit(log *slog.Logger) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		log.Info("memory limit from GOMEMLIMIT", "limit", os.Getenv("GOMEMLIMIT"))
@@ -104,7 +106,7 @@ func (l *limitFlags) setMemoryLimit(log *slog.Logger) {
 		if perQuery <= 0 {
 			perQuery = budget.DefaultMemoryBytes
 		}
-		limit = 128<<20 + int64(max(*l.queries, 1))*perQuery
+		limit = 128<<20 + int64(max(*l.queries, 1))*perQuery + max(int64(l.tables), 0)
 		if total := machineMemory(); total > 0 {
 			limit = min(limit, total/4*3)
 		}

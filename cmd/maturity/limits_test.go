@@ -36,7 +36,7 @@ func TestLimitFlags(t *testing.T) {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	l := addLimitFlags(fl)
 	err := fl.Parse([]string{"--max-patterns", "50", "--max-path-steps", "7", "--max-depth", "30", "--max-string-bytes", "1MiB",
-		"--query-memory", "32MiB", "--max-service-bytes", "-1", "--max-queries", "3", "--max-queued", "9"})
+		"--query-memory", "32MiB", "--max-service-bytes", "-1", "--max-queries", "3", "--max-queued", "9", "--table-cache", "16MiB"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,8 +53,8 @@ func TestLimitFlags(t *testing.T) {
 	os.Unsetenv("GOMEMLIMIT")
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	l.setMemoryLimit(log)
-	if got, want := debug.SetMemoryLimit(-1), int64(128<<20+3*32<<20); got != want && got != machineMemory()/4*3 {
-		t.Errorf("memory limit %d, want %d (128 MiB + 3 queries × 32 MiB)", got, want)
+	if got, want := debug.SetMemoryLimit(-1), int64(128<<20+3*32<<20+16<<20); got != want && got != machineMemory()/4*3 {
+		t.Errorf("memory limit %d, want %d (128 MiB + 3 queries × 32 MiB + a 16 MiB table cache)", got, want)
 	}
 	if err := fl.Parse([]string{"--memory-limit", "300MiB"}); err != nil {
 		t.Fatal(err)

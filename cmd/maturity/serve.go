@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -80,13 +79,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		*withExamples = *harvestFile == "" && examplesByDefault(base)
 	}
 	log := slog.New(slog.NewTextHandler(sio.err, nil))
-	// Query evaluation allocates short-lived rows and hash tables; with the
-	// default GOGC the collector took 10–15 % of query time on the 1M-triple
-	// benchmark, and GOGC=400 made most queries 20–30 % faster
-	// (bench/RESULTS.md). An explicit GOGC still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
+	// The collector runs with the default GOGC: serve used to set 400,
+	// which made queries 20–30 % faster when they allocated a row's
+	// worth per solution, but the batched evaluator allocates little, and
+	// on the benchmark of record GOGC 100, 200 and 400 now take the same
+	// CPU (bench/RESULTS.md) while 400 kept five times the live heap.
 	limits.setMemoryLimit(log)
 
 	st, err := openStoreWith(*data, &store.Options{MmapSize: int(mapSize)})
@@ -142,13 +139,15 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 		MaxSpool:        int64(spool),
 		SpoolDir:        filepath.Join(*data, "spool"),
 		Stats:           stats,
+		TableCacheBytes: int64(limits.tables),
 	}, src)
 	if err != nil {
 		return err
 	}
 	var writer webapp.Writer
+	sw := &storeWriter{st: st}
 	if !*readOnly {
-		writer = storeWriter{st}
+		writer = sw
 	}
 	proxies, err := httpx.ParseProxies(splitList(*trustProxy))
 	if err != nil {
@@ -195,10 +194,19 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The catalog and the statistics are built now and after every
+	// change, not on a user's request.
+	sw.changed = srv.DataChanged
+	srv.Warm(ctx)
 
 	if err := os.MkdirAll(filepath.Join(*data, "spool"), 0o700); err != nil {
 		return fmt.Errorf("spool directory: %w", err)
 	}
+	stopAdmin, err := serveAdmin(*data, st, log)
+	if err != nil {
+		return err
+	}
+	defer stopAdmin()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -224,15 +232,25 @@ type firstLoad struct {
 }
 
 // storeWriter lets the web app publish without importing store: each
-// publish is one transaction.
-type storeWriter struct{ st *store.Store }
+// publish is one transaction, after which changed (the server's Warm)
+// rebuilds the computed documents.
+type storeWriter struct {
+	st      *store.Store
+	changed func()
+}
 
-func (w storeWriter) ReplaceGraphs(ctx context.Context, graphs []webapp.GraphContent) error {
+func (w *storeWriter) ReplaceGraphs(ctx context.Context, graphs []webapp.GraphContent) error {
 	gcs := make([]store.GraphContent, len(graphs))
 	for i, g := range graphs {
 		gcs[i] = store.GraphContent{Graph: g.Graph, Quads: g.Quads}
 	}
-	return w.st.ReplaceGraphs(ctx, gcs)
+	if err := w.st.ReplaceGraphs(ctx, gcs); err != nil {
+		return err
+	}
+	if w.changed != nil {
+		w.changed()
+	}
+	return nil
 }
 
 // splitList splits a comma-separated flag value, dropping empty items.

@@ -148,16 +148,17 @@ func runBackup(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
+	// bbolt's read-only open takes a shared lock, which a server's
+	// exclusive lock excludes: while serve runs, the backup comes through
+	// it (adminsock.go).
 	st, err := openExisting(*data)
-	if errors.Is(err, store.ErrLocked) {
-		// bbolt's read-only open takes a shared lock, which the server's
-		// exclusive lock excludes: there is no reading the file beside it.
-		return fmt.Errorf("%w; a backup from the command line needs the server stopped", err)
-	}
-	if err != nil {
+	locked := errors.Is(err, store.ErrLocked)
+	if err != nil && !locked {
 		return err
 	}
-	defer st.Close()
+	if st != nil {
+		defer st.Close()
+	}
 	// Write beside the target and rename, so a failed backup never leaves
 	// a truncated file under the final name.
 	tmp, err := os.CreateTemp(filepath.Dir(file), ".backup-*")
@@ -165,7 +166,15 @@ func runBackup(ctx context.Context, sio stdio, args []string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	n, err := st.Backup(ctx, tmp)
+	var n int64
+	if locked {
+		n, err = backupFromServer(ctx, *data, tmp)
+		if errors.Is(err, errNoServer) {
+			err = fmt.Errorf("%w, and %v: stop the process that holds it (an import, a compaction?) and try again", store.ErrLocked, err)
+		}
+	} else {
+		n, err = st.Backup(ctx, tmp)
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}

@@ -61,8 +61,8 @@ func TestStoreCommands(t *testing.T) {
 }
 
 // TestStoreCommandsWhileServing holds the store open as `maturity serve`
-// does and checks that restore and backup refuse and say why, and that the
-// store is unchanged.
+// does, without a server to ask, and checks that restore and backup refuse
+// and say why, and that the store is unchanged.
 func TestStoreCommandsWhileServing(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
@@ -80,7 +80,7 @@ func TestStoreCommandsWhileServing(t *testing.T) {
 	defer st.Close()
 	runCases(t, []cliCase{
 		{"restore while serving", []string{"restore", "--data", data, backup}, 1, "", "in use by another process (a running maturity serve"},
-		{"backup while serving", []string{"backup", "--data", data, filepath.Join(dir, "c.db")}, 1, "", "needs the server stopped"},
+		{"backup while another process holds the store", []string{"backup", "--data", data, filepath.Join(dir, "c.db")}, 1, "", "no server answers on the admin socket"},
 	})
 	if _, err := os.Stat(filepath.Join(dir, "c.db")); err == nil {
 		t.Error("a refused backup left a file")

@@ -6,10 +6,10 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/internal/w3c"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/store"
 )
 
@@ -17,7 +17,7 @@ import (
 // all sixteen combinations of bound components.
 const matchSamples = 24
 
-// TestDatasetContract holds the store's Snapshot to eval.Memory, the
+// TestDatasetContract holds the store's Snapshot to dataset.Memory, the
 // reference Dataset, below the level of queries: over every distinct
 // dataset of the SPARQL suites, every term must look up and decode to
 // itself, the named graphs must agree, and for sampled quads every one of
@@ -59,9 +59,9 @@ func TestDatasetContract(t *testing.T) {
 		}
 		defer snap.Close()
 		datasets++
-		patterns += checkContract(t, ctx, snap, eval.NewMemory(quads), quads)
+		patterns += checkContract(t, ctx, snap, dataset.NewMemory(quads), quads)
 	})
-	t.Logf("dataset contract: %d datasets, %d patterns matched alike over the store and eval.Memory", datasets, patterns)
+	t.Logf("dataset contract: %d datasets, %d patterns matched alike over the store and dataset.Memory", datasets, patterns)
 	if datasets < 170 {
 		t.Errorf("only %d datasets checked", datasets)
 	}
@@ -100,7 +100,7 @@ func eachDataset(t *testing.T, f func(t *testing.T, files []w3c.DataFile)) {
 
 // checkContract compares snap with the reference mem, both holding quads,
 // and returns how many patterns it compared.
-func checkContract(t *testing.T, ctx context.Context, snap *store.Snapshot, mem eval.Dataset, quads []rdf.Quad) int {
+func checkContract(t *testing.T, ctx context.Context, snap *store.Snapshot, mem dataset.Dataset, quads []rdf.Quad) int {
 	t.Helper()
 	// Every term looks up, and its id decodes to the term itself.
 	terms := map[rdf.Term]bool{{}: true}
@@ -121,7 +121,7 @@ func checkContract(t *testing.T, ctx context.Context, snap *store.Snapshot, mem 
 		t.Errorf("Lookup of a term never stored = %v, %v", ok, err)
 	}
 	// The named graphs agree.
-	graphsOf := func(ds eval.Dataset) []string {
+	graphsOf := func(ds dataset.Dataset) []string {
 		var out []string
 		err := ds.Graphs(ctx, func(g uint64) bool {
 			term, err := ds.Term(g)
@@ -138,7 +138,7 @@ func checkContract(t *testing.T, ctx context.Context, snap *store.Snapshot, mem 
 		return out
 	}
 	if s, m := graphsOf(snap), graphsOf(mem); !slices.Equal(s, m) {
-		t.Errorf("Graphs: store %v, eval.Memory %v", s, m)
+		t.Errorf("Graphs: store %v, dataset.Memory %v", s, m)
 	}
 	// Sampled quads, every combination of bound components.
 	uniq := distinctQuads(quads)
@@ -158,12 +158,19 @@ func checkContract(t *testing.T, ctx context.Context, snap *store.Snapshot, mem 
 			s, serr := matchTerms(ctx, snap, pat, bound)
 			m, merr := matchTerms(ctx, mem, pat, bound)
 			if serr != nil || merr != nil {
-				t.Fatalf("pattern %v: store error %v, eval.Memory error %v", pat, serr, merr)
+				t.Fatalf("pattern %v: store error %v, dataset.Memory error %v", pat, serr, merr)
 			}
 			n++
 			if !slices.Equal(s, m) {
-				t.Errorf("pattern %s matches %d quads in the store, %d in eval.Memory\nstore:\n%v\nmemory:\n%v", patternString(pat, bound), len(s), len(m), s, m)
+				t.Errorf("pattern %s matches %d quads in the store, %d in dataset.Memory\nstore:\n%v\nmemory:\n%v", patternString(pat, bound), len(s), len(m), s, m)
 				continue
+			}
+			if !bound[3] {
+				for name, ds := range map[string]dataset.Dataset{"store": snap, "dataset.Memory": mem} {
+					if err := triplesTogether(ctx, ds, idsOf(t, ds, pat, bound)); err != nil {
+						t.Errorf("pattern %s in %s: %v", patternString(pat, bound), name, err)
+					}
+				}
 			}
 			est, err := snap.Estimate(idsOf(t, snap, pat, bound))
 			if err != nil {
@@ -177,10 +184,35 @@ func checkContract(t *testing.T, ctx context.Context, snap *store.Snapshot, mem 
 	return n
 }
 
+// triplesTogether checks what dataset.Dataset promises for a pattern without
+// a graph: the quads of one triple come one after another (the union
+// default graph drops the repeats by comparing neighbours).
+func triplesTogether(ctx context.Context, ds dataset.Dataset, pat [4]uint64) error {
+	done := map[[3]uint64]bool{}
+	var last [3]uint64
+	var bad error
+	err := ds.Match(ctx, pat, func(q [4]uint64) bool {
+		t := [3]uint64{q[0], q[1], q[2]}
+		if t == last {
+			return true
+		}
+		if done[t] {
+			bad = fmt.Errorf("triple %v comes again after other triples", t)
+			return false
+		}
+		done[last], last = true, t
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	return bad
+}
+
 // matchTerms runs Match with the pattern's terms turned into ds's ids and
 // returns the matching quads printed and sorted. A bound zero graph term
 // is the default graph.
-func matchTerms(ctx context.Context, ds eval.Dataset, pat [4]rdf.Term, bound [4]bool) ([]string, error) {
+func matchTerms(ctx context.Context, ds dataset.Dataset, pat [4]rdf.Term, bound [4]bool) ([]string, error) {
 	var ids [4]uint64
 	for c := range 4 {
 		if !bound[c] {
@@ -214,7 +246,7 @@ func matchTerms(ctx context.Context, ds eval.Dataset, pat [4]rdf.Term, bound [4]
 	return out, err
 }
 
-func idsOf(t *testing.T, ds eval.Dataset, pat [4]rdf.Term, bound [4]bool) [4]uint64 {
+func idsOf(t *testing.T, ds dataset.Dataset, pat [4]rdf.Term, bound [4]bool) [4]uint64 {
 	var ids [4]uint64
 	for c := range 4 {
 		if bound[c] {

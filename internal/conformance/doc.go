@@ -8,7 +8,7 @@
 // store, catches what those cannot: terms the store's dictionary encodes or
 // decodes differently, quads an index loses, an import that leaves half a
 // document behind after a syntax error, and any disagreement between the
-// store's Dataset implementation and eval.Memory, which the SPARQL tests
+// store's Dataset implementation and dataset.Memory, which the SPARQL tests
 // report test by test.
 //
 // Manifests, expected results and the comparison of answers come from

@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/internal/w3c"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/store"
 )
 
@@ -18,7 +18,7 @@ import (
 // store.Import into a fresh store (qt:data into the default graph,
 // qt:graphData and FROM / FROM NAMED files into named graphs named by their
 // IRIs) and the query runs through sparql.Exec on a Snapshot with the W3C's
-// own default graph. Every test also runs over eval.Memory holding the same
+// own default graph. Every test also runs over dataset.Memory holding the same
 // quads, and over one store reused from test to test; all must agree test
 // by test, in outcome and in answer, since any difference is the store's
 // Dataset behaving unlike the reference.
@@ -41,7 +41,7 @@ func TestSPARQLViaStore(t *testing.T) {
 					v := runEverywhere(t, tc, worn)
 					if reason, ok := w3c.SkipReason(tc.Key()); ok {
 						// Not judged against its expected result, but
-						// the store must still answer as eval.Memory.
+						// the store must still answer as dataset.Memory.
 						t.Logf("not judged: %s", reason)
 						v.memory, v.store, v.worn = w3c.Skip, w3c.Skip, w3c.Skip
 					}
@@ -53,11 +53,11 @@ func TestSPARQLViaStore(t *testing.T) {
 					}
 				})
 			}
-			t.Logf("%s over eval.Memory: %s", s.Name, &mem)
+			t.Logf("%s over dataset.Memory: %s", s.Name, &mem)
 			testtool.Figure(t, "%s query evaluation, through store.Import and a store snapshot: %s", s.Title, &sto)
 			t.Logf("%s via a store reused from test to test: %s", s.Name, &wrn)
 			// Without this count the union check could pass vacuously.
-			t.Logf("%s: queries that answer otherwise over the union default graph: %d, alike over the store and eval.Memory", s.Name, unionDiffers)
+			t.Logf("%s: queries that answer otherwise over the union default graph: %d, alike over the store and dataset.Memory", s.Name, unionDiffers)
 			// The same floors as the in-memory run of the sparql package.
 			sto.Check(t, s, "via store")
 			wrn.Check(t, s, "via a reused store")
@@ -74,7 +74,7 @@ type verdict struct {
 	unionDiffers bool
 }
 
-// runEverywhere runs one test over eval.Memory, over a fresh store and over
+// runEverywhere runs one test over dataset.Memory, over a fresh store and over
 // the reused store worn, in the W3C's default-graph mode and the union
 // mode, and fails the subtest when any two disagree. Failures against the
 // expected result are logged, not errors: the floors judge those.
@@ -95,7 +95,7 @@ func runEverywhere(t *testing.T, tc w3c.QueryTest, worn *store.Store) verdict {
 		t.Logf("load data: %v", err)
 		return verdict{memory: w3c.Fail, store: w3c.Fail}
 	}
-	memAns, memErr := w3c.Execute(ctx, eval.NewMemory(memQuads), q, sparql.OwnDefaultGraph)
+	memAns, memErr := w3c.Execute(ctx, dataset.NewMemory(memQuads), q, sparql.OwnDefaultGraph)
 
 	st := openStore(t)
 	n, err := importFiles(ctx, st, files)
@@ -118,9 +118,9 @@ func runEverywhere(t *testing.T, tc w3c.QueryTest, worn *store.Store) verdict {
 	v.memory, memDetail = w3c.JudgeTest(tc, exp, memAns, memErr, q)
 	v.store, storeDetail = w3c.JudgeTest(tc, exp, stoAns, stoErr, q)
 	if v.memory != v.store {
-		t.Errorf("eval.Memory: %v, store: %v\nstore: %s\nmemory: %s\nquery:\n%s", v.memory, v.store, storeDetail, memDetail, text)
+		t.Errorf("dataset.Memory: %v, store: %v\nstore: %s\nmemory: %s\nquery:\n%s", v.memory, v.store, storeDetail, memDetail, text)
 	} else if memErr == nil && stoErr == nil && !w3c.SameAnswer(memAns, stoAns, q) {
-		t.Errorf("eval.Memory and the store answer differently (both %v)\nquery:\n%s\nstore: %s\nmemory: %s", v.memory, text, w3c.Describe(stoAns), w3c.Describe(memAns))
+		t.Errorf("dataset.Memory and the store answer differently (both %v)\nquery:\n%s\nstore: %s\nmemory: %s", v.memory, text, w3c.Describe(stoAns), w3c.Describe(memAns))
 	}
 	if v.store == w3c.Fail {
 		t.Logf("fails on both: %s", w3c.FirstLine(storeDetail))
@@ -130,19 +130,19 @@ func runEverywhere(t *testing.T, tc w3c.QueryTest, worn *store.Store) verdict {
 	// queries the union of all graphs instead, which reaches the store's
 	// Graphs and graph-0 patterns; there is no expected result for that
 	// mode, but the two datasets must still agree.
-	memU, memUErr := w3c.Execute(ctx, eval.NewMemory(memQuads), q, sparql.UnionDefaultGraph)
+	memU, memUErr := w3c.Execute(ctx, dataset.NewMemory(memQuads), q, sparql.UnionDefaultGraph)
 	stoU, stoUErr := w3c.Execute(ctx, snap, q, sparql.UnionDefaultGraph)
 	switch {
 	case (memUErr == nil) != (stoUErr == nil):
-		t.Errorf("union default graph: eval.Memory error %v, store error %v\nquery:\n%s", memUErr, stoUErr, text)
+		t.Errorf("union default graph: dataset.Memory error %v, store error %v\nquery:\n%s", memUErr, stoUErr, text)
 	case memUErr == nil && !w3c.SameAnswer(memU, stoU, q):
-		t.Errorf("union default graph: eval.Memory and the store answer differently\nquery:\n%s\nstore: %s\nmemory: %s", text, w3c.Describe(stoU), w3c.Describe(memU))
+		t.Errorf("union default graph: dataset.Memory and the store answer differently\nquery:\n%s\nstore: %s\nmemory: %s", text, w3c.Describe(stoU), w3c.Describe(memU))
 	}
 	v.unionDiffers = stoErr == nil && stoUErr == nil && !w3c.SameAnswer(stoAns, stoU, q)
 
 	// A store that served every earlier test, emptied since, still holds
 	// their terms in its dictionary (ids stay valid after removal, see
-	// eval.Dataset): constants of this query may look up and match
+	// dataset.Dataset): constants of this query may look up and match
 	// nothing. It must answer as the fresh store did.
 	if err := clearStore(ctx, worn); err != nil {
 		t.Fatalf("empty the reused store: %v", err)

@@ -17,7 +17,10 @@ const module = "github.com/stadleuven/maturity/"
 // endpoint, the web app) stand side by side: none imports another, and
 // cmd/maturity routes them together.
 var forbidden = map[string][]string{
-	"rdf":      {"rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
+	"rdf": {"rdfio", "store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
+	// The storage interface knows only RDF terms: the store implements it,
+	// everything else reads through it.
+	"dataset":  {"rdfio", "store", "sparql", "ldserver", "sparqlhttp", "webapp", "vocab", "mappings", "assess", "examples", "dcat", "harvest", "hub", "mirror"},
 	"rdfio":    {"store", "sparql", "ldserver", "vocab", "mappings", "assess", "examples"},
 	"store":    {"sparql", "ldserver", "mappings", "assess", "examples"},
 	"sparql":   {"store", "ldserver", "mappings", "assess", "examples", "vocab"},
@@ -30,7 +33,7 @@ var forbidden = map[string][]string{
 	// drafts): only the web app and cmd/maturity open it.
 	"ldserver":   {"store", "sparqlhttp", "webapp", "mappings", "harvest", "hub", "mirror", "private"},
 	"sparqlhttp": {"store", "ldserver", "webapp", "mappings", "assess", "dcat", "harvest", "hub", "mirror", "private"},
-	"private":    {"rdf", "rdfio", "store", "sparql", "ldserver", "sparqlhttp", "webapp", "vocab", "assess", "dcat", "mappings", "examples", "harvest", "hub", "mirror"},
+	"private":    {"rdf", "rdfio", "store", "sparql", "ldserver", "sparqlhttp", "webapp", "vocab", "assess", "dcat", "mappings", "examples", "harvest", "hub", "mirror", "dataset"},
 	"webapp":     {"store", "ldserver", "sparqlhttp", "harvest", "hub", "mirror"},
 	// The shared plumbing of the HTTP packages and the message catalogue
 	// know none of them.

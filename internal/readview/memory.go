@@ -6,11 +6,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 )
 
-// Memory is a Source over eval.Memory that behaves like the store: a
+// Memory is a Source over dataset.Memory that behaves like the store: a
 // generation counter, per-graph modification times, and graphs that can
 // be dropped while their terms stay in the dictionary (which makes 410
 // Gone). It is for tests; every change makes a new dataset.
@@ -33,7 +33,7 @@ type Memory struct {
 	hidden   rdf.Term // a dropped graph: its terms stay known, its quads are invisible
 	mod      map[rdf.Term]time.Time
 	gen      uint64
-	mem      *eval.Memory
+	mem      *dataset.Memory
 	hiddenID uint64
 }
 
@@ -52,7 +52,7 @@ func NewMemory(quads []rdf.Quad, hidden rdf.Term) *Memory {
 
 func (m *Memory) set(quads []rdf.Quad) {
 	m.quads = quads
-	m.mem = eval.NewMemory(quads)
+	m.mem = dataset.NewMemory(quads)
 	m.hiddenID = 0
 	if !m.hidden.IsZero() {
 		m.hiddenID, _, _ = m.mem.Lookup(m.hidden)
@@ -137,7 +137,7 @@ func (m *Memory) Open() int {
 }
 
 type memView struct {
-	*eval.Memory
+	*dataset.Memory
 	src    *Memory
 	closed atomic.Bool
 	gen    uint64

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/sparql"
 	"github.com/stadleuven/maturity/sparql/algebra"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/sparql/results"
 )
 
@@ -38,7 +38,7 @@ func Prepare(tc QueryTest) (text string, q *sparql.Query, exp *Expected, err err
 
 // Execute runs q over ds and collects the whole answer. A panic in the
 // engine is an error of this test, not a crash of the suite.
-func Execute(ctx context.Context, ds eval.Dataset, q *sparql.Query, mode sparql.DefaultGraphMode) (ans Answer, err error) {
+func Execute(ctx context.Context, ds dataset.Dataset, q *sparql.Query, mode sparql.DefaultGraphMode) (ans Answer, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
@@ -69,7 +69,7 @@ func Execute(ctx context.Context, ds eval.Dataset, q *sparql.Query, mode sparql.
 }
 
 // Run runs one test of a SPARQL manifest in memory: a syntax test through
-// the parser, an evaluation test through sparql.Exec over eval.Memory with
+// the parser, an evaluation test through sparql.Exec over dataset.Memory with
 // the W3C's own default graph. A panic anywhere fails the test.
 func Run(ctx context.Context, tc QueryTest) (o Outcome, detail string) {
 	if reason, ok := SkipReason(tc.Key()); ok {
@@ -118,7 +118,7 @@ func runEval(ctx context.Context, tc QueryTest) (Outcome, string) {
 	if err != nil {
 		return Fail, "load data: " + err.Error()
 	}
-	ans, err := Execute(ctx, eval.NewMemory(quads), q, sparql.OwnDefaultGraph)
+	ans, err := Execute(ctx, dataset.NewMemory(quads), q, sparql.OwnDefaultGraph)
 	o, detail := JudgeTest(tc, exp, ans, err, q)
 	if o == Fail {
 		detail += fmt.Sprintf("\n%s\nalgebra: %s", text, q)

@@ -5,14 +5,14 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/sparql"
-	"github.com/stadleuven/maturity/sparql/eval"
 )
 
 // lossy is a Dataset that hides every quad whose object id is a multiple
 // of three: a stand-in for a store that loses quads.
-type lossy struct{ eval.Dataset }
+type lossy struct{ dataset.Dataset }
 
 func (l lossy) Match(ctx context.Context, pattern [4]uint64, yield func([4]uint64) bool) error {
 	return l.Dataset.Match(ctx, pattern, func(q [4]uint64) bool {
@@ -46,11 +46,11 @@ func TestComparisonNoticesLostQuads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		good, err := Execute(ctx, eval.NewMemory(quads), q, sparql.OwnDefaultGraph)
+		good, err := Execute(ctx, dataset.NewMemory(quads), q, sparql.OwnDefaultGraph)
 		if err != nil {
 			continue
 		}
-		bad, err := Execute(ctx, lossy{eval.NewMemory(quads)}, q, sparql.OwnDefaultGraph)
+		bad, err := Execute(ctx, lossy{dataset.NewMemory(quads)}, q, sparql.OwnDefaultGraph)
 		ran++
 		if err != nil || !SameAnswer(good, bad, q) {
 			differ++

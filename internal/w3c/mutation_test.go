@@ -5,10 +5,10 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql"
-	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/sparql/results"
 )
 
@@ -167,7 +167,7 @@ func answer(t *testing.T, ctx context.Context, tc QueryTest) (Answer, *Expected,
 	if err != nil {
 		t.Fatalf("%s: %v", tc.Key(), err)
 	}
-	ans, err := Execute(ctx, eval.NewMemory(quads), q, sparql.OwnDefaultGraph)
+	ans, err := Execute(ctx, dataset.NewMemory(quads), q, sparql.OwnDefaultGraph)
 	if err != nil {
 		t.Fatalf("%s: %v", tc.Key(), err)
 	}

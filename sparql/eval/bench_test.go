@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/sparql/parse"
@@ -69,7 +70,7 @@ var benchQueries = []struct{ name, query string }{
 }
 
 func BenchmarkQueries(b *testing.B) {
-	ds := eval.NewMemory(maturityData(100, 3))
+	ds := dataset.NewMemory(maturityData(100, 3))
 	for _, bq := range benchQueries {
 		q, err := parse.Parse("PREFIX : <"+ex+">\n"+bq.query, "")
 		if err != nil {

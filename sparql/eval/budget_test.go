@@ -6,24 +6,25 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/budget"
 	"github.com/stadleuven/maturity/sparql/eval"
 )
 
 // triples3000 is the dataset of the sort bomb of issue 11: 3,000 triples.
-func triples3000() eval.Dataset {
+func triples3000() dataset.Dataset {
 	var qs []rdf.Quad
 	for i := range 3000 {
 		qs = append(qs, rdf.Triple(rdf.IRI(fmt.Sprintf("%ss%d", ex, i%100)), rdf.IRI(fmt.Sprintf("%sp%d", ex, i%7)),
 			rdf.Literal(fmt.Sprintf("value %d", i))))
 	}
-	return eval.NewMemory(qs)
+	return dataset.NewMemory(qs)
 }
 
 // drain runs query over ds under opts, reading every row, and returns the
 // error that ended it (nil when all rows came).
-func drain(t *testing.T, ds eval.Dataset, query string, opts eval.Options) (int, error) {
+func drain(t *testing.T, ds dataset.Dataset, query string, opts eval.Options) (int, error) {
 	t.Helper()
 	r, err := start(t, ds, query, opts)
 	if err != nil {
@@ -109,5 +110,42 @@ func TestBudgetsLeaveNormalQueriesAlone(t *testing.T) {
 		if err != nil || n != tc.rows {
 			t.Errorf("%s: %d rows, err %v; want %d rows", tc.query, n, err, tc.rows)
 		}
+	}
+}
+
+// TestHashJoinPerGraphBudget is a query of bench/kill9.sh that the
+// memory budget refused although it needed little memory: per named graph,
+// the observations whose two scores are present, counted per graph. Inside
+// GRAPH ?g each graph gets hash tables of its own, and each was sized and
+// charged for the pattern's matches in every graph, not the graph's own: 200
+// graphs of 11 observations made 200 tables sized for 2,200 quads.
+func TestHashJoinPerGraphBudget(t *testing.T) {
+	var qs []rdf.Quad
+	for g := range 200 {
+		graph := rdf.IRI(fmt.Sprintf("%sgraph/v%d", ex, g))
+		for o := range 11 {
+			s := rdf.IRI(fmt.Sprintf("%sobs/%d/%d", ex, g, o))
+			qs = append(qs,
+				rdf.Quad{S: s, P: rdf.IRI(rdf.RDFType), O: rdf.IRI(ex + "Observation"), G: graph},
+				rdf.Quad{S: s, P: rdf.IRI(ex + "maturity"), O: rdf.Literal(fmt.Sprint(o % 5)), G: graph},
+				rdf.Quad{S: s, P: rdf.IRI(ex + "need"), O: rdf.Literal(fmt.Sprint(o % 4)), G: graph})
+		}
+	}
+	ds := dataset.NewMemory(qs)
+	q := `SELECT ?g (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?o a :Observation ; :maturity ?m ; :need ?x } } GROUP BY ?g`
+	r, err := start(t, ds, q, eval.Options{Limits: budget.Limits{MemoryBytes: 8 << 20}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	n := 0
+	for r.Next() {
+		if got := r.Row()[1]; got.Value != "11" {
+			t.Errorf("graph %s: %s observations, want 11", r.Row()[0].Value, got.Value)
+		}
+		n++
+	}
+	if err := r.Err(); err != nil || n != 200 {
+		t.Fatalf("%d groups, err %v; want 200 groups within 8 MiB", n, err)
 	}
 }

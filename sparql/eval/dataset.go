@@ -3,34 +3,17 @@ package eval
 import (
 	"context"
 
-	"github.com/stadleuven/maturity/rdf"
+	"github.com/stadleuven/maturity/dataset"
 )
 
-// Dataset is what the evaluator needs from storage: a consistent read view
-// in which terms are dictionary-encoded as uint64 ids. The store satisfies it
-// without importing this package; cmd/maturity wires the two together.
-//
-// Id 0 means "unbound" in a pattern and is never a term's id. The zero
-// rdf.Term stands for the default graph: Lookup(rdf.Term{}) returns the id
-// of the stored default graph, which can then be used as the graph of a
-// pattern. A pattern whose graph is 0 matches quads in every graph,
-// including the default graph (the union).
-type Dataset interface {
-	// Lookup returns the id of t, and false when the dataset has never
-	// held t. It never allocates an id. A term that was removed may keep
-	// its id: Lookup then succeeds and Match finds nothing (the linked-data
-	// server answers 410 Gone for such IRIs).
-	Lookup(t rdf.Term) (id uint64, ok bool, err error)
-	// Term returns the term for an id returned by Lookup or Match.
-	Term(id uint64) (rdf.Term, error)
-	// Match calls yield with every quad (s, p, o, g ids) matching the
-	// pattern until yield returns false. It returns ctx.Err() when the
-	// context ends during the scan.
-	Match(ctx context.Context, pattern [4]uint64, yield func(quad [4]uint64) bool) error
-	// Estimate returns an estimate of how many quads match the pattern,
-	// cheap enough to call while planning.
-	Estimate(pattern [4]uint64) (uint64, error)
-	// Graphs calls yield with the id of every named graph (the default
-	// graph excluded) until yield returns false.
-	Graphs(ctx context.Context, yield func(g uint64) bool) error
+// Dataset is the storage the evaluator reads: package dataset defines it
+// for every reader of stored RDF, not only for queries.
+type Dataset = dataset.Dataset
+
+// blockMatcher is a Dataset that can also hand over the matches of a
+// pattern a run at a time (the store does, a block at a time): a hash
+// join copies each run at once, and a batched join loops over it without
+// a call per quad. The slice is valid only during the call.
+type blockMatcher interface {
+	MatchBlocks(ctx context.Context, pattern [4]uint64, yield func(qs [][4]uint64) bool) error
 }

@@ -3,12 +3,13 @@ package eval
 import (
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 )
 
 func TestDict(t *testing.T) {
 	a := rdf.IRI("http://example.org/a")
-	ds := NewMemory([]rdf.Quad{rdf.Triple(a, a, a)})
+	ds := dataset.NewMemory([]rdf.Quad{rdf.Triple(a, a, a)})
 	d := newDict(ds, &meter{max: 1 << 40})
 	idA, err := d.intern(a)
 	if err != nil || idA&overlayBit != 0 {
@@ -23,7 +24,7 @@ func TestDict(t *testing.T) {
 		t.Errorf("computed term got two ids: %x and %x", idC, again)
 	}
 	// Language tags match case-insensitively.
-	ds2 := NewMemory([]rdf.Quad{rdf.Triple(a, a, rdf.LangLiteral("x", "en"))})
+	ds2 := dataset.NewMemory([]rdf.Quad{rdf.Triple(a, a, rdf.LangLiteral("x", "en"))})
 	if _, ok, _ := newDict(ds2, &meter{max: 1 << 40}).lookup(rdf.LangLiteral("x", "EN")); !ok {
 		t.Error(`"x"@EN not found as "x"@en`)
 	}

@@ -15,6 +15,20 @@
 // Terms are decoded only when an expression, ORDER BY or the output needs
 // them; computed terms get ids from a per-execution overlay dictionary.
 //
+// A group of joined patterns runs batched (batch.go): each step takes up
+// to 256 solutions at once from the step before, extends them through
+// its index scan or hash table in one loop, and hands its own buffer on,
+// instead of a chain of calls per solution and step. A filter that reads
+// only the variables of one triple pattern runs on that pattern's
+// matches, and on a hash table's quads once each (scanfilter.go). Index
+// scans come a block of quads at a time where the dataset offers it
+// (blockMatcher, which the store implements).
+//
+// OPTIONAL and EXISTS over a single triple pattern probe that pattern
+// directly per solution (probe.go). Hash tables can outlive an execution:
+// given a TableCache (Options.Tables), executions over the same
+// generation of the data share the tables they build (tablecache.go).
+//
 // Planning happens at execution time, because it reads the dataset: the
 // join order of each group comes from Dataset.Estimate and sampled
 // fan-outs (plan.go), filters run as soon as their variables are
@@ -33,4 +47,37 @@
 // *budget.Error past the budget; a hash table that does not fit is not
 // built (the step keeps its index lookups) and a path stops memoising.
 // Functions refuse strings longer than Limits.StringBytes (fn.Env).
+//
+// Files:
+//
+//	doc.go, options.go, errors.go  this map; Options; errors
+//	dataset.go     Dataset, the storage contract (and blockMatcher)
+//	memory.go      Memory, the in-memory reference Dataset
+//	exec.go        Exec's state: the active graphs, ticks, fresh blank nodes
+//	scan.go        reading a pattern in its graph; the union as a set; estimates
+//	compile.go     algebra → operators; op.go the operator interface and helpers
+//	join.go        joinOp: flattening a group, compiling its steps, join order
+//	joinrun.go     running a joinOp depth first
+//	batch.go       running a joinOp 256 solutions a step at a time
+//	plan.go        join order by dynamic programming over sampled fan-outs
+//	plan_linear.go join order of large groups, near-linear
+//	correlate.go   fan-out of a bound position, sampled from the binding step
+//	hashjoin.go    hash tables of a step's matches, and bit sets of keys
+//	idindex.go     open-addressing index of term ids
+//	tablecache.go  hash tables kept between executions (TableCache)
+//	scanfilter.go  filters judged on a step's own matches
+//	probe.go       OPTIONAL and EXISTS over one pattern, probed per solution
+//	optional.go, minus.go, union.go, graph.go, values.go, bind.go, service.go
+//	               the other operators of the algebra
+//	materialize.go sub-results evaluated once and probed by hash
+//	path.go        property paths
+//	expr.go, memo.go  expressions; memoised filters and BINDs
+//	group.go, tally.go  GROUP BY and aggregates; MIN/MAX/SUM/AVG on ids
+//	order.go, distinct.go, slice.go, chain.go  solution modifiers
+//	construct.go   CONSTRUCT and DESCRIBE
+//	result.go      Result, the streamed answer
+//	decoder.go, dict.go  id ↔ term decoding; per-execution overlay dictionary
+//	meter.go       the memory budget of an execution
+//	vars.go        variable sets for static analysis
+//	explain.go     Explain, the printed plan
 package eval

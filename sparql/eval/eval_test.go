@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/eval"
 )
@@ -32,7 +33,7 @@ var cities = data(
 )
 
 func TestSelect(t *testing.T) {
-	ds := eval.NewMemory(cities)
+	ds := dataset.NewMemory(cities)
 	tests := []struct {
 		name    string
 		query   string

@@ -36,6 +36,10 @@ type exec struct {
 
 	estimates map[[4]uint64]float64 // see estimate
 
+	// gen is the dataset's generation when hasGen (see TableCache).
+	gen    uint64
+	hasGen bool
+
 	ticks       uint32
 	bnodes      uint64
 	bnodePrefix string
@@ -139,82 +143,6 @@ func (x *exec) isNamed(ctx context.Context, g uint64) (bool, error) {
 	}
 	_, ok := x.namedSet[g]
 	return ok, nil
-}
-
-// match calls yield with the (s, p, o) of every triple matching the pattern
-// in the graph of gc. Overlay ids match nothing, as the dataset lacks them.
-func (x *exec) match(ctx context.Context, gc graphCtx, s, p, o uint64, yield func(q [4]uint64) bool) error {
-	if (s|p|o)&overlayBit != 0 {
-		return nil
-	}
-	if gc == inNamed {
-		return x.ds.Match(ctx, [4]uint64{s, p, o, x.graph}, yield)
-	}
-	if x.dflt.all {
-		return x.ds.Match(ctx, [4]uint64{s, p, o, 0}, yield)
-	}
-	switch len(x.dflt.ids) {
-	case 0:
-		return nil
-	case 1:
-		return x.ds.Match(ctx, [4]uint64{s, p, o, x.dflt.ids[0]}, yield)
-	}
-	// The default graph is the merge of several graphs: a triple in two of
-	// them is one triple.
-	seen := make(map[[3]uint64]struct{})
-	stopped := false
-	for _, g := range x.dflt.ids {
-		err := x.ds.Match(ctx, [4]uint64{s, p, o, g}, func(q [4]uint64) bool {
-			k := [3]uint64{q[0], q[1], q[2]}
-			if _, dup := seen[k]; dup {
-				return true
-			}
-			seen[k] = struct{}{}
-			if !yield(q) {
-				stopped = true
-				return false
-			}
-			return true
-		})
-		if err != nil || stopped {
-			return err
-		}
-	}
-	return nil
-}
-
-// estimate guesses how many triples match in the graph of gc. Estimates
-// are cached: planning asks for the same pattern again and again, and a
-// store may count blocks to answer.
-func (x *exec) estimate(gc graphCtx, s, p, o uint64) float64 {
-	if (s|p|o)&overlayBit != 0 {
-		return 0
-	}
-	key := [4]uint64{s, p, o, uint64(gc)}
-	if e, ok := x.estimates[key]; ok {
-		return e
-	}
-	e := x.estimateUncached(gc, s, p, o)
-	if x.estimates == nil {
-		x.estimates = make(map[[4]uint64]float64)
-	}
-	x.estimates[key] = e
-	return e
-}
-
-func (x *exec) estimateUncached(gc graphCtx, s, p, o uint64) float64 {
-	var total uint64
-	graphs := []uint64{0}
-	if gc == inDefault && !x.dflt.all {
-		graphs = x.dflt.ids
-	}
-	for _, g := range graphs {
-		n, err := x.ds.Estimate([4]uint64{s, p, o, g})
-		if err == nil {
-			total += n
-		}
-	}
-	return float64(total)
 }
 
 // freshBlank returns a new blank node, unique within the execution.

@@ -60,6 +60,9 @@ func (p *planPrinter) op(o op, depth int) {
 					g = " in GRAPH"
 				}
 				p.line(depth+1, "triple %s %s %s%s  (matches %.0f)", parts[0], parts[1], parts[2], g, s.full)
+				if len(s.scanFilters) > 0 {
+					p.line(depth+2, "filter (%d) on its matches", len(s.scanFilters))
+				}
 			} else {
 				p.op(s.op, depth+1)
 			}

@@ -323,6 +323,9 @@ func singleVar(args []algebra.Expr) (algebra.Var, bool) {
 	return v, ok
 }
 
+// stopAtFirst is a yield that stops at the first solution.
+func stopAtFirst([]uint64) bool { return false }
+
 // compileExists evaluates the pattern with the current solution's bindings
 // substituted (§17.4.1.4): those slots are marked fixed, so operators that
 // otherwise hide outer bindings keep them, as substitution would.
@@ -332,6 +335,18 @@ func (c *compiler) compileExists(e *algebra.Exists, sc *scope, g graphCtx) (expr
 		return nil, err
 	}
 	not := e.Not
+	if one := singleTriple(p); one != nil {
+		// One triple pattern: no operator inside hides bindings, so the
+		// substitution is the row itself, and a probe answers.
+		return func(ctx context.Context, x *exec, row []uint64) (rdf.Term, error) {
+			// eachMatch returns errStop exactly when a match was found.
+			err := one.eachMatch(ctx, x, row, true, stopAtFirst)
+			if err != nil && err != errStop {
+				return rdf.Term{}, fatal(err)
+			}
+			return boolTerm((err == errStop) != not), nil
+		}, nil
+	}
 	scopeID := sc.id
 	return func(ctx context.Context, x *exec, row []uint64) (rdf.Term, error) {
 		saved, savedScope := x.fixed, x.fixedScope

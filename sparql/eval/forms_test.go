@@ -9,13 +9,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/sparql/parse"
 )
 
 func TestAsk(t *testing.T) {
-	ds := eval.NewMemory(cities)
+	ds := dataset.NewMemory(cities)
 	for _, tc := range []struct {
 		query string
 		want  bool
@@ -33,7 +34,7 @@ func TestAsk(t *testing.T) {
 	}
 }
 
-func quads(t *testing.T, ds eval.Dataset, query string) []rdf.Quad {
+func quads(t *testing.T, ds dataset.Dataset, query string) []rdf.Quad {
 	t.Helper()
 	r := run(t, ds, query, eval.Options{DefaultGraph: eval.OwnDefaultGraph})
 	defer r.Close()
@@ -48,7 +49,7 @@ func quads(t *testing.T, ds eval.Dataset, query string) []rdf.Quad {
 }
 
 func TestConstruct(t *testing.T) {
-	ds := eval.NewMemory(cities)
+	ds := dataset.NewMemory(cities)
 	got := quads(t, ds, `CONSTRUCT { ?c :hasScore [ :value ?s ] . ?c :name ?n . ?n :bad ?s } WHERE { ?c :score ?s OPTIONAL { ?c :name ?n } FILTER(?s >= 3) }`)
 	want := data(
 		":gent :hasScore _:x1", "_:x1 :value 4", `:gent :name "Gent"`,
@@ -65,7 +66,7 @@ func TestConstruct(t *testing.T) {
 }
 
 func TestDescribe(t *testing.T) {
-	ds := eval.NewMemory(data(
+	ds := dataset.NewMemory(data(
 		":x :p :y", ":x :addr _:a", "_:a :street \"Main\"", "_:a :geo _:g", "_:g :lat 5",
 		":y :p :x", ":z :p :x",
 	))
@@ -81,7 +82,7 @@ func TestDescribe(t *testing.T) {
 }
 
 func TestDataset(t *testing.T) {
-	ds := eval.NewMemory(data(
+	ds := dataset.NewMemory(data(
 		":a :p 1", // default graph
 		":a :p 2 :g1",
 		":a :p 3 :g2",
@@ -93,8 +94,10 @@ func TestDataset(t *testing.T) {
 		opts  eval.Options
 		want  []string
 	}{
+		// The union is a merge, like FROM: :a :p 2 in two graphs is one
+		// triple.
 		{"union default", `SELECT ?v WHERE { :a :p ?v }`, eval.Options{},
-			[]string{"v=1", "v=2", "v=2", "v=3"}},
+			[]string{"v=1", "v=2", "v=3"}},
 		{"own default", `SELECT ?v WHERE { :a :p ?v }`, eval.Options{DefaultGraph: eval.OwnDefaultGraph},
 			[]string{"v=1"}},
 		{"named graphs exclude the default graph", `SELECT ?g ?v WHERE { GRAPH ?g { :a :p ?v } }`, eval.Options{},
@@ -144,7 +147,7 @@ func (f *fakeService) Select(_ context.Context, endpoint, query string, _ int64)
 }
 
 func TestService(t *testing.T) {
-	ds := eval.NewMemory(cities)
+	ds := dataset.NewMemory(cities)
 	q := `SELECT ?c ?pop WHERE { ?c :region :vlaams SERVICE <http://remote/sparql> { ?c :population ?pop } }`
 	svc := &fakeService{}
 	got := sorted(rows(t, ds, q, eval.Options{DefaultGraph: eval.OwnDefaultGraph, Service: svc}))
@@ -179,7 +182,7 @@ func TestService(t *testing.T) {
 }
 
 // bigDataset has n subjects with two triples each.
-func bigDataset(n int) *eval.Memory {
+func bigDataset(n int) *dataset.Memory {
 	qs := make([]rdf.Quad, 0, 2*n)
 	for i := 0; i < n; i++ {
 		s := rdf.IRI(fmt.Sprintf("%ss%d", ex, i))
@@ -187,7 +190,7 @@ func bigDataset(n int) *eval.Memory {
 			rdf.Triple(s, rdf.IRI(ex+"p"), rdf.IRI(fmt.Sprintf("%so%d", ex, i%100))),
 			rdf.Triple(s, rdf.IRI(ex+"v"), rdf.TypedLiteral(fmt.Sprint(i), rdf.XSDInteger)))
 	}
-	return eval.NewMemory(qs)
+	return dataset.NewMemory(qs)
 }
 
 func TestCancellation(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/internal/testtool"
 	"github.com/stadleuven/maturity/sparql/algebra"
 	"github.com/stadleuven/maturity/sparql/budget"
@@ -49,7 +50,7 @@ func FuzzExec(f *testing.F) {
 			f.Add(string(b))
 		}
 	}
-	ds := eval.NewMemory(cities)
+	ds := dataset.NewMemory(cities)
 	popts := parse.Options{Base: "http://example.org/base/", Limits: budget.Limits{Depth: 40, Patterns: 40, PathSteps: 10}}
 	opts := eval.Options{Limits: budget.Limits{StringBytes: 4 << 10, MemoryBytes: 256 << 10}}
 	f.Fuzz(func(t *testing.T, query string) {
@@ -75,7 +76,7 @@ func FuzzExec(f *testing.F) {
 
 // fuzzRun evaluates q and returns its rows (SELECT, as N-Triples terms),
 // its answer (ASK) or its triples, and whether it ran to the end.
-func fuzzRun(t *testing.T, ds eval.Dataset, q *algebra.Query, opts eval.Options) ([]string, bool) {
+func fuzzRun(t *testing.T, ds dataset.Dataset, q *algebra.Query, opts eval.Options) ([]string, bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	r, err := eval.Exec(ctx, ds, q, opts)

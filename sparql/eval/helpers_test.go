@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/eval"
 	"github.com/stadleuven/maturity/sparql/parse"
@@ -60,7 +61,7 @@ func data(lines ...string) []rdf.Quad {
 	return qs
 }
 
-func run(t *testing.T, ds eval.Dataset, query string, opts eval.Options) *eval.Result {
+func run(t *testing.T, ds dataset.Dataset, query string, opts eval.Options) *eval.Result {
 	t.Helper()
 	r, err := start(t, ds, query, opts)
 	if err != nil {
@@ -71,7 +72,7 @@ func run(t *testing.T, ds eval.Dataset, query string, opts eval.Options) *eval.R
 
 // start parses query (with the prefix ":" for ex) and starts it; a parse
 // error fails the test, an evaluation error is returned.
-func start(t *testing.T, ds eval.Dataset, query string, opts eval.Options) (*eval.Result, error) {
+func start(t *testing.T, ds dataset.Dataset, query string, opts eval.Options) (*eval.Result, error) {
 	t.Helper()
 	q, err := parse.Parse("PREFIX : <"+ex+">\n"+query, "")
 	if err != nil {
@@ -82,7 +83,7 @@ func start(t *testing.T, ds eval.Dataset, query string, opts eval.Options) (*eva
 
 // rows evaluates a SELECT and returns each row as "v=term v=term", in
 // result order.
-func rows(t *testing.T, ds eval.Dataset, query string, opts eval.Options) []string {
+func rows(t *testing.T, ds dataset.Dataset, query string, opts eval.Options) []string {
 	t.Helper()
 	r := run(t, ds, query, opts)
 	defer r.Close()

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"context"
 	"math"
 
 	"github.com/stadleuven/maturity/sparql/algebra"
@@ -37,15 +36,22 @@ type step struct {
 	// step switched to a hash join (see hashjoin.go).
 	full   float64
 	probes int
-	tables map[hashKey]*hashTable
+	tables map[hashKey]*stepTable
 	// expected is the planner's estimate of the probes per run (0 when
 	// it made none); see hashFor.
 	expected float64
 	// last is the table of the latest probe and lastKey its key: a step
 	// nearly always probes with one key, and a map lookup on a struct key
 	// per probe showed up in profiles.
-	last    *hashTable
+	last    *stepTable
 	lastKey hashKey
+	// scanFilters are the filters that read only variables of this
+	// triple step, so that a match's own values decide them: they run on
+	// each match before the next step, and on each quad of a hash table
+	// as it is built, once instead of once per probe (see scanfilter.go).
+	scanFilters []expr
+	// probe is the state of eachMatch (probe.go), kept for the next call.
+	probe *probeState
 }
 
 // triplePat is a triple pattern with constants resolved to ids.
@@ -115,7 +121,17 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 		}
 		steps = append(steps, s)
 	}
-	if err := c.orderSteps(steps, g, bound, fp.filters); err != nil {
+	// Filters are compiled before the order is chosen: the planner
+	// samples the selectivity of those a single triple pattern decides.
+	compiled := make([]expr, len(fp.filters))
+	for i, f := range fp.filters {
+		e, err := c.compileExpr(f, sc, g)
+		if err != nil {
+			return nil, err
+		}
+		compiled[i] = memoFilter(e, f, sc)
+	}
+	if err := c.orderSteps(steps, g, bound, fp.filters, compiled); err != nil {
 		return nil, err
 	}
 	for _, s := range steps {
@@ -154,12 +170,8 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 		}
 	}
 	unsafe := make(varSet)
-	for _, f := range fp.filters {
-		e, err := c.compileExpr(f, sc, g)
-		if err != nil {
-			return nil, err
-		}
-		e = memoFilter(e, f, sc)
+	for i, f := range fp.filters {
+		e := compiled[i]
 		// A filter runs after the first steps that certainly bind all its
 		// variables that the group binds at all; one whose variables the
 		// group may leave unbound runs at the end.
@@ -174,7 +186,11 @@ func (c *compiler) compileJoin(p algebra.Pattern, sc *scope, g graphCtx, bound v
 			}
 			at = max(at, k)
 		}
-		j.filters[at] = append(j.filters[at], e)
+		if at > 0 && steps[at-1].ownsFilter(f) {
+			steps[at-1].scanFilters = append(steps[at-1].scanFilters, e)
+		} else {
+			j.filters[at] = append(j.filters[at], e)
+		}
 		for v := range exprVars(f) {
 			if _, ok := certainAt[v]; !ok {
 				unsafe[v] = struct{}{}
@@ -324,184 +340,4 @@ func (c *compiler) estimatePattern(p algebra.Pattern, g graphCtx) float64 {
 		return 1000
 	}
 	return 1000
-}
-
-// joinRun is the state of one run of a joinOp.
-type joinRun struct {
-	j     *joinOp
-	ctx   context.Context
-	x     *exec
-	row   []uint64
-	yield yieldFn
-	err   error
-	stop  bool
-	// levels hold each triple step's scan state and callback, made on
-	// first use: a callback closure made per probe would be one heap
-	// allocation per intermediate solution.
-	levels []*levelScan
-}
-
-// levelScan is the state of triple step k while its matches are read.
-// Step k is never re-entered while its own scan runs (only the steps after
-// it are), so one per step and run is enough.
-type levelScan struct {
-	r   *joinRun
-	k   int
-	tp  *triplePat
-	pat [3]uint64
-	cb  func([4]uint64) bool
-}
-
-func (j *joinOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
-	r := j.spare
-	if r != nil {
-		j.spare = nil
-		*r = joinRun{j: j, ctx: ctx, x: x, row: row, yield: yield, levels: r.levels}
-	} else {
-		r = &joinRun{j: j, ctx: ctx, x: x, row: row, yield: yield}
-	}
-	defer func() {
-		r.ctx, r.row, r.yield, r.err = nil, nil, nil, nil
-		j.spare = r
-	}()
-	if !r.filter(0) {
-		return nil
-	}
-	r.level(0)
-	if r.err != nil {
-		return r.err
-	}
-	if r.stop {
-		return errStop
-	}
-	return nil
-}
-
-// filter runs the filters placed after k steps; false drops the row.
-func (r *joinRun) filter(k int) bool {
-	for _, f := range r.j.filters[k] {
-		b, err := ebv(f(r.ctx, r.x, r.row))
-		if err != nil {
-			if isFatal(err) {
-				r.err = err
-			}
-			return false
-		}
-		if !b {
-			return false
-		}
-	}
-	return true
-}
-
-// level evaluates step k and everything after it; false stops the run.
-func (r *joinRun) level(k int) bool {
-	if k == len(r.j.steps) {
-		if !r.yield(r.row) {
-			r.stop = true
-			return false
-		}
-		return true
-	}
-	s := r.j.steps[k]
-	if s.op != nil {
-		err := s.op.run(r.ctx, r.x, r.row, func(row []uint64) bool {
-			if !r.filter(k + 1) {
-				return r.err == nil
-			}
-			return r.level(k + 1)
-		})
-		if err != nil && err != errStop && r.err == nil {
-			r.err = err
-		}
-		return r.err == nil && !r.stop
-	}
-	tp := s.tp
-	if tp.absent {
-		return true
-	}
-	ls := r.scan(k, tp)
-	pat := &ls.pat
-	for i := range pat {
-		if tp.pos[i] < 0 {
-			pat[i] = tp.ids[i]
-		} else {
-			pat[i] = r.row[tp.pos[i]]
-		}
-	}
-	cb := ls.cb
-	if (pat[0]|pat[1]|pat[2])&overlayBit == 0 {
-		t, err := s.hashFor(r.ctx, r.x, *pat)
-		if err != nil {
-			r.err = err
-			return false
-		}
-		if t != nil {
-			var mask uint8
-			for i, p := range tp.pos {
-				if p >= 0 && pat[i] != 0 {
-					mask |= 1 << i
-				}
-			}
-			t.probe(*pat, mask, cb)
-			return r.err == nil && !r.stop
-		}
-	}
-	err := r.x.match(r.ctx, tp.graph, pat[0], pat[1], pat[2], cb)
-	if err != nil && r.err == nil {
-		r.err = fatal(err)
-	}
-	return r.err == nil && !r.stop
-}
-
-// scan returns the scan state of triple step k, making it on first use.
-func (r *joinRun) scan(k int, tp *triplePat) *levelScan {
-	if r.levels == nil {
-		r.levels = make([]*levelScan, len(r.j.steps))
-	}
-	ls := r.levels[k]
-	if ls == nil {
-		ls = &levelScan{r: r, k: k, tp: tp}
-		ls.cb = ls.match
-		r.levels[k] = ls
-	}
-	return ls
-}
-
-// match binds one match of step k into the row and runs the steps after
-// it; false stops the scan.
-func (ls *levelScan) match(q [4]uint64) bool {
-	r, tp := ls.r, ls.tp
-	if err := r.x.tick(r.ctx); err != nil {
-		r.err = err
-		return false
-	}
-	var set [3]int
-	n := 0
-	ok := true
-	for i := 0; i < 3; i++ {
-		if ls.pat[i] != 0 {
-			continue
-		}
-		slot := tp.pos[i]
-		switch r.row[slot] {
-		case 0:
-			r.row[slot] = q[i]
-			set[n] = slot
-			n++
-		case q[i]:
-		default:
-			ok = false
-		}
-	}
-	cont := true
-	if ok && r.filter(ls.k+1) {
-		cont = r.level(ls.k + 1)
-	} else if r.err != nil {
-		cont = false
-	}
-	for i := 0; i < n; i++ {
-		r.row[set[i]] = 0
-	}
-	return cont
 }

@@ -11,6 +11,9 @@ import (
 type leftJoinOp struct {
 	left, right op
 	filter      expr // nil: true
+	// one is right's only step when right is a single triple pattern:
+	// it is probed directly for each left solution (probe.go).
+	one *step
 }
 
 func (c *compiler) compileLeftJoin(p *algebra.LeftJoin, sc *scope, g graphCtx, bound varSet) (op, error) {
@@ -23,7 +26,7 @@ func (c *compiler) compileLeftJoin(p *algebra.LeftJoin, sc *scope, g graphCtx, b
 	if err != nil {
 		return nil, err
 	}
-	o := &leftJoinOp{left: l, right: r}
+	o := &leftJoinOp{left: l, right: r, one: singleTriple(r)}
 	unsafe := maybeVars(p.Right).minus(cl)
 	if p.Expr != nil {
 		if o.filter, err = c.compileExpr(p.Expr, sc, g); err != nil {
@@ -59,7 +62,12 @@ func (o *leftJoinOp) run(ctx context.Context, x *exec, row []uint64, yield yield
 	}
 	err := o.left.run(ctx, x, row, func(r []uint64) bool {
 		matched = false
-		err := o.right.run(ctx, x, r, onRight)
+		var err error
+		if o.one != nil {
+			err = o.one.eachMatch(ctx, x, r, false, onRight)
+		} else {
+			err = o.right.run(ctx, x, r, onRight)
+		}
 		if err != nil && err != errStop {
 			inner = err
 			return false

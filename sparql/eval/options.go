@@ -15,8 +15,8 @@ type DefaultGraphMode int
 const (
 	// UnionDefaultGraph makes the default graph the union of all graphs
 	// (the stored default graph and every named graph); GRAPH ?g ranges
-	// over the named graphs. A triple held by several graphs is matched
-	// once per graph.
+	// over the named graphs. Like FROM, the union is an RDF merge, a set:
+	// a triple held by several graphs is matched once.
 	UnionDefaultGraph DefaultGraphMode = iota
 	// OwnDefaultGraph makes the default graph only the stored default
 	// graph, as the W3C test suites expect.
@@ -52,6 +52,10 @@ type Options struct {
 	// default of package budget. Exceeding one stops the query with a
 	// *budget.Error.
 	Limits budget.Limits
+	// Tables, when set, keeps the hash tables the execution builds for
+	// later executions over the same generation of the data, and hands
+	// it those that earlier ones built (tablecache.go).
+	Tables *TableCache
 
 	// linearPlans makes every group use the near-linear join order, so
 	// that tests can compare its answers with the other orders'

@@ -49,7 +49,7 @@ type planStep struct {
 // orderSteps sorts steps into the cheapest order found. bound are the
 // variables the caller binds; filters are the group's filters. It fails
 // only when the context ends.
-func (c *compiler) orderSteps(steps []*step, g graphCtx, bound varSet, filters []algebra.Expr) error {
+func (c *compiler) orderSteps(steps []*step, g graphCtx, bound varSet, filters []algebra.Expr, compiled []expr) error {
 	if len(steps) < 2 {
 		return nil
 	}
@@ -79,11 +79,13 @@ func (c *compiler) orderSteps(steps []*step, g graphCtx, bound varSet, filters [
 		ps[i] = p
 	}
 	var fneed []uint64
-	for _, f := range filters {
+	sels := make([]float64, len(filters))
+	for i, f := range filters {
 		fneed = append(fneed, set(exprVars(f)))
+		sels[i] = c.selectivity(steps, f, compiled[i], g)
 	}
 	start := set(bound)
-	order, cards, err := c.dp(ps, start, fneed, g)
+	order, cards, err := c.dp(ps, start, fneed, sels, g)
 	if err != nil {
 		return err
 	}
@@ -106,7 +108,7 @@ type dpState struct {
 
 // dp returns the order of the steps and, per position in it, the
 // estimated solutions entering that step (its probes per run).
-func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) (order []int, cards []float64, err error) {
+func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, sels []float64, g graphCtx) (order []int, cards []float64, err error) {
 	n := len(ps)
 	states := make([]dpState, 1<<n)
 	pairs := make([]float64, n*n)
@@ -138,9 +140,9 @@ func (c *compiler) dp(ps []*planStep, start uint64, fneed []uint64, g graphCtx) 
 			}
 			known := st.known | p.certain
 			card := st.card * f
-			for _, need := range fneed {
+			for i, need := range fneed {
 				if need&known == need && need&st.known != need {
-					card *= filterSelectivity
+					card *= sels[i]
 				}
 			}
 			if st.known != 0 && p.maybe&st.known == 0 {

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/budget"
 	"github.com/stadleuven/maturity/sparql/eval"
@@ -73,7 +74,7 @@ func TestPlanningIsCancellable(t *testing.T) {
 		s, o := rdf.IRI(fmt.Sprintf("%sn%d", ex, i%300)), rdf.IRI(fmt.Sprintf("%sn%d", ex, (i*7)%300))
 		data = append(data, rdf.Triple(s, rdf.IRI(fmt.Sprintf("%sp%d", ex, i%10)), o), rdf.Triple(s, rdf.IRI(ex+"next"), o))
 	}
-	ds := eval.NewMemory(data)
+	ds := dataset.NewMemory(data)
 	for name, text := range queries {
 		t.Run(name, func(t *testing.T) {
 			q, err := parse.ParseWith(text, *parseUnlimited(t, text))
@@ -97,7 +98,7 @@ func TestPlanningIsCancellable(t *testing.T) {
 // before the first row) of the hostile queries with the size limits
 // lifted: 69 s (path) and 5.0 s (BGP) with the quadratic greedy order.
 func BenchmarkPlanHostile(b *testing.B) {
-	ds := eval.NewMemory(cities)
+	ds := dataset.NewMemory(cities)
 	for name, text := range hostileQueries() {
 		q, err := parse.ParseWith(text, *parseUnlimited(b, text))
 		if err != nil {

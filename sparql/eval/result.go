@@ -95,6 +95,9 @@ func prepare(ctx context.Context, ds Dataset, q *algebra.Query, opts Options) (*
 	x := &exec{ds: ds, env: &fn.Env{Now: now, Base: q.Base, MaxString: lim.StringBytes}, opts: opts, lim: lim,
 		mem: meter{max: lim.MemoryBytes}}
 	x.d = newDict(ds, &x.mem)
+	if g, ok := ds.(generation); ok {
+		x.gen, x.hasGen = g.Generation(), true
+	}
 	if err := x.setupDataset(ctx, q.From, q.FromNamed); err != nil {
 		return nil, nil, nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/sparql/eval"
 )
 
@@ -15,7 +16,7 @@ import (
 // pattern would change the answer, so the evaluator must hide them
 // (§18: patterns are evaluated bottom-up).
 func TestBottomUp(t *testing.T) {
-	ds := eval.NewMemory(data(
+	ds := dataset.NewMemory(data(
 		":a :p 1", ":a :q 2",
 		":b :p 1",
 		":x :r 1", ":x :r 2",
@@ -71,7 +72,7 @@ func TestBottomUp(t *testing.T) {
 
 // countingDataset counts Match calls, to check how often patterns run.
 type countingDataset struct {
-	eval.Dataset
+	dataset.Dataset
 	matches atomic.Int64
 }
 

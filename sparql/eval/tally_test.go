@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
 	"github.com/stadleuven/maturity/sparql/eval"
 )
@@ -31,7 +32,7 @@ func TestTalliedAggregates(t *testing.T) {
 	all = append(all, quads("dbls", dbl("0.1"), dbl("0.2"), dbl("0.1"), dec("0.3"))...)
 	all = append(all, quads("few", dec("1.5"), term("2"), term("2"))...)
 	all = append(all, quads("mixed", term("2"), rdf.Literal("x"), term("2"))...)
-	ds := eval.NewMemory(all)
+	ds := dataset.NewMemory(all)
 	const q = `SELECT ?g (MIN(%s) AS ?min) (MAX(%s) AS ?max) (SUM(%s) AS ?sum) (AVG(%s) AS ?avg)
 		WHERE { ?s :group ?g OPTIONAL { ?s :v ?v } } GROUP BY ?g ORDER BY ?g`
 	query := func(e string) string {

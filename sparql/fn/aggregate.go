@@ -98,6 +98,12 @@ func (c *countAgg) Size() int { return 8 }
 type sumAgg struct {
 	sum number
 	err error
+	// fast is the sum while every value is a fixed-point integer or
+	// decimal (fixed.go) and the sum fits; fastKind is its kind. slow is
+	// set once the sum has moved to sum.
+	fast     fixed
+	fastKind numKind
+	slow     bool
 }
 
 func (s *sumAgg) Add(t rdf.Term, err error) {
@@ -110,6 +116,16 @@ func (s *sumAgg) Add(t rdf.Term, err error) {
 			s.err = fmt.Errorf("SUM: %w", err)
 		}
 		return
+	}
+	if !s.slow {
+		if f, kind, ok := fixedOf(t); ok {
+			if r, ok := arithFixed('+', s.fast, f); ok {
+				s.fast, s.fastKind = r, max(s.fastKind, kind)
+				return
+			}
+		}
+		s.slow = true
+		s.sum = s.fast.number(s.fastKind)
 	}
 	n, err := operand("SUM", t)
 	if err != nil {
@@ -125,7 +141,18 @@ func (s *sumAgg) Result() (rdf.Term, error) {
 	if s.err != nil {
 		return rdf.Term{}, s.err
 	}
+	if !s.slow {
+		return s.fast.term(s.fastKind), nil
+	}
 	return s.sum.term(), nil
+}
+
+// total returns the sum as a general number.
+func (s *sumAgg) total() number {
+	if !s.slow {
+		return s.fast.number(s.fastKind)
+	}
+	return s.sum
 }
 
 type avgAgg struct {
@@ -146,7 +173,12 @@ func (a *avgAgg) Result() (rdf.Term, error) {
 	if a.n == 0 {
 		return intTerm(0), nil
 	}
-	q, err := arith('/', a.sum, number{kind: kInteger, i: big.NewInt(a.n)})
+	if !a.slow {
+		if lex, ok := quoFixed(a.fast, fixed{m: a.n}); ok {
+			return rdf.TypedLiteral(lex, rdf.XSDDecimal), nil
+		}
+	}
+	q, err := arith('/', a.total(), number{kind: kInteger, i: big.NewInt(a.n)})
 	if err != nil {
 		return rdf.Term{}, err
 	}

@@ -19,6 +19,15 @@ func Arith(op byte, a, b rdf.Term) (rdf.Term, error) {
 			return t, nil
 		}
 	}
+	if x, y, kind, ok := fixedPair(a, b); ok {
+		if op == '/' {
+			if lex, ok := quoFixed(x, y); ok {
+				return rdf.TypedLiteral(lex, rdf.XSDDecimal), nil
+			}
+		} else if r, ok := arithFixed(op, x, y); ok {
+			return r.term(kind), nil
+		}
+	}
 	if t, ok, err := arithTemporal(op, a, b); ok {
 		return t, err
 	}

@@ -125,6 +125,11 @@ func Equal(a, b rdf.Term) (bool, error) {
 	if x, y, ok := smallPair(a, b); ok {
 		return x == y, nil
 	}
+	if x, y, _, ok := fixedPair(a, b); ok {
+		if c, ok := cmpFixed(x, y); ok {
+			return c == 0, nil
+		}
+	}
 	if a == b && !(IsNumericDatatype(a.Datatype) && xsdSpace(a.Value) == "NaN") {
 		return true, nil
 	}
@@ -170,6 +175,11 @@ func Compare(a, b rdf.Term) (int, error) {
 	}
 	if x, y, ok := smallPair(a, b); ok {
 		return cmpInt64(x, y), nil
+	}
+	if x, y, _, ok := fixedPair(a, b); ok {
+		if c, ok := cmpFixed(x, y); ok {
+			return c, nil
+		}
 	}
 	va, vb := decode(a), decode(b)
 	if va.cat != vb.cat || va.cat == catOther || ((va.cat == catTemporal || va.cat == catDuration) && a.Datatype != b.Datatype) ||
@@ -258,6 +268,18 @@ func OrderCompare(a, b rdf.Term) int {
 			return c
 		}
 		return strings.Compare(a.Value, b.Value)
+	}
+	if x, y, _, ok := fixedPair(a, b); ok {
+		if c, ok := cmpFixed(x, y); ok {
+			// Equal values are told apart by the terms, as below.
+			if c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.Value, b.Value); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Datatype, b.Datatype)
+		}
 	}
 	va, vb := decode(a), decode(b)
 	if c := cmp.Compare(va.cat, vb.cat); c != 0 {

@@ -1,4 +1,4 @@
-package eval
+package dataset
 
 import (
 	"context"
@@ -21,7 +21,8 @@ type Memory struct {
 
 // NewMemory returns a Dataset holding quads, with ids assigned in order of
 // first appearance. The default graph gets id 1. Duplicate quads are kept
-// once.
+// once. The quads of one triple in several graphs are kept together, at
+// the place of the first, as Dataset.Match promises.
 func NewMemory(quads []rdf.Quad) *Memory {
 	m := &Memory{ids: make(map[rdf.Term]uint64)}
 	for i := range m.index {
@@ -29,19 +30,34 @@ func NewMemory(quads []rdf.Quad) *Memory {
 	}
 	m.intern(rdf.Term{})
 	seen := make(map[[4]uint64]struct{}, len(quads))
+	// graphsOf lists, per triple in order of first appearance, its graphs.
+	var order [][3]uint64
+	graphsOf := make(map[[3]uint64][]uint64)
+	named := make(map[uint64]struct{})
 	for _, q := range quads {
 		k := [4]uint64{m.intern(q.S), m.intern(q.P), m.intern(q.O), m.intern(q.G)}
 		if _, dup := seen[k]; dup {
 			continue
 		}
 		seen[k] = struct{}{}
-		n := int32(len(m.quads))
-		m.quads = append(m.quads, k)
-		for pos, id := range k {
-			if pos == 3 && len(m.index[3][id]) == 0 && !q.G.IsZero() {
-				m.graphs = append(m.graphs, id)
+		t := [3]uint64{k[0], k[1], k[2]}
+		if _, ok := graphsOf[t]; !ok {
+			order = append(order, t)
+		}
+		graphsOf[t] = append(graphsOf[t], k[3])
+		if _, ok := named[k[3]]; !ok && !q.G.IsZero() {
+			named[k[3]] = struct{}{}
+			m.graphs = append(m.graphs, k[3])
+		}
+	}
+	for _, t := range order {
+		for _, g := range graphsOf[t] {
+			k := [4]uint64{t[0], t[1], t[2], g}
+			n := int32(len(m.quads))
+			m.quads = append(m.quads, k)
+			for pos, id := range k {
+				m.index[pos][id] = append(m.index[pos][id], n)
 			}
-			m.index[pos][id] = append(m.index[pos][id], n)
 		}
 	}
 	return m

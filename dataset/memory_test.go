@@ -1,4 +1,4 @@
-package eval_test
+package dataset_test
 
 import (
 	"context"
@@ -6,17 +6,17 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stadleuven/maturity/dataset"
 	"github.com/stadleuven/maturity/rdf"
-	"github.com/stadleuven/maturity/sparql/eval"
 )
 
 func TestMemory(t *testing.T) {
 	ctx := context.Background()
-	m := eval.NewMemory(data(":a :p :b", ":a :p :b", ":a :q 1", ":b :p :c :g1", ":a :p :b :g2"))
+	m := dataset.NewMemory(data(":a :p :b", ":a :p :b", ":a :q 1", ":b :p :c :g1", ":a :p :b :g2"))
 	if m.Len() != 4 {
 		t.Errorf("Len = %d, want 4 (duplicates kept once)", m.Len())
 	}
-	if again := eval.NewMemory(m.Quads()); !rdf.Isomorphic(again.Quads(), m.Quads()) || again.Len() != 4 {
+	if again := dataset.NewMemory(m.Quads()); !rdf.Isomorphic(again.Quads(), m.Quads()) || again.Len() != 4 {
 		t.Errorf("Quads does not round-trip: %v", again.Quads())
 	}
 	id := func(s string) uint64 {
@@ -38,7 +38,7 @@ func TestMemory(t *testing.T) {
 	if err != nil || got != term(":b") {
 		t.Errorf("Term(id(:b)) = %v, %v", got, err)
 	}
-	if _, err := m.Term(999); !errors.Is(err, eval.ErrUnknownID) {
+	if _, err := m.Term(999); !errors.Is(err, dataset.ErrUnknownID) {
 		t.Errorf("Term(999) error = %v, want ErrUnknownID", err)
 	}
 
