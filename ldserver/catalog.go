@@ -60,13 +60,16 @@ type catalogState struct {
 	job *catalogJob
 	// bg is the context builds run under: the server's, set by Warm.
 	bg context.Context
+	// last is the latest build that ended (idle waits for its view).
+	last *catalogJob
 }
 
 // catalogJob is one background build.
 type catalogJob struct {
 	opened chan struct{} // closed once the build holds its view
 	done   chan struct{}
-	gen    uint64 // the generation of the view it built from
+	closed chan struct{} // closed once the build gave its view back
+	gen    uint64        // the generation of the view it built from
 	err    error
 }
 
@@ -195,7 +198,7 @@ func (c *catalogState) forProfile(ctx context.Context, v View, cat, alt *dcat.Ca
 
 // startLocked starts a build of the current data; c.mu is held.
 func (c *catalogState) startLocked() *catalogJob {
-	job := &catalogJob{opened: make(chan struct{}), done: make(chan struct{})}
+	job := &catalogJob{opened: make(chan struct{}), done: make(chan struct{}), closed: make(chan struct{})}
 	c.job = job
 	bg := c.bg
 	go func() {
@@ -214,8 +217,25 @@ func (c *catalogState) startLocked() *catalogJob {
 		if v != nil {
 			v.Close()
 		}
+		c.mu.Lock()
+		c.last = job
+		c.mu.Unlock()
+		close(job.closed)
 	}()
 	return job
+}
+
+// idle waits until the build under way, if any, has given its view back.
+func (c *catalogState) idle() {
+	c.mu.Lock()
+	job := c.job
+	if job == nil {
+		job = c.last
+	}
+	c.mu.Unlock()
+	if job != nil {
+		<-job.closed
+	}
 }
 
 // build builds the catalog from a view of its own, under the server's

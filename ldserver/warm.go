@@ -15,13 +15,28 @@ const warmInterval = 2 * time.Second
 // again after every change of the data — at once after DataChanged, within warmInterval after any other write. It returns at
 // once; the work runs in the background, one document at a time. A build
 // that fails is not retried until the data changes.
-func (s *Server) Warm(ctx context.Context) {
+//
+// The returned wait blocks, once ctx has ended, until that work and any
+// catalog build under way have given back their read views: the caller
+// waits before it closes the store, which refuses to close while a view
+// is open (and then stays open, and locked).
+func (s *Server) Warm(ctx context.Context) (wait func()) {
 	if s.catalog != nil {
 		s.catalog.mu.Lock()
 		s.catalog.bg = ctx
 		s.catalog.mu.Unlock()
 	}
-	go s.warmLoop(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.warmLoop(ctx)
+	}()
+	return func() {
+		<-done
+		if s.catalog != nil {
+			s.catalog.idle()
+		}
+	}
 }
 
 func (s *Server) warmLoop(ctx context.Context) {

@@ -197,7 +197,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	// The catalog and the statistics are built now and after every
 	// change, not on a user's request.
 	sw.changed = srv.DataChanged
-	srv.Warm(ctx)
+	// The builds stop, and give back their read views, before the store
+	// closes (deferred above, so it runs after this).
+	wctx, stopWarm := context.WithCancel(ctx)
+	waitWarm := srv.Warm(wctx)
+	defer func() { stopWarm(); waitWarm() }()
 
 	if err := os.MkdirAll(filepath.Join(*data, "spool"), 0o700); err != nil {
 		return fmt.Errorf("spool directory: %w", err)
