@@ -198,7 +198,9 @@ func (c *catalogState) startLocked() *catalogJob {
 	job := &catalogJob{opened: make(chan struct{}), done: make(chan struct{})}
 	c.job = job
 	bg := c.bg
+	c.s.background.Add(1)
 	go func() {
+		defer c.s.background.Done()
 		cat, gen, v, err := c.build(bg, job.opened)
 		c.mu.Lock()
 		if err == nil && (c.cat == nil || gen >= c.gen) {

@@ -21,8 +21,18 @@ func (s *Server) Warm(ctx context.Context) {
 		s.catalog.bg = ctx
 		s.catalog.mu.Unlock()
 	}
-	go s.warmLoop(ctx)
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		s.warmLoop(ctx)
+	}()
 }
+
+// Wait returns once the server's background work (Warm's loop, catalog
+// builds) has ended and closed its read views. Call it after the context
+// given to Warm has ended and the HTTP server has stopped, and before the
+// store is closed: a store does not close while a view is open.
+func (s *Server) Wait() { s.background.Wait() }
 
 func (s *Server) warmLoop(ctx context.Context) {
 	t := time.NewTicker(warmInterval)

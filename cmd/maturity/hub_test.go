@@ -652,7 +652,7 @@ func TestHubServeMirrors(t *testing.T) {
 	}
 	replicas := []string{filepath.Join(dir, "replica-1"), filepath.Join(dir, "replica-2")}
 	const public = "https://sparql.hub.test/sparql"
-	hub, stop := startServe(t, hubData, "--harvest", sources, "--allow-private", "--base", "http://hub.test/",
+	hub, stop := startServe(t, hubData, "--harvest", sources, "--allow-private", "--base", "http://hub.test/", "--publisher", "24062",
 		"--mirror-store", "qlever", "--mirror-url", strings.Join(replicas, ","), "--mirror-public", public)
 
 	var st struct {
