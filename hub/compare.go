@@ -52,8 +52,8 @@ type Row struct {
 
 // Cell is one figure and the observation it comes from.
 type Cell struct {
-	Value       float64
-	Observation string // the qb:Observation's IRI, at the source instance
+	Value       float64 `json:"value"`
+	Observation string  `json:"observation"` // the qb:Observation's IRI, at the source instance
 }
 
 // scoresQuery reads the current version of every assessment: per

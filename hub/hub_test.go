@@ -51,3 +51,24 @@ func TestSpreadOf(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestFormatCount(t *testing.T) {
+	for _, c := range []struct {
+		n      any
+		nl, en string
+	}{
+		{0, "0", "0"},
+		{999, "999", "999"},
+		{1000, "1.000", "1,000"},
+		{int64(10050091), "10.050.091", "10,050,091"},
+		{-123456, "-123.456", "-123,456"},
+		{int64(100000), "100.000", "100,000"},
+	} {
+		if got := formatCount(c.n, "nl"); got != c.nl {
+			t.Errorf("formatCount(%v, nl) = %q, want %q", c.n, got, c.nl)
+		}
+		if got := formatCount(c.n, "en"); got != c.en {
+			t.Errorf("formatCount(%v, en) = %q, want %q", c.n, got, c.en)
+		}
+	}
+}

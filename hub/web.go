@@ -37,9 +37,12 @@ type View interface {
 type Config struct {
 	Base    string           // the hub's public base
 	Sources []harvest.Source // the source list, in the operator's order
-	Store   harvest.Store    // where the harvest status is read
-	Views   Source           // where the cross-city table is computed
-	Log     *slog.Logger
+	// QueryEndpoint is the public SPARQL endpoint of the external store
+	// the hub mirrors into ("" none): the pages send heavy queries there.
+	QueryEndpoint string
+	Store         harvest.Store // where the harvest status is read
+	Views         Source        // where the cross-city table is computed
+	Log           *slog.Logger
 }
 
 // Hub serves the harvest status page and the cross-city view.
@@ -66,6 +69,16 @@ func New(cfg Config) (*Hub, error) {
 	}
 	t, err := template.New("").Funcs(template.FuncMap{
 		"num": formatNumber,
+		"int": formatCount,
+		// breakable lets a narrow column header wrap after a slash
+		// ("Visie/strategie") rather than inside a word.
+		"breakable": func(s string) string { return strings.ReplaceAll(s, "/", "/\u200b") },
+		"host": func(iri string) string {
+			if u, err := url.Parse(iri); err == nil && u.Host != "" {
+				return u.Host
+			}
+			return iri
+		},
 		"when": func(t time.Time, lang string) string {
 			if t.IsZero() {
 				return "—"
@@ -97,6 +110,34 @@ func formatNumber(x float64, lang string) string {
 	}
 	if lang == "nl" {
 		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// formatCount writes a count with thousands grouped as people in the
+// language read it: 10.050.091 in Dutch, 10,050,091 in English.
+func formatCount(n any, lang string) string {
+	var v int64
+	switch x := n.(type) {
+	case int:
+		v = int64(x)
+	case int64:
+		v = x
+	default:
+		return fmt.Sprint(n)
+	}
+	sep := ","
+	if lang == "nl" {
+		sep = "."
+	}
+	s := strconv.FormatInt(v, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	if neg {
+		s = "-" + s
 	}
 	return s
 }
@@ -148,6 +189,8 @@ type page struct {
 	CSS        string
 	Home       string
 	LangSwitch string
+	Wide       bool   // a wide table: the page takes the screen's width
+	Endpoint   string // Config.QueryEndpoint
 	T          func(string) string
 }
 
@@ -161,7 +204,7 @@ func (h *Hub) page(r *http.Request, lang, title string) page {
 	u := *r.URL
 	u.RawQuery = q.Encode()
 	base, _ := url.Parse(h.cfg.Base)
-	return page{Lang: lang, Title: title, CSS: base.Path + "static/style.css", Home: base.Path,
+	return page{Lang: lang, Title: title, CSS: base.Path + "static/style.css", Home: base.Path, Endpoint: h.cfg.QueryEndpoint,
 		LangSwitch: base.Path + strings.TrimPrefix(u.Path, "/") + "?" + u.RawQuery, T: func(k string) string { return text(k, lang) }}
 }
 
@@ -250,7 +293,11 @@ func (h *Hub) serveStatus(w http.ResponseWriter, r *http.Request) {
 				Datasets: s.Datasets, Graphs: s.Graphs, Triples: s.Triples, Withdrawn: s.Withdrawn,
 				Requests: s.Requests, NotModified: s.NotModified, Bytes: s.Bytes, DatasetErrors: s.DatasetErrors}
 		}
-		writeJSON(w, map[string]any{"sources": out})
+		doc := map[string]any{"sources": out}
+		if h.cfg.QueryEndpoint != "" {
+			doc["query_endpoint"] = h.cfg.QueryEndpoint
+		}
+		writeJSON(w, doc)
 		return
 	}
 	totals := struct {
@@ -266,8 +313,10 @@ func (h *Hub) serveStatus(w http.ResponseWriter, r *http.Request) {
 			totals.Failing++
 		}
 	}
+	pg := h.page(r, req.lang, text("statusTitle", req.lang))
+	pg.Wide = true
 	h.render(w, r, "status", map[string]any{
-		"Page":     h.page(r, req.lang, text("statusTitle", req.lang)),
+		"Page":     pg,
 		"Sources":  sts,
 		"Totals":   totals,
 		"Lang":     req.lang,
@@ -398,7 +447,7 @@ func (h *Hub) serveCompare(w http.ResponseWriter, r *http.Request) {
 	case "csv":
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		cw := csv.NewWriter(w)
-		head := []string{"organisatie", "naam", "nis", "provincie", "jaar"}
+		head := []string{strings.ToLower(text("organisation", req.lang)), text("name", req.lang), "nis", strings.ToLower(text("province", req.lang)), strings.ToLower(text("year", req.lang))}
 		for _, d := range c.Domains {
 			head = append(head, d.Label.In(req.lang))
 		}
@@ -416,14 +465,21 @@ func (h *Hub) serveCompare(w http.ResponseWriter, r *http.Request) {
 		}
 		cw.Flush()
 	default:
+		pg := h.page(r, req.lang, text("compareTitle", req.lang))
+		pg.Wide = true
+		caption := "caption"
+		if f.Measure == Gap {
+			caption = "captionGap"
+		}
 		h.render(w, r, "compare", map[string]any{
-			"Page":      h.page(r, req.lang, text("compareTitle", req.lang)),
-			"C":         c,
-			"Lang":      req.lang,
-			"Error":     ferr,
-			"Provinces": Provinces(),
-			"Measures":  []Measure{Maturity, Need, Gap},
-			"Query":     r.URL.Query(),
+			"Page":       pg,
+			"CaptionKey": caption,
+			"C":          c,
+			"Lang":       req.lang,
+			"Error":      ferr,
+			"Provinces":  Provinces(),
+			"Measures":   []Measure{Maturity, Need, Gap},
+			"Query":      r.URL.Query(),
 		})
 	}
 }

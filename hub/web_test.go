@@ -195,7 +195,7 @@ func TestCompare(t *testing.T) {
 	if code != 200 || !strings.HasPrefix(ctype, "text/html") || !strings.Contains(body, `<html lang="nl">`) {
 		t.Fatalf("%d %s", code, ctype)
 	}
-	for _, want := range []string{"<caption>", `<th scope="col">Organisatie</th>`, `<th scope="row" colspan="3">Mediaan</th>`, "Sponsoring", `<label>Provincie`} {
+	for _, want := range []string{`<caption id="cmp-caption">maturiteit per domein (schaal 1 tot 5)`, `<th scope="col">Organisatie</th>`, `<small class="at">bij `, `<main id="inhoud" class="wide">`, `<th scope="row" colspan="3">Mediaan</th>`, "Sponsoring", `<label>Provincie`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the Dutch page lacks %q", want)
 		}
@@ -215,8 +215,26 @@ func TestCompare(t *testing.T) {
 			t.Errorf("%s: %d, want 400 with the error on the page", q, code)
 		}
 	}
-	if _, ctype, body := get(t, page, "/vergelijking?format=csv&jaar=2024"); !strings.HasPrefix(ctype, "text/csv") || strings.Count(body, "\n") != 3 {
+	if strings.Contains(body, "SPARQL-eindpunt") {
+		t.Error("a hub without a mirror names a query endpoint")
+	}
+	h2, err := New(Config{Base: hubBase, QueryEndpoint: public, Views: memViews{qs}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, html := get(t, h2.Routes()["/vergelijking"], "/vergelijking"); !strings.Contains(html, "SPARQL-eindpunt "+endpointLink(public)) {
+		t.Error("/vergelijking does not point to the mirror's endpoint")
+	}
+	if _, ctype, body := get(t, page, "/vergelijking?format=csv&jaar=2024"); !strings.HasPrefix(ctype, "text/csv") || strings.Count(body, "\n") != 3 || !strings.HasPrefix(body, "organisatie,naam,nis,provincie,jaar,Sponsoring,") {
 		t.Errorf("CSV: %s\n%s", ctype, body)
+	}
+	// One language per document: the English CSV's header is English.
+	if _, _, body := get(t, page, "/vergelijking?format=csv&lang=en"); !strings.HasPrefix(body, "organisation,name,nis,province,year,Sponsorship,") {
+		t.Errorf("English CSV header: %.120s", body)
+	}
+	// The gap is no score on the scale of 1 to 5.
+	if _, _, body := get(t, page, "/vergelijking?maat=kloof"); !strings.Contains(body, "per domein (verschil, −4 tot 4)") || strings.Contains(body, "schaal 1 tot 5") {
+		t.Error("the gap's caption does not name its range")
 	}
 }
 
@@ -277,4 +295,28 @@ func TestStatusPage(t *testing.T) {
 			t.Errorf("the status page lacks %q", want)
 		}
 	}
+	if strings.Contains(html, "SPARQL endpoint") || strings.Contains(body, "query_endpoint") {
+		t.Error("a hub without a mirror names a query endpoint")
+	}
+
+	// A hub that mirrors into a store researchers may query points there,
+	// on the page and in the JSON.
+	h, err = New(Config{Base: hubBase, QueryEndpoint: public, Sources: []harvest.Source{up, gone}, Store: st, Views: memViews{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, html := get(t, h.Routes()["/oogst"], "/oogst"); !strings.Contains(html, "SPARQL-eindpunt "+endpointLink(public)) {
+		t.Error("/oogst does not point to the mirror's endpoint")
+	}
+	var withEndpoint struct {
+		QueryEndpoint string `json:"query_endpoint"`
+	}
+	if _, _, body := get(t, h.Routes()["/oogst"], "/oogst?format=json"); json.Unmarshal([]byte(body), &withEndpoint) != nil || withEndpoint.QueryEndpoint != public {
+		t.Errorf("the status JSON does not name the mirror's endpoint:\n%.200s", body)
+	}
 }
+
+// public is the mirror's endpoint the tests configure.
+const public = "https://sparql.hub.example/sparql"
+
+func endpointLink(u string) string { return `<a href="` + u + `">` + u + `</a>` }

@@ -32,6 +32,8 @@ func TestHarvestAndMirrorCommands(t *testing.T) {
 		{"mirror to a store that is down", []string{"mirror", "--data", data, "--store", "oxigraph", "--url", down.URL}, 1, "", "connection refused"},
 		{"mirror into a dump", []string{"mirror", "--data", data, "--store", "qlever", "--url", filepath.Join(dir, "dump")}, 0, "0 differ", ""},
 		{"mirror into a dump again", []string{"mirror", "--data", data, "--store", "qlever", "--url", filepath.Join(dir, "dump")}, 0, "0 written", ""},
-		{"serve --mirror-store without --harvest", []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--mirror-store", "qlever", "--mirror-url", dir}, 1, "", "--mirror-store needs --harvest"},
+		{"serve --mirror-store without --harvest", []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--mirror-store", "qlever", "--mirror-url", dir}, 1, "", "--mirror-store and --mirror-public need --harvest"},
+		{"serve --mirror-public without --harvest", []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--mirror-public", "https://sparql.example/sparql"}, 1, "", "need --harvest"},
+		{"serve --mirror-public not a URL", []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--mirror-public", "sparql.example"}, 1, "", `--mirror-public: "sparql.example" is geen http(s)-URL`},
 	})
 }

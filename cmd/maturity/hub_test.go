@@ -20,6 +20,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stadleuven/maturity/internal/virtuosotest"
 	"github.com/stadleuven/maturity/rdf"
@@ -155,6 +156,20 @@ func newInstance(t *testing.T, m *vocab.Model, nis, slug string, years []int, in
 	}
 	in.start(t)
 	return in
+}
+
+// builtinModel is the maturity model every instance loads.
+func builtinModel(t *testing.T) *vocab.Model {
+	t.Helper()
+	qs, err := vocab.Quads("http://model.test/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := vocab.ReadModel(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // avgRow is one row of the average-per-domain query.
@@ -358,14 +373,7 @@ func TestHubThreeInstances(t *testing.T) {
 		t.Skip("-short: three instances, a hub and Virtuoso")
 	}
 	ctx := context.Background()
-	qs, err := vocab.Quads("http://model.test/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	model, err := vocab.ReadModel(qs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	model := builtinModel(t)
 	query, err := os.ReadFile(filepath.Join(repo, "examples", "queries", "gemiddelde-per-domein.rq"))
 	if err != nil {
 		t.Fatal(err)
@@ -625,4 +633,64 @@ SELECT ?when WHERE { ?r foaf:primaryTopic <` + leuven.base() + `id/dataset/evalu
 		}
 	}
 	stopHub()
+}
+
+// A hub in serve mode mirrors after its harvests into every target of
+// --mirror-url (two replicas here, as QLever dumps), and points
+// researchers at --mirror-public; `maturity mirror --check` over both
+// targets then finds every graph whole.
+func TestHubServeMirrors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: an instance and a hub that mirrors")
+	}
+	model := builtinModel(t)
+	leuven := newInstance(t, model, "24062", "leuven", []int{2025}, map[string]map[int]map[string][2]float64{})
+	dir := t.TempDir()
+	hubData, sources := filepath.Join(dir, "hub"), filepath.Join(dir, "bronnen.txt")
+	if err := os.WriteFile(sources, []byte("leuven "+leuven.base()+"catalog\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	replicas := []string{filepath.Join(dir, "replica-1"), filepath.Join(dir, "replica-2")}
+	const public = "https://sparql.hub.test/sparql"
+	hub, stop := startServe(t, hubData, "--harvest", sources, "--allow-private", "--base", "http://hub.test/",
+		"--mirror-store", "qlever", "--mirror-url", strings.Join(replicas, ","), "--mirror-public", public)
+
+	var st struct {
+		QueryEndpoint string `json:"query_endpoint"`
+		Sources       []struct {
+			LastSuccess string `json:"last_success"`
+		} `json:"sources"`
+	}
+	var graphs int
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		getJSON(t, hub+"oogst?format=json", &st)
+		if st.Sources[0].LastSuccess != "" {
+			rows := endpointRows(t, hub+"sparql", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+			n, err := strconv.Atoi(strings.TrimPrefix(rows[len(rows)-1], "#"))
+			if graphs = n; err != nil {
+				t.Fatalf("graph count: %v", rows)
+			}
+			files := 0
+			for _, r := range replicas {
+				nq, _ := filepath.Glob(filepath.Join(r, "*.nq"))
+				files += len(nq)
+			}
+			if graphs > 0 && files == 2*graphs {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			nq, _ := filepath.Glob(filepath.Join(replicas[0], "*"))
+			t.Fatalf("the replicas did not receive the hub's %d graphs within 60 s: status %+v, %d files in the first", graphs, st, len(nq))
+		}
+	}
+	if st.QueryEndpoint != public {
+		t.Errorf("/oogst names %q as the query endpoint, want %q", st.QueryEndpoint, public)
+	}
+	stop()
+	code, out, errs := runCLI(t, "mirror", "--data", hubData, "--store", "qlever", "--url", strings.Join(replicas, ","), "--check")
+	if code != 0 || strings.Count(out, "every graph holds the same number of triples") != 2 {
+		t.Fatalf("mirror --check over both replicas: exit %d\n%s%s", code, out, errs)
+	}
+	t.Logf("%d graphs in each replica\n%s", graphs, out)
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,47 +21,81 @@ import (
 	"github.com/stadleuven/maturity/store"
 )
 
-const mirrorUsage = "[--data DIR] --store virtuoso|oxigraph|fuseki|graphdb|qlever|update --url URL|DIR [--query URL] [--user NAME] [--password-file FILE] [--check]"
+const mirrorUsage = "[--data DIR] --store virtuoso|oxigraph|fuseki|graphdb|qlever|update --url URL|DIR[,URL…] [--query URL] [--user NAME] [--password-file FILE] [--check]"
 
 // mirrorFlags are the flags mirror and serve --mirror-store share.
 type mirrorFlags struct {
 	store, url, query, user, passwordFile *string
+	public                                *string // serve only: where researchers query the copy
 }
 
 func addMirrorFlags(fl *flag.FlagSet, prefix string) *mirrorFlags {
-	return &mirrorFlags{
+	mf := &mirrorFlags{
 		store:        fl.String(prefix+"store", "", "external store to mirror the graphs into: virtuoso, oxigraph, fuseki, graphdb, qlever (a directory of N-Quads for its bulk loader) or update (any SPARQL 1.1 Update endpoint)"),
-		url:          fl.String(prefix+"url", "", "the store's base URL (virtuoso http://host:8890, oxigraph http://host:7878, fuseki http://host:3030/DATASET, graphdb http://host:7200/repositories/REPO), the update endpoint, or qlever's directory"),
+		url:          fl.String(prefix+"url", "", "the store's base URL (virtuoso http://host:8890, oxigraph http://host:7878, fuseki http://host:3030/DATASET, graphdb http://host:7200/repositories/REPO), the update endpoint, or qlever's directory; several, comma-separated, for replicas (each synced on its own)"),
 		query:        fl.String(prefix+"query", "", "SPARQL query endpoint for the per-graph counts, when the preset's is not right (qlever, update)"),
 		user:         fl.String(prefix+"user", "", "user name at the store (HTTP Basic or Digest, as the store asks)"),
 		passwordFile: fl.String(prefix+"password-file", "", "file holding the password (default: the environment variable MATURITY_MIRROR_PASSWORD)"),
 	}
+	if prefix != "" {
+		mf.public = fl.String(prefix+"public", "", "the public SPARQL endpoint of the mirror's store: the hub's pages send researchers' heavy queries there")
+	}
+	return mf
 }
 
-// mirror builds the mirror of the store in data, or nil when no store was
+// publicEndpoint returns the checked --mirror-public URL ("" if none).
+func (mf *mirrorFlags) publicEndpoint() (string, error) {
+	if mf.public == nil || *mf.public == "" {
+		return "", nil
+	}
+	u, err := url.Parse(*mf.public)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("--mirror-public: %q is geen http(s)-URL (not an http(s) URL)", *mf.public)
+	}
+	return u.String(), nil
+}
+
+// mirrors builds the mirrors of the store in data, one per URL of
+// --url (a comma-separated list: replicas of the same kind of store, with
+// the same account), each with its own state file; none when no store was
 // named.
-func (mf *mirrorFlags) mirror(data string) (*mirror.Mirror, error) {
+func (mf *mirrorFlags) mirrors(data string) ([]target, error) {
 	if *mf.store == "" {
 		return nil, nil
 	}
-	t, err := mirror.Preset(*mf.store, *mf.url)
-	if err != nil {
-		return nil, err
-	}
-	if *mf.query != "" {
-		t.QueryURL = *mf.query
-	}
-	t.User = *mf.user
-	t.Password = os.Getenv("MATURITY_MIRROR_PASSWORD")
+	password := os.Getenv("MATURITY_MIRROR_PASSWORD")
 	if *mf.passwordFile != "" {
 		b, err := os.ReadFile(*mf.passwordFile)
 		if err != nil {
 			return nil, err
 		}
-		t.Password = strings.TrimSpace(string(b))
+		password = strings.TrimSpace(string(b))
 	}
-	sum := sha256.Sum256([]byte(*mf.store + " " + *mf.url))
-	return mirror.New(mirror.Options{Target: t, StateFile: filepath.Join(data, "mirror-"+hex.EncodeToString(sum[:6])+".json")})
+	var out []target
+	for _, u := range strings.Split(*mf.url, ",") {
+		u = strings.TrimSpace(u)
+		t, err := mirror.Preset(*mf.store, u)
+		if err != nil {
+			return nil, err
+		}
+		if *mf.query != "" {
+			t.QueryURL = *mf.query
+		}
+		t.User, t.Password = *mf.user, password
+		sum := sha256.Sum256([]byte(*mf.store + " " + u))
+		m, err := mirror.New(mirror.Options{Target: t, StateFile: filepath.Join(data, "mirror-"+hex.EncodeToString(sum[:6])+".json")})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, target{u, m})
+	}
+	return out, nil
+}
+
+// target is one store the hub mirrors into.
+type target struct {
+	url string
+	*mirror.Mirror
 }
 
 func runMirror(ctx context.Context, sio stdio, args []string) error {
@@ -75,7 +110,7 @@ func runMirror(ctx context.Context, sio stdio, args []string) error {
 		fl.Usage()
 		return errors.New("--store and --url are required")
 	}
-	m, err := mf.mirror(*data)
+	ms, err := mf.mirrors(*data)
 	if err != nil {
 		return err
 	}
@@ -85,19 +120,27 @@ func runMirror(ctx context.Context, sio stdio, args []string) error {
 	}
 	defer st.Close()
 	src := mirrorSource{st}
-	if *check {
-		bad, err := m.Check(ctx, src)
-		if err != nil {
-			return err
+	var errs []error
+	for _, m := range ms {
+		if len(ms) > 1 {
+			fmt.Fprintf(sio.out, "%s %s:\n", *mf.store, m.url)
 		}
-		return printMismatches(sio.out, bad)
+		if *check {
+			bad, err := m.Check(ctx, src)
+			if err == nil {
+				err = printMismatches(sio.out, bad)
+			}
+			errs = append(errs, err)
+			continue
+		}
+		rep, err := m.Sync(ctx, src)
+		printMirrorReport(sio.out, rep)
+		if err == nil {
+			err = printMismatches(io.Discard, rep.Mismatches)
+		}
+		errs = append(errs, err)
 	}
-	rep, err := m.Sync(ctx, src)
-	printMirrorReport(sio.out, rep)
-	if err != nil {
-		return err
-	}
-	return printMismatches(io.Discard, rep.Mismatches)
+	return errors.Join(errs...)
 }
 
 func printMirrorReport(w io.Writer, r *mirror.Report) {
