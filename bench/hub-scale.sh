@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# bench/hub-scale.sh [CITIES] [YEARS]: the hub at scale, as a campaign
+# bench/hub-scale.sh [CITIES] [YEARS] [CHANGED]: the hub at scale, as a campaign
 # (not part of ./test.sh). Simulates CITIES municipalities (default 300)
 # with YEARS years (default 10) of assessments, surveys and evidence on
 # loopback (bench/hubsim), harvests them into a fresh hub, harvests again
-# (unchanged: every request 304), lets 30 cities publish a new version and
+# (unchanged: every request 304), lets CHANGED cities (default 30) publish a new version and
 # harvests once more, then times the cross-city queries: the example query
 # through `maturity query`, and the hub's pages and catalog through a
 # running `serve --harvest`. Prints the figures the README quotes, with the
@@ -16,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cities=${1:-300}
 years=${2:-10}
+changed=${3:-30}
 dir=${HUBSCALE_DIR:-/tmp/hub-scale}
 port=${HUBSCALE_PORT:-18080}
 keep=${HUBSCALE_KEEP:-0}
@@ -55,8 +56,8 @@ head -4 "$dir/stats.txt" | sed 's/^/   /'
 echo "   store on disk: $(du -sh "$dir/hub" | cut -f1) ($(du -sb "$dir/hub/maturity.db" | cut -f1) bytes maturity.db)"
 echo "   assessment graphs: $(grep -c '/evaluatie/' "$dir/stats.txt")"
 harvest unchanged
-echo "   $(curl -s -X POST "http://127.0.1.1:$port/change?n=30")"
-harvest "30-changed"
+echo "   $(curl -s -X POST "http://127.0.1.1:$port/change?n=$changed")"
+harvest "$changed-changed"
 
 best() { # best of 3 wall times, in ms, of a command
   local b=999999999

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -70,6 +71,9 @@ func (s *Server) routeCatalog(r chi.Router) {
 	get(r, "/download/*", c.serveDownload)
 }
 
+// catalogBuildTimeout bounds one build of the catalog.
+const catalogBuildTimeout = 10 * time.Minute
+
 // catalog returns the catalog of v's generation, building it when the
 // data changed. Building holds the lock: concurrent requests after an
 // import wait for one build instead of each doing it.
@@ -81,7 +85,13 @@ func (c *catalogState) catalog(ctx context.Context, v View, profile dcat.Profile
 	defer c.mu.Unlock()
 	gen := v.Generation()
 	if c.cat == nil || c.gen != gen {
-		cat, err := dcat.Build(ctx, v, c.cfg, c.sizes)
+		// The build outlives the request that started it: a hub's catalog
+		// of 300 cities' datasets took longer than a request may, and a
+		// build every request abandoned at its deadline was never cached
+		// (bench/RESULTS-hub.md).
+		bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), catalogBuildTimeout)
+		cat, err := dcat.Build(bctx, v, c.cfg, c.sizes)
+		cancel()
 		if err != nil {
 			return nil, fmt.Errorf("catalog: %w", err)
 		}
