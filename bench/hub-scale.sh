@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
-# bench/hub-scale.sh [CITIES] [YEARS]: the hub at scale, as a campaign
+# bench/hub-scale.sh [CITIES] [YEARS] [CHANGED]: the hub at scale, as a campaign
 # (not part of ./test.sh). Simulates CITIES municipalities (default 300)
 # with YEARS years (default 10) of assessments, surveys and evidence on
 # loopback (bench/hubsim), harvests them into a fresh hub, harvests again
-# (unchanged: every request 304), lets 30 cities publish a new version and
+# (unchanged: every request 304), lets CHANGED cities (default 30) publish a new version and
 # harvests once more, then times the cross-city queries: the example query
 # through `maturity query`, and the hub's pages and catalog through a
 # running `serve --harvest`. Prints the figures the README quotes, with the
 # load average. Work files in ${HUBSCALE_DIR:-/tmp/hub-scale}; the
-# processes it starts are stopped by PID.
+# processes it starts are stopped by PID. HUBSCALE_KEEP=1 keeps a hub
+# store an earlier run left there and skips the first harvest (the
+# simulated cities serve the same bytes every run, so the next harvest is
+# still the unchanged one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cities=${1:-300}
 years=${2:-10}
+changed=${3:-30}
 dir=${HUBSCALE_DIR:-/tmp/hub-scale}
 port=${HUBSCALE_PORT:-18080}
-rm -rf "$dir" && mkdir -p "$dir"
+keep=${HUBSCALE_KEEP:-0}
+if [ "$keep" = 1 ] && [ -f "$dir/hub/maturity.db" ]; then
+  rm -f "$dir/maturity" "$dir/hubsim"
+else
+  keep=0
+  rm -rf "$dir" && mkdir -p "$dir"
+fi
 go build -o "$dir/maturity" ./cmd/maturity
 go build -o "$dir/hubsim" ./bench/hubsim
 pids=()
@@ -39,13 +49,15 @@ harvest() { # $1: label
   echo "== harvest $1: $(tail -1 "$dir/harvest-$1.txt")"
   echo "   $(cat "$dir/time.txt"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
-harvest first
-"$dir/maturity" stats --data "$dir/hub" | head -4 | sed 's/^/   /'
+[ "$keep" = 1 ] && echo "== the hub of an earlier run is kept (HUBSCALE_KEEP=1): no first harvest" || harvest first
+# stats to a file: head would close the pipe early (SIGPIPE under pipefail).
+"$dir/maturity" stats --data "$dir/hub" >"$dir/stats.txt"
+head -4 "$dir/stats.txt" | sed 's/^/   /'
 echo "   store on disk: $(du -sh "$dir/hub" | cut -f1) ($(du -sb "$dir/hub/maturity.db" | cut -f1) bytes maturity.db)"
-echo "   assessment graphs: $(grep -c '/evaluatie/' <("$dir/maturity" stats --data "$dir/hub"))"
+echo "   assessment graphs: $(grep -c '/evaluatie/' "$dir/stats.txt")"
 harvest unchanged
-echo "   $(curl -s -X POST "http://127.0.1.1:$port/change?n=30")"
-harvest "30-changed"
+echo "   $(curl -s -X POST "http://127.0.1.1:$port/change?n=$changed")"
+harvest "$changed-changed"
 
 best() { # best of 3 wall times, in ms, of a command
   local b=999999999

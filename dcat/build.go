@@ -283,7 +283,9 @@ func (c *Catalog) distribution(e *emitter, d *Dataset, f Format) {
 	if c.cfg.Profile == ProfileDCATAP2 {
 		dt = xsdDecimal
 	}
-	e.lit(s, nsDCAT+"byteSize", rdf.TypedLiteral(strconv.FormatInt(d.sizes[f.index], 10), dt))
+	if n := d.sizes[f.index]; n >= 0 {
+		e.lit(s, nsDCAT+"byteSize", rdf.TypedLiteral(strconv.FormatInt(n, 10), dt))
+	}
 	e.lit(s, nsDCT+"issued", dateTime(d.Issued))
 	e.lit(s, nsDCT+"modified", dateTime(d.Modified))
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -137,6 +138,17 @@ func TestHarvestedCatalog(t *testing.T) {
 		if !has(want[0], want[1], want[2]) {
 			t.Errorf("the hub's catalog lacks %v", want)
 		}
+	}
+	// A harvested dataset's distributions state no byteSize (rendering
+	// thousands of them to count bytes made a hub's catalog take minutes);
+	// the hub's own datasets still do.
+	for _, q := range qs {
+		if q.P.Value == nsDCAT+"byteSize" && strings.HasPrefix(q.S.Value, hubDS+"#") {
+			t.Errorf("a harvested distribution states a byteSize: %v", q)
+		}
+	}
+	if own := vocab.Dataset(testBase, "maturiteitsmodel") + "#ttl"; !slices.ContainsFunc(qs, func(q rdf.Quad) bool { return q.S.Value == own && q.P.Value == nsDCAT+"byteSize" }) {
+		t.Errorf("the hub's own distribution %s states no byteSize", own)
 	}
 	// The hub's CSV of a harvested assessment is the instance's table.
 	d, _ := c.DatasetByIRI(hubDS)

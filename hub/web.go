@@ -54,6 +54,9 @@ type Hub struct {
 	gen   uint64
 	model *vocab.Model
 	cache map[Filter]*Comparison // of generation gen
+	// statuses were read at generation statusGen (nil: not yet).
+	statuses  []*harvest.Status
+	statusGen uint64
 }
 
 //go:embed templates/*.tmpl
@@ -263,8 +266,34 @@ func timePtr(t time.Time) *time.Time {
 	return &t
 }
 
-// Statuses reads the status of every configured source.
+// Statuses reads the status of every configured source. The answer is
+// kept until the store changes: reading 300 sources' status and records
+// graphs takes seconds, and the status page is reloaded far more often
+// than a harvest writes.
 func (h *Hub) Statuses(ctx context.Context) ([]*harvest.Status, error) {
+	v, err := h.cfg.Views.View(ctx)
+	if err != nil {
+		return nil, err
+	}
+	gen := v.Generation()
+	v.Close()
+	h.mu.Lock()
+	if h.statuses != nil && h.statusGen == gen {
+		defer h.mu.Unlock()
+		return h.statuses, nil
+	}
+	h.mu.Unlock()
+	out, err := h.readStatuses(ctx)
+	if err != nil {
+		return nil, err
+	}
+	h.mu.Lock()
+	h.statuses, h.statusGen = out, gen
+	h.mu.Unlock()
+	return out, nil
+}
+
+func (h *Hub) readStatuses(ctx context.Context) ([]*harvest.Status, error) {
 	out := make([]*harvest.Status, 0, len(h.cfg.Sources))
 	for _, src := range h.cfg.Sources {
 		st, err := harvest.ReadStatus(ctx, h.cfg.Store, h.cfg.Base, src)

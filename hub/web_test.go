@@ -35,11 +35,28 @@ func (m memViews) View(context.Context) (View, error) {
 	return memView{dataset.NewMemory(m.quads)}, nil
 }
 
-// memStore keeps the harvest's graphs.
+// memStore keeps the harvest's graphs; every write is a new generation.
 type memStore struct {
 	mu     sync.Mutex
 	graphs map[string][]rdf.Quad
+	gen    uint64
 }
+
+// View is an empty view at the store's generation (what the status
+// page's cache looks at).
+func (m *memStore) View(context.Context) (View, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return genView{dataset.NewMemory(nil), m.gen}, nil
+}
+
+type genView struct {
+	*dataset.Memory
+	gen uint64
+}
+
+func (v genView) Generation() uint64 { return v.gen }
+func (genView) Close() error         { return nil }
 
 func (m *memStore) GraphQuads(_ context.Context, g string) ([]rdf.Quad, error) {
 	m.mu.Lock()
@@ -53,6 +70,7 @@ func (m *memStore) ReplaceGraphs(_ context.Context, gs []harvest.Graph) error {
 	for _, g := range gs {
 		m.graphs[g.IRI] = g.Quads
 	}
+	m.gen++
 	return nil
 }
 
@@ -267,11 +285,30 @@ func TestStatusPage(t *testing.T) {
 	for _, s := range []harvest.Source{up, gone} {
 		hv.Harvest(context.Background(), s)
 	}
-	h, err := New(Config{Base: hubBase, Sources: []harvest.Source{up, gone}, Store: st, Views: memViews{}})
+	h, err := New(Config{Base: hubBase, Sources: []harvest.Source{up, gone}, Store: st, Views: st})
 	if err != nil {
 		t.Fatal(err)
 	}
 	page := h.Routes()["/oogst"]
+	// The page is read once per change of the store: a harvest of the
+	// failing source shows at once.
+	failures := func() int {
+		var out struct {
+			Sources []struct {
+				Failures int `json:"consecutive_failures"`
+			} `json:"sources"`
+		}
+		_, _, body := get(t, page, "/oogst?format=json")
+		json.Unmarshal([]byte(body), &out)
+		return out.Sources[1].Failures
+	}
+	if n := failures(); n != 1 || failures() != 1 {
+		t.Fatalf("%d failures, want 1", n)
+	}
+	hv.Harvest(context.Background(), gone)
+	if n := failures(); n != 2 {
+		t.Errorf("after another failed harvest the page shows %d failures, want 2", n)
+	}
 	_, ctype, body := get(t, page, "/oogst", "Accept: application/json")
 	var out struct {
 		Sources []struct {

@@ -6,6 +6,7 @@ package i18n
 // languages (TestCatalogue checks).
 var catalogue = map[string][2]string{
 	// The linked-data pages: frame, resources, landing page, errors.
+	"catalogPaged":     {"Deze catalogus is te groot voor één document: hij staat op pagina's (Hydra), vanaf de eerste.", "This catalog is too large for one document: it is paged (Hydra), from the first page on."},
 	"notFound":         {"Niet gevonden: deze URI is bij ons niet bekend.", "Not found: this URI is not known here."},
 	"gone":             {"Verdwenen: deze resource bestond, maar is verwijderd of gearchiveerd.", "Gone: this resource existed but was removed or archived."},
 	"notAcceptable":    {"Geen aanvaardbare voorstelling. Deze server biedt aan:", "No acceptable representation. This server offers:"},

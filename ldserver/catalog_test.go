@@ -220,6 +220,35 @@ func TestCatalogPaging(t *testing.T) {
 	t.Logf("%d datasets on %d pages", len(want), pages)
 }
 
+// TestCatalogTooBigIsPaged: a catalog with more datasets than one
+// document may hold answers 303 to its first Hydra page; the pages stay.
+func TestCatalogTooBigIsPaged(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		maxWhole int
+		want     int
+	}{
+		{"within the limit", 100, http.StatusOK},
+		{"over the limit", 3, http.StatusSeeOther},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := newTestEnv(t, nil, func(c *Config) { c.Catalog.PageSize = 2; c.Catalog.MaxWhole = tc.maxWhole })
+			if resp, _ := env.get(t, http.MethodGet, env.base+"catalog?page=1", "Accept: text/turtle"); resp.StatusCode != http.StatusOK {
+				t.Fatalf("page 1: %d", resp.StatusCode)
+			}
+			resp, _ := env.get(t, http.MethodGet, env.base+"catalog", "Accept: text/turtle")
+			if resp.StatusCode != tc.want {
+				t.Fatalf("/catalog: %d, want %d", resp.StatusCode, tc.want)
+			}
+			if tc.want == http.StatusSeeOther {
+				if loc := resp.Header.Get("Location"); loc != env.base+"catalog?page=1" {
+					t.Errorf("Location %q, want the first page", loc)
+				}
+			}
+		})
+	}
+}
+
 // TestCatalogChangeOneAssessment imports a new version of one assessment:
 // only that dataset's dct:modified changes, and only the ETags of the
 // documents that show it (its page, its downloads, the catalog page it is

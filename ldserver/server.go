@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -84,6 +85,9 @@ type Server struct {
 	catalog *catalogState // nil until routed
 	// changed wakes Warm after a change of the data (DataChanged).
 	changed chan struct{}
+	// background counts the goroutines that outlive a request and may hold
+	// a read view (Warm's loop, catalog builds); Wait waits for them.
+	background sync.WaitGroup
 	// contextGz is the gzipped JSON-LD context, compressed once.
 	contextGz []byte
 }

@@ -15,29 +15,24 @@ const warmInterval = 2 * time.Second
 // again after every change of the data — at once after DataChanged, within warmInterval after any other write. It returns at
 // once; the work runs in the background, one document at a time. A build
 // that fails is not retried until the data changes.
-//
-// The returned wait blocks, once ctx has ended, until that work and any
-// catalog build under way have given back their read views: the caller
-// waits before it closes the store, which refuses to close while a view
-// is open (and then stays open, and locked).
-func (s *Server) Warm(ctx context.Context) (wait func()) {
+func (s *Server) Warm(ctx context.Context) {
 	if s.catalog != nil {
 		s.catalog.mu.Lock()
 		s.catalog.bg = ctx
 		s.catalog.mu.Unlock()
 	}
-	done := make(chan struct{})
+	s.background.Add(1)
 	go func() {
-		defer close(done)
+		defer s.background.Done()
 		s.warmLoop(ctx)
 	}()
-	return func() {
-		<-done
-		if s.catalog != nil {
-			s.catalog.idle()
-		}
-	}
 }
+
+// Wait returns once the server's background work (Warm's loop, catalog
+// builds) has ended and closed its read views. Call it after the context
+// given to Warm has ended and the HTTP server has stopped, and before the
+// store is closed: a store does not close while a view is open.
+func (s *Server) Wait() { s.background.Wait() }
 
 func (s *Server) warmLoop(ctx context.Context) {
 	t := time.NewTicker(warmInterval)

@@ -90,7 +90,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer func() {
+		if err := st.Close(); err != nil {
+			log.Error("closing the store", "err", err)
+		}
+	}()
 	if err := ensureLoaded(ctx, st, *data, base, firstLoad{modelDir: *model, examples: *withExamples}, log); err != nil {
 		return err
 	}
@@ -197,11 +201,11 @@ func runServe(ctx context.Context, sio stdio, args []string) error {
 	// The catalog and the statistics are built now and after every
 	// change, not on a user's request.
 	sw.changed = srv.DataChanged
-	// The builds stop, and give back their read views, before the store
-	// closes (deferred above, so it runs after this).
 	wctx, stopWarm := context.WithCancel(ctx)
-	waitWarm := srv.Warm(wctx)
-	defer func() { stopWarm(); waitWarm() }()
+	srv.Warm(wctx)
+	// Before the store closes (deferred above): a background build that
+	// still held a view would keep the store open, and locked.
+	defer func() { stopWarm(); srv.Wait() }()
 
 	if err := os.MkdirAll(filepath.Join(*data, "spool"), 0o700); err != nil {
 		return fmt.Errorf("spool directory: %w", err)

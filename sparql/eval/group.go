@@ -107,6 +107,8 @@ func (o *groupOp) groupBytes() int {
 	return 2*8*len(o.keys) + 16 + mapEntry + 8 + int(unsafe.Sizeof(groupState{})) + len(o.aggs)*64
 }
 
+// run groups the input's solutions and yields one row per group, in the
+// order the groups first appeared: accumulate, then emit.
 func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn) error {
 	groups := make(map[string]*groupState)
 	var order []*groupState
@@ -116,16 +118,15 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 	// held is what the groups cost the meter, given back at the end.
 	held := 0
 	defer func() { x.mem.shrink(held) }()
-	charge := func(n int) bool {
+	charge := func(n int) error {
 		if n <= 0 {
-			return true
+			return nil
 		}
 		if err := x.mem.grow(n, "GROUP BY"); err != nil {
-			fatalErr = err
-			return false
+			return err
 		}
 		held += n
-		return true
+		return nil
 	}
 	err := o.in.run(ctx, x, row, func(r []uint64) bool {
 		if err := x.tick(ctx); err != nil {
@@ -138,62 +139,15 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 		}
 		st, ok := groups[string(keyBuf)]
 		if !ok {
-			if !charge(o.groupBytes()) {
+			if fatalErr = charge(o.groupBytes()); fatalErr != nil {
 				return false
 			}
 			st = o.newState(x, keyVals)
 			groups[string(keyBuf)] = st
 			order = append(order, st)
 		}
-		for i, a := range o.aggs {
-			switch {
-			case a.countSlot >= 0:
-				id := r[a.countSlot]
-				if id == 0 {
-					break
-				}
-				if a.distinct {
-					if _, dup := st.ids[i][id]; dup {
-						break
-					}
-					if !charge(8 + mapEntry) {
-						return false
-					}
-					st.ids[i][id] = struct{}{}
-				}
-				st.count[i]++
-			case a.valSlot >= 0:
-				if st.tally[i].add(r[a.valSlot]) && !charge(16+mapEntry) {
-					return false
-				}
-			case a.e != nil:
-				t, err := a.e(ctx, x, r)
-				if isFatal(err) {
-					fatalErr = err
-					return false
-				}
-				before := st.accs[i].Size()
-				st.accs[i].Add(t, err)
-				if !charge(st.accs[i].Size() - before) {
-					return false
-				}
-			case a.distinct:
-				k := make([]byte, 8*len(a.starSlots))
-				for j, s := range a.starSlots {
-					putID(k[8*j:], r[s])
-				}
-				if _, dup := st.seen[i][string(k)]; !dup {
-					if !charge(len(k) + 16 + mapEntry) {
-						return false
-					}
-					st.seen[i][string(k)] = struct{}{}
-					st.count[i]++
-				}
-			default:
-				st.count[i]++
-			}
-		}
-		return true
+		fatalErr = o.accumulate(ctx, x, st, r, charge)
+		return fatalErr == nil
 	})
 	if fatalErr != nil {
 		return fatalErr
@@ -205,35 +159,8 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 		order = append(order, o.newState(x, nil))
 	}
 	for _, st := range order {
-		for i, s := range o.keys {
-			row[s] = st.keys[i]
-		}
-		for i, a := range o.aggs {
-			var id uint64
-			if a.e != nil {
-				var t rdf.Term
-				var err error
-				if a.valSlot >= 0 {
-					t, err = st.tally[i].result(x, a.name, st.accs[i])
-				} else {
-					t, err = st.accs[i].Result()
-				}
-				if err = limitErr(err); isFatal(err) {
-					return err
-				}
-				if err == nil {
-					if id, err = x.d.intern(t); err != nil {
-						return err
-					}
-				}
-			} else {
-				t := intTerm(st.count[i])
-				var err error
-				if id, err = x.d.intern(t); err != nil {
-					return err
-				}
-			}
-			row[a.slot] = id
+		if err := o.emit(x, st, row); err != nil {
+			return err
 		}
 		cont := yield(row)
 		for _, s := range o.keys {
@@ -245,6 +172,92 @@ func (o *groupOp) run(ctx context.Context, x *exec, row []uint64, yield yieldFn)
 		if !cont {
 			return errStop
 		}
+	}
+	return nil
+}
+
+// accumulate adds solution r to group st, charging what the group's state
+// grows by; an error is fatal (the budget, or a fatal expression error).
+func (o *groupOp) accumulate(ctx context.Context, x *exec, st *groupState, r []uint64, charge func(int) error) error {
+	for i, a := range o.aggs {
+		switch {
+		case a.countSlot >= 0:
+			id := r[a.countSlot]
+			if id == 0 {
+				break
+			}
+			if a.distinct {
+				if _, dup := st.ids[i][id]; dup {
+					break
+				}
+				if err := charge(8 + mapEntry); err != nil {
+					return err
+				}
+				st.ids[i][id] = struct{}{}
+			}
+			st.count[i]++
+		case a.valSlot >= 0:
+			if st.tally[i].add(r[a.valSlot]) {
+				if err := charge(16 + mapEntry); err != nil {
+					return err
+				}
+			}
+		case a.e != nil:
+			t, err := a.e(ctx, x, r)
+			if isFatal(err) {
+				return err
+			}
+			before := st.accs[i].Size()
+			st.accs[i].Add(t, err)
+			if err := charge(st.accs[i].Size() - before); err != nil {
+				return err
+			}
+		case a.distinct:
+			k := make([]byte, 8*len(a.starSlots))
+			for j, s := range a.starSlots {
+				putID(k[8*j:], r[s])
+			}
+			if _, dup := st.seen[i][string(k)]; !dup {
+				if err := charge(len(k) + 16 + mapEntry); err != nil {
+					return err
+				}
+				st.seen[i][string(k)] = struct{}{}
+				st.count[i]++
+			}
+		default:
+			st.count[i]++
+		}
+	}
+	return nil
+}
+
+// emit writes group st's keys and aggregate results into row. An
+// aggregate whose result is an error stays unbound, as SPARQL says.
+func (o *groupOp) emit(x *exec, st *groupState, row []uint64) error {
+	for i, s := range o.keys {
+		row[s] = st.keys[i]
+	}
+	for i, a := range o.aggs {
+		var t rdf.Term
+		var err error
+		switch {
+		case a.e == nil:
+			t = intTerm(st.count[i])
+		case a.valSlot >= 0:
+			t, err = st.tally[i].result(x, a.name, st.accs[i])
+		default:
+			t, err = st.accs[i].Result()
+		}
+		if err = limitErr(err); isFatal(err) {
+			return err
+		}
+		var id uint64
+		if err == nil {
+			if id, err = x.d.intern(t); err != nil {
+				return err
+			}
+		}
+		row[a.slot] = id
 	}
 	return nil
 }
