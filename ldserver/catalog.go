@@ -240,7 +240,7 @@ func (c *catalogState) build(bg context.Context, opened chan struct{}) (*dcat.Ca
 	close(opened)
 	gen := v.Generation()
 	cat, err := dcat.Build(bg, v, c.cfg, c.sizes)
-	if err != nil {
+	if err != nil && bg.Err() == nil { // not merely the server stopping
 		c.s.log.Error("catalog build failed", "generation", gen, "err", err)
 		return nil, gen, v, fmt.Errorf("catalog: %w", err)
 	}

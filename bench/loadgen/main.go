@@ -55,7 +55,7 @@ func main() {
 	flag.IntVar(&cfg.pid, "pid", 0, "the server's process id (for its memory)")
 	flag.StringVar(&cfg.queries, "queries", "examples/queries", "directory of .rq files: the normal SPARQL queries")
 	flag.StringVar(&cfg.org, "org", "99991", "organisation whose assessment the publishes replace")
-	flag.IntVar(&cfg.year, "year", 2031, "year of that assessment")
+	flag.IntVar(&cfg.year, "year", 2016, "year of that assessment (the form accepts 2000 to next year)")
 	flag.Int64Var(&cfg.maxRSS, "max-rss", 512, "RSS the server must stay under, in MB")
 	flag.Parse()
 	if !strings.HasSuffix(cfg.base, "/") {
