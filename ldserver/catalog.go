@@ -240,8 +240,10 @@ func (c *catalogState) build(bg context.Context, opened chan struct{}) (*dcat.Ca
 	close(opened)
 	gen := v.Generation()
 	cat, err := dcat.Build(bg, v, c.cfg, c.sizes)
-	if err != nil && bg.Err() == nil { // not merely the server stopping
-		c.s.log.Error("catalog build failed", "generation", gen, "err", err)
+	if err != nil {
+		if bg.Err() == nil { // not merely the server stopping
+			c.s.log.Error("catalog build failed", "generation", gen, "err", err)
+		}
 		return nil, gen, v, fmt.Errorf("catalog: %w", err)
 	}
 	c.s.log.Info("catalog built", "generation", gen, "datasets", len(cat.Datasets), "took", time.Since(start).Round(time.Millisecond))
