@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -274,8 +275,29 @@ func (s *App) buildVersion(ctx context.Context, fc *formContext, a *assess.Asses
 }
 
 // serveCSVUpload reads an uploaded self-assessment sheet into the form for
-// the user to check; it writes nothing.
+// the user to check; its scores become the draft, so nothing is lost. It
+// publishes nothing.
 func (s *App) serveCSVUpload(w http.ResponseWriter, r *http.Request) {
+	s.serveUpload(w, r, "bestand", func(fc *formContext, f *editForm, dr *private.Draft, file io.Reader, name string) error {
+		scores, err := assess.ReadSelfAssessment(file, name, fc.model)
+		if err != nil {
+			return err
+		}
+		f.fill(scores)
+		f.Notice = i18n.T(fc.lang, "csvRead", name, len(scores))
+		dr.Scores = nil
+		for _, sc := range scores {
+			dr.Scores = append(dr.Scores, private.DraftScore{Domain: sc.Domain, Maturity: sc.Maturity, Need: sc.Need, Rationale: sc.Rationale, Evidence: sc.Evidence})
+		}
+		return nil
+	})
+}
+
+// serveUpload is what both uploads share: the edit POST, the draft the
+// form sent, the file in field read by read (into the form and the
+// draft), the draft saved when the read succeeded, and the form shown
+// again, with 422 and the reason when the file is missing or unreadable.
+func (s *App) serveUpload(w http.ResponseWriter, r *http.Request, field string, read func(fc *formContext, f *editForm, dr *private.Draft, file io.Reader, name string) error) {
 	u, fc, f, ok := s.editPost(w, r, true)
 	if !ok {
 		return
@@ -283,34 +305,24 @@ func (s *App) serveCSVUpload(w http.ResponseWriter, r *http.Request) {
 	dr := f.draft(r.PostForm)
 	f.fillDraft(dr)
 	status := http.StatusOK
-	file, hdr, err := r.FormFile("bestand")
+	file, hdr, err := r.FormFile(field)
 	switch {
 	case err != nil || hdr.Size == 0:
 		f.CSVError = i18n.T(fc.lang, "errCSVMissing")
 		status = http.StatusUnprocessableEntity
 	default:
 		defer file.Close()
-		scores, err := assess.ReadSelfAssessment(file, hdr.Filename, fc.model)
-		if err != nil {
+		if err := read(fc, f, &dr, file, hdr.Filename); err != nil {
 			f.CSVError = i18n.T(fc.lang, "errCSV", localized(err, fc.lang))
 			status = http.StatusUnprocessableEntity
-			break
 		}
-		f.fill(scores)
-		f.Notice = i18n.T(fc.lang, "csvRead", hdr.Filename, len(scores))
-		if f.KeyOK && s.cfg.Private != nil {
-			// The sheet's scores become the draft, so nothing is lost.
-			sd := dr
-			sd.Scores = nil
-			for _, sc := range scores {
-				sd.Scores = append(sd.Scores, private.DraftScore{Domain: sc.Domain, Maturity: sc.Maturity, Need: sc.Need, Rationale: sc.Rationale, Evidence: sc.Evidence})
-			}
-			if err := s.saveDraft(r, u, &sd); err != nil {
-				s.failed(w, r, err)
-				return
-			}
-			f.Draft = s.draftNote(fc.lang, sd)
+	}
+	if status == http.StatusOK && f.KeyOK && s.cfg.Private != nil {
+		if err := s.saveDraft(r, u, &dr); err != nil {
+			s.failed(w, r, err)
+			return
 		}
+		f.Draft = s.draftNote(fc.lang, dr)
 	}
 	if f.Survey == nil && f.KeyOK && s.cfg.Private != nil {
 		if err := s.loadSurvey(r.Context(), fc, f); err != nil {

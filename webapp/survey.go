@@ -142,38 +142,16 @@ func joinSlash(parts []string) string {
 // assessment) and shows its figures per profile. It writes nothing
 // public.
 func (s *App) serveSurveyUpload(w http.ResponseWriter, r *http.Request) {
-	u, fc, f, ok := s.editPost(w, r, true)
-	if !ok {
-		return
-	}
-	dr := f.draft(r.PostForm)
-	f.fillDraft(dr)
-	status := http.StatusOK
-	file, hdr, err := r.FormFile("bevraging")
-	switch {
-	case err != nil || hdr.Size == 0:
-		f.CSVError = i18n.T(fc.lang, "errCSVMissing")
-		status = http.StatusUnprocessableEntity
-	default:
-		defer file.Close()
-		data, sv, err := readSurvey(r.Context(), fc, file, hdr.Filename)
+	s.serveUpload(w, r, "bevraging", func(fc *formContext, f *editForm, dr *private.Draft, file io.Reader, name string) error {
+		data, sv, err := readSurvey(r.Context(), fc, file, name)
 		if err != nil {
-			f.CSVError = i18n.T(fc.lang, "errCSV", localized(err, fc.lang))
-			status = http.StatusUnprocessableEntity
-			break
+			return err
 		}
 		f.Survey = sv
-		dr.Survey = &private.DraftSurvey{File: hdr.Filename, CSV: data, Notes: sv.Notes}
-		f.Notice = i18n.T(fc.lang, "surveyRead", hdr.Filename, sv.Respondents)
-	}
-	if status == http.StatusOK && f.KeyOK {
-		if err := s.saveDraft(r, u, &dr); err != nil {
-			s.failed(w, r, err)
-			return
-		}
-		f.Draft = s.draftNote(fc.lang, dr)
-	}
-	s.renderEdit(w, r, fc, u, f, status)
+		dr.Survey = &private.DraftSurvey{File: name, CSV: data, Notes: sv.Notes}
+		f.Notice = i18n.T(fc.lang, "surveyRead", name, sv.Respondents)
+		return nil
+	})
 }
 
 // saveDraft keeps dr (keeping an uploaded survey the form did not send

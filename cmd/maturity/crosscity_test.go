@@ -396,16 +396,8 @@ func readSheet(t *testing.T, nis string) map[string][2]float64 {
 
 func domainLabels(t *testing.T) map[string]string {
 	t.Helper()
-	qs, err := vocab.Quads(defaultBase)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := vocab.ReadModel(qs)
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string]string{}
-	for _, d := range m.Domains {
+	for _, d := range builtinModel(t).Domains {
 		out[d.Slug] = d.Label["nl"]
 	}
 	return out

@@ -15,8 +15,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/stadleuven/maturity/vocab"
 )
 
 // serveProc is `maturity serve` running as a process of its own.
@@ -103,14 +101,7 @@ func newPublisher(t *testing.T, serverURL, base string) *publisher {
 	if err != nil {
 		t.Fatal(err)
 	}
-	qs, err := vocab.Quads(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := vocab.ReadModel(qs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := builtinModel(t) // the model's IRIs are the same under every base
 	p := &publisher{url: serverURL, host: b.Host, client: &http.Client{
 		Timeout:       60 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
